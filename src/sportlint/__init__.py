@@ -1,0 +1,10 @@
+"""sportlint: a proofreading linter for Italian sports journalism."""
+
+from .api import fix_text, lint_text
+from .config import Config, ConfigError, load_config
+from .model import Applicability, Edit, Finding, Fix, Severity
+
+__version__ = "0.1.0"
+
+__all__ = ["Applicability", "Config", "ConfigError", "Edit", "Finding", "Fix", "Severity",
+           "__version__", "fix_text", "lint_text", "load_config"]

@@ -1,0 +1,201 @@
+"""The command line: `sportlint check PATH...`, `sportlint rules [RULE]`."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from enum import IntEnum
+from pathlib import Path
+
+from . import __version__, document, formatters, linter, registry
+from .api import fix_result
+from .config import Config, ConfigError, load_config
+from .formatters import FileReport
+from .model import Severity
+from .rule import Rule
+
+TEXT_SUFFIXES = {".md", ".markdown", ".txt"}
+SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox"}
+
+
+class ExitCode(IntEnum):
+    OK = 0           # nothing at or above the fail level
+    FINDINGS = 1     # findings at or above the fail level
+    ERROR = 2        # usage, configuration or input error
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sportlint", description="Proofreading linter for Italian sports journalism.")
+    parser.add_argument("--version", action="version", version=f"sportlint {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    check = sub.add_parser("check", help="check drafts (files, directories, - for stdin)")
+    check.add_argument("paths", nargs="+", metavar="PATH")
+    check.add_argument("--format", choices=formatters.FORMATS, default=None,
+                       help="output format (default: text)")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
+    check.add_argument("--unsafe-fixes", action="store_true",
+                       help="also apply unsafe fixes (implies --fix unless --diff)")
+    check.add_argument("--diff", action="store_true",
+                       help="print the fixes as a unified diff and write nothing")
+    check.add_argument("--select", action="append", default=[], metavar="RULE_PREFIX",
+                       help="only these rules (repeatable, or comma-separated)")
+    check.add_argument("--ignore", action="append", default=[], metavar="RULE_PREFIX",
+                       help="skip these rules (repeatable, or comma-separated)")
+    check.add_argument("--fail-level", choices=[s.label for s in Severity],
+                       help="lowest severity that makes the exit code 1 (default: warning)")
+    check.add_argument("--config", metavar="FILE", help="config file (default: searched upward)")
+
+    rules = sub.add_parser("rules", help="list the rules, or show one rule's documentation")
+    rules.add_argument("rule", nargs="?", metavar="RULE")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(ExitCode.ERROR if exc.code not in (0, None) else ExitCode.OK)
+    try:
+        if args.command == "rules":
+            return cmd_rules(args)
+        return cmd_check(args)
+    except ConfigError as exc:
+        print(f"sportlint: config error: {exc}", file=sys.stderr)
+        return ExitCode.ERROR
+    except BrokenPipeError:
+        return ExitCode.OK
+
+
+def _split(values: list[str]) -> list[str]:
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    rules = registry.all_rules()
+    if args.rule:
+        cls = rules.get(args.rule)
+        if cls is None:
+            print(f"sportlint: unknown rule {args.rule!r}", file=sys.stderr)
+            return ExitCode.ERROR
+        print(f"{cls.id} ({cls.severity.label}"
+              f"{'' if cls.default_enabled else ', off by default'})\n")
+        print(cls.documentation())
+        if cls.options:
+            print("\nOptions:")
+            for key, value in cls.options.items():
+                print(f"  {key}: {value!r}")
+        return ExitCode.OK
+    width = max(len(r) for r in rules)
+    for rule_id, cls in rules.items():
+        flag = "" if cls.default_enabled else " (off)"
+        print(f"{rule_id:<{width}}  {cls.severity.label:<10} {cls.summary()}{flag}")
+    return ExitCode.OK
+
+
+def iter_paths(paths: Sequence[str]) -> Iterator[str]:
+    """Files to check: the files given, and *.md / *.txt under the directories given."""
+    for raw in paths:
+        if raw == "-":
+            yield raw
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            for folder, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+                for name in sorted(files):
+                    if Path(name).suffix.lower() in TEXT_SUFFIXES:
+                        yield str(Path(folder) / name)
+        else:
+            yield raw
+
+
+def load_settings(args: argparse.Namespace) -> Config:
+    config = load_config(args.config, search_from=Path.cwd())
+    return config.with_overrides(select=_split(args.select), ignore=_split(args.ignore),
+                                 fail_level=args.fail_level)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    config = load_settings(args)
+    rules = linter.active_rules(config)
+    fixing = args.fix or args.unsafe_fixes or args.diff
+    reports: list[FileReport] = []
+    diffs: list[str] = []
+    stdin_fixed: str | None = None
+    for path in iter_paths(args.paths):
+        report = _check_one(path, config, rules, fixing, args, diffs)
+        if isinstance(report, tuple):
+            report, stdin_fixed = report
+        reports.append(report)
+
+    for report in reports:
+        if report.error:
+            print(f"sportlint: {report.path}: {report.error}", file=sys.stderr)
+    if args.diff:
+        sys.stdout.write("".join(diffs))
+    elif stdin_fixed is not None:
+        sys.stdout.write(stdin_fixed)
+    else:
+        fmt = args.format or "text"
+        output = formatters.get(fmt)(reports)
+        if output:
+            print(output)
+    if any(r.error for r in reports):
+        return ExitCode.ERROR
+    if any(f.severity >= config.fail_level for r in reports for f in r.findings):
+        return ExitCode.FINDINGS
+    return ExitCode.OK
+
+
+def _check_one(path: str, config: Config, rules: list[Rule], fixing: bool,
+               args: argparse.Namespace, diffs: list[str]) -> FileReport | tuple[FileReport, str]:
+    name = "<stdin>" if path == "-" else path
+    try:
+        if path == "-":
+            doc = document.from_text(document.decode(sys.stdin.buffer.read(), name), name)
+        else:
+            doc = document.load(path)
+    except document.InputError as exc:
+        return FileReport(name, None, error=exc.problem)
+    if not fixing:
+        return FileReport(name, doc, linter.lint(doc, config, rules))
+    unsafe = bool(args.unsafe_fixes)
+    result = fix_result(doc.text, doc.path, config, unsafe, rules)
+    fixed_doc = document.from_text(result.text, doc.path)
+    report = FileReport(name, fixed_doc, linter.lint(fixed_doc, config, rules))
+    if not result.settled:
+        print(f"sportlint: {name}: the fixes did not settle; file left unchanged",
+              file=sys.stderr)
+    if args.diff:
+        if result.text != doc.text:
+            diffs.append("".join(difflib.unified_diff(
+                doc.text.splitlines(keepends=True), result.text.splitlines(keepends=True),
+                name, name)))
+        return report
+    if path == "-":
+        return report, result.text
+    if result.text != doc.text:
+        _write(path, result.text)
+    return report
+
+
+def _write(path: str, text: str) -> None:
+    """Write atomically: a temporary file beside the original, then rename over it."""
+    target = Path(path)
+    tmp = target.with_name(f".{target.name}.sportlint-tmp")
+    tmp.write_bytes(document.encode(text))
+    try:
+        os.chmod(tmp, target.stat().st_mode)
+    except OSError:
+        pass
+    os.replace(tmp, target)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

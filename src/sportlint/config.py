@@ -1,0 +1,242 @@
+"""Configuration: `.sportlint.yaml` or `[tool.sportlint]` in `pyproject.toml`, found by
+searching upward; a shipped default profile it extends; rule selection and severity by
+rule-id prefix; house style; the newsroom's own names. Unknown keys are an error that
+names the key and the file."""
+
+from __future__ import annotations
+
+import copy
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .model import Severity
+from .paths import data_dir
+
+CONFIG_NAMES = (".sportlint.yaml", ".sportlint.yml")
+
+# The allowed values of each house-style key (None: any value of the default's type).
+STYLE_CHOICES: dict[str, tuple[Any, ...] | None] = {
+    "quotes": ("«»", "“”", '""'),
+    "apostrophe": ("'", "’"),
+    "score_format": ("-", "–", " a "),
+    "numbers_in_words": None,
+    "ellipsis": ("...", "…"),
+}
+TOP_KEYS = {"extends", "enable", "disable", "select", "ignore", "severity", "fail_level",
+            "rules", "style", "names", "languagetool"}
+SECTION_KEYS = {
+    "names": {"accept", "reject"},
+    "languagetool": {"url", "timeout", "language", "disabled_rules", "enabled_rules", "level"},
+}
+
+
+class ConfigError(Exception):
+    """A configuration problem; the message names the file and the key."""
+
+
+def matches(rule_id: str, prefix: str) -> bool:
+    """``names`` matches ``names.consistency``; ``ALL`` matches everything."""
+    prefix = prefix.strip().rstrip(".")
+    return prefix.upper() == "ALL" or rule_id == prefix or rule_id.startswith(prefix + ".")
+
+
+@dataclass
+class Config:
+    enable: list[str] = field(default_factory=list)
+    disable: list[str] = field(default_factory=list)
+    select: list[str] | None = None
+    severity: dict[str, Severity] = field(default_factory=dict)
+    fail_level: Severity = Severity.WARNING
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    style: dict[str, Any] = field(default_factory=dict)
+    names: dict[str, Any] = field(default_factory=dict)
+    languagetool: dict[str, Any] = field(default_factory=dict)
+    source: str | None = None
+
+    def is_enabled(self, rule_id: str, default_enabled: bool = True) -> bool:
+        if any(matches(rule_id, p) for p in self.disable):
+            return False
+        if self.select is not None:
+            chosen = [p for p in self.select if matches(rule_id, p)]
+            if not chosen:
+                return False
+            # an off-by-default rule runs when selected by a prefix, not by "ALL"
+            return default_enabled or any(p.upper() != "ALL" for p in chosen) or \
+                any(matches(rule_id, p) for p in self.enable)
+        return default_enabled or any(matches(rule_id, p) for p in self.enable)
+
+    def severity_for(self, rule_id: str, default: Severity) -> Severity:
+        best = None
+        for prefix, level in self.severity.items():
+            if matches(rule_id, prefix) and (best is None or len(prefix) > len(best[0])):
+                best = (prefix, level)
+        return best[1] if best else default
+
+    def options_for(self, rule_id: str) -> dict[str, Any]:
+        return dict(self.rules.get(rule_id, {}))
+
+    def with_overrides(self, *, select: Iterable[str] | None = None,
+                       ignore: Iterable[str] = (), fail_level: str | None = None,
+                       enable: Iterable[str] = ()) -> Config:
+        new = copy.deepcopy(self)
+        if select:
+            new.select = list(select)
+        new.disable += list(ignore)
+        new.enable += list(enable)
+        if fail_level:
+            new.fail_level = Severity.parse(fail_level)
+        return new
+
+
+def default_profile() -> dict[str, Any]:
+    return _read_yaml(data_dir() / "profiles" / "default.yaml")
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest `.sportlint.yaml`, or `pyproject.toml` with [tool.sportlint], upward."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            if (folder / name).is_file():
+                return folder / name
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "sportlint" in _read_pyproject(pyproject):
+            return pyproject
+    return None
+
+
+def load_config(path: str | Path | None = None, *, search_from: Path | None = None) -> Config:
+    """Load a config file (or the one found upward from ``search_from``) over the defaults."""
+    if path is None and search_from is not None:
+        path = find_config(search_from)
+    if path is None:
+        return from_mapping({}, None)
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError(f"{path}: config file not found")
+    if path.name == "pyproject.toml":
+        data = _read_pyproject(path).get("sportlint", {})
+    else:
+        data = _read_yaml(path)
+    return from_mapping(data, str(path))
+
+
+def from_mapping(data: Mapping[str, Any] | None, source: str | None) -> Config:
+    """Validate a user mapping and merge it over what it extends."""
+    where = source or "config"
+    if data is None:
+        data = {}
+    if not isinstance(data, Mapping):
+        raise ConfigError(f"{where}: the configuration must be a mapping of keys")
+    _check_keys(data, TOP_KEYS, where, "")
+    base = default_profile()
+    extends = data.get("extends", "default")
+    if extends not in (None, "default"):
+        parent = Path(str(extends))
+        if source and not parent.is_absolute():
+            parent = Path(source).parent / parent
+        if not parent.is_file():
+            raise ConfigError(f"{where}: key 'extends': {extends!r} is neither 'default' nor a file")
+        parent_data = _read_yaml(parent)
+        _check_keys(parent_data, TOP_KEYS, str(parent), "")
+        base = _merge(base, parent_data)
+    merged = _merge(base, data)
+    return _build(merged, where)
+
+
+def _build(data: Mapping[str, Any], where: str) -> Config:
+    for section, keys in SECTION_KEYS.items():
+        value = data.get(section) or {}
+        if not isinstance(value, Mapping):
+            raise ConfigError(f"{where}: key '{section}' must be a mapping")
+        _check_keys(value, keys, where, section + ".")
+    style = dict(data.get("style") or {})
+    for key, value in style.items():
+        if key not in STYLE_CHOICES:
+            raise ConfigError(f"{where}: unknown key 'style.{key}' "
+                              f"(known: {', '.join(sorted(STYLE_CHOICES))})")
+        choices = STYLE_CHOICES[key]
+        if choices is not None and value not in choices:
+            raise ConfigError(f"{where}: key 'style.{key}' must be one of "
+                              f"{', '.join(repr(c) for c in choices)}, not {value!r}")
+    if not isinstance(style.get("numbers_in_words", 0), int):
+        raise ConfigError(f"{where}: key 'style.numbers_in_words' must be a whole number")
+    try:
+        severity = {str(k): Severity.parse(str(v)) for k, v in (data.get("severity") or {}).items()}
+        fail_level = Severity.parse(str(data.get("fail_level") or "warning"))
+    except ValueError as exc:
+        raise ConfigError(f"{where}: {exc}") from None
+    rules = data.get("rules") or {}
+    if not isinstance(rules, Mapping) or not all(isinstance(v, Mapping) for v in rules.values()):
+        raise ConfigError(f"{where}: key 'rules' maps rule ids to mappings of options")
+    names = dict(data.get("names") or {})
+    names.setdefault("accept", [])
+    names.setdefault("reject", {})
+    if not isinstance(names["accept"], list) or not isinstance(names["reject"], Mapping):
+        raise ConfigError(f"{where}: 'names.accept' is a list and 'names.reject' a mapping")
+    return Config(
+        enable=_str_list(data, "enable", where), disable=_str_list(data, "disable", where)
+        + _str_list(data, "ignore", where),
+        select=_str_list(data, "select", where) if data.get("select") else None,
+        severity=severity, fail_level=fail_level,
+        rules={str(k): dict(v) for k, v in rules.items()}, style=style, names=names,
+        languagetool=dict(data.get("languagetool") or {}),
+        source=None if where == "config" else where)
+
+
+def _str_list(data: Mapping[str, Any], key: str, where: str) -> list[str]:
+    value = data.get(key) or []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: key '{key}' must be a list of rule-id prefixes")
+    return list(value)
+
+
+def _check_keys(data: Mapping[str, Any], known: set[str], where: str, prefix: str) -> None:
+    for key in data:
+        if key not in known:
+            raise ConfigError(f"{where}: unknown key '{prefix}{key}' "
+                              f"(known: {', '.join(sorted(known))})")
+
+
+def _merge(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in over.items():
+        if key == "extends":
+            continue
+        if isinstance(value, Mapping) and isinstance(out.get(key), Mapping):
+            out[key] = _merge(out[key], value)
+        elif isinstance(value, list) and isinstance(out.get(key), list):
+            out[key] = list(out[key]) + [v for v in value if v not in out[key]]
+        else:
+            out[key] = value
+    return out
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config ({exc})") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: invalid YAML ({exc})") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: the configuration must be a mapping of keys")
+    return data
+
+
+def _read_pyproject(path: Path) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: invalid TOML ({exc})") from None
+    tool = data.get("tool", {})
+    return tool if isinstance(tool, dict) else {}

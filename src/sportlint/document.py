@@ -1,0 +1,150 @@
+"""Load a draft: decode it, and mark the regions that are not prose.
+
+The text keeps every character of the file (a BOM, CRLF line ends), so offsets are
+code points into the decoded file and ``--fix`` can write back exactly what it read.
+Regions that are not prose (a metadata header, YAML front matter, Markdown code,
+URLs, HTML comments and tags) are listed in ``ignored``; ``masked`` is the text
+with those regions replaced by NUL characters (line ends kept), which is what the
+segmenter reads, so no rule ever sees them.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+
+MASK = "\x00"
+
+MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdx"}
+
+
+class InputError(Exception):
+    """A file that cannot be read as a UTF-8 text draft."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+@dataclass
+class Document:
+    path: str | None
+    text: str
+    markdown: bool = False
+    ignored: list[tuple[int, int]] = field(default_factory=list)
+    masked: str = ""
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.ignored:
+            self.ignored = find_ignored(self.text, self.markdown)
+        self.masked = mask(self.text, self.ignored)
+        self._line_starts = [0] + [m.end() for m in regex.finditer(r"\r\n|\n|\r", self.text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a code-point offset; columns count code points."""
+        line = bisect.bisect_right(self._line_starts, offset) - 1
+        return line + 1, offset - self._line_starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its line end."""
+        start = self._line_starts[line - 1]
+        end = self._line_starts[line] if line < len(self._line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    def is_ignored(self, start: int, end: int) -> bool:
+        """True when the span touches a region that is not prose."""
+        return any(s < max(end, start + 1) and start < e for s, e in self.ignored)
+
+
+def decode(data: bytes, path: str) -> str:
+    if b"\x00" in data:
+        raise InputError(path, "binary content (NUL bytes), not a text draft")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"not valid UTF-8 (byte {exc.start}: {exc.reason})") from None
+
+
+def load(path: str | Path) -> Document:
+    """Read and decode one file; raise InputError naming it when that fails."""
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(name, exc.strerror or str(exc)) from None
+    return from_text(decode(data, name), name)
+
+
+def from_text(text: str, path: str | None = None) -> Document:
+    markdown = path is not None and Path(path).suffix.lower() in MARKDOWN_SUFFIXES
+    return Document(path, text, markdown=markdown)
+
+
+def encode(text: str) -> bytes:
+    """The bytes to write back: the inverse of ``decode`` (a BOM stays a BOM)."""
+    return text.encode("utf-8")
+
+
+# A metadata header such as " date 2021-02" opening a file (the seed's export format).
+_HEADER = regex.compile(r"\A\ufeff?[ \t]*(?:date|data)[ \t]+\d{4}(?:-\d{2}){1,2}(?:[T ][\d:]+)?(?=\s)",
+                        regex.IGNORECASE)
+_FRONT_MATTER = regex.compile(r"\A\ufeff?---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
+                              regex.DOTALL)
+_HTML_COMMENT = regex.compile(r"<!--.*?(?:-->|\Z)", regex.DOTALL)
+_URL = regex.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"«»“”]*[^\s<>\"«»“”.,;:!?')\]]"
+                     r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_FENCE = regex.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)",
+                       regex.DOTALL | regex.MULTILINE)
+_INLINE_CODE = regex.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", regex.DOTALL)
+_HTML_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_LINK_TARGET = regex.compile(r"(?<=\])\([^()\s]*(?:\s+\"[^\"]*\")?\)|^[ \t]{0,3}\[[^\]]+\]:[^\n]*",
+                             regex.MULTILINE)
+_MD_MARKUP = regex.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,3}[.)][ \t]+)"
+                           r"|(?<![\w*])\*{1,3}(?=\S)|(?<=\S)\*{1,3}(?![\w*])"
+                           r"|(?<![\w_])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\w_])"
+                           r"|^[ \t]{0,3}(?:[-*_][ \t]*){3,}$|^\s*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+.*$",
+                           regex.MULTILINE)
+
+
+def find_ignored(text: str, markdown: bool) -> list[tuple[int, int]]:
+    """Spans of the text that are not prose, merged and sorted."""
+    spans: list[tuple[int, int]] = []
+    if text.startswith("\ufeff"):
+        spans.append((0, 1))
+    head = _FRONT_MATTER.match(text) or _HEADER.match(text)
+    if head:
+        spans.append((0, head.end()))
+    spans += [m.span() for m in _HTML_COMMENT.finditer(text)]
+    spans += [m.span() for m in _URL.finditer(text)]
+    if markdown:
+        for pattern in (_FENCE, _INLINE_CODE, _HTML_TAG, _LINK_TARGET, _MD_MARKUP):
+            spans += [m.span() for m in pattern.finditer(text)]
+    return merge(spans)
+
+
+def merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(s for s in spans if s[1] > s[0]):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def mask(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    parts: list[str] = []
+    pos = 0
+    for start, end in spans:
+        parts.append(text[pos:start])
+        parts.append(regex.sub(r"[^\r\n]", MASK, text[start:end]))
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)

@@ -1,0 +1,48 @@
+"""`--format json`: a versioned object, documented in the README.
+
+``{"version": 1, "findings": [...], "errors": [...]}``; each finding has path, line,
+column, end_line, end_column (1-based; columns count code points), offset, end_offset
+(0-based code points into the file's decoded text), rule, severity, message, text (the
+flagged span), suggestions (replacements for that span, best first), fix (null or its
+applicability) and edits (the fix's edits, offsets as above).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from . import FileReport
+
+VERSION = 1
+
+
+def finding_record(report: FileReport, f: Any) -> dict[str, Any]:
+    doc = report.doc
+    assert doc is not None
+    line, column = doc.position(f.start)
+    end_line, end_column = doc.position(f.end)
+    return {
+        "path": report.path,
+        "line": line,
+        "column": column,
+        "end_line": end_line,
+        "end_column": end_column,
+        "offset": f.start,
+        "end_offset": f.end,
+        "rule": f.rule,
+        "severity": f.severity.label,
+        "message": f.message,
+        "text": doc.text[f.start:f.end],
+        "suggestions": list(f.suggestions),
+        "fix": f.fix.applicability.value if f.fix else None,
+        "edits": [{"offset": e.start, "end_offset": e.end, "replacement": e.replacement}
+                  for e in f.fix.edits] if f.fix else [],
+    }
+
+
+def render(reports: list[FileReport]) -> str:
+    findings = [finding_record(r, f) for r in reports if r.doc for f in r.findings]
+    errors = [{"path": r.path, "message": r.error} for r in reports if r.error]
+    return json.dumps({"version": VERSION, "findings": findings, "errors": errors},
+                      ensure_ascii=False, indent=2)

@@ -1,0 +1,52 @@
+"""Run the enabled rules over a document and collect their findings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from . import registry
+from .config import Config, ConfigError
+from .document import Document
+from .model import Finding
+from .resources import Resources
+from .rule import Context, Rule
+from .segment import segment
+
+
+def active_rules(config: Config) -> list[Rule]:
+    """Instances of the rules the config enables, with their options."""
+    return list(_instantiate(config))
+
+
+def _instantiate(config: Config) -> Iterable[Rule]:
+    known = registry.all_rules()
+    where = config.source or "config"
+    for rule_id in config.rules:
+        if rule_id not in known:
+            raise ConfigError(f"{where}: key 'rules.{rule_id}': no such rule")
+    for rule_id, cls in known.items():
+        if not config.is_enabled(rule_id, cls.default_enabled):
+            continue
+        try:
+            yield cls(config.options_for(rule_id))
+        except KeyError as exc:
+            raise ConfigError(f"{where}: key 'rules.{rule_id}': {exc.args[0]}") from None
+
+
+def lint(doc: Document, config: Config, rules: Iterable[Rule] | None = None) -> list[Finding]:
+    """All findings of the enabled rules on one document, sorted by position."""
+    seg = segment(doc)
+    ctx = Context(doc, seg, config, Resources())
+    findings: list[Finding] = []
+    for rule in rules if rules is not None else active_rules(config):
+        for f in rule.check(ctx):
+            if doc.is_ignored(f.start, f.end):
+                continue
+            if rule.skip_quoted and seg.in_quote(f.start, f.end):
+                continue
+            severity = config.severity_for(f.rule, f.severity)
+            if severity != f.severity:
+                f = f.with_severity(severity)
+            findings.append(f.with_path(doc.path))
+    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    return findings

@@ -1,0 +1,92 @@
+"""Plain data passed between the pipeline steps: findings, fixes and edits.
+
+Offsets are absolute code-point offsets into the document's decoded text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum, IntEnum
+
+
+class Severity(IntEnum):
+    """How serious a finding is; comparable, so a fail level is a threshold."""
+
+    SUGGESTION = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls[value.strip().upper()]
+        except KeyError:
+            choices = ", ".join(s.label for s in cls)
+            raise ValueError(f"unknown severity {value!r} (choose from {choices})") from None
+
+
+class Applicability(str, Enum):
+    """Who may apply a fix: `--fix`, `--unsafe-fixes`, or nobody (shown only)."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    SUGGESTION = "suggestion"
+
+
+@dataclass(frozen=True, order=True)
+class Edit:
+    """Replace ``text[start:end]`` with ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad edit span {self.start}..{self.end}")
+
+
+@dataclass(frozen=True)
+class Fix:
+    """One or more edits that are applied together or not at all."""
+
+    edits: tuple[Edit, ...]
+    applicability: Applicability
+
+    @property
+    def start(self) -> int:
+        return min(e.start for e in self.edits)
+
+    @property
+    def end(self) -> int:
+        return max(e.end for e in self.edits)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found in one document.
+
+    ``suggestions`` are replacement strings for ``text[start:end]``, best first.
+    ``fix`` (optional) is what the fixer may apply, with its applicability.
+    """
+
+    rule: str
+    start: int
+    end: int
+    severity: Severity
+    message: str
+    suggestions: tuple[str, ...] = ()
+    fix: Fix | None = None
+    path: str | None = field(default=None, compare=False)
+
+    def with_severity(self, severity: Severity) -> Finding:
+        return Finding(self.rule, self.start, self.end, severity, self.message,
+                       self.suggestions, self.fix, self.path)
+
+    def with_path(self, path: str | None) -> Finding:
+        return Finding(self.rule, self.start, self.end, self.severity, self.message,
+                       self.suggestions, self.fix, path)

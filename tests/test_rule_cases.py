@@ -1,0 +1,79 @@
+"""Every rule's own cases, by one parametrisation.
+
+Code rules keep theirs in ``tests/cases/<rule id>.yaml``; data rules carry them in their
+YAML file (``cases`` and each entry's ``examples``). A case is one of:
+
+- ``fail: TEXT`` - the rule reports at least one finding; with ``fix: TEXT`` fixing with
+  this rule alone (unsafe fixes included) gives that text, without ``fix`` the text is left
+  unchanged; ``suggest: TEXT`` is the first suggestion of the first finding;
+- ``pass: TEXT`` - the rule reports nothing.
+
+``config`` (a mapping as in .sportlint.yaml) and ``path`` (e.g. ``x.md``) are optional.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from sportlint import fix_text, lint_text, registry
+from sportlint.kinds import DataRule
+
+CASES_DIR = Path(__file__).parent / "cases"
+
+
+def rule_cases(rule_id: str) -> list[dict[str, Any]]:
+    cls = registry.get(rule_id)
+    cases: list[dict[str, Any]] = []
+    if issubclass(cls, DataRule):
+        cases += cls.cases()
+    path = CASES_DIR / f"{rule_id}.yaml"
+    if path.exists():
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        assert data.get("rule") == rule_id, f"{path}: 'rule' must be {rule_id}"
+        cases += data.get("cases") or []
+    return cases
+
+
+def all_cases() -> list[Any]:
+    params = []
+    for rule_id in registry.all_rules():
+        for i, case in enumerate(rule_cases(rule_id)):
+            kind = "fail" if "fail" in case else "pass"
+            params.append(pytest.param(rule_id, case, id=f"{rule_id}-{i}-{kind}"))
+    return params
+
+
+def config_for(rule_id: str, case: dict[str, Any]) -> dict[str, Any]:
+    config = dict(case.get("config") or {})
+    config["select"] = [rule_id]
+    return config
+
+
+@pytest.mark.parametrize(("rule_id", "case"), all_cases())
+def test_rule_case(rule_id: str, case: dict[str, Any]) -> None:
+    config = config_for(rule_id, case)
+    path = case.get("path")
+    if "pass" in case:
+        findings = lint_text(case["pass"], path, config)
+        assert findings == [], f"{rule_id} flagged clean text: {findings}"
+        return
+    text = case["fail"]
+    findings = lint_text(text, path, config)
+    assert findings, f"{rule_id} missed: {text!r}"
+    assert all(f.rule == rule_id for f in findings)
+    if "suggest" in case:
+        assert findings[0].suggestions, "no suggestion"
+        assert findings[0].suggestions[0] == case["suggest"]
+    expected = case.get("fix", text)
+    assert fix_text(text, path, config, unsafe=True) == expected
+
+
+def test_every_rule_has_cases() -> None:
+    for rule_id in registry.all_rules():
+        cases = rule_cases(rule_id)
+        assert any("fail" in c for c in cases), f"{rule_id} has no failing case"
+        assert any("pass" in c for c in cases), f"{rule_id} has no passing case"
