@@ -1,4 +1,4 @@
-"""The command line: `sportlint check PATH...`, `sportlint rules [RULE]`."""
+"""The command line: `sportlint check PATH...`, `sportlint rules [RULE]`, `sportlint init`."""
 
 from __future__ import annotations
 
@@ -10,13 +10,15 @@ from collections.abc import Iterator, Sequence
 from enum import IntEnum
 from pathlib import Path
 
-from . import __version__, document, formatters, linter, registry
+from . import __version__, changed, document, formatters, linter, registry
 from .api import fix_result
 from .config import Config, ConfigError, load_config
 from .formatters import FileReport
 from .model import Severity
 from .rule import Rule
+from .starter import starter_config
 
+CONFIG_FILE = ".sportlint.yaml"
 TEXT_SUFFIXES = {".md", ".markdown", ".txt"}
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox"}
 
@@ -36,7 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check drafts (files, directories, - for stdin)")
     check.add_argument("paths", nargs="+", metavar="PATH")
     check.add_argument("--format", choices=formatters.FORMATS, default=None,
-                       help="output format (default: text)")
+                       help="output format (default: github when GITHUB_ACTIONS=true, else text)")
+    check.add_argument("-o", "--output", metavar="FILE",
+                       help="write the report to FILE instead of standard output")
     check.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
     check.add_argument("--unsafe-fixes", action="store_true",
                        help="also apply unsafe fixes (implies --fix unless --diff)")
@@ -49,6 +53,16 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-level", choices=[s.label for s in Severity],
                        help="lowest severity that makes the exit code 1 (default: warning)")
     check.add_argument("--config", metavar="FILE", help="config file (default: searched upward)")
+    # newsroom integrations (docs/integrations.md)
+    check.add_argument("--diff-base", metavar="REF",
+                       help="report only findings on lines added or changed since this git ref")
+    check.add_argument("--report-unused-suppressions", action="store_true", default=None,
+                       help="report sportlint-disable comments that hide nothing")
+
+    init = sub.add_parser("init", help="write a commented starter .sportlint.yaml")
+    init.add_argument("path", nargs="?", default=CONFIG_FILE, metavar="PATH",
+                      help=f"where to write it (default: {CONFIG_FILE}; a folder gets {CONFIG_FILE})")
+    init.add_argument("--force", action="store_true", help="overwrite an existing file")
 
     rules = sub.add_parser("rules", help="list the rules, or show one rule's documentation")
     rules.add_argument("rule", nargs="?", metavar="RULE")
@@ -64,6 +78,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "rules":
             return cmd_rules(args)
+        if args.command == "init":
+            return cmd_init(args)
         return cmd_check(args)
     except ConfigError as exc:
         print(f"sportlint: config error: {exc}", file=sys.stderr)
@@ -98,6 +114,22 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    target = Path(args.path)
+    if target.is_dir():
+        target = target / CONFIG_FILE
+    if target.exists() and not args.force:
+        print(f"sportlint: {target} already exists (use --force to overwrite it)", file=sys.stderr)
+        return ExitCode.ERROR
+    try:
+        target.write_text(starter_config(), encoding="utf-8")
+    except OSError as exc:
+        print(f"sportlint: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
+        return ExitCode.ERROR
+    print(f"sportlint: wrote {target}")
+    return ExitCode.OK
+
+
 def iter_paths(paths: Sequence[str]) -> Iterator[str]:
     """Files to check: the files given, and *.md / *.txt under the directories given."""
     for raw in paths:
@@ -118,11 +150,41 @@ def iter_paths(paths: Sequence[str]) -> Iterator[str]:
 def load_settings(args: argparse.Namespace) -> Config:
     config = load_config(args.config, search_from=Path.cwd())
     return config.with_overrides(select=_split(args.select), ignore=_split(args.ignore),
-                                 fail_level=args.fail_level)
+                                 fail_level=args.fail_level,
+                                 report_unused_suppressions=args.report_unused_suppressions)
+
+
+def output_format(args: argparse.Namespace) -> str:
+    """The --format given; else GitHub annotations inside GitHub Actions; else text."""
+    if args.format:
+        return str(args.format)
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def only_changed_lines(report: FileReport, ref: str) -> FileReport:
+    """The report with only the findings that touch a line changed since ``ref``."""
+    if report.doc is None or report.error:
+        return report
+    if report.path == "<stdin>":
+        return FileReport(report.path, None, error="--diff-base needs files, not standard input")
+    try:
+        lines = changed.changed_lines(report.path, ref)
+    except changed.ChangedLinesError as exc:
+        return FileReport(report.path, None, error=str(exc))
+    if lines is None:
+        return report
+    doc = report.doc
+    kept = [f for f in report.findings
+            if any(n in lines for n in range(doc.position(f.start)[0], doc.position(f.end)[0] + 1))]
+    return FileReport(report.path, doc, kept)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     config = load_settings(args)
+    if args.diff_base and (args.fix or args.unsafe_fixes or args.diff):
+        print("sportlint: --diff-base only filters what is reported; "
+              "it cannot be combined with --fix, --unsafe-fixes or --diff", file=sys.stderr)
+        return ExitCode.ERROR
     rules = linter.active_rules(config)
     fixing = args.fix or args.unsafe_fixes or args.diff
     reports: list[FileReport] = []
@@ -132,6 +194,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         report = _check_one(path, config, rules, fixing, args, diffs)
         if isinstance(report, tuple):
             report, stdin_fixed = report
+        if args.diff_base:
+            report = only_changed_lines(report, args.diff_base)
         reports.append(report)
 
     for report in reports:
@@ -142,9 +206,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     elif stdin_fixed is not None:
         sys.stdout.write(stdin_fixed)
     else:
-        fmt = args.format or "text"
-        output = formatters.get(fmt)(reports)
-        if output:
+        output = formatters.get(output_format(args))(reports)
+        if args.output:
+            try:
+                Path(args.output).write_text(output + "\n", encoding="utf-8")
+            except OSError as exc:
+                print(f"sportlint: cannot write {args.output}: {exc.strerror or exc}",
+                      file=sys.stderr)
+                return ExitCode.ERROR
+        elif output:
             print(output)
     if any(r.error for r in reports):
         return ExitCode.ERROR

@@ -28,7 +28,7 @@ STYLE_CHOICES: dict[str, tuple[Any, ...] | None] = {
     "ellipsis": ("...", "…"),
 }
 TOP_KEYS = {"extends", "enable", "disable", "select", "ignore", "severity", "fail_level",
-            "rules", "style", "names", "languagetool"}
+            "rules", "style", "names", "languagetool", "report_unused_suppressions"}
 SECTION_KEYS = {
     "names": {"accept", "reject"},
     "languagetool": {"url", "timeout", "language", "disabled_rules", "enabled_rules", "level"},
@@ -57,6 +57,8 @@ class Config:
     names: dict[str, Any] = field(default_factory=dict)
     languagetool: dict[str, Any] = field(default_factory=dict)
     source: str | None = None
+    #: report `<!-- sportlint-disable -->` comments that hide nothing (suppressions.py)
+    report_unused_suppressions: bool = False
 
     def is_enabled(self, rule_id: str, default_enabled: bool = True) -> bool:
         if any(matches(rule_id, p) for p in self.disable):
@@ -82,8 +84,11 @@ class Config:
 
     def with_overrides(self, *, select: Iterable[str] | None = None,
                        ignore: Iterable[str] = (), fail_level: str | None = None,
-                       enable: Iterable[str] = ()) -> Config:
+                       enable: Iterable[str] = (),
+                       report_unused_suppressions: bool | None = None) -> Config:
         new = copy.deepcopy(self)
+        if report_unused_suppressions is not None:
+            new.report_unused_suppressions = report_unused_suppressions
         if select:
             new.select = list(select)
         new.disable += list(ignore)
@@ -179,6 +184,9 @@ def _build(data: Mapping[str, Any], where: str) -> Config:
     names.setdefault("reject", {})
     if not isinstance(names["accept"], list) or not isinstance(names["reject"], Mapping):
         raise ConfigError(f"{where}: 'names.accept' is a list and 'names.reject' a mapping")
+    report_unused = data.get("report_unused_suppressions", False)
+    if not isinstance(report_unused, bool):
+        raise ConfigError(f"{where}: key 'report_unused_suppressions' must be true or false")
     return Config(
         enable=_str_list(data, "enable", where), disable=_str_list(data, "disable", where)
         + _str_list(data, "ignore", where),
@@ -186,7 +194,8 @@ def _build(data: Mapping[str, Any], where: str) -> Config:
         severity=severity, fail_level=fail_level,
         rules={str(k): dict(v) for k, v in rules.items()}, style=style, names=names,
         languagetool=dict(data.get("languagetool") or {}),
-        source=None if where == "config" else where)
+        source=None if where == "config" else where,
+        report_unused_suppressions=report_unused)
 
 
 def _str_list(data: Mapping[str, Any], key: str, where: str) -> list[str]:

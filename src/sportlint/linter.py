@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from . import registry
+from . import registry, suppressions
 from .config import Config, ConfigError
 from .document import Document
 from .model import Finding
@@ -38,7 +38,8 @@ def lint(doc: Document, config: Config, rules: Iterable[Rule] | None = None) -> 
     seg = segment(doc)
     ctx = Context(doc, seg, config, Resources())
     findings: list[Finding] = []
-    for rule in rules if rules is not None else active_rules(config):
+    rules = list(rules) if rules is not None else active_rules(config)
+    for rule in rules:
         for f in rule.check(ctx):
             if doc.is_ignored(f.start, f.end):
                 continue
@@ -49,4 +50,8 @@ def lint(doc: Document, config: Config, rules: Iterable[Rule] | None = None) -> 
                 f = f.with_severity(severity)
             findings.append(f.with_path(doc.path))
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
-    return findings
+    # In-text suppressions, here and only here: what they hide is neither reported nor fixed.
+    findings = suppressions.apply(doc, findings, [r.id for r in rules],
+                                  config.report_unused_suppressions, registry.all_rules())
+    return [f.with_severity(config.severity_for(f.rule, f.severity))
+            if f.rule in suppressions.PSEUDO_RULES else f for f in findings]

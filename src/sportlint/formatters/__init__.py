@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from ..document import Document
 from ..model import Finding
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "github", "sarif", "html")
 
 
 @dataclass

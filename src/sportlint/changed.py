@@ -1,0 +1,56 @@
+"""`--diff-base REF`: the lines of a file added or changed since a git ref, asked of git.
+
+``git diff -U0 --no-color --no-ext-diff REF -- FILE`` (run in the file's folder, so any
+repository layout works) lists the changed hunks; the ``+start,count`` side of each hunk
+header gives the lines of the current file that are new or changed. A file that git does
+not track yet is new as a whole. Lines only deleted leave nothing to report.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
+
+
+class ChangedLinesError(Exception):
+    """git could not say what changed (not a repository, unknown ref, no git)."""
+
+
+def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    try:
+        return subprocess.run(["git", "-C", str(folder), *args], capture_output=True,
+                              text=True, encoding="utf-8", errors="replace", check=False)
+    except FileNotFoundError:
+        raise ChangedLinesError("git is not installed (needed by --diff-base)") from None
+
+
+def parse_hunks(diff: str) -> set[int]:
+    """Line numbers (1-based, in the new file) that a ``-U0`` diff adds or changes."""
+    lines: set[int] = set()
+    for m in _HUNK.finditer(diff):
+        start, count = int(m[1]), int(m[2]) if m[2] is not None else 1
+        lines.update(range(start, start + count))
+    return lines
+
+
+def changed_lines(path: str | Path, ref: str) -> set[int] | None:
+    """The changed lines of ``path`` since ``ref``; None when the whole file is new."""
+    target = Path(path).resolve()
+    folder, name = target.parent, target.name
+    verify = _git(folder, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    if verify.returncode != 0:
+        inside = _git(folder, "rev-parse", "--is-inside-work-tree")
+        if inside.returncode != 0:
+            raise ChangedLinesError(f"{path}: not inside a git repository (needed by --diff-base)")
+        raise ChangedLinesError(f"--diff-base: unknown git revision {ref!r}")
+    tracked = _git(folder, "ls-files", "--error-unmatch", "--", name)
+    if tracked.returncode != 0:
+        return None  # untracked: every line is new
+    diff = _git(folder, "diff", "-U0", "--no-color", "--no-ext-diff", "--no-renames",
+                ref, "--", name)
+    if diff.returncode != 0:
+        raise ChangedLinesError(f"git diff {ref} -- {name} failed: {diff.stderr.strip()}")
+    return parse_hunks(diff.stdout)

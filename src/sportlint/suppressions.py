@@ -1,0 +1,166 @@
+"""Suppressions written in the draft as HTML comments, applied right after linting.
+
+- ``<!-- sportlint-disable RULE -->`` ... ``<!-- sportlint-enable RULE -->``: no finding of
+  RULE from the end of the first comment to the start of the second (or to the end of the
+  file when it is never enabled again).
+- ``<!-- sportlint-disable-next-line RULE -->``: no finding of RULE that starts on the line
+  after the line where the comment ends.
+
+RULE is a rule id or a prefix of one (``names``, ``spelling.accents``); several are
+separated by commas or spaces; none means every rule. A reason may follow after ``--``:
+``<!-- sportlint-disable-next-line names -- the player's real name -->``. When directives
+overlap, the latest one that covers a rule wins (``disable spelling`` then ``enable
+spelling.accents`` leaves only spelling.accents on). HTML comments are not prose (see
+``document.py``), so the comments themselves are never checked. In Markdown, a directive
+inside code (a fence or backticks) is an example, not a directive.
+
+The linter calls :func:`apply` once, before anything else sees the findings, so a
+suppressed finding is neither reported nor fixed. With ``report_unused_suppressions``
+(``--report-unused-suppressions``), every rule prefix of a ``disable`` or
+``disable-next-line`` comment that hid nothing becomes a finding of the pseudo-rule
+``sportlint.unused-suppression`` on the comment (a prefix that names no sportlint rule is
+reported too; a prefix whose rules did not run this time is not).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from . import document
+from .config import matches
+from .document import Document
+from .model import Finding, Severity
+
+UNUSED = "sportlint.unused-suppression"
+#: findings that do not come from a registered rule: id -> summary
+PSEUDO_RULES = {UNUSED: "A sportlint-disable comment that suppresses nothing."}
+
+_DIRECTIVE = regex.compile(
+    r"<!--[ \t]*sportlint-(?P<kind>disable-next-line|disable|enable)(?![\w-])"
+    r"(?P<body>.*?)-->", regex.DOTALL)
+_PREFIX = regex.compile(r"[\w][\w.-]*")
+
+
+@dataclass(frozen=True)
+class Directive:
+    kind: str                    # "disable", "enable" or "disable-next-line"
+    start: int                   # the comment's span in the text
+    end: int
+    prefixes: tuple[str, ...]    # rule-id prefixes; () means every rule
+
+
+def parse(doc: Document) -> list[Directive]:
+    """The directives of a document, in text order."""
+    if "sportlint-" not in doc.text:
+        return []
+    code = _code_spans(doc) if doc.markdown else []
+    out: list[Directive] = []
+    for m in _DIRECTIVE.finditer(doc.text):
+        if any(s <= m.start() < e for s, e in code):
+            continue
+        body = m["body"].split(" --", 1)[0]
+        prefixes = tuple(p.rstrip(".") for p in _PREFIX.findall(body))
+        out.append(Directive(m["kind"], m.start(), m.end(), prefixes))
+    return out
+
+
+def _code_spans(doc: Document) -> list[tuple[int, int]]:
+    spans = [m.span() for m in document._FENCE.finditer(doc.text)]
+    spans += [m.span() for m in document._INLINE_CODE.finditer(doc.text)]
+    return spans
+
+
+def _best(state: dict[str, tuple[bool, int]], rule_id: str) -> tuple[str, bool, int] | None:
+    """The most specific state entry covering ``rule_id`` ("" covers every rule)."""
+    best: tuple[str, bool, int] | None = None
+    for prefix, (disabled, index) in state.items():
+        if (prefix == "" or matches(rule_id, prefix)) and (best is None or len(prefix) > len(best[0])):
+            best = (prefix, disabled, index)
+    return best
+
+
+def apply(doc: Document, findings: Sequence[Finding], ran: Iterable[str] = (),
+          report_unused: bool = False, known: Iterable[str] = ()) -> list[Finding]:
+    """The findings that no directive suppresses (sorted by position), plus, with
+    ``report_unused``, a finding for each unused directive prefix. ``ran`` are the ids of
+    the rules that ran; ``known`` every rule id sportlint has."""
+    directives = parse(doc)
+    if not directives:
+        return list(findings)
+    used: set[tuple[int, str]] = set()
+    next_line: dict[int, list[int]] = {}
+    regions: list[int] = []
+    for i, d in enumerate(directives):
+        if d.kind == "disable-next-line":
+            next_line.setdefault(doc.position(d.end)[0] + 1, []).append(i)
+        else:
+            regions.append(i)
+    starts = [directives[i].end for i in regions]
+    kept: list[Finding] = []
+    for f in sorted(findings, key=lambda f: (f.start, f.end, f.rule)):
+        hit = _next_line_hit(directives, next_line.get(doc.position(f.start)[0], []), f.rule)
+        if hit is None:
+            # the directives in force at f.start, replayed in order (few per document)
+            state: dict[str, tuple[bool, int]] = {}
+            for i in regions[:bisect.bisect_right(starts, f.start)]:
+                _step(state, directives[i], i)
+            best = _best(state, f.rule)
+            if best is not None and best[1]:
+                hit = (best[2], best[0])
+        if hit is None:
+            kept.append(f)
+        else:
+            used.add(hit)
+    if report_unused:
+        kept += _unused(doc, directives, used, set(ran), set(known))
+        kept.sort(key=lambda f: (f.start, f.end, f.rule))
+    return kept
+
+
+def _next_line_hit(directives: list[Directive], indices: list[int], rule_id: str
+                   ) -> tuple[int, str] | None:
+    for i in indices:
+        prefixes = directives[i].prefixes or ("",)
+        for prefix in prefixes:
+            if prefix == "" or matches(rule_id, prefix):
+                return i, prefix
+    return None
+
+
+def _step(state: dict[str, tuple[bool, int]], d: Directive, index: int) -> None:
+    disabled = d.kind == "disable"
+    if not d.prefixes:
+        state.clear()
+        if disabled:
+            state[""] = (True, index)
+        return
+    for prefix in d.prefixes:
+        for old in [p for p in state if p and matches(p, prefix)]:
+            del state[old]          # a later, broader directive overrides narrower ones
+        state[prefix] = (disabled, index)
+
+
+def _unused(doc: Document, directives: list[Directive], used: set[tuple[int, str]],
+            ran: set[str], known: set[str]) -> list[Finding]:
+    out: list[Finding] = []
+    for i, d in enumerate(directives):
+        if d.kind == "enable":
+            continue
+        for prefix in d.prefixes or ("",):
+            if (i, prefix) in used:
+                continue
+            if prefix and known and not any(matches(r, prefix) for r in known):
+                message = f"«{prefix}» non corrisponde a nessuna regola di sportlint."
+            elif prefix and not any(matches(r, prefix) for r in ran):
+                continue  # its rules did not run this time: cannot tell
+            elif prefix:
+                message = (f"Soppressione inutile: qui non c'è nessuna segnalazione di «{prefix}» "
+                           "da nascondere.")
+            else:
+                message = "Soppressione inutile: qui non c'è nessuna segnalazione da nascondere."
+            out.append(Finding(UNUSED, d.start, d.end, Severity.WARNING, message, path=doc.path))
+    return out
