@@ -49,12 +49,13 @@ def test_fail_level_and_severity(drafts: Path, capsys: pytest.CaptureFixture[str
 
 
 def test_directories_are_walked_for_md_and_txt(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "check", *BASIC, "--format", "json", str(drafts))
+    _, out, _ = run(capsys, "check", *BASIC, "--format", "json", str(drafts))
     paths = {Path(f["path"]).name for f in json.loads(out)["findings"]}
     assert paths == {"dirty.txt"}
 
 
-@pytest.mark.parametrize("content", [b"\xff\xfe\x00b\x00a\x00d", b"Il Bari \xe8 primo.\n", b"\x89PNG\x00\x00"])
+@pytest.mark.parametrize("content", [b"\xff\xfe\x00b\x00a\x00d", b"Il Bari \xe8 primo.\n",
+                                     b"\x89PNG\x00\x00"])
 def test_bad_input_is_exit_2_and_others_still_checked(
         drafts: Path, capsys: pytest.CaptureFixture[str], content: bytes) -> None:
     bad = drafts / "bad.txt"
@@ -77,7 +78,7 @@ def test_missing_file_and_bad_config(drafts: Path, capsys: pytest.CaptureFixture
 
 def test_fix_writes_safe_fixes_once(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = drafts / "dirty.txt"
-    code, out, _ = run(capsys, "check", *BASIC, "--fix", str(path))
+    code, _, _ = run(capsys, "check", *BASIC, "--fix", str(path))
     assert path.read_text(encoding="utf-8") == "Il Bari ha vinto poiché ha segnato.\n"
     assert code == ExitCode.OK
     before = path.read_bytes()
@@ -87,7 +88,7 @@ def test_fix_writes_safe_fixes_once(drafts: Path, capsys: pytest.CaptureFixture[
 
 def test_diff_writes_nothing(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = drafts / "dirty.txt"
-    code, out, _ = run(capsys, "check", *BASIC, "--diff", str(path))
+    _, out, _ = run(capsys, "check", *BASIC, "--diff", str(path))
     assert "-Il il Bari ha vinto poichè ha segnato." in out
     assert "+Il Bari ha vinto poiché ha segnato." in out
     assert path.read_text(encoding="utf-8") == DIRTY

@@ -55,7 +55,7 @@ def test_unknown_keys_are_errors_naming_key_and_file(data: dict, key: str) -> No
 
 
 def test_unknown_rule_and_rule_option_are_errors() -> None:
-    with pytest.raises(ConfigError, match="rules.spelling.nope"):
+    with pytest.raises(ConfigError, match=r"rules\.spelling\.nope"):
         lint_text("x", config={"rules": {"spelling.nope": {}}})
     with pytest.raises(ConfigError, match="no option 'level'"):
         lint_text("x", config={"rules": {"spelling.accents": {"level": 1}}})

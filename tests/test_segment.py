@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sportlint import document
-from sportlint.segment import (ELISION, MINUTE, NAME, QUOTE, TIME, TRUNCATION, YEAR,
-                               Segmentation, segment)
+from sportlint.segment import ELISION, MINUTE, NAME, QUOTE, TIME, TRUNCATION, YEAR, Segmentation, segment
 
 
 def seg(text: str, path: str | None = None) -> Segmentation:
