@@ -136,3 +136,26 @@ def test_console_script_runs() -> None:
     proc = subprocess.run([SCRIPT, "check", *BASIC, "-"], input=DIRTY, text=True,
                           capture_output=True, check=False)
     assert proc.returncode == 1 and "spelling.repeated-word" in proc.stdout
+
+
+def test_fix_on_the_seed_changes_only_what_safe_fixes_say(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import difflib
+
+    from sportlint import document, linter
+    from sportlint.config import from_mapping
+
+    seed = Path(__file__).resolve().parents[1] / "seeds" / "000_ce6d04d1a70b5d49.txt"
+    copy = tmp_path / "seed.txt"
+    copy.write_bytes(seed.read_bytes())
+    original = seed.read_text(encoding="utf-8")
+    findings = linter.lint(document.from_text(original, str(copy)), from_mapping({}, None))
+    safe = [e for f in findings if f.fix and f.fix.applicability.value == "safe" for e in f.fix.edits]
+    run(capsys, "check", "--fix", str(copy))
+    fixed = copy.read_text(encoding="utf-8")
+    for tag, i1, i2, _, _ in difflib.SequenceMatcher(None, original, fixed, autojunk=False).get_opcodes():
+        if tag != "equal":
+            assert any(e.start <= i1 and i2 <= e.end + 1 for e in safe), (tag, original[i1 - 20:i2 + 20])
+    before = copy.read_bytes()
+    run(capsys, "check", "--fix", str(copy))
+    assert copy.read_bytes() == before
