@@ -27,6 +27,8 @@ def role(s: Segmentation, needle: str, index: int = 0) -> str:
     ("la maglia dell'AEK", ["la", "maglia", "dell'", "AEK"]),
     ("L'Inter vince.", ["L'", "Inter", "vince"]),
     ("dell’ex difensore", ["dell’", "ex", "difensore"]),
+    ("segna l'1-0 e l'11 agosto", ["segna", "l'", "1-0", "e", "l'", "11", "agosto"]),
+    ("dopo vent'anni", ["dopo", "vent'", "anni"]),
 ])
 def test_elisions_are_split(text: str, expected: list[str]) -> None:
     assert words(text) == expected

@@ -44,6 +44,7 @@ QUOTE = "quote"              # a quotation mark
 ELIDING = frozenset("""
 l d c m t s v n un quest quell dell dall nell sull all coll pell tutt nessun buon bell sant
 grand mezz senz com dov ch anch cos qual quand sott sovr fin nient ciascun alcun qualcun
+vent trent quarant cinquant sessant settant ottant novant
 """.split())
 # Elisions that may open a sentence before a capitalised word (L'Inter, Dell'AEK is a name).
 ELIDING_INITIAL = frozenset("l un quest quell all dell dall nell sull".split())
@@ -335,6 +336,10 @@ def _split_word(text: str, start: int, end: int, roles: dict[int, str],
         if i == end - 1:
             # a final apostrophe: truncation (po'), accent (perche'), or a closing quote
             word = text[pos:i]
+            if i + 1 < len(text) and text[i + 1].isdigit() and word.lower() in ELIDING:
+                roles[i] = ELISION   # l'1-0, l'11 agosto, dell'8 maggio
+                out.append((pos, i + 1, "word"))
+                return out
             if (word.lower() in TRUNCATED and not word.istitle()) or word.lower() == "po":
                 roles[i] = TRUNCATION
             else:
