@@ -63,7 +63,7 @@ def apply_edits(text: str, findings: Iterable[Finding], unsafe: bool = False
 def _overlap(a: Edit, b: Edit) -> bool:
     if a.start == a.end == b.start == b.end:
         return True  # two insertions at one point: their order would be arbitrary
-    return a.start < b.end and b.start < a.end or \
+    return (a.start < b.end and b.start < a.end) or \
         (a.start == a.end and b.start < a.start < b.end) or \
         (b.start == b.end and a.start < b.start < a.end)
 

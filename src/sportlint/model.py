@@ -6,7 +6,7 @@ Offsets are absolute code-point offsets into the document's decoded text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum, IntEnum
+from enum import IntEnum, StrEnum
 
 
 class Severity(IntEnum):
@@ -29,7 +29,7 @@ class Severity(IntEnum):
             raise ValueError(f"unknown severity {value!r} (choose from {choices})") from None
 
 
-class Applicability(str, Enum):
+class Applicability(StrEnum):
     """Who may apply a fix: `--fix`, `--unsafe-fixes`, or nobody (shown only)."""
 
     SAFE = "safe"

@@ -39,7 +39,7 @@ class DataRule(Rule):
             "__doc__": doc,
             "__module__": cls.__module__,
         }
-        new = type(cls.__name__ + "_" + attrs["id"].replace(".", "_").replace("-", "_"),
+        new: type[DataRule] = type(cls.__name__ + "_" + attrs["id"].replace(".", "_").replace("-", "_"),
                     (cls,), attrs)
         new.prepare()
         return new

@@ -1,0 +1,161 @@
+"""The CLI: exit codes, bad input, --fix/--diff/stdin, rule listing, the JSON format."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sportlint.cli import ExitCode, main
+
+BASIC = ["--select", "spelling.accents,spelling.repeated-word"]
+DIRTY = "Il il Bari ha vinto poichè ha segnato.\n"
+CLEAN = "Il Bari ha vinto perché ha segnato.\n"
+
+
+@pytest.fixture
+def drafts(tmp_path: Path) -> Path:
+    (tmp_path / "dirty.txt").write_text(DIRTY, encoding="utf-8")
+    (tmp_path / "clean.md").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "notes.rst").write_text(DIRTY, encoding="utf-8")
+    return tmp_path
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_exit_codes(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "check", *BASIC, str(drafts / "clean.md"))[0] == ExitCode.OK
+    code, out, _ = run(capsys, "check", *BASIC, str(drafts / "dirty.txt"))
+    assert code == ExitCode.FINDINGS
+    assert "dirty.txt:1:3: error [spelling.repeated-word]" in out
+    assert run(capsys, "check", "--nope", str(drafts))[0] == ExitCode.ERROR
+    assert run(capsys, "check", *BASIC, "--fail-level", "error", str(drafts / "clean.md"))[0] == 0
+
+
+def test_fail_level_and_severity(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (drafts / "sev.yaml").write_text("severity:\n  spelling: suggestion\n")
+    args = ["check", *BASIC, "--config", str(drafts / "sev.yaml"), str(drafts / "dirty.txt")]
+    assert run(capsys, *args)[0] == ExitCode.OK
+    assert run(capsys, *args, "--fail-level", "suggestion")[0] == ExitCode.FINDINGS
+
+
+def test_directories_are_walked_for_md_and_txt(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "check", *BASIC, "--format", "json", str(drafts))
+    paths = {Path(f["path"]).name for f in json.loads(out)["findings"]}
+    assert paths == {"dirty.txt"}
+
+
+@pytest.mark.parametrize("content", [b"\xff\xfe\x00b\x00a\x00d", b"Il Bari \xe8 primo.\n",
+                                     b"\x89PNG\x00\x00"])
+def test_bad_input_is_exit_2_and_others_still_checked(
+        drafts: Path, capsys: pytest.CaptureFixture[str], content: bytes) -> None:
+    bad = drafts / "bad.txt"
+    bad.write_bytes(content)
+    code, out, err = run(capsys, "check", *BASIC, "--format", "json", str(bad), str(drafts / "dirty.txt"))
+    assert code == ExitCode.ERROR
+    assert str(bad) in err
+    data = json.loads(out)
+    assert {Path(f["path"]).name for f in data["findings"]} == {"dirty.txt"}
+    assert data["errors"][0]["path"] == str(bad)
+
+
+def test_missing_file_and_bad_config(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "check", str(drafts / "nope.txt"), str(drafts / "dirty.txt"))
+    assert code == ExitCode.ERROR and "nope.txt" in err
+    (drafts / "bad.yaml").write_text("colour: blue\n")
+    code, _, err = run(capsys, "check", "--config", str(drafts / "bad.yaml"), str(drafts))
+    assert code == ExitCode.ERROR and "colour" in err and "bad.yaml" in err
+
+
+def test_fix_writes_safe_fixes_once(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = drafts / "dirty.txt"
+    code, _, _ = run(capsys, "check", *BASIC, "--fix", str(path))
+    assert path.read_text(encoding="utf-8") == "Il Bari ha vinto poiché ha segnato.\n"
+    assert code == ExitCode.OK
+    before = path.read_bytes()
+    run(capsys, "check", *BASIC, "--fix", str(path))
+    assert path.read_bytes() == before
+
+
+def test_diff_writes_nothing(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = drafts / "dirty.txt"
+    _, out, _ = run(capsys, "check", *BASIC, "--diff", str(path))
+    assert "-Il il Bari ha vinto poichè ha segnato." in out
+    assert "+Il Bari ha vinto poiché ha segnato." in out
+    assert path.read_text(encoding="utf-8") == DIRTY
+
+
+def test_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO(DIRTY.encode()), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    code, out, _ = run(capsys, "check", *BASIC, "--format", "json", "-")
+    assert code == ExitCode.FINDINGS
+    assert json.loads(out)["findings"][0]["path"] == "<stdin>"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(DIRTY.encode()), encoding="utf-8"))
+    code, out, _ = run(capsys, "check", *BASIC, "--fix", "-")
+    assert out == "Il Bari ha vinto poiché ha segnato.\n"
+
+
+def test_json_schema(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = "Prima riga.\nSeconda: perchè no?\n"
+    (drafts / "j.txt").write_text(text, encoding="utf-8")
+    _, out, _ = run(capsys, "check", *BASIC, "--format", "json", str(drafts / "j.txt"))
+    data = json.loads(out)
+    assert data["version"] == 1
+    (f,) = data["findings"]
+    assert f["line"] == 2 and f["column"] == 10 and f["end_line"] == 2 and f["end_column"] == 16
+    assert text[f["offset"]:f["end_offset"]] == f["text"] == "perchè"
+    assert f["rule"] == "spelling.accents" and f["severity"] == "error"
+    assert f["suggestions"] == ["perché"] and f["fix"] == "safe"
+    assert isinstance(f["message"], str) and f["message"]
+
+
+def test_rules_listing_and_documentation(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "rules")
+    assert code == 0 and "spelling.repeated-word" in out and "spelling.accents" in out
+    code, out, _ = run(capsys, "rules", "spelling.repeated-word")
+    assert code == 0 and "Example" in out
+    assert run(capsys, "rules", "nope.nope")[0] == ExitCode.ERROR
+
+
+SCRIPT = shutil.which("sportlint", path=str(Path(sys.executable).parent)) or shutil.which("sportlint")
+
+
+@pytest.mark.skipif(SCRIPT is None, reason="the sportlint console script is not installed")
+def test_console_script_runs() -> None:
+    assert SCRIPT is not None
+    proc = subprocess.run([SCRIPT, "check", *BASIC, "-"], input=DIRTY, text=True,
+                          capture_output=True, check=False)
+    assert proc.returncode == 1 and "spelling.repeated-word" in proc.stdout
+
+
+def test_fix_on_the_seed_changes_only_what_safe_fixes_say(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import difflib
+
+    from sportlint import document, linter
+    from sportlint.config import from_mapping
+
+    seed = Path(__file__).resolve().parents[1] / "seeds" / "000_ce6d04d1a70b5d49.txt"
+    copy = tmp_path / "seed.txt"
+    copy.write_bytes(seed.read_bytes())
+    original = seed.read_text(encoding="utf-8")
+    findings = linter.lint(document.from_text(original, str(copy)), from_mapping({}, None))
+    safe = [e for f in findings if f.fix and f.fix.applicability.value == "safe" for e in f.fix.edits]
+    run(capsys, "check", "--fix", str(copy))
+    fixed = copy.read_text(encoding="utf-8")
+    for tag, i1, i2, _, _ in difflib.SequenceMatcher(None, original, fixed, autojunk=False).get_opcodes():
+        if tag != "equal":
+            assert any(e.start <= i1 and i2 <= e.end + 1 for e in safe), (tag, original[i1 - 20:i2 + 20])
+    before = copy.read_bytes()
+    run(capsys, "check", "--fix", str(copy))
+    assert copy.read_bytes() == before

@@ -1,0 +1,100 @@
+"""Configuration: discovery, validation with clear errors, selection by prefix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sportlint import lint_text
+from sportlint.config import ConfigError, find_config, from_mapping, load_config, matches
+from sportlint.model import Severity
+
+DEFECTS = "Il il Bari ha vinto poichè ha segnato."
+
+
+def rules_of(config: dict) -> set[str]:
+    return {f.rule for f in lint_text(DEFECTS, config=config)}
+
+
+def test_prefix_matching() -> None:
+    assert matches("names.consistency", "names")
+    assert matches("names.consistency", "names.consistency")
+    assert not matches("namesake.x", "names")
+    assert matches("anything.x", "ALL")
+
+
+def test_select_ignore_and_disable_by_prefix() -> None:
+    both = {"spelling.repeated-word", "spelling.accents"}
+    assert both <= rules_of({})
+    assert rules_of({"select": ["spelling.accents"]}) == {"spelling.accents"}
+    assert rules_of({"select": list(both)}) == both
+    assert not any(r.startswith("spelling.") for r in rules_of({"disable": ["spelling"]}))
+    assert rules_of({"select": list(both), "ignore": ["spelling.accents"]}) == \
+        {"spelling.repeated-word"}
+
+
+def test_severity_override_longest_prefix_wins() -> None:
+    config = {"select": ["spelling.accents", "spelling.repeated-word"],
+              "severity": {"spelling": "suggestion", "spelling.accents": "warning"}}
+    got = {f.rule: f.severity for f in lint_text(DEFECTS, config=config)}
+    assert got == {"spelling.repeated-word": Severity.SUGGESTION,
+                   "spelling.accents": Severity.WARNING}
+
+
+@pytest.mark.parametrize(("data", "key"), [
+    ({"colour": 1}, "colour"),
+    ({"style": {"quote": "«»"}}, "style.quote"),
+    ({"names": {"accepted": []}}, "names.accepted"),
+    ({"style": {"quotes": "<>"}}, "style.quotes"),
+])
+def test_unknown_keys_are_errors_naming_key_and_file(data: dict, key: str) -> None:
+    with pytest.raises(ConfigError) as err:
+        from_mapping(data, "newsroom/.sportlint.yaml")
+    assert key in str(err.value) and "newsroom/.sportlint.yaml" in str(err.value)
+
+
+def test_unknown_rule_and_rule_option_are_errors() -> None:
+    with pytest.raises(ConfigError, match=r"rules\.spelling\.nope"):
+        lint_text("x", config={"rules": {"spelling.nope": {}}})
+    with pytest.raises(ConfigError, match="no option 'level'"):
+        lint_text("x", config={"rules": {"spelling.accents": {"level": 1}}})
+
+
+def test_bad_severity_is_an_error() -> None:
+    with pytest.raises(ConfigError, match="unknown severity"):
+        from_mapping({"fail_level": "fatal"}, "x.yaml")
+
+
+def test_found_upward_yaml_and_pyproject(tmp_path: Path) -> None:
+    deep = tmp_path / "a" / "b"
+    deep.mkdir(parents=True)
+    assert find_config(deep) is None
+    (tmp_path / "pyproject.toml").write_text("[tool.sportlint]\nfail_level = 'error'\n")
+    assert find_config(deep) == tmp_path / "pyproject.toml"
+    assert load_config(search_from=deep).fail_level == Severity.ERROR
+    (tmp_path / "a" / ".sportlint.yaml").write_text("fail_level: suggestion\n")
+    assert find_config(deep) == tmp_path / "a" / ".sportlint.yaml"
+    assert load_config(search_from=deep).fail_level == Severity.SUGGESTION
+
+
+def test_pyproject_without_section_is_not_a_config(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+    assert find_config(tmp_path) is None
+
+
+def test_extends_a_file_and_merges(tmp_path: Path) -> None:
+    (tmp_path / "house.yaml").write_text("style:\n  quotes: '“”'\nnames:\n  accept: [Rossi]\n")
+    (tmp_path / ".sportlint.yaml").write_text(
+        "extends: house.yaml\nnames:\n  accept: [Bianchi]\n")
+    config = load_config(tmp_path / ".sportlint.yaml")
+    assert config.style["quotes"] == "“”"
+    assert config.style["apostrophe"] == "'"          # from the shipped default
+    assert config.names["accept"] == ["Rossi", "Bianchi"]
+
+
+def test_invalid_yaml_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / ".sportlint.yaml"
+    path.write_text("style: [unclosed\n")
+    with pytest.raises(ConfigError, match=str(path)):
+        load_config(path)

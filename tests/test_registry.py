@@ -1,0 +1,54 @@
+"""Registry invariants: unique ids, documentation, data files sorted and loop-free."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sportlint import registry
+from sportlint.kinds import DataRule
+from sportlint.kinds.substitution import SubstitutionRule
+from sportlint.model import Severity
+
+FAMILIES = ("names", "scores", "quotes", "typography", "grammar", "spelling", "style",
+            "languagetool", "sportlint")
+
+
+def test_ids_are_dotted_with_a_known_family() -> None:
+    for rule_id in registry.all_rules():
+        assert re.fullmatch(r"[a-z]+(\.[a-z0-9-]+)+", rule_id), rule_id
+        assert rule_id.split(".")[0] in FAMILIES, rule_id
+
+
+def test_every_rule_is_documented() -> None:
+    for rule_id, cls in registry.all_rules().items():
+        assert cls.summary(), f"{rule_id} has no summary"
+        assert len(cls.documentation().splitlines()) >= 3, f"{rule_id} needs real documentation"
+        assert isinstance(cls.severity, Severity)
+
+
+@pytest.mark.parametrize("path", registry.data_rule_files(), ids=lambda p: p.name)
+def test_data_rule_file_is_named_after_its_id(path) -> None:
+    spec = registry.load_spec(path)
+    assert path.stem == spec["id"]
+
+
+def substitution_rules() -> list[type[SubstitutionRule]]:
+    return [c for c in registry.all_rules().values() if issubclass(c, SubstitutionRule)]
+
+
+@pytest.mark.parametrize("cls", substitution_rules(), ids=lambda c: c.id)
+def test_substitution_entries_sorted_and_loop_free(cls: type[SubstitutionRule]) -> None:
+    entries = cls.spec["entries"]
+    keys = [str(e["wrong"]).lower() for e in entries]
+    assert keys == sorted(keys), f"{cls.id}: entries are not sorted by 'wrong'"
+    wrong = set(keys)
+    for e in entries:
+        assert str(e["right"]).lower() not in wrong, f"{cls.id}: {e['right']!r} is itself a wrong form"
+        assert str(e["right"]).lower() != str(e["wrong"]).lower() or e["right"] != e["wrong"]
+
+
+def test_data_rules_are_rules() -> None:
+    data = [c for c in registry.all_rules().values() if issubclass(c, DataRule)]
+    assert data and all(c.source is not None for c in data)
