@@ -118,7 +118,8 @@ def _suggestion_html(doc: Document, f: Finding) -> str:
     shown = []
     for s in f.suggestions[:3]:
         if s:
-            shown.append(f"<ins>{escape(s)}</ins>")
+            shown.append(f"<del>{escape(old)}</del> → <ins>{escape(s)}</ins>" if old.strip()
+                         else f"inserire <ins>{escape(s)}</ins>")
         else:
             shown.append(f"togliere <del>{escape(old)}</del>")
     note = ""
