@@ -121,3 +121,11 @@ def test_cli_flag(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     capsys.readouterr()
     assert main(["check", *select, "--report-unused-suppressions", str(draft)]) == ExitCode.FINDINGS
     assert "bozza.md:1:1: warning [sportlint.unused-suppression]" in capsys.readouterr().out
+
+
+def test_prefix_below_a_rule_with_ids_of_its_own_is_known() -> None:
+    from sportlint.suppressions import apply
+    doc = from_text("<!-- sportlint-disable-next-line languagetool.SOME_RULE -->\nTesto.\n", "a.md")
+    found = apply(doc, [], ran=["languagetool"], report_unused=True, known=["languagetool"])
+    assert len(found) == 1 and "Soppressione inutile" in found[0].message
+    assert apply(doc, [], ran=[], report_unused=True, known=["languagetool"]) == []

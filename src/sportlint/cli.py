@@ -41,6 +41,11 @@ def build_parser() -> argparse.ArgumentParser:
                        help="output format (default: github when GITHUB_ACTIONS=true, else text)")
     check.add_argument("-o", "--output", metavar="FILE",
                        help="write the report to FILE instead of standard output")
+    # newsroom integrations (docs/integrations.md)
+    check.add_argument("--diff-base", metavar="REF",
+                       help="report only findings on lines added or changed since this git ref")
+    check.add_argument("--report-unused-suppressions", action="store_true",
+                       help="report sportlint-disable comments that hide nothing")
     check.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
     check.add_argument("--unsafe-fixes", action="store_true",
                        help="also apply unsafe fixes (implies --fix unless --diff)")
@@ -53,11 +58,6 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-level", choices=[s.label for s in Severity],
                        help="lowest severity that makes the exit code 1 (default: warning)")
     check.add_argument("--config", metavar="FILE", help="config file (default: searched upward)")
-    # newsroom integrations (docs/integrations.md)
-    check.add_argument("--diff-base", metavar="REF",
-                       help="report only findings on lines added or changed since this git ref")
-    check.add_argument("--report-unused-suppressions", action="store_true", default=None,
-                       help="report sportlint-disable comments that hide nothing")
 
     init = sub.add_parser("init", help="write a commented starter .sportlint.yaml")
     init.add_argument("path", nargs="?", default=CONFIG_FILE, metavar="PATH",
@@ -150,8 +150,7 @@ def iter_paths(paths: Sequence[str]) -> Iterator[str]:
 def load_settings(args: argparse.Namespace) -> Config:
     config = load_config(args.config, search_from=Path.cwd())
     return config.with_overrides(select=_split(args.select), ignore=_split(args.ignore),
-                                 fail_level=args.fail_level,
-                                 report_unused_suppressions=args.report_unused_suppressions)
+                                 fail_level=args.fail_level)
 
 
 def output_format(args: argparse.Namespace) -> str:
@@ -181,6 +180,8 @@ def only_changed_lines(report: FileReport, ref: str) -> FileReport:
 
 def cmd_check(args: argparse.Namespace) -> int:
     config = load_settings(args)
+    if args.report_unused_suppressions:
+        config = config.with_overrides(report_unused_suppressions=True)
     if args.diff_base and (args.fix or args.unsafe_fixes or args.diff):
         print("sportlint: --diff-base only filters what is reported; "
               "it cannot be combined with --fix, --unsafe-fixes or --diff", file=sys.stderr)

@@ -144,6 +144,12 @@ def _step(state: dict[str, tuple[bool, int]], d: Directive, index: int) -> None:
         state[prefix] = (disabled, index)
 
 
+def _covers(rule_ids: set[str], prefix: str) -> bool:
+    """True when ``prefix`` selects one of ``rule_ids``, or an id below one of them (a rule
+    may report under ids of its own, such as ``languagetool.SOME_RULE``)."""
+    return any(matches(r, prefix) or prefix.startswith(r + ".") for r in rule_ids)
+
+
 def _unused(doc: Document, directives: list[Directive], used: set[tuple[int, str]],
             ran: set[str], known: set[str]) -> list[Finding]:
     out: list[Finding] = []
@@ -153,9 +159,9 @@ def _unused(doc: Document, directives: list[Directive], used: set[tuple[int, str
         for prefix in d.prefixes or ("",):
             if (i, prefix) in used:
                 continue
-            if prefix and known and not any(matches(r, prefix) for r in known):
+            if prefix and known and not _covers(known, prefix):
                 message = f"«{prefix}» non corrisponde a nessuna regola di sportlint."
-            elif prefix and not any(matches(r, prefix) for r in ran):
+            elif prefix and not _covers(ran, prefix):
                 continue  # its rules did not run this time: cannot tell
             elif prefix:
                 message = (f"Soppressione inutile: qui non c'è nessuna segnalazione di «{prefix}» "

@@ -7,8 +7,10 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .. import registry
 from ..document import Document
 from ..model import Finding
+from ..rule import Rule
 
 FORMATS = ("text", "json", "github", "sarif", "html")
 
@@ -29,3 +31,15 @@ def get(name: str) -> Callable[[list[FileReport]], str]:
     module = importlib.import_module(f"{__name__}.{name}_format")
     render: Callable[[list[FileReport]], str] = module.render
     return render
+
+
+def rule_class(rule_id: str) -> type[Rule] | None:
+    """The rule behind a finding's id: the registered rule of that id, or of the nearest
+    parent id for a rule that reports under ids of its own (``languagetool.X``)."""
+    rules = registry.all_rules()
+    parts = rule_id.split(".")
+    for n in range(len(parts), 0, -1):
+        cls = rules.get(".".join(parts[:n]))
+        if cls is not None:
+            return cls
+    return None

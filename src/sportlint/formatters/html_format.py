@@ -16,11 +16,10 @@ import itertools
 from collections import Counter
 from html import escape
 
-from .. import registry
 from ..document import Document
 from ..model import Finding, Severity
 from ..suppressions import PSEUDO_RULES
-from . import FileReport
+from . import FileReport, rule_class
 
 LABEL = {Severity.ERROR: "errore", Severity.WARNING: "avviso", Severity.SUGGESTION: "suggerimento"}
 PLURAL = {Severity.ERROR: "errori", Severity.WARNING: "avvisi", Severity.SUGGESTION: "suggerimenti"}
@@ -107,7 +106,7 @@ def _count(n: int, one: str, many: str) -> str:
 
 
 def _summary(rule_id: str) -> str:
-    cls = registry.all_rules().get(rule_id)
+    cls = rule_class(rule_id)
     return cls.summary() if cls else PSEUDO_RULES.get(rule_id, "")
 
 

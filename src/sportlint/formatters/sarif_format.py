@@ -17,11 +17,11 @@ from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
-from .. import __version__, registry
+from .. import __version__
 from ..document import Document
 from ..model import Finding, Severity
 from ..suppressions import PSEUDO_RULES
-from . import FileReport
+from . import FileReport, rule_class
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "note"}
@@ -45,7 +45,7 @@ def region(doc: Document, start: int, end: int, snippet: bool = True) -> dict[st
 
 
 def rule_descriptor(rule_id: str) -> dict[str, Any]:
-    cls = registry.all_rules().get(rule_id)
+    cls = rule_class(rule_id)
     if cls is None:
         summary = PSEUDO_RULES.get(rule_id, rule_id)
         return {"id": rule_id, "shortDescription": {"text": summary},
