@@ -43,6 +43,7 @@ table.rules th, table.rules td { text-align: left; padding: 6px 10px; border-bot
   vertical-align: top; }
 table.rules th { background: #fafafa; font-size: 12px; text-transform: uppercase; letter-spacing: .5px;
   color: var(--muted); }
+table.rules td:first-child { white-space: nowrap; }
 table.rules td.n { text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; }
 ul.files { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 6px 18px; }
 ul.files a { color: #17324d; }
@@ -67,6 +68,9 @@ article.doc > h2 .count { font-weight: 400; color: var(--muted); font-size: 14px
 mark { position: relative; color: inherit; border-radius: 2px; padding: 1px 0;
   text-decoration-line: underline; text-decoration-style: wavy; text-decoration-thickness: 1px;
   text-underline-offset: 3px; }
+mark.short { padding: 1px 3px; outline: 1.5px solid currentColor; outline-offset: 0; }
+mark.error.short { outline-color: var(--err); } mark.warning.short { outline-color: var(--warn); }
+mark.suggestion.short { outline-color: var(--sug); }
 mark.error { background: var(--err-bg); text-decoration-color: var(--err); }
 mark.warning { background: var(--warn-bg); text-decoration-color: var(--warn); }
 mark.suggestion { background: var(--sug-bg); text-decoration-color: var(--sug); }
@@ -91,8 +95,8 @@ ol.findings li:target { background: #fff8c4; }
 .meta a.num { font-weight: 700; color: var(--ink); text-decoration: none; }
 .msg { margin: 3px 0 0; }
 .sugg { margin: 3px 0 0; color: #30363d; }
-.sugg del { background: var(--err-bg); text-decoration-color: var(--err); }
-.sugg ins { background: #dcf5e3; text-decoration: none; padding: 0 2px; }
+.sugg del { background: var(--err-bg); text-decoration-color: var(--err); padding: 0 3px; }
+.sugg ins { background: #dcf5e3; text-decoration: none; padding: 0 3px; }
 .fixnote { color: var(--muted); font-size: 12px; }
 .clean { padding: 14px 18px; color: #1a7f37; margin: 0; }
 .readerror { padding: 14px 18px; color: var(--err); margin: 0; }
@@ -170,7 +174,8 @@ def _render_text(doc: Document, findings: list[Finding], key: str) -> str:
         if covering and piece:
             worst = max(f.severity for f in covering)
             tip = "\n\n".join(_tip(f) for f in covering)
-            html = f'<mark class="{worst.label}" data-tip="{escape(tip)}">{html}</mark>'
+            short = " short" if all(f.end - f.start <= 2 for f in covering) else ""
+            html = f'<mark class="{worst.label}{short}" data-tip="{escape(tip)}">{html}</mark>'
         lines[row].append(refs_at(a) + html)
     tail = refs_at(len(text))
     if tail:
