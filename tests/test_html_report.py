@@ -11,7 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from sportlint import document
 from sportlint.cli import ExitCode, main
+from sportlint.formatters import FileReport, get
+from sportlint.model import Finding, Severity
 
 BASIC = ["--select", "spelling.accents,spelling.repeated-word"]
 HOSTILE = ("Il il Bari <b>vince</b> poichè <script>alert('x')</script> & «basta».\n\n"
@@ -128,3 +131,16 @@ def test_html_report_in_chromium(report: Path, tmp_path: Path) -> None:
     shot = tmp_path / "report.png"
     done = chromium(tmp_path, f"--screenshot={shot}", "--window-size=1200,1600", report.as_uri())
     assert done.returncode == 0 and shot.stat().st_size > 10_000
+
+
+def test_multi_line_and_insertion_findings() -> None:
+    doc = document.from_text("Prima riga\nseconda riga\nterza\n", "a.txt")
+    findings = [Finding("x.span", 6, 18, Severity.WARNING, "Due righe."),
+                Finding("x.insert", 29, 29, Severity.SUGGESTION, "Manca il punto.", (".",))]
+    page = Page(get("html")([FileReport("a.txt", doc, findings)]))
+    assert len(page.find("span", "ln")) == 3            # three lines, no empty fourth
+    assert [m["class"] for m in page.find("mark")] == ["warning", "warning"]  # split per line
+    refs = page.find("a", "ref")
+    assert [r["class"] for r in refs] == ["ref warning", "ref suggestion insert"]
+    # gutter number, text, and each finding's number right after its span
+    assert "1Prima riga\n2seconda1 riga\n3terza2\n" in page.article_text[0]

@@ -10,7 +10,7 @@ import pytest
 from sportlint import fix_text, lint_text
 from sportlint.cli import ExitCode, main
 from sportlint.document import from_text
-from sportlint.suppressions import UNUSED, parse
+from sportlint.suppressions import UNUSED, apply, parse
 
 BASIC = {"select": ["spelling.accents", "spelling.repeated-word"]}
 ACC, REP = "spelling.accents", "spelling.repeated-word"
@@ -124,7 +124,6 @@ def test_cli_flag(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_prefix_below_a_rule_with_ids_of_its_own_is_known() -> None:
-    from sportlint.suppressions import apply
     doc = from_text("<!-- sportlint-disable-next-line languagetool.SOME_RULE -->\nTesto.\n", "a.md")
     found = apply(doc, [], ran=["languagetool"], report_unused=True, known=["languagetool"])
     assert len(found) == 1 and "Soppressione inutile" in found[0].message

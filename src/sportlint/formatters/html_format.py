@@ -142,6 +142,8 @@ def _render_text(doc: Document, findings: list[Finding], key: str) -> str:
     """The source, line by line, with each finding's span marked and numbered."""
     text = doc.text
     line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    if len(line_starts) > 1 and line_starts[-1] == len(text):
+        line_starts.pop()  # the final line end does not open an empty last line
     bounds = {0, len(text), *line_starts}
     for f in findings:
         bounds.update((f.start, f.end))
