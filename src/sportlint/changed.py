@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from functools import lru_cache
 from pathlib import Path
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
@@ -36,15 +37,25 @@ def parse_hunks(diff: str) -> set[int]:
     return lines
 
 
+@lru_cache(maxsize=256)
+def _check_ref(folder: Path, ref: str) -> str:
+    """"ok", "no-repo" or "bad-ref": can ``ref`` be diffed against from ``folder``? Asked
+    once per folder, as the drafts of a directory share the answer."""
+    verify = _git(folder, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    if verify.returncode == 0:
+        return "ok"
+    inside = _git(folder, "rev-parse", "--is-inside-work-tree")
+    return "bad-ref" if inside.returncode == 0 else "no-repo"
+
+
 def changed_lines(path: str | Path, ref: str) -> set[int] | None:
     """The changed lines of ``path`` since ``ref``; None when the whole file is new."""
     target = Path(path).resolve()
     folder, name = target.parent, target.name
-    verify = _git(folder, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
-    if verify.returncode != 0:
-        inside = _git(folder, "rev-parse", "--is-inside-work-tree")
-        if inside.returncode != 0:
-            raise ChangedLinesError(f"{path}: not inside a git repository (needed by --diff-base)")
+    state = _check_ref(folder, ref)
+    if state == "no-repo":
+        raise ChangedLinesError(f"{path}: not inside a git repository (needed by --diff-base)")
+    if state == "bad-ref":
         raise ChangedLinesError(f"--diff-base: unknown git revision {ref!r}")
     tracked = _git(folder, "ls-files", "--error-unmatch", "--", name)
     if tracked.returncode != 0:
