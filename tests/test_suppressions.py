@@ -9,6 +9,7 @@ import pytest
 
 from sportlint import fix_text, lint_text
 from sportlint.cli import ExitCode, main
+from sportlint.config import from_mapping
 from sportlint.document import from_text
 from sportlint.suppressions import UNUSED, apply, parse
 
@@ -125,6 +126,13 @@ def test_cli_flag(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_prefix_below_a_rule_with_ids_of_its_own_is_known() -> None:
     doc = from_text("<!-- sportlint-disable-next-line languagetool.SOME_RULE -->\nTesto.\n", "a.md")
-    found = apply(doc, [], ran=["languagetool"], report_unused=True, known=["languagetool"])
+    config = from_mapping({"report_unused_suppressions": True}, None)
+    found = apply(doc, [], config, ran=["languagetool"], known=["languagetool"])
     assert len(found) == 1 and "Soppressione inutile" in found[0].message
-    assert apply(doc, [], ran=[], report_unused=True, known=["languagetool"]) == []
+    assert apply(doc, [], config, ran=[], known=["languagetool"]) == []
+
+
+def test_unused_report_can_be_disabled_like_a_rule() -> None:
+    text = "<!-- sportlint-disable -->\nTutto pulito.\n"
+    config = {**BASIC, "report_unused_suppressions": True, "disable": ["sportlint"]}
+    assert lint_text(text, "a.md", config) == []

@@ -51,7 +51,4 @@ def lint(doc: Document, config: Config, rules: Iterable[Rule] | None = None) -> 
             findings.append(f.with_path(doc.path))
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     # In-text suppressions, here and only here: what they hide is neither reported nor fixed.
-    findings = suppressions.apply(doc, findings, [r.id for r in rules],
-                                  config.report_unused_suppressions, registry.all_rules())
-    return [f.with_severity(config.severity_for(f.rule, f.severity))
-            if f.rule in suppressions.PSEUDO_RULES else f for f in findings]
+    return suppressions.apply(doc, findings, config, [r.id for r in rules], registry.all_rules())

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import regex
 
 from . import document
-from .config import matches
+from .config import Config, matches
 from .document import Document
 from .model import Finding, Severity
 
@@ -83,11 +83,12 @@ def _best(state: dict[str, tuple[bool, int]], rule_id: str) -> tuple[str, bool, 
     return best
 
 
-def apply(doc: Document, findings: Sequence[Finding], ran: Iterable[str] = (),
-          report_unused: bool = False, known: Iterable[str] = ()) -> list[Finding]:
+def apply(doc: Document, findings: Sequence[Finding], config: Config,
+          ran: Iterable[str] = (), known: Iterable[str] = ()) -> list[Finding]:
     """The findings that no directive suppresses (sorted by position), plus, with
-    ``report_unused``, a finding for each unused directive prefix. ``ran`` are the ids of
-    the rules that ran; ``known`` every rule id sportlint has."""
+    ``config.report_unused_suppressions``, a finding for each unused directive prefix
+    (with the severity the config gives it; none when the config disables it). ``ran``
+    are the ids of the rules that ran; ``known`` every rule id sportlint has."""
     directives = parse(doc)
     if not directives:
         return list(findings)
@@ -115,8 +116,11 @@ def apply(doc: Document, findings: Sequence[Finding], ran: Iterable[str] = (),
             kept.append(f)
         else:
             used.add(hit)
-    if report_unused:
-        kept += _unused(doc, directives, used, set(ran), set(known))
+    if config.report_unused_suppressions and \
+            not any(matches(UNUSED, p) for p in config.disable):
+        severity = config.severity_for(UNUSED, Severity.WARNING)
+        kept += [f.with_severity(severity)
+                 for f in _unused(doc, directives, used, set(ran), set(known))]
         kept.sort(key=lambda f: (f.start, f.end, f.rule))
     return kept
 
