@@ -136,3 +136,11 @@ def test_unused_report_can_be_disabled_like_a_rule() -> None:
     text = "<!-- sportlint-disable -->\nTutto pulito.\n"
     config = {**BASIC, "report_unused_suppressions": True, "disable": ["sportlint"]}
     assert lint_text(text, "a.md", config) == []
+
+
+def test_misspelt_directive_does_nothing_and_is_reported() -> None:
+    text = f"<!-- sportlint-disable-line -->\n{LINE}\n<!--\nsportlint-disable-next-line\n-->\n{LINE}\n"
+    assert rules_found(text) == [(2, REP), (2, ACC)]
+    found = lint_text(text, "a.md", {**BASIC, "report_unused_suppressions": True})
+    unused = [f for f in found if f.rule == UNUSED]
+    assert len(unused) == 1 and "«sportlint-disable-line» non è una direttiva" in unused[0].message

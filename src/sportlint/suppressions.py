@@ -18,8 +18,9 @@ The linter calls :func:`apply` once, before anything else sees the findings, so 
 suppressed finding is neither reported nor fixed. With ``report_unused_suppressions``
 (``--report-unused-suppressions``), every rule prefix of a ``disable`` or
 ``disable-next-line`` comment that hid nothing becomes a finding of the pseudo-rule
-``sportlint.unused-suppression`` on the comment (a prefix that names no sportlint rule is
-reported too; a prefix whose rules did not run this time is not).
+``sportlint.unused-suppression`` on the comment (a prefix that names no sportlint rule and
+a misspelt directive such as ``sportlint-disable-line`` are reported too; a prefix whose
+rules did not run this time is not).
 """
 
 from __future__ import annotations
@@ -39,15 +40,14 @@ UNUSED = "sportlint.unused-suppression"
 #: findings that do not come from a registered rule: id -> summary
 PSEUDO_RULES = {UNUSED: "A sportlint-disable comment that suppresses nothing."}
 
-_DIRECTIVE = regex.compile(
-    r"<!--[ \t]*sportlint-(?P<kind>disable-next-line|disable|enable)(?![\w-])"
-    r"(?P<body>.*?)-->", regex.DOTALL)
+KINDS = ("disable", "enable", "disable-next-line")
+_DIRECTIVE = regex.compile(r"<!--\s*sportlint-(?P<kind>[\w-]+)(?P<body>.*?)-->", regex.DOTALL)
 _PREFIX = regex.compile(r"[\w][\w.-]*")
 
 
 @dataclass(frozen=True)
 class Directive:
-    kind: str                    # "disable", "enable" or "disable-next-line"
+    kind: str                    # one of KINDS, or what a misspelt one says
     start: int                   # the comment's span in the text
     end: int
     prefixes: tuple[str, ...]    # rule-id prefixes; () means every rule
@@ -98,7 +98,7 @@ def apply(doc: Document, findings: Sequence[Finding], config: Config,
     for i, d in enumerate(directives):
         if d.kind == "disable-next-line":
             next_line.setdefault(doc.position(d.end)[0] + 1, []).append(i)
-        else:
+        elif d.kind in KINDS:
             regions.append(i)
     starts = [directives[i].end for i in regions]
     kept: list[Finding] = []
@@ -159,6 +159,12 @@ def _unused(doc: Document, directives: list[Directive], used: set[tuple[int, str
     out: list[Finding] = []
     for i, d in enumerate(directives):
         if d.kind == "enable":
+            continue
+        if d.kind not in KINDS:
+            known_kinds = ", ".join(f"sportlint-{k}" for k in KINDS)
+            out.append(Finding(UNUSED, d.start, d.end, Severity.WARNING,
+                               f"«sportlint-{d.kind}» non è una direttiva di sportlint "
+                               f"(si usa {known_kinds}).", path=doc.path))
             continue
         for prefix in d.prefixes or ("",):
             if (i, prefix) in used:
