@@ -51,6 +51,18 @@ def test_init_refuses_to_overwrite_without_force(tmp_path: Path,
     assert "style:" in target.read_text(encoding="utf-8")
 
 
+def test_init_refuses_to_shadow_another_config(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.sportlint]\nfail_level = 'error'\n",
+                                             encoding="utf-8")
+    code, _, err = run(capsys, "init", str(tmp_path))
+    assert code == ExitCode.ERROR and "pyproject.toml already configures sportlint" in err
+    assert not (tmp_path / ".sportlint.yaml").exists()
+    # a config further up is not in the way
+    (tmp_path / "sub").mkdir()
+    assert run(capsys, "init", str(tmp_path / "sub"))[0] == ExitCode.OK
+
+
 def test_init_to_a_named_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "redazione.yaml"
     assert run(capsys, "init", str(target))[0] == ExitCode.OK

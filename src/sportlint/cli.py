@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import __version__, changed, document, formatters, linter, registry
 from .api import fix_result
-from .config import Config, ConfigError, load_config
+from .config import Config, ConfigError, find_config, load_config
 from .formatters import FileReport
 from .model import Severity
 from .rule import Rule
@@ -118,8 +118,14 @@ def cmd_init(args: argparse.Namespace) -> int:
     target = Path(args.path)
     if target.is_dir():
         target = target / CONFIG_FILE
-    if target.exists() and not args.force:
-        print(f"sportlint: {target} already exists (use --force to overwrite it)", file=sys.stderr)
+    # a config already in that folder (.sportlint.yml, [tool.sportlint]) would be shadowed
+    existing = find_config(target.parent)
+    if existing is not None and existing.parent != target.parent.resolve():
+        existing = None
+    if not args.force and (target.exists() or existing is not None):
+        what = f"{target} already exists" if target.exists() else \
+            f"{existing} already configures sportlint here"
+        print(f"sportlint: {what} (use --force to write the starter anyway)", file=sys.stderr)
         return ExitCode.ERROR
     try:
         target.write_text(starter_config(), encoding="utf-8")
