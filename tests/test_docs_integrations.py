@@ -97,3 +97,13 @@ def test_suppression_sample_silences_what_it_says() -> None:
     assert lint_text(sample, "bozza.md", config) == []
     bare = re.sub(r"<!--.*?-->\n", "", sample)
     assert [f.rule for f in lint_text(bare, "bozza.md", config)] == ["spelling.accents"]
+
+
+def test_every_flag_the_doc_names_exists() -> None:
+    parser = build_parser()
+    subparsers = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
+    known = {opt for sub in subparsers.choices.values() for action in sub._actions
+             for opt in action.option_strings}
+    named = set(re.findall(r"(?<![\w-])--[a-z][a-z-]+", DOC.read_text(encoding="utf-8")))
+    named -= {"--files"}  # pre-commit's own flag, in the try-repo example
+    assert named <= known, named - known
