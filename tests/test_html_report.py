@@ -120,6 +120,7 @@ def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
         capture_output=True, text=True, timeout=120, check=False)
 
 
+@pytest.mark.integration
 @pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed "
                     "(Debian: apt-get install chromium); .ci/run installs it")
 def test_html_report_in_chromium(report: Path, tmp_path: Path) -> None:

@@ -28,6 +28,7 @@ CLEAN = "La Ternana ha vinto perché ha segnato per prima.\n"
 CONFIG = "select: [spelling.accents, spelling.repeated-word]\n"
 
 pytestmark = [
+    pytest.mark.integration,
     pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed"),
     pytest.mark.skipif(importlib.util.find_spec("pre_commit") is None,
                        reason="pre-commit is not installed (pip install -e '.[test]')"),
