@@ -22,7 +22,7 @@ _WEEKDAY = r"(?:lunedì|lunedi|lunedí|martedì|martedi|martedí|mercoledì|merc
 _MONTH = "(?:" + "|".join(MONTHS) + ")"
 _DATE = regex.compile(
     rf"""(?<![\p{{L}}\d])
-    (?:(?P<wd>{_WEEKDAY})(?:\s*,)?\s+(?:(?:il|l['’])\s*)?)?
+    (?:(?P<wd>{_WEEKDAY})(?:\s*,\s*|\s+(?:(?:il|l['’])\s*)?))?
     (?P<day>\d{{1,2}}(?:°|º)?|primo)\s+(?P<month>{_MONTH})
     (?:\s+(?:del\s+|dell['’]\s*)?(?P<year>\d{{2,5}}))?(?![\p{{L}}\d])""",
     regex.IGNORECASE | regex.VERBOSE)
@@ -30,8 +30,9 @@ _DATE = regex.compile(
 _OPEN_DAY = regex.compile(
     rf"(?<![\p{{L}}\d])(?P<wd>{_WEEKDAY})\s+(?P<day>\d{{1,2}})(?=\s*(?:e|ed|,|-|–)\s+)",
     regex.IGNORECASE)
-_NUMERIC = regex.compile(r"(?<![\d.,/\-])(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})"
-                         r"(?P=sep)(?P<year>\d{4})(?![\d.,/\-]?\d)")
+_NUMERIC = regex.compile(rf"(?:(?P<wd>{_WEEKDAY})(?:\s*,)?\s+)?"
+                         r"(?<![\d.,/\-])(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})"
+                         r"(?P=sep)(?P<year>\d{4})(?![\d.,/\-]?\d)", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,7 @@ def find_dates(seg: Segmentation) -> list[Date]:
                           "", -1, m["wd"], m.start("wd")))
     for m in _NUMERIC.finditer(text):
         dates.append(Date(m.start(), m.end(), int(m["day"]), int(m["month"]), int(m["year"]),
-                          m["year"], m.start("year"), "", -1, numeric=True))
+                          m["year"], m.start("year"), m["wd"] or "",
+                          m.start("wd") if m["wd"] else -1, numeric=True))
     dates.sort(key=lambda d: d.start)
     return dates

@@ -202,6 +202,8 @@ def _leading_zero(digits: str) -> bool:
 
 
 def _label(seg: Segmentation, first: int, last: int) -> tuple[str, bool]:
+    """The label word nearest the score (looking past its intro phrase), and whether the
+    score is an aggregate."""
     near = [w for w, _ in words_before(seg, first, 4)] + [w for w, _ in words_after(seg, last, 3)]
     aggregate = any(w in _AGGREGATE for w in near)
     for w in near:
@@ -274,7 +276,7 @@ def find_scores(seg: Segmentation) -> list[Score]:
             scores[-1].last == first - 2 and scores[-1].sentence == tokens[first].sentence
         if not listed and not _classify(seg, first, last, sep, intro):
             continue
-        label, aggregate = _label(seg, first, last)
+        label, aggregate = _label(seg, intro_first, last)
         prev = word_before(seg, first)[0]
         nxt = tokens[last + 1].text if last + 1 < len(tokens) else ""
         scores.append(Score(
