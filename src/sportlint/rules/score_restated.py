@@ -15,6 +15,11 @@ e ed ma però mentre invece poi quindi dunque anche pure o oppure né come così
 quando dopo prima ancora nuovamente stesso stessa stessi identico identica medesimo
 medesima entrambe entrambi ciascuna ciascuno rispettivamente altro altra altrettanto
 """.split())
+# Words saying the score repeats on purpose, looked for around both mentions too.
+REPEATS = frozenset("""
+anche pure ancora nuovamente stesso stessa stessi stesse identico identica medesimo medesima
+entrambe entrambi ciascuna ciascuno rispettivamente ambedue sempre
+""".split())
 MAX_GAP = 15   # tokens between the two mentions
 
 
@@ -64,9 +69,15 @@ class ScoreRestated(Rule):
         if not (second.intro or second.parenthesised):
             return False
         between = ctx.seg.tokens[first.last + 1:second.intro_first]
-        if len(between) > MAX_GAP or not any(t.is_word for t in between):
-            return False   # "6-4, 6-4": set scores side by side
         strong = second.intro in STRONG_INTROS
+        if len(between) > MAX_GAP or not (strong or any(t.is_word for t in between)):
+            return False   # "6-4, 6-4": set scores side by side
+        tokens = ctx.seg.tokens
+        sentence = ctx.seg.sentences[first.sentence]
+        around = tokens[max(sentence.first_token, first.intro_first - 4):
+                        min(sentence.last_token, second.last + 4)]
+        if any(t.text.lower() in REPEATS for t in around):
+            return False
         for tok in between:
             word = tok.text.lower()
             if word in BLOCKERS or tok.text in ";:" or is_result_word(word):
