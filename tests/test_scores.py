@@ -166,3 +166,14 @@ def test_numbers_in_words_off_by_default() -> None:
     assert lint_text(text, None, {"select": ["style"]}) == []
     on = lint_text(text, None, {"select": ["style"], "style": {"numbers_in_words": 10}})
     assert [(f.rule, f.suggestions) for f in on] == [("style.numbers-in-words", ("un",))]
+
+
+def test_year_of_a_date_without_one() -> None:
+    from sportlint.dates import article_date, likely_year
+    assert article_date(document.from_text(" date 2021-02 Testo.")) == (2021, 2)
+    assert article_date(document.from_text("---\ntitle: x\ndate: '2020-11-03'\n---\nTesto.")) == (2020, 11)
+    assert article_date(document.from_text("Testo del 2021-02.")) is None
+    assert likely_year(1, (2021, 2)) == 2021
+    assert likely_year(3, (2021, 2)) == 2021      # next month: a preview
+    assert likely_year(9, (2021, 2)) == 2020      # the autumn before
+    assert likely_year(5, (2021, 2)) is None      # too far either way

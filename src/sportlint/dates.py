@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .document import Document
 from .scores import MONTHS, WEEKDAYS
 from .segment import Segmentation
 
@@ -74,6 +75,32 @@ def weekday_index(word: str) -> int:
     if w.endswith(("i", "í")):
         w = w[:-1] + "ì"
     return WEEKDAYS.index(w)
+
+
+# The article's own date: a metadata header (" date 2021-02") or a front-matter line
+# ("date: 2021-02-14").
+_HEADER_DATE = regex.compile(r"\A\ufeff?[ \t]*(?:date|data)[ \t]+(\d{4})-(\d{2})", regex.IGNORECASE)
+_FRONT_DATE = regex.compile(r"\A\ufeff?---[ \t]*\r?\n(?:.*\r?\n)*?[ \t]*(?:date|data)[ \t]*:[ \t]*[\"']?"
+                            r"(\d{4})-(\d{2})", regex.IGNORECASE)
+
+
+def article_date(doc: Document) -> tuple[int, int] | None:
+    """(year, month) of the article from its metadata header or front matter, if any."""
+    m = _HEADER_DATE.match(doc.text) or _FRONT_DATE.match(doc.text[:2000])
+    if m is None or not 1 <= int(m[2]) <= 12:
+        return None
+    return int(m[1]), int(m[2])
+
+
+def likely_year(month: int, published: tuple[int, int]) -> int | None:
+    """The year of a date written without one, in an article published in ``published``:
+    this year up to next month, last year for the six months before; else unknown."""
+    year, current = published
+    if month <= current + 1:
+        return year
+    if current - month + 12 <= 6:
+        return year - 1
+    return None
 
 
 def _day(text: str) -> int:
