@@ -69,7 +69,8 @@ stagioni volte gol reti punti euro dollari sterline franchi milioni milione mila
 km chilometri metri m cm mm kg chili grammi gradi posti partite gare giornate turni persone
 giocatori calciatori atleti tifosi spettatori squadre club titoli trofei presenze
 centimetri litri pagine pagina abitanti voti tiri cartellini ammonizioni espulsi infortunati
-cm. kg. km. mt h pp settimane giri tappe scudetti medaglie vittorie sconfitte pareggi
+cm. kg. km. mt h pp giri tappe scudetti medaglie vittorie sconfitte pareggi lunghezze lunghezza
+posizioni posizione
 """.split())
 # Words before a number pair that make it a time, page or range rather than a score.
 _NOT_BEFORE = frozenset("""
@@ -155,12 +156,13 @@ def is_result_word(word: str) -> bool:
 
 
 def _intro(seg: Segmentation, first: int) -> tuple[tuple[str, ...], int]:
-    before = [w for w, _ in words_before(seg, first, 5)]
-    idx = words_before(seg, first, 5)
+    """The phrase introducing the score at token ``first`` and the token it starts at."""
+    before = words_before(seg, first, 5)
+    words = [w for w, _ in before]
     for phrase in INTRO_PHRASES:
         n = len(phrase)
-        if len(before) >= n and tuple(reversed(before[:n])) == phrase:
-            return phrase, idx[n - 1][1]
+        if len(words) >= n and tuple(reversed(words[:n])) == phrase:
+            return phrase, before[n - 1][1]
     return (), first
 
 
@@ -212,6 +214,17 @@ def _label(seg: Segmentation, first: int, last: int) -> tuple[str, bool]:
     return "", aggregate
 
 
+def _excluded(seg: Segmentation, first: int, last: int, sep: str) -> bool:
+    """True when the words around a number pair make it a quantity, a range, a date or a
+    time rather than a score."""
+    prev = word_before(seg, first)[0]
+    after = words_after(seg, last, 2)
+    nxt = after[0][0] if after else ""
+    nxt2 = after[1][0] if len(after) > 1 else ""
+    return nxt in UNITS or nxt in MONTHS or (nxt in ("per", "x") and nxt2 in ("cento", "mille")) \
+        or prev in _NOT_BEFORE or (sep == " a " and prev in _RANGE_BEFORE)
+
+
 def _classify(seg: Segmentation, first: int, last: int, sep: str,
               intro: tuple[str, ...]) -> bool:
     """True when the words around a number pair make it a score."""
@@ -221,14 +234,6 @@ def _classify(seg: Segmentation, first: int, last: int, sep: str,
     prev = before[0][0] if before else ""
     nxt = after[0][0] if after else ""
     nxt2 = after[1][0] if len(after) > 1 else ""
-    # quantities, ranges, dates, times
-    if nxt in UNITS or nxt in MONTHS or nxt.startswith("%") or (nxt in ("per", "x") and \
-            nxt2 in ("cento", "mille", "100")):
-        return False
-    if prev in _NOT_BEFORE:
-        return False
-    if sep == " a " and prev in _RANGE_BEFORE:
-        return False
     if intro:
         return True
     paren = prev == "(" and nxt in (")", ",", ";")
@@ -274,7 +279,8 @@ def find_scores(seg: Segmentation) -> list[Score]:
         # a list of scores: "25-21 e 25-23", "6-4, 6-3"
         listed = bool(scores) and word_before(seg, first)[0] in (",", "e", "ed") and \
             scores[-1].last == first - 2 and scores[-1].sentence == tokens[first].sentence
-        if not listed and not _classify(seg, first, last, sep, intro):
+        if _excluded(seg, first, last, sep) or \
+                (not listed and not _classify(seg, first, last, sep, intro)):
             continue
         label, aggregate = _label(seg, intro_first, last)
         prev = word_before(seg, first)[0]
