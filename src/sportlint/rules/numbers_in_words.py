@@ -21,7 +21,7 @@ sec mt metri chilometri chili grammi gradi litri per x milioni milione mila mili
 _LABELS = frozenset("""
 numero n nr num maglia maglie gara gare game set girone gruppo categoria pagina pag art
 articolo comma capitolo canale formula serie turno giornata tappa fase round quarto livello
-grado classe tipo modello versione quota ore alle le dalle minuto al dal del nel sul
+grado classe tipo modello versione quota ore alle dalle minuto al dal del nel sul
 allo dallo dello nello sullo punto punti atto scena parte volume stagione episodio
 """.split())
 # Function words after a number: it is not a count of the next word.
