@@ -9,6 +9,7 @@ import regex
 from ..dates import find_dates
 from ..model import Applicability, Finding, Severity
 from ..rule import Context, Rule
+from ..scores import MONTHS
 
 # Words before a number that make it a year ("nel 2014", "stagione 2014").
 _YEAR_WORDS = frozenset("""
@@ -49,9 +50,11 @@ class YearTypo(Rule):
                 continue
             prev = seg.prev_token(tok)
             nxt = seg.next_token(tok)
-            if prev is None or prev.text.lower().rstrip("'’") not in _YEAR_WORDS:
+            before = prev.text.lower().rstrip("'’") if prev is not None else ""
+            if before not in _YEAR_WORDS and before not in MONTHS:
                 continue
-            if nxt is not None and nxt.is_word and nxt.text.lower() not in ("e", "ed", "o"):
+            if before not in MONTHS and nxt is not None and nxt.is_word and \
+                    nxt.text.lower() not in ("e", "ed", "o"):
                 continue   # "del 10000 metri", "nel 20000 a.C."
             if _candidates(tok.text, others):
                 yield self._finding(tok.start, tok.text, others)
