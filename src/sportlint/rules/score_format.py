@@ -29,6 +29,8 @@ class ScoreFormat(Rule):
     Example (house style "-"): "Vince 2-1 a Bari, poi perde 3 a 0 a Lecce." ->
     "Vince 2-1 a Bari, poi perde 3-0 a Lecce."
 
+    Scores inside quoted speech are left as said.
+
     Options: ``strict`` (default false): compare every score with the house style.
     """
 
@@ -37,7 +39,8 @@ class ScoreFormat(Rule):
     options: ClassVar[dict[str, Any]] = {"strict": False}
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        scores = find_scores(ctx.seg)
+        # quoted speech is a transcription: "abbiamo vinto 2 a 1" stays as said
+        scores = [s for s in find_scores(ctx.seg) if not ctx.seg.in_quote(s.start, s.end)]
         if not scores:
             return
         style = str(ctx.style.get("score_format", "-"))

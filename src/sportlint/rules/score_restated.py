@@ -48,6 +48,7 @@ class ScoreRestated(Rule):
 
     id = "scores.restated"
     severity = Severity.WARNING
+    skip_quoted = True   # quoted speech is a transcription
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         by_sentence: dict[int, list[Score]] = {}
@@ -66,8 +67,9 @@ class ScoreRestated(Rule):
     def _restates(self, ctx: Context, first: Score, second: Score) -> bool:
         if first.value != second.value or first.label or second.label:
             return False
-        if not (second.intro or second.parenthesised):
-            return False
+        closed = second.parenthesised and ctx.seg.tokens[second.last + 1].text == ")"
+        if not (second.intro or closed):
+            return False   # "(2-1, doppietta di Rossi)" is more than a restatement
         between = ctx.seg.tokens[first.last + 1:second.intro_first]
         strong = second.intro in STRONG_INTROS
         if len(between) > MAX_GAP or not (strong or any(t.is_word for t in between)):
@@ -88,14 +90,10 @@ class ScoreRestated(Rule):
 
     def _finding(self, ctx: Context, first: Score, second: Score) -> Finding:
         text, tokens = ctx.text, ctx.seg.tokens
-        start = second.intro_start
-        end = second.end
-        if second.parenthesised:
-            start = tokens[second.first - 1].start if not second.intro else start
-            if second.last + 1 < len(tokens) and tokens[second.last + 1].text == ")":
-                end = tokens[second.last + 1].end
-        before = tokens[second.intro_first - 1] if not second.parenthesised or second.intro \
-            else tokens[second.first - 2]
+        start, end = second.intro_start, second.end
+        if not second.intro:   # "(2-1)": a parenthesised score has no intro phrase
+            start, end = tokens[second.first - 1].start, tokens[second.last + 1].end
+        before = tokens[second.intro_first - (1 if second.intro else 2)]
         if before.text == ",":
             start = before.start   # ", con il punteggio di 2-1." -> "."
         while start > 0 and text[start - 1] in " \t":
