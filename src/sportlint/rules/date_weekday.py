@@ -22,7 +22,8 @@ class DateWeekday(Rule):
     A date without its year ("sabato 3 maggio") is checked only when the article carries
     its own date (a " date 2021-02" metadata header or a front-matter ``date:``): the year
     is then the article's year up to the month after publication, the year before for the
-    six months before it, and unknown otherwise (not checked).
+    six months before it, and unknown otherwise (not checked). A finding on an inferred
+    year is a suggestion, not a warning.
 
     Why: a wrong weekday is a factual slip readers notice; it often means the day or the
     year is wrong, so the editor checks which (the fix is a suggestion only).
@@ -55,4 +56,5 @@ class DateWeekday(Rule):
                 start, start + len(date.weekday),
                 f"Giorno della settimana sbagliato: {article}{date.day} {MONTHS[date.month - 1]} "
                 f"{date.year} cade di {WEEKDAYS[real]}, non di {date.weekday.lower()}{inferred}.",
-                [right], fix=Applicability.SUGGESTION)
+                [right], fix=Applicability.SUGGESTION,
+                severity=Severity.SUGGESTION if inferred else None)
