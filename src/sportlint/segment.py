@@ -335,6 +335,11 @@ def _split_word(text: str, start: int, end: int, roles: dict[int, str],
         if i == end - 1:
             # a final apostrophe: truncation (po'), accent (perche'), or a closing quote
             word = text[pos:i]
+            if word.lower() in ELIDING and text[i + 1:i + 2].isdigit():
+                # an elision before a number: l'11 agosto, sull'1-0, dell'80'
+                roles[i] = ELISION
+                out.append((pos, i + 1, "word"))
+                return out
             if word.lower() in TRUNCATED and not word.istitle() or word.lower() == "po":
                 roles[i] = TRUNCATION
             else:
