@@ -6,7 +6,15 @@ import pytest
 
 from sportlint import document
 from sportlint.segment import (
-    ELISION, MINUTE, NAME, QUOTE, TIME, TRUNCATION, YEAR, Segmentation, segment,
+    ELISION,
+    MINUTE,
+    NAME,
+    QUOTE,
+    TIME,
+    TRUNCATION,
+    YEAR,
+    Segmentation,
+    segment,
 )
 
 
