@@ -13,9 +13,11 @@ from .segment import Token
 
 ARTICLES = frozenset("il lo la i gli le l' l’".split())
 # Words after which a clause (and its subject) starts.
+# Not "e", "o", "né": after them a name may close a list of objects ("con Rossi e
+# Bianchi, ieri ha vinto").
 CLAUSE_OPENERS = frozenset("""
-che quando mentre perché poiché giacché siccome se e ed ma però anche inoltre infatti
-dove finché allorché sebbene benché quindi così pure nemmeno neanche né o oppure
+che quando mentre perché poiché giacché siccome se ma però anche inoltre infatti dove
+finché allorché sebbene benché quindi così
 """.split())
 # Sentence-initial words followed by a comma that are adverbs or connectives, not subjects.
 NOT_SUBJECTS = frozenset("""
@@ -57,6 +59,11 @@ PREPOSITIONS = frozenset("""
 di del dello della dei degli delle dell' dell’ da dal dallo dalla dai dagli dalle dall' dall’
 in nel nello nella nei negli nelle nell' nell’ a al allo alla ai agli alle all' all’ per con
 su sul sulla
+""".split())
+# Sentence-initial words that cannot open a subject (Nella Juventus, ... / Contro Rossi, ...).
+FUNCTION_WORDS = frozenset("""
+a ad da di in con su per tra fra contro dopo secondo senza verso durante oltre presso come
+dietro sopra sotto fino tranne dentro fuori accanto davanti insieme lungo
 """.split())
 _DEMONYM = regex.compile(r"\p{Ll}+(?:ese|esi|ano|ana|ani|ane|ino|ina|ini|ine|ense|ensi|eno|ena)")
 
@@ -152,9 +159,12 @@ def apposition_end(toks: Sequence[Token], i: int) -> int:
         j += 1
     while j < n and low(toks[j]) in ROLE_MODIFIERS:
         j += 1
-    if j >= n or low(toks[j]) not in ROLE_NOUNS or toks[j].capitalised:
+    if j + 1 < n and j == i and toks[j].kind == "number" and low(toks[j + 1]) == "anni":
+        j += 2                                        # Rossi, 30 anni(,)
+    elif j >= n or low(toks[j]) not in ROLE_NOUNS or toks[j].capitalised:
         return i
-    j += 1
+    else:
+        j += 1
     while j < n:
         t = toks[j]
         w = low(t)

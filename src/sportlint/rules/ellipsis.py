@@ -17,10 +17,9 @@ def ellipses(ctx: Context) -> list[tuple[int, int]]:
 
 
 class MixedEllipsis(Rule):
-    """Both forms of the ellipsis, three dots ("...") and the single character ("…"), in one
-    article.
+    """Both forms of the ellipsis ("..." and "…") in one article.
 
-    An article should write its ellipses one way. The minority form is flagged and turned
+    Three dots and the single character are both fine, but not together. An article should write its ellipses one way. The minority form is flagged and turned
     into the majority one (safe fix); a tie is broken by the house style (`style.ellipsis`),
     which always wins when typography.ellipsis-style is enabled.
     To enforce the house style even when an article is consistent, enable

@@ -7,8 +7,11 @@ from collections.abc import Iterator
 from ..inciso import (
     ARTICLES,
     CLAUSE_OPENERS,
+    FUNCTION_WORDS,
     MONTHS,
     NOT_SUBJECTS,
+    PREPOSITIONS,
+    ROLE_NOUNS,
     WEEKDAYS,
     apposition_end,
     date_end,
@@ -89,10 +92,16 @@ class OpenInciso(Rule):
             words += 1
         if low(toks[j + 1]) in _NAME_PARTICLES:
             return False
+        if j >= 0 and low(toks[j]) in ROLE_NOUNS and not toks[j].capitalised:
+            j -= 1                                    # il portiere Bianchi, ...
         has_article = j >= 0 and low(toks[j]) in ARTICLES
         if has_article:
             j -= 1
         initial = all(t.kind == "punct" and t.text in _OPENING_PUNCT for t in toks[:j + 1])
+        if initial and low(toks[j + 1]) in FUNCTION_WORDS | PREPOSITIONS:
+            return False                              # Nella Juventus, ... / Contro Rossi, ...
+        if initial and low(toks[j + 1]) in CLAUSE_OPENERS:
+            return j + 2 < c                          # Anche Rossi, ...
         if initial and not has_article:
             first = low(toks[j + 1])
             if (words == 1 and first.endswith("mente")) or first in NOT_SUBJECTS or \
