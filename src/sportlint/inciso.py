@@ -25,6 +25,9 @@ intanto inoltre infine poi quindi allora dunque comunque insomma anzi eppure inv
 pertanto tuttavia ora oggi ieri domani stamattina stasera adesso ebbene ecco certo già però
 finalmente purtroppo fortunatamente ovviamente sì no bene ok prima dopo sabato domenica
 lunedì martedì mercoledì giovedì venerdì intanto stavolta quest'anno ciononostante peraltro
+""".split())
+# Words that open a vocative or a letter ("Caro Marco, oggi è ..."): never a subject.
+VOCATIVES = frozenset("""
 caro cara cari care gentile gentili egregio egregia spettabile ciao salve buongiorno signor
 signore signora
 """.split())

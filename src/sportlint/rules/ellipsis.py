@@ -19,11 +19,11 @@ def ellipses(ctx: Context) -> list[tuple[int, int]]:
 class MixedEllipsis(Rule):
     """Both forms of the ellipsis ("..." and "…") in one article.
 
-    Three dots and the single character are both fine, but not together. An article should write its ellipses one way. The minority form is flagged and turned
-    into the majority one (safe fix); a tie is broken by the house style (`style.ellipsis`),
-    which always wins when typography.ellipsis-style is enabled.
-    To enforce the house style even when an article is consistent, enable
-    typography.ellipsis-style. Four or more dots are flagged by typography.repeated-punct.
+    Three dots and the single character are both fine, but not together: an article should
+    write its ellipses one way. The minority form is flagged and turned into the majority one
+    (safe fix); a tie is broken by the house style (`style.ellipsis`), which always wins when
+    typography.ellipsis-style is enabled (that rule also enforces the house style when an
+    article is consistent). Four or more dots are flagged by typography.repeated-punct.
 
     Example: "Poi... il gol… e la festa..." -> "Poi... il gol... e la festa..."
     """

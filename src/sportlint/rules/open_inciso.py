@@ -12,6 +12,7 @@ from ..inciso import (
     NOT_SUBJECTS,
     PREPOSITIONS,
     ROLE_NOUNS,
+    VOCATIVES,
     WEEKDAYS,
     apposition_end,
     date_end,
@@ -100,12 +101,13 @@ class OpenInciso(Rule):
         initial = all(t.kind == "punct" and t.text in _OPENING_PUNCT for t in toks[:j + 1])
         if initial and low(toks[j + 1]) in FUNCTION_WORDS | PREPOSITIONS:
             return False                              # Nella Juventus, ... / Contro Rossi, ...
-        if initial and low(toks[j + 1]) in CLAUSE_OPENERS:
-            return j + 2 < c                          # Anche Rossi, ...
+        if initial and low(toks[j + 1]) in VOCATIVES:
+            return False                              # Caro Marco, ...
+        if initial and (low(toks[j + 1]) in CLAUSE_OPENERS or low(toks[j + 1]) in NOT_SUBJECTS):
+            return j + 2 < c                          # Anche Rossi, ... / Poi Rossi, ...
         if initial and not has_article:
             first = low(toks[j + 1])
-            if (words == 1 and first.endswith("mente")) or first in NOT_SUBJECTS or \
-                    first in WEEKDAYS or first in MONTHS:   # Intanto, ... / Caro Marco, ...
+            if first.endswith("mente") or first in WEEKDAYS or first in MONTHS:
                 return False
             return True
         if initial:
