@@ -87,3 +87,15 @@ def test_nested_quotes() -> None:
     assert seg.in_quote(muro.start, muro.end)
     scritto = next(t for t in seg.tokens if t.text == "scritto")
     assert not seg.in_quote(scritto.start, scritto.end)
+
+
+@pytest.mark.parametrize("text", ["Dopo l' esonero il Bari cambia.", "Il ritorno dell’ Inter."])
+def test_elision_typed_with_a_space(text: str) -> None:
+    seg = seg_of(text)
+    assert seg.quotes == []
+    assert list(seg.marks.values()) == [ELISION]
+
+
+def test_closing_quote_after_a_word_is_still_a_quote() -> None:
+    seg = seg_of("Lo chiamano 'il muro' e basta.")
+    assert [q.matched for q in seg.quotes] == [True]
