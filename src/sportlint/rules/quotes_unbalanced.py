@@ -10,6 +10,7 @@ from ..model import Finding, Severity
 from ..rule import Context, Rule
 from ..segment import PAIRS, Quote
 from ..typography import shape
+from .wrong_apostrophe import WRONG
 
 # Dialect words that open with an apostrophe ('ndrangheta, 'o sole): not an opening quote.
 _APHERESIS = regex.compile(r"['’](?:ndr|nu\b|na\b|o\b|a\b|e\b|u\b|st[aeio]\b|mbriach|nzomma)",
@@ -58,7 +59,8 @@ class QuotesUnbalanced(Rule):
             if id(q) in skip:
                 continue
             if q.close is None and q.open is not None:
-                if _APHERESIS.match(text, q.open) or self._continues(ctx, q):
+                if _APHERESIS.match(text, q.open) or self._continues(ctx, q) or \
+                        WRONG.match(text, q.open):   # l‘esonero: typography.wrong-apostrophe
                     continue
                 yield self.finding(q.open, q.open + 1,
                                    f"Virgolette aperte ({q.open_char}) e mai chiuse prima della "

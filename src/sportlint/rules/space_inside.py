@@ -9,7 +9,8 @@ import regex
 from ..model import Applicability, Finding, Severity
 from ..rule import Context, Rule
 
-_PAREN = regex.compile(r"(?<=[(\[])[ \t\u00a0]+(?=[^\s\x00])|(?<=[^\s\x00])[ \t\u00a0]+(?=[)\]])")
+# Not empty brackets: a Markdown task box "[ ]" holds one space on purpose.
+_PAREN = regex.compile(r"(?<=[(\[])[ \t\u00a0]+(?=[^\s\x00)\]])|(?<=[^\s\x00(\[])[ \t\u00a0]+(?=[)\]])")
 _SPACES = " \t\u00a0"
 
 
