@@ -61,5 +61,5 @@ class QuotesNesting(Rule):
         for q in quotes:
             if id(q) in skip and q.open is not None:
                 yield self.finding(q.open, q.open + 1,
-                                   f"Virgolette accavallate: {q.open_char} si chiude dopo le "
-                                   "virgolette che la contengono.")
+                                   f"Virgolette accavallate: la coppia aperta da {q.open_char} "
+                                   "si chiude dopo quella che la contiene.")
