@@ -119,6 +119,8 @@ def date_end(toks: Sequence[Token], i: int) -> int:
         j += 1
         if j < n and low(toks[j]) in DAY_PARTS | RELATIVE:
             j += 1
+        elif j < n and is_day(toks[j]) and not (j + 1 < n and low(toks[j + 1]) in MONTHS):
+            j += 1                                    # sabato 12
     if j < n and is_day(toks[j]) and j + 1 < n and low(toks[j + 1]) in MONTHS:
         j += 2                                        # 7 maggio
     elif j < n and low(toks[j]) in MONTHS and j == start:
@@ -133,6 +135,9 @@ def date_end(toks: Sequence[Token], i: int) -> int:
         return j + 1                                  # al 23'
     elif j == start and prep and j < n and low(toks[i]) == "alle" and toks[j].kind == "number":
         return j + 1                                  # alle 15:30
+    elif j == start and prep and j + 1 < n and low(toks[i]) == "alle" and low(toks[j]) == "ore" \
+            and toks[j + 1].kind == "number":
+        return j + 2                                  # alle ore 15
     elif j == start and prep and j + 1 < n and low(toks[j]) in ORDINALS and \
             low(toks[j + 1]) in PERIOD_WORDS:
         return j + 2                                  # nel secondo tempo
