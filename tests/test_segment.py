@@ -99,3 +99,8 @@ def test_elision_typed_with_a_space(text: str) -> None:
 def test_closing_quote_after_a_word_is_still_a_quote() -> None:
     seg = seg_of("Lo chiamano 'il muro' e basta.")
     assert [q.matched for q in seg.quotes] == [True]
+
+
+def test_quote_closing_after_a_capital_letter_is_a_quote() -> None:
+    seg = seg_of("Serve la 'vitamina C' e poi il resto.")
+    assert [q.matched for q in seg.quotes] == [True]

@@ -336,8 +336,8 @@ def _split_word(text: str, start: int, end: int, roles: dict[int, str],
         if i == end - 1:
             # a final apostrophe: truncation (po'), accent (perche'), or a closing quote
             word = text[pos:i]
-            if word.lower() in ELIDING and (text[i + 1:i + 2].isdigit()
-                                            or _SPACED_ELISION.match(text, i + 1)):
+            if word.lower() in ELIDING and (text[i + 1:i + 2].isdigit() or (
+                    _SPACED_ELISION.match(text, i + 1) and word not in ("C", "D", "M", "N", "S", "T", "V"))):
                 # an elision before a number (l'11 agosto, sull'1-0) or typed with a space
                 # before a vowel (l' esonero: a slip that typography.elision-space reports)
                 roles[i] = ELISION
