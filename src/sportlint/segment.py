@@ -250,7 +250,7 @@ def _paragraph_spans(doc: Document) -> Iterator[tuple[int, int]]:
             cuts.append((m.end(), m.end()))
     cuts.sort()
     pos = 0
-    for cut_start, cut_end in cuts + [(len(text), len(text))]:
+    for cut_start, cut_end in [*cuts, (len(text), len(text))]:
         if cut_start < pos:
             pos = max(pos, cut_end)
             continue
@@ -271,7 +271,7 @@ def _segment_paragraph(seg: Segmentation, text: str, p_start: int, p_end: int) -
     # sentence boundaries: indexes into raw_tokens where a new sentence starts
     starts = [0] if heading else _sentence_starts(text, raw_tokens, p_end)
     first_sentence = len(seg.sentences)
-    bounds = starts + [len(raw_tokens)]
+    bounds = [*starts, len(raw_tokens)]
     for k in range(len(starts)):
         lo, hi = bounds[k], bounds[k + 1]
         if lo >= hi:
@@ -322,7 +322,7 @@ def _is_abbreviation(text: str, prev: tuple[int, int, str], dot: int) -> bool:
         # an initial (A. Rossi), but not a letter ending a sentence (in Serie A.)
         before = text[max(0, start - 12):start].split()
         return not before or before[-1].lower() not in _BEFORE_LETTER
-    return word.lower() in ABBREVIATIONS and len(word) > 1 or word in ("n", "p", "s", "v", "pp")
+    return (word.lower() in ABBREVIATIONS and len(word) > 1) or word in ("n", "p", "s", "v", "pp")
 
 
 def _split_word(text: str, start: int, end: int, roles: dict[int, str],
@@ -344,7 +344,7 @@ def _split_word(text: str, start: int, end: int, roles: dict[int, str],
                 roles[i] = ELISION
                 out.append((pos, i + 1, "word"))
                 return out
-            if word.lower() in TRUNCATED and not word.istitle() or word.lower() == "po":
+            if (word.lower() in TRUNCATED and not word.istitle()) or word.lower() == "po":
                 roles[i] = TRUNCATION
             else:
                 # a closing quote unless quote pairing finds none open (then an accent)
@@ -355,7 +355,7 @@ def _split_word(text: str, start: int, end: int, roles: dict[int, str],
             continue
         left = text[pos:i]
         right_initial = text[i + 1]
-        initial = not before and not out or _after_sentence_end(text, before + out)
+        initial = (not before and not out) or _after_sentence_end(text, before + out)
         if _is_elision(left, right_initial, initial):
             roles[i] = ELISION
             out.append((pos, i + 1, "word"))
@@ -388,7 +388,8 @@ def _is_elision(left: str, right_initial: str, sentence_initial: bool) -> bool:
 
 def _is_heading(doc: Document, text: str, start: int, end: int,
                 tokens: list[tuple[int, int, str]]) -> bool:
-    if doc.markdown and regex.match(r"[ \t]{0,3}#{1,6}[ \t]", doc.text[_line_start(doc.text, start):start + 1]):
+    line = doc.text[_line_start(doc.text, start):start + 1]
+    if doc.markdown and regex.match(r"[ \t]{0,3}#{1,6}[ \t]", line):
         return True
     body = text[start:end]
     if "\n" in body.strip() or not tokens:
@@ -409,8 +410,8 @@ def _sentence_starts(text: str, tokens: list[tuple[int, int, str]], p_end: int) 
     while i < n:
         start, end, kind = tokens[i]
         t = text[start:end]
-        if kind == "punct" and (t in _FINAL or t == "...") or \
-                kind == "abbr" and t.lower() in ("ecc.", "etc."):
+        if (kind == "punct" and (t in _FINAL or t == "...")) or \
+                (kind == "abbr" and t.lower() in ("ecc.", "etc.")):
             j = i + 1
             while j < n and tokens[j][2] == "punct" and (text[tokens[j][0]] in _CLOSERS
                                                            or text[tokens[j][0]] in _FINAL):
@@ -426,9 +427,9 @@ def _sentence_starts(text: str, tokens: list[tuple[int, int, str]], p_end: int) 
 
 
 def _opens_sentence(text: str, tokens: list[tuple[int, int, str]], j: int) -> bool:
-    start, end, kind = tokens[j]
+    start, _end, kind = tokens[j]
     gap = text[tokens[j - 1][1]:start]
-    if not gap or not gap.isspace() and MASK not in gap:
+    if not gap or (not gap.isspace() and MASK not in gap):
         return False
     first = text[start]
     if kind == "punct" and first in "«“‘\"'(-–—[„":
