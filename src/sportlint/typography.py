@@ -1,0 +1,64 @@
+"""Shared helpers of the quote and typography rules (not a rule module).
+
+House style names the preferred outer quotation marks; the inner levels follow the Italian
+convention: « » outside, “ ” inside them, ‘ ’ innermost; with “ ” outside, ‘ ’ inside; with
+straight " outside, straight ' inside.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .document import MASK
+from .segment import ELISION, NAME, TRUNCATION, YEAR
+
+# House style "quotes" -> the pair to use at depth 0, 1, 2 ...
+LEVELS: dict[str, tuple[str, ...]] = {
+    "«»": ("«»", "“”", "‘’"),
+    "“”": ("“”", "‘’", "‘’"),
+    '""': ('""', "''", "''"),
+}
+SINGLE = set("‘’'‚")
+DOUBLE = set("“”\"„")
+STRAIGHT = set("'\"")
+#: roles of the marks that are apostrophes (minute marks and seconds are primes, not apostrophes)
+APOSTROPHE_ROLES = frozenset({ELISION, NAME, TRUNCATION, YEAR})
+#: punctuation followed by a space in running text
+SPACED_PUNCT = ",;:!?."
+
+
+def preferred_pair(style: Mapping[str, Any], depth: int) -> str:
+    levels = LEVELS.get(str(style.get("quotes", "«»")), LEVELS["«»"])
+    return levels[min(depth, len(levels) - 1)]
+
+
+def shape(mark: str) -> str:
+    """'single', 'double' or 'angle' (« »)."""
+    if mark in SINGLE:
+        return "single"
+    if mark in DOUBLE:
+        return "double"
+    return "angle"
+
+
+def straight_style(style: Mapping[str, Any]) -> bool:
+    return str(style.get("quotes", "«»")) == '""'
+
+
+def same_shape_pair(open_char: str, close_char: str, style: Mapping[str, Any]) -> str:
+    """The matching pair of the opener's shape, typographic or straight per house style."""
+    if shape(open_char) == "single":
+        return "''" if straight_style(style) else "‘’"
+    return '""' if straight_style(style) else "“”"
+
+
+def is_prose(masked: str, start: int, end: int) -> bool:
+    """No masked (non-prose) character in masked[start:end]."""
+    return MASK not in masked[start:end]
+
+
+def line_bounds(text: str, offset: int) -> tuple[int, int]:
+    start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    ends = [i for i in (text.find("\n", offset), text.find("\r", offset)) if i >= 0]
+    return start, min(ends) if ends else len(text)
