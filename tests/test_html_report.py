@@ -134,6 +134,20 @@ def test_html_report_in_chromium(report: Path, tmp_path: Path) -> None:
     assert done.returncode == 0 and shot.stat().st_size > 10_000
 
 
+def test_articles_with_findings_first_clean_ones_folded(tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.md").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(HOSTILE, encoding="utf-8")
+    main(["check", *BASIC, "--format", "html", str(tmp_path / "a.md"), str(tmp_path / "b.txt")])
+    html = capsys.readouterr().out
+    page = Page(html)
+    articles = page.find("article", "doc")
+    assert [Path(a["data-path"]).name for a in articles] == ["b.txt", "a.md"]
+    assert [a["class"] for a in articles] == ["doc", "doc clean"]
+    assert len(page.find("details")) == 1
+    assert "Senza segnalazioni (1)" in html
+
+
 def test_multi_line_and_insertion_findings() -> None:
     doc = document.from_text("Prima riga\nseconda riga\nterza\n", "a.txt")
     findings = [Finding("x.span", 6, 18, Severity.WARNING, "Due righe."),

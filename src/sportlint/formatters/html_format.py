@@ -46,7 +46,13 @@ table.rules th { background: #fafafa; font-size: 12px; text-transform: uppercase
 table.rules td:first-child { white-space: nowrap; }
 table.rules td.n { text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; }
 ul.files { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 6px 18px; }
-ul.files a { color: #17324d; }
+ul.files a, .cleanlist a { color: #17324d; }
+.cleanlist { color: var(--muted); font-size: 13px; }
+article.doc.clean summary { padding: 10px 18px; cursor: pointer; font-weight: 600; }
+article.doc.clean summary .path { margin-left: 4px; }
+article.doc.clean summary .count { float: right; font-weight: 400; color: #1a7f37; font-size: 14px; }
+article.doc.clean { margin: 8px 0; box-shadow: none; }
+article.doc.clean details[open] summary { border-bottom: 1px solid var(--line); }
 code { font: 13px/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; }
 .badge { display: inline-block; border-radius: 10px; padding: 0 8px; font-size: 12px; font-weight: 600; }
 .badge.error { background: var(--err-bg); color: var(--err); }
@@ -238,19 +244,30 @@ def render(reports: list[FileReport]) -> str:
                        f'<td><span class="badge {sev.label}">{LABEL[sev]}</span></td>'
                        f'<td class="n">{n}</td><td>{escape(_summary(rule_id))}</td></tr>')
         out.append("</tbody></table>")
+    # articles with findings (or unreadable) first, in the order given; clean ones after,
+    # folded, so the editor starts where there is work to do
+    numbered = list(enumerate(reports, 1))
+    busy = [(i, r) for i, r in numbered if r.findings or r.error]
+    clean = [(i, r) for i, r in numbered if not (r.findings or r.error)]
     out.append("<h2>Articoli</h2>")
-    out.append('<ul class="files">' + "".join(
-        f'<li><a href="#doc-{i}">{escape(r.path)}</a> '
-        f'({"illeggibile" if r.error else len(r.findings)})</li>'
-        for i, r in enumerate(reports, 1)) + "</ul>")
+    if busy:
+        out.append('<ul class="files">' + "".join(
+            f'<li><a href="#doc-{i}">{escape(r.path)}</a> '
+            f'({"illeggibile" if r.error else len(r.findings)})</li>' for i, r in busy) + "</ul>")
+    if clean:
+        out.append(f'<p class="cleanlist">Senza segnalazioni ({len(clean)}): ' + ", ".join(
+            f'<a href="#doc-{i}">{escape(r.path)}</a>' for i, r in clean) + "</p>")
     out.append("</section>")
     out.append("<main>")
-    for i, report in enumerate(reports, 1):
-        out.append(f'<article class="doc" id="doc-{i}" data-path="{escape(report.path)}">')
+    for i, report in busy + clean:
+        folded = not (report.findings or report.error)
+        out.append(f'<article class="doc{" clean" if folded else ""}" id="doc-{i}" '
+                   f'data-path="{escape(report.path)}">')
         count = "illeggibile" if report.error else _count(len(report.findings), "segnalazione",
                                                           "segnalazioni")
-        out.append(f'<h2><span class="path">{escape(report.path)}</span>'
-                   f'<span class="count">{count}</span></h2>')
+        heading = (f'<span class="path">{escape(report.path)}</span>'
+                   f'<span class="count">{"nessuna segnalazione" if folded else count}</span>')
+        out.append(f"<details><summary>{heading}</summary>" if folded else f"<h2>{heading}</h2>")
         if report.error or report.doc is None:
             out.append(f'<p class="readerror">{escape(report.error or "non letto")}</p>')
         else:
@@ -262,6 +279,8 @@ def render(reports: list[FileReport]) -> str:
             else:
                 out.append('<p class="clean">Nessuna segnalazione.</p>')
             out.append("</div>")
+        if folded:
+            out.append("</details>")
         out.append("</article>")
     out.append("</main>")
     out.append("<footer>Generato da sportlint. Passare il mouse su un passaggio evidenziato "
