@@ -29,6 +29,9 @@ def test_hooks_manifest_is_valid_for_pre_commit() -> None:
     for hook in hooks:
         assert hook["language"] == "python"
         assert set(hook["types_or"]) == {"markdown", "plain-text"}
+        wanted = re.compile(hook["files"])
+        assert all(wanted.search(n) for n in ("a.md", "b/c.markdown", "d.TXT"))
+        assert not any(wanted.search(n) for n in ("LICENSE", "README", "e.rst", "f.md.bak"))
         assert build_parser().parse_args([*shlex.split(hook["entry"])[1:], "x.md"]).command == "check"
 
 
