@@ -5,8 +5,9 @@ At the top, the totals and a table with one row per rule (severity, count, summa
 the list of articles; then each article with findings (clean ones last, folded in a
 ``<details>``) as its source text, line by line with line numbers, every finding
 highlighted in place in its severity's colour and numbered, its message and suggestion
-shown on hover and listed beside the text (the number links the two). Regions that are not prose (metadata, front matter, comments, code) are greyed.
-The page speaks Italian, like the findings; every piece of the drafts is HTML-escaped.
+shown on hover and listed beside the text (the number links the two). Regions that are
+not prose (metadata, front matter, comments, code) are greyed. The page speaks Italian,
+like the findings; every piece of the drafts is HTML-escaped.
 """
 
 from __future__ import annotations
