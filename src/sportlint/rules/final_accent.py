@@ -1,0 +1,98 @@
+"""A final accent missing, wrong or superfluous (possibilita, cosí, vità)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from .. import registry, resources
+from ..model import Applicability, Finding, Severity
+from ..rule import Context, Rule
+from ..wordforms import explain
+from ..wordlist import Vocabulary
+
+# The spellings of each final vowel: bare, grave, acute.
+_FORMS = {
+    "a": "aàá", "e": "eèé", "i": "iìí", "o": "oòó", "u": "uùú",
+}
+_BASE = {ch: base for base, forms in _FORMS.items() for ch in forms}
+
+
+class FinalAccent(Rule):
+    """A final accent missing, wrong or superfluous (possibilita, cosí, vità).
+
+    Italian marks a stressed final vowel with an accent, grave on à ì ò ù and on open è,
+    acute on closed é (perché, ventitré). Typing without the accent ("possibilita", "piu",
+    "giovedi"), with the wrong one ("cosí", "fará", "é" for "è") or with one the word does
+    not take ("vità") gives a form that word-frequency lists know only as a rare misspelling
+    of the right one. The rule compares a word with its other final-vowel spellings and
+    reports it when one of them is far more frequent (adding an accent: ten times; changing
+    or removing one: thirty times, and only when the word is not a regular verb form such
+    as "liberò"). Real words are never touched: "faro", "papa", "metro" are far too
+    common to lose to "farò", "papà", "metrò", and a common accented monosyllable ("dà",
+    "là", "sé", "tè") is never stripped of its accent. With the Morph-it! lexicon installed, a
+    word it knows is never reported.
+
+    Capitalised words are checked only at the start of a sentence (Percio -> Perciò);
+    elsewhere they are names. Forms listed in `spelling.accents` are left to that rule.
+
+    Example: "Ha avuto la possibilita di segnare." -> "Ha avuto la possibilità di segnare."
+    (safe fix when the unaccented form is thirty times rarer, otherwise unsafe).
+    """
+
+    id = "spelling.final-accent"
+    severity = Severity.WARNING
+    options: dict[str, Any] = {"add_ratio": 1.0, "change_ratio": 1.5}
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        vocab: Vocabulary = ctx.resources.get("vocabulary")
+        lexicon = ctx.resources.get("lexicon") if "lexicon" in resources.LOADERS else None
+        accents = registry.all_rules().get("spelling.accents")
+        listed = getattr(accents, "table", {})
+        for token in ctx.seg.words:
+            word = token.bare if token.elided else token.text
+            if not word.isalpha() or word[-1].lower() not in _BASE or word.lower() in listed:
+                continue
+            if not word.islower():
+                if not (word[0].isupper() and word[1:].islower() and
+                        ctx.seg.is_sentence_initial(token)):
+                    continue
+            lower = word.lower()
+            if lexicon is not None and lexicon.is_word(lower):
+                continue
+            right, safe = self._better(lower, vocab, lexicon is not None)
+            if right is None:
+                continue
+            if word[0].isupper():
+                right = right[0].upper() + right[1:]
+            yield self.finding(
+                token.start, token.start + len(word),
+                f"Accento: «{word}» si scrive «{right}».", [right],
+                fix=Applicability.SAFE if safe else Applicability.UNSAFE)
+
+    def _better(self, word: str, vocab: Vocabulary, has_lexicon: bool) -> tuple[str | None, bool]:
+        own = vocab.zipf(word)
+        last = word[-1]
+        adding = last in _FORMS
+        best, best_zipf = None, 0.0
+        for variant in _FORMS[_BASE[last]]:
+            if variant == last or variant in _FORMS and len(word) < 4 and own >= 3.0:
+                continue    # dà, là, sé, tè are words: a monosyllable keeps its accent
+            form = word[:-1] + variant
+            z = vocab.zipf(form)
+            if z > best_zipf:
+                best, best_zipf = form, z
+        if best is None:
+            return None, False
+        gap = best_zipf - own
+        if has_lexicon:
+            needed = 0.5
+        elif adding:
+            needed = self.opts["add_ratio"]
+        else:
+            needed = self.opts["change_ratio"]
+        if gap < needed or best_zipf < 3.0:
+            return None, False
+        if not adding and not has_lexicon and explain(word, vocab.zipf) not in (None, best):
+            return None, False    # liberò is a form of liberare
+        return best, has_lexicon or gap >= self.opts["change_ratio"]

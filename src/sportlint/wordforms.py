@@ -1,0 +1,105 @@
+"""Is an unknown-looking Italian word a regular form of a known one?
+
+Word-frequency lists rank many correct forms as rare or miss them altogether: enclitic
+pronouns (``aggiudicarsela``, ``occorsegli``), rare inflections of common verbs
+(``degenerassero``, ``esordiranno``), ``-issimo`` superlatives, ``-mente`` adverbs. A
+spelling rule must not call them misspellings. `explain` strips a clitic or swaps a
+regular ending for its siblings in the same paradigm and asks the frequency list about
+the results; a typo (``ottenero``, ``rendini``) rarely lands on a regular paradigm whose
+other members are common.
+
+This is a guesser for precision, not a morphological analyser: the Morph-it! lexicon,
+when installed as the ``lexicon`` resource, answers first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+# Enclitic pronouns, longest first (aggiudicar-sela, rivender-glieli, giocata-si).
+CLITICS = tuple(sorted("""
+glielo gliela glieli gliele gliene sela selo seli sele sene mela melo meli mele mene
+tela telo teli tele tene cela celo celi cele cene vela velo veli vele vene
+si ci vi mi ti lo la li le ne gli
+""".split(), key=len, reverse=True))
+
+# Regular endings that belong together: a word ending in one of them is a plausible form
+# when the same stem with another ending of the group is a common word.
+_ARE = """are o i a iamo ate ano ava avi avamo avate avano ai asti ò ammo aste arono erò erai
+erà eremo erete eranno erei eresti erebbe eremmo ereste erebbero ino iate assi asse assimo
+assero ando ante anti ato ata ati ate atore atrice atori atrici azione azioni abile abili
+atosi atasi""".split()
+_ERE = """ere o i e iamo ete ono eva evi evamo evate evano ei etti é ette emmo este erono
+ettero erò erà eremo eranno erei erebbe erebbero a ano essi esse essimo essero endo ente
+enti uto uta uti ute""".split()
+_IRE = """ire o i e iamo ite ono isco isci isce iscono iva ivi ivamo ivano ii isti ì immo
+irono irò irà iremo iranno irei irebbe irebbero a ano isca iscano issi isse issero endo
+ente enti ito ita iti ite""".split()
+_NOUN = "o a i e".split()
+PARADIGMS: tuple[tuple[str, ...], ...] = (tuple(_ARE), tuple(_ERE), tuple(_IRE), tuple(_NOUN))
+
+# Derivational endings whose base is itself a word: velocissimo -> veloce/veloc-o,
+# rapidamente -> rapida, tiratissimi -> tirato.
+_SUPERLATIVE = ("issimo", "issima", "issimi", "issime")
+_INFINITIVE_STEMS = ("ar", "er", "ir", "rr")
+
+
+def _variants(stem: str, first_conjugation: bool) -> Iterator[str]:
+    """The stem, with the c/ch and g/gh spellings of Italian velars both tried (and, for
+    -are verbs, the i of -ciare/-giare that falls before e: mangi-are, mang-erò)."""
+    yield stem
+    if stem.endswith(("ch", "gh")):
+        yield stem[:-1]
+    elif stem.endswith(("c", "g")):
+        yield stem + "h"
+    if first_conjugation and stem.endswith(("ci", "gi")):
+        yield stem[:-1]
+
+
+def explain(word: str, zipf: Callable[[str], float], *, sibling_zipf: float = 2.5,
+            base_zipf: float = 1.5, depth: int = 0) -> str | None:
+    """A known word that ``word`` is a regular form of, or None."""
+    word = word.lower()
+    if len(word) < 5 or depth > 1:
+        return None
+    # enclitics: aggiudicarsela -> aggiudicar(e), giocatasi -> giocata
+    for clitic in CLITICS:
+        if word.endswith(clitic) and len(word) - len(clitic) >= 4:
+            base = word[: -len(clitic)]
+            for candidate in (base, base + "e", base[:-1] + "e" if base.endswith("r") else ""):
+                if candidate and zipf(candidate) >= base_zipf:
+                    return candidate
+            if base.endswith(("ando", "endo", "ar", "er", "ir")):
+                found = explain(base + ("e" if base.endswith("r") else ""), zipf,
+                                sibling_zipf=sibling_zipf, base_zipf=base_zipf, depth=depth + 1)
+                if found:
+                    return found
+    # adverbs in -mente: rapidamente -> rapida, facilmente -> facile
+    if word.endswith("mente") and len(word) > 8:
+        base = word[:-5]
+        for candidate in (base, base + "e", base[:-1] + "o" if base.endswith("a") else ""):
+            if candidate and zipf(candidate) >= sibling_zipf:
+                return candidate
+    # superlatives: tiratissimi -> tirato, velocissima -> veloce
+    if word.endswith(_SUPERLATIVE):
+        stem = word[:-6]
+        for v in _variants(stem, False):
+            for candidate in (v + "o", v + "e", v + "a"):
+                if zipf(candidate) >= sibling_zipf:
+                    return candidate
+    # paradigms: forava -> forare, esordiranno -> esordire
+    for paradigm in PARADIGMS:
+        for ending in paradigm:
+            if not word.endswith(ending) or len(word) - len(ending) < 3:
+                continue
+            stem = word[: -len(ending)]
+            for v in _variants(stem, paradigm is PARADIGMS[0]):
+                for other in paradigm:
+                    if other == ending:
+                        continue
+                    if other == "e" and v.endswith(_INFINITIVE_STEMS):
+                        continue    # ottenero is not a form of ottenere
+                    candidate = v + other
+                    if zipf(candidate) >= sibling_zipf:
+                        return candidate
+    return None
