@@ -3,9 +3,10 @@
 
   python bench/recall_errors.py [ERRORS_DIR] [--select PREFIX ...] [--show-missed N]
 
-ERRORS_DIR (default ../shared/eval/errors, from the current directory) holds `merlin_it_single_edit.jsonl` (learner
-sentences with exactly one annotated edit) and `languagetool_it_examples.jsonl` (the
-incorrect example sentences of LanguageTool's Italian rules). Each record has `text`,
+ERRORS_DIR (default ../shared/eval/errors, from the current directory) holds
+`merlin_it_single_edit.jsonl` (learner sentences with exactly one annotated edit) and
+`languagetool_it_examples.jsonl` (the incorrect example sentences of LanguageTool's
+Italian rules). Each record has `text`,
 `start`, `end` (code points), `correction` and `type`. Every sentence is linted through
 the public API (`sportlint.lint_text`) with whatever rules are installed; a sentence is
 *caught* when a finding overlaps the error span and *fixed* when one of those findings'
@@ -111,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     totals = [0, 0, 0, 0]
     for group in sorted(stats):
         n, caught, fixed, other = stats[group]
-        totals = [a + b for a, b in zip(totals, stats[group])]
+        totals = [a + b for a, b in zip(totals, stats[group], strict=True)]
         print(f"{group:<{width}}  {n:>5}  {caught:>5} {100 * caught / n:>6.1f}%  "
               f"{fixed:>5} {100 * fixed / n:>6.1f}%  {other:>14}")
         top = sorted(rules_hit[group].items(), key=lambda kv: -kv[1])[:4]

@@ -57,9 +57,16 @@ def _variants(stem: str, first_conjugation: bool) -> Iterator[str]:
 
 
 def explain(word: str, zipf: Callable[[str], float], *, sibling_zipf: float = 2.5,
-            base_zipf: float = 1.5, depth: int = 0) -> str | None:
-    """A known word that ``word`` is a regular form of, or None."""
+            base_zipf: float = 1.5, depth: int = 0, exclude: str = "") -> str | None:
+    """A known word that ``word`` is a regular form of, or None; ``exclude`` is a word
+    that does not count as evidence (the correction being weighed against ``word``)."""
     word = word.lower()
+    if exclude:
+        inner = zipf
+
+        def zipf(w: str) -> float:
+            return 0.0 if w == exclude else inner(w)
+
     if len(word) < 5 or depth > 1:
         return None
     # enclitics: aggiudicarsela -> aggiudicar(e), giocatasi -> giocata

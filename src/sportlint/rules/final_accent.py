@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, ClassVar
 
 from .. import registry, resources
 from ..model import Applicability, Finding, Severity
@@ -42,7 +42,7 @@ class FinalAccent(Rule):
 
     id = "spelling.final-accent"
     severity = Severity.WARNING
-    options: dict[str, Any] = {"add_ratio": 1.0, "change_ratio": 1.5}
+    options: ClassVar[dict[str, Any]] = {"add_ratio": 1.0, "change_ratio": 1.5}
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         vocab: Vocabulary = ctx.resources.get("vocabulary")
@@ -76,7 +76,7 @@ class FinalAccent(Rule):
         adding = last in _FORMS
         best, best_zipf = None, 0.0
         for variant in _FORMS[_BASE[last]]:
-            if variant == last or variant in _FORMS and len(word) < 4 and own >= 3.0:
+            if variant == last or (variant in _FORMS and len(word) < 4 and own >= 3.0):
                 continue    # dà, là, sé, tè are words: a monosyllable keeps its accent
             form = word[:-1] + variant
             z = vocab.zipf(form)
@@ -93,6 +93,6 @@ class FinalAccent(Rule):
             needed = self.opts["change_ratio"]
         if gap < needed or best_zipf < 3.0:
             return None, False
-        if not adding and not has_lexicon and explain(word, vocab.zipf) not in (None, best):
+        if not adding and not has_lexicon and explain(word, vocab.zipf, exclude=best):
             return None, False    # liberò is a form of liberare
         return best, has_lexicon or gap >= self.opts["change_ratio"]

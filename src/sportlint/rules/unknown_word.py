@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, ClassVar
 
 from .. import resources
 from ..model import Applicability, Finding, Severity
@@ -24,8 +24,9 @@ class UnknownWord(Rule):
     football gazetteer when those are installed, nor in the config's `names.accept`, and
     is not a common word of English, French, Spanish, German or Portuguese. It is reported
     only when a much more frequent Italian word lies within one edit (two for words of
-    eight letters or more, when none is one edit away): without a plausible correction an unknown word is more likely a
-    foreign term or a name than a typo, and the rule stays silent.
+    eight letters or more, when none is one edit away): without a plausible correction an
+    unknown word is more likely a foreign term or a name than a typo, and the rule stays
+    silent.
 
     Words with a capital letter anywhere are never checked: mid-sentence they are names
     (Immobile, Bove, Conte are words too), at the start of a sentence they may be, and a
@@ -45,7 +46,7 @@ class UnknownWord(Rule):
 
     id = "spelling.unknown-word"
     severity = Severity.WARNING
-    options: dict[str, Any] = {"max_zipf": 1.5, "candidate_zipf": 2.5, "min_length": 4}
+    options: ClassVar[dict[str, Any]] = {"max_zipf": 1.5, "candidate_zipf": 2.5, "min_length": 4}
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         vocab: Vocabulary = ctx.resources.get("vocabulary")
