@@ -49,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-level", choices=[s.label for s in Severity],
                        help="lowest severity that makes the exit code 1 (default: warning)")
     check.add_argument("--config", metavar="FILE", help="config file (default: searched upward)")
+    check.add_argument("--languagetool", metavar="URL",
+                       help="also check with this LanguageTool server (overrides languagetool.url)")
 
     rules = sub.add_parser("rules", help="list the rules, or show one rule's documentation")
     rules.add_argument("rule", nargs="?", metavar="RULE")
@@ -117,8 +119,11 @@ def iter_paths(paths: Sequence[str]) -> Iterator[str]:
 
 def load_settings(args: argparse.Namespace) -> Config:
     config = load_config(args.config, search_from=Path.cwd())
-    return config.with_overrides(select=_split(args.select), ignore=_split(args.ignore),
-                                 fail_level=args.fail_level)
+    config = config.with_overrides(select=_split(args.select), ignore=_split(args.ignore),
+                                   fail_level=args.fail_level)
+    if getattr(args, "languagetool", None):
+        config.languagetool["url"] = args.languagetool
+    return config
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -41,12 +41,14 @@ class UnknownWord(Rule):
     Example: "Il centavanti ha segnato." -> "Il centravanti ha segnato." (safe fix).
 
     Options: `max_zipf` (a word at or above this Zipf frequency is never suspect),
-    `candidate_zipf` (the lowest frequency of a suggested word), `min_length`.
+    `candidate_zipf` (the lowest frequency of a suggested word), `far_candidate_zipf` (the
+    same for a word two edits away), `min_length`.
     """
 
     id = "spelling.unknown-word"
     severity = Severity.WARNING
-    options: ClassVar[dict[str, Any]] = {"max_zipf": 1.5, "candidate_zipf": 2.5, "min_length": 4}
+    options: ClassVar[dict[str, Any]] = {"max_zipf": 1.5, "candidate_zipf": 2.5,
+                                         "far_candidate_zipf": 3.5, "min_length": 4}
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         vocab: Vocabulary = ctx.resources.get("vocabulary")
@@ -87,6 +89,8 @@ class UnknownWord(Rule):
                  if lexicon is None or lexicon.is_word(c.word)]
         if any(c.distance == 1 for c in found):
             found = [c for c in found if c.distance == 1]
+        else:    # two edits away: only a common word is a plausible correction
+            found = [c for c in found if c.zipf >= self.opts["far_candidate_zipf"]]
         if not found or foreign_zipf(word) >= 3.0:
             return None
         found.sort(key=lambda c: (c.distance, -_shared_ending(word, c.word), -c.zipf))
