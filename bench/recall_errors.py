@@ -17,7 +17,8 @@ all kept and grouped by their type.
 
 "Other findings" counts findings that do not touch the annotated error: in a one-edit
 sentence the rest was judged correct by the annotators, so they approximate false alarms
-(learner text is noisier than news copy, so read it as an upper bound).
+(learner text is noisier than news copy, so read it as an upper bound). "On corrected"
+counts the findings on the corrected sentences (MERLIN's `corrected`), which should be none.
 """
 
 from __future__ import annotations
@@ -85,7 +86,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no error data in {folder}", file=sys.stderr)
         return 2
     config = resolve_config({"select": args.select} if args.select else None)
-    stats: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # n, caught, fixed, other
+    # n, caught, fixed, other findings, findings on the corrected sentence
+    stats: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
     rules_hit: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     missed: dict[str, list[str]] = defaultdict(list)
     started = time.perf_counter()
@@ -101,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
         row[1] += bool(hits)
         row[2] += fixed
         row[3] += len(findings) - len(hits)
+        if rec.get("corrected"):
+            row[4] += len(lint_text(rec["corrected"], None, config))
         for f in hits:
             rules_hit[group][f.rule] += 1
         if not hits and len(missed[group]) < args.show_missed:
@@ -108,21 +112,22 @@ def main(argv: list[str] | None = None) -> int:
     elapsed = time.perf_counter() - started
 
     width = max(len(g) for g in stats)
-    print(f"{'group':<{width}}  {'n':>5}  {'caught':>13}  {'fixed':>13}  {'other findings':>14}")
-    totals = [0, 0, 0, 0]
+    print(f"{'group':<{width}}  {'n':>5}  {'caught':>13}  {'fixed':>13}  {'other findings':>14}"
+          f"  {'on corrected':>12}")
+    totals = [0, 0, 0, 0, 0]
     for group in sorted(stats):
-        n, caught, fixed, other = stats[group]
+        n, caught, fixed, other, on_corrected = stats[group]
         totals = [a + b for a, b in zip(totals, stats[group], strict=True)]
         print(f"{group:<{width}}  {n:>5}  {caught:>5} {100 * caught / n:>6.1f}%  "
-              f"{fixed:>5} {100 * fixed / n:>6.1f}%  {other:>14}")
+              f"{fixed:>5} {100 * fixed / n:>6.1f}%  {other:>14}  {on_corrected:>12}")
         top = sorted(rules_hit[group].items(), key=lambda kv: -kv[1])[:4]
         if top:
             print(" " * (width + 2) + "by rule: " + ", ".join(f"{r} {k}" for r, k in top))
         for line in missed[group]:
             print(line)
-    n, caught, fixed, other = totals
+    n, caught, fixed, other, on_corrected = totals
     print(f"{'all':<{width}}  {n:>5}  {caught:>5} {100 * caught / n:>6.1f}%  "
-          f"{fixed:>5} {100 * fixed / n:>6.1f}%  {other:>14}")
+          f"{fixed:>5} {100 * fixed / n:>6.1f}%  {other:>14}  {on_corrected:>12}")
     print(f"{n} sentences in {elapsed:.1f}s")
     return 0
 
