@@ -114,7 +114,6 @@ def check(text: str, settings: Mapping[str, Any]) -> list[LTMatch]:
 
 def _check(text: str, settings: Mapping[str, Any]) -> list[LTMatch]:
     from language_tool_python.exceptions import LanguageToolError
-    from requests import RequestException
 
     url = str(settings["url"])
     timeout = float(settings.get("timeout") or DEFAULT_TIMEOUT)
@@ -126,8 +125,8 @@ def _check(text: str, settings: Mapping[str, Any]) -> list[LTMatch]:
         tool.enabled_rules = enabled
         tool.picky = str(settings.get("level") or "default") == "picky"
         matches = tool.check(text)
-    except (LanguageToolError, RequestException, OSError, ValueError, KeyError,
-            TypeError) as exc:
+    except (LanguageToolError, OSError, ValueError, KeyError, TypeError) as exc:
+        # requests' errors are OSErrors; ValueError: the language is not on the server
         raise LanguageToolUnavailable(_reason(exc)) from exc
     return convert(text, matches)
 
