@@ -11,7 +11,7 @@ import pytest
 
 from fake_languagetool import FakeServer
 from sportlint import cli, lint_text
-from sportlint.ltclient import UTF16Offsets, default_disabled
+from sportlint.ltclient import UTF16Offsets, default_disabled, server_base
 from sportlint.model import Applicability, Severity
 
 
@@ -30,6 +30,17 @@ def test_match_becomes_finding_with_dynamic_id(fake_languagetool: FakeServer) ->
     assert f.suggestions == ("hai",)
     assert f.fix is not None and f.fix.applicability is Applicability.UNSAFE
     assert fake_languagetool.last["language"] == "it"
+
+
+@pytest.mark.parametrize("suffix", ["", "/", "/v2", "/v2/"])
+def test_url_forms(fake_languagetool: FakeServer, suffix: str) -> None:
+    config = {"select": ["languagetool"], "languagetool": {"url": fake_languagetool.url + suffix}}
+    assert [f.rule for f in lint_text("Tu ai ragione.", config=config)] == ["languagetool.AI_HAI"]
+
+
+def test_server_base_keeps_a_path_prefix() -> None:
+    assert server_base("https://proxy.example/languagetool") == "https://proxy.example/languagetool/"
+    assert server_base("http://localhost:8081/v2/") == "http://localhost:8081/"
 
 
 def test_utf16_offsets_become_code_points(fake_languagetool: FakeServer) -> None:

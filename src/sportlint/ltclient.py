@@ -84,6 +84,16 @@ _tools: dict[tuple[str, str, float], Any] = {}
 _down: dict[str, str] = {}
 
 
+def server_base(url: str) -> str:
+    """The server's root with a final slash: the library appends ``v2/`` to it, so
+    ``http://host:8081/v2`` and ``https://proxy/languagetool`` must become
+    ``http://host:8081/`` and ``https://proxy/languagetool/``."""
+    base = url.strip().rstrip("/")
+    if base.endswith("/v2"):
+        base = base[:-3]
+    return base + "/"
+
+
 def _tool(url: str, language: str, timeout: float) -> Any:
     key = (url, language, timeout)
     if key not in _tools:
@@ -92,7 +102,7 @@ def _tool(url: str, language: str, timeout: float) -> Any:
         class _Client(LanguageTool):
             def __init__(self) -> None:
                 vars(self)["_TIMEOUT"] = timeout   # the library waits 300 s by default
-                super().__init__(language, remote_server=url)
+                super().__init__(language, remote_server=server_base(url))
 
         _tools[key] = _Client()
     return _tools[key]
