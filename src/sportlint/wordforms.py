@@ -38,6 +38,11 @@ ente enti ito ita iti ite""".split()
 _NOUN = "o a i e".split()
 PARADIGMS: tuple[tuple[str, ...], ...] = (tuple(_ARE), tuple(_ERE), tuple(_IRE), tuple(_NOUN))
 
+# What an enclitic pronoun attaches to: an infinitive (aggiudicar-), a gerund
+# (riconquistando-), a participle (giocata-, ingrossato-), a passato remoto (occorse-).
+_CLITIC_HOSTS = ("r", "ando", "endo", "ato", "ata", "ati", "ate", "uto", "uta", "uti", "ute",
+                 "ito", "ita", "iti", "ite", "se", "ò", "é", "ì")
+
 # Derivational endings whose base is itself a word: velocissimo -> veloce/veloc-o,
 # rapidamente -> rapida, tiratissimi -> tirato.
 _SUPERLATIVE = ("issimo", "issima", "issimi", "issime")
@@ -73,6 +78,8 @@ def explain(word: str, zipf: Callable[[str], float], *, sibling_zipf: float = 2.
     for clitic in CLITICS:
         if word.endswith(clitic) and len(word) - len(clitic) >= 4:
             base = word[: -len(clitic)]
+            if not base.endswith(_CLITIC_HOSTS):
+                continue    # baccione is not bacio + ne
             for candidate in (base, base + "e", base[:-1] + "e" if base.endswith("r") else ""):
                 if candidate and zipf(candidate) >= base_zipf:
                     return candidate
@@ -81,12 +88,18 @@ def explain(word: str, zipf: Callable[[str], float], *, sibling_zipf: float = 2.
                                 sibling_zipf=sibling_zipf, base_zipf=base_zipf, depth=depth + 1)
                 if found:
                     return found
-    # adverbs in -mente: rapidamente -> rapida, facilmente -> facile
+    # adverbs in -mente: rapidamente -> rapida (and rapido), facilmente -> facile,
+    # velocemente -> veloce; not lentemente (lenta -> lentamente)
     if word.endswith("mente") and len(word) > 8:
         base = word[:-5]
-        for candidate in (base, base + "e", base[:-1] + "o" if base.endswith("a") else ""):
-            if candidate and zipf(candidate) >= sibling_zipf:
-                return candidate
+        if base.endswith("a") and zipf(base) >= sibling_zipf and \
+                zipf(base[:-1] + "o") >= sibling_zipf:
+            return base
+        if base.endswith("e") and zipf(base) >= sibling_zipf and \
+                zipf(base[:-1] + "a") < sibling_zipf:
+            return base
+        if base.endswith(("l", "r")) and zipf(base + "e") >= sibling_zipf:
+            return base + "e"
     # superlatives: tiratissimi -> tirato, velocissima -> veloce
     if word.endswith(_SUPERLATIVE):
         stem = word[:-6]
@@ -100,10 +113,11 @@ def explain(word: str, zipf: Callable[[str], float], *, sibling_zipf: float = 2.
             if not word.endswith(ending) or len(word) - len(ending) < 3:
                 continue
             stem = word[: -len(ending)]
+            verbal = paradigm is not PARADIGMS[3]
             for v in _variants(stem, paradigm is PARADIGMS[0]):
                 for other in paradigm:
-                    if other == ending:
-                        continue
+                    if other == ending or (verbal and len(other) < 2):
+                        continue    # a verb's evidence is a longer ending: gironata is not gironi
                     if other == "e" and v.endswith(_INFINITIVE_STEMS):
                         continue    # ottenero is not a form of ottenere
                     candidate = v + other

@@ -16,6 +16,8 @@ _FORMS = {
     "a": "aàá", "e": "eèé", "i": "iìí", "o": "oòó", "u": "uùú",
 }
 _BASE = {ch: base for base, forms in _FORMS.items() for ch in forms}
+# A passato remoto ending and the infinitive of its verb: seguitò -> seguitare.
+_INFINITIVE = {"ò": "are", "ì": "ire", "é": "ere"}
 
 
 class FinalAccent(Rule):
@@ -93,6 +95,8 @@ class FinalAccent(Rule):
             needed = self.opts["change_ratio"]
         if gap < needed or best_zipf < 3.0:
             return None, False
-        if not adding and not has_lexicon and explain(word, vocab.zipf, exclude=best):
-            return None, False    # liberò is a form of liberare
+        if not adding and not has_lexicon and (
+                explain(word, vocab.zipf, exclude=best)
+                or (len(word) > 3 and vocab.zipf(word[:-1] + _INFINITIVE.get(last, "-")) >= 1.5)):
+            return None, False    # liberò is a form of liberare, seguitò of seguitare
         return best, has_lexicon or gap >= self.opts["change_ratio"]
