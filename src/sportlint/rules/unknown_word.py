@@ -13,6 +13,13 @@ from ..wordforms import explain
 from ..wordlist import Candidate, Vocabulary, foreign_zipf
 
 
+# Short words that a missing space glues to their neighbour (cittàe, ilcampionato).
+GLUE = frozenset("""
+a e o i è ed di da in su il lo la le gli un uno una del della dei delle al alla ai alle dal
+nel nella sul con per tra fra che non mi ti si ci vi ne tu io
+""".split())
+
+
 class UnknownWord(Rule):
     """A word that is not Italian and is one typo away from a common Italian word.
 
@@ -32,6 +39,9 @@ class UnknownWord(Rule):
     (Immobile, Bove, Conte are words too), at the start of a sentence they may be, and a
     name must never be "corrected" into a common word. Typos in names are the business
     of the names.* rules.
+
+    A word glued to a short word by a missing space ("cittàe", "delcampionato") gets the
+    two words as a candidate ("città e"), one edit away.
 
     Suggestions are ranked by edit distance, then by how much of the word's ending they
     keep (a typo rarely changes an inflection), then by frequency. The fix is safe only
@@ -87,6 +97,7 @@ class UnknownWord(Rule):
         floor = max(self.opts["candidate_zipf"], zipf + 2.0)
         found = [c for c in vocab.candidates(word, max_distance, floor)
                  if lexicon is None or lexicon.is_word(c.word)]
+        found += _splits(word, vocab, floor)
         if any(c.distance == 1 for c in found):
             found = [c for c in found if c.distance == 1]
         else:    # two edits away: only a common word is a plausible correction
@@ -109,6 +120,19 @@ class UnknownWord(Rule):
             token.start, token.end,
             f"Parola sconosciuta: «{token.text}». Forse {options}?",
             [c.word for c in candidates], fix=fix)
+
+
+def _splits(word: str, vocab: Vocabulary, floor: float) -> list[Candidate]:
+    """Two words glued by a missing space, one of them a short function word."""
+    out = []
+    for i in range(1, len(word)):
+        left, right = word[:i], word[i:]
+        if left not in GLUE and right not in GLUE:
+            continue
+        zipf = min(vocab.zipf(left), vocab.zipf(right))
+        if zipf >= max(floor, 3.0):
+            out.append(Candidate(f"{left} {right}", 1, zipf))
+    return out
 
 
 def _shared_ending(word: str, other: str, limit: int = 3) -> int:
