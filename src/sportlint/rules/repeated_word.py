@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 
 from ..model import Applicability, Edit, Finding, Severity
 from ..rule import Context, Rule
@@ -35,7 +36,7 @@ class RepeatedWord(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
         tokens = ctx.seg.tokens
-        for prev, tok in zip(tokens, tokens[1:]):
+        for prev, tok in pairwise(tokens):
             if prev.sentence != tok.sentence or not (prev.is_word and tok.is_word):
                 continue
             if prev.elided or tok.text.lower() != prev.text.lower():

@@ -12,7 +12,6 @@ from ..segment import Token
 from ..wordforms import explain
 from ..wordlist import Candidate, Vocabulary, foreign_zipf
 
-
 # Short words that a missing space glues to their neighbour (cittàe, ilcampionato).
 GLUE = frozenset("""
 a e o i è ed di da in su il lo la le gli un uno una del della dei delle al alla ai alle dal
