@@ -137,11 +137,22 @@ def _check(text: str, settings: Mapping[str, Any]) -> list[LTMatch]:
         matches = tool.check(text)
     except (LanguageToolError, OSError, ValueError, KeyError, TypeError) as exc:
         # requests' errors are OSErrors; ValueError: the language is not on the server
-        raise LanguageToolUnavailable(_reason(exc)) from exc
+        raise LanguageToolUnavailable(_reason(exc, timeout)) from exc
     return convert(text, matches)
 
 
-def _reason(exc: BaseException) -> str:
+def _reason(exc: BaseException, timeout: float) -> str:
+    """A short reason: the library wraps requests' errors in long messages."""
+    chain: list[BaseException] = []
+    link: BaseException | None = exc
+    while link is not None and len(chain) < 10:
+        chain.append(link)
+        link = link.__cause__ or link.__context__
+    names = {type(e).__name__ for e in chain}
+    if names & {"ReadTimeout", "ConnectTimeout", "Timeout", "TimeoutError"}:
+        return f"no answer within {timeout:g} s (languagetool.timeout)"
+    if names & {"ConnectionError", "ConnectionRefusedError", "NewConnectionError"}:
+        return "cannot connect"
     text = str(exc).strip() or type(exc).__name__
     first = text.splitlines()[0]
     return first if len(first) <= 200 else first[:197] + "..."
