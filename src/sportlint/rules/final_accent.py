@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from .. import registry, resources
+from .. import resources
 from ..model import Applicability, Finding, Severity
 from ..rule import Context, Rule
-from ..wordforms import explain
+from ..wordforms import explain, listed_forms
 from ..wordlist import Vocabulary
 
 # The spellings of each final vowel: bare, grave, acute.
@@ -36,7 +36,8 @@ class FinalAccent(Rule):
     word it knows is never reported.
 
     Capitalised words are checked only at the start of a sentence (Percio -> Perciò);
-    elsewhere they are names. Forms listed in `spelling.accents` are left to that rule.
+    elsewhere they are names. Forms listed in `spelling.accents` and `spelling.misspellings`
+    are left to those rules.
 
     Example: "Ha avuto la possibilita di segnare." -> "Ha avuto la possibilità di segnare."
     (safe fix when the unaccented form is thirty times rarer, otherwise unsafe).
@@ -49,8 +50,7 @@ class FinalAccent(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         vocab: Vocabulary = ctx.resources.get("vocabulary")
         lexicon = ctx.resources.get("lexicon") if "lexicon" in resources.LOADERS else None
-        accents = registry.all_rules().get("spelling.accents")
-        listed = getattr(accents, "table", {})
+        listed = listed_forms(ctx.config.is_enabled)
         for token in ctx.seg.words:
             word = token.bare if token.elided else token.text
             if not word.isalpha() or word[-1].lower() not in _BASE or word.lower() in listed:

@@ -9,7 +9,7 @@ from .. import resources
 from ..model import Applicability, Finding, Severity
 from ..rule import Context, Rule
 from ..segment import Token
-from ..wordforms import explain
+from ..wordforms import explain, listed_forms
 from ..wordlist import Candidate, Vocabulary, foreign_zipf
 
 # Short words that a missing space glues to their neighbour (cittàe, ilcampionato).
@@ -28,7 +28,8 @@ class UnknownWord(Rule):
     known word (an enclitic "aggiudicarsela", a rare inflection "esordiranno", a
     superlative "tiratissimi", an adverb in -mente), is not in the Morph-it! lexicon or the
     football gazetteer when those are installed, nor in the config's `names.accept`, and
-    is not a common word of English, French, Spanish, German or Portuguese. It is reported
+    is not a common word of English, French, Spanish, German or Portuguese, and is not a
+    known misspelling that `spelling.misspellings` reports already. It is reported
     only when a much more frequent Italian word lies within one edit (two for words of
     eight letters or more, when none is one edit away): without a plausible correction an
     unknown word is more likely a foreign term or a name than a typo, and the rule stays
@@ -40,7 +41,7 @@ class UnknownWord(Rule):
     of the names.* rules.
 
     A word glued to a short word by a missing space ("cittàe", "delcampionato") gets the
-    two words as a candidate ("città e"), one edit away.
+    two words as a candidate ("città e"), one edit away, after the single words.
 
     Suggestions are ranked by edit distance, then by how much of the word's ending they
     keep (a typo rarely changes an inflection), then by frequency. The fix is safe only
@@ -65,10 +66,11 @@ class UnknownWord(Rule):
         gazetteer = ctx.resources.get("gazetteer") if "gazetteer" in resources.LOADERS else None
         accepted = {part.lower() for name in ctx.config.names.get("accept") or []
                     for part in str(name).replace("-", " ").split()}
+        listed = listed_forms(ctx.config.is_enabled)
         seen: dict[str, list[Candidate] | None] = {}
         for token in ctx.seg.words:
             word = token.text
-            if not self._checkable(token) or word in accepted:
+            if not self._checkable(token) or word in accepted or word in listed:
                 continue
             if word not in seen:
                 seen[word] = self._candidates(word, vocab, lexicon, gazetteer)
@@ -103,7 +105,8 @@ class UnknownWord(Rule):
             found = [c for c in found if c.zipf >= self.opts["far_candidate_zipf"]]
         if not found or foreign_zipf(word) >= 3.0:
             return None
-        found.sort(key=lambda c: (c.distance, -_shared_ending(word, c.word), -c.zipf))
+        found.sort(key=lambda c: (c.distance, " " in c.word, -_shared_ending(word, c.word),
+                                  -c.zipf))
         return found[:3]
 
     def _report(self, token: Token, candidates: list[Candidate], zipf: float) -> Finding:
