@@ -1,4 +1,4 @@
-"""A final accent missing, wrong or superfluous (possibilita, cosí, vità)."""
+"""A final accent missing, wrong or superfluous (possibilita, cosí, anché)."""
 
 from __future__ import annotations
 
@@ -21,19 +21,19 @@ _INFINITIVE = {"ò": "are", "ì": "ire", "é": "ere"}
 
 
 class FinalAccent(Rule):
-    """A final accent missing, wrong or superfluous (possibilita, cosí, vità).
+    """A final accent missing, wrong or superfluous (possibilita, cosí, anché).
 
     Italian marks a stressed final vowel with an accent, grave on à ì ò ù and on open è,
     acute on closed é (perché, ventitré). Typing without the accent ("possibilita", "piu",
     "giovedi"), with the wrong one ("cosí", "fará", "é" for "è") or with one the word does
-    not take ("vità") gives a form that word-frequency lists know only as a rare misspelling
+    not take ("anché") gives a form that word-frequency lists know only as a rare misspelling
     of the right one. The rule compares a word with its other final-vowel spellings and
     reports it when one of them is far more frequent (adding an accent: ten times; changing
     or removing one: thirty times, and only when the word is not a regular verb form such
     as "liberò"). Real words are never touched: "faro", "papa", "metro" are far too
-    common to lose to "farò", "papà", "metrò", and a common accented monosyllable ("dà",
-    "là", "sé", "tè") is never stripped of its accent. With the Morph-it! lexicon installed, a
-    word it knows is never reported.
+    common to lose to "farò", "papà", "metrò", and an accented word that is not rare
+    ("dà", "là", "sé", "tè", "purè") is never stripped of its accent. With the Morph-it!
+    lexicon installed, a word it knows is never reported.
 
     Capitalised words are checked only at the start of a sentence (Percio -> Perciò);
     elsewhere they are names. Forms listed in `spelling.accents` and `spelling.misspellings`
@@ -41,11 +41,15 @@ class FinalAccent(Rule):
 
     Example: "Ha avuto la possibilita di segnare." -> "Ha avuto la possibilità di segnare."
     (safe fix when the unaccented form is thirty times rarer, otherwise unsafe).
+
+    Options: `add_ratio` and `change_ratio` (the Zipf gap needed to add, or to change or
+    remove, an accent), `keep_zipf` (an accented form at least this frequent keeps it).
     """
 
     id = "spelling.final-accent"
     severity = Severity.WARNING
-    options: ClassVar[dict[str, Any]] = {"add_ratio": 1.0, "change_ratio": 1.5}
+    options: ClassVar[dict[str, Any]] = {"add_ratio": 1.0, "change_ratio": 1.5,
+                                         "keep_zipf": 2.0}
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         vocab: Vocabulary = ctx.resources.get("vocabulary")
@@ -78,8 +82,8 @@ class FinalAccent(Rule):
         adding = last in _FORMS
         best, best_zipf = None, 0.0
         for variant in _FORMS[_BASE[last]]:
-            if variant == last or (variant in _FORMS and len(word) < 4 and own >= 3.0):
-                continue    # dà, là, sé, tè are words: a monosyllable keeps its accent
+            if variant == last or (variant in _FORMS and own >= self.opts["keep_zipf"]):
+                continue    # dà, là, sé, tè, purè are words: they keep their accent
             form = word[:-1] + variant
             z = vocab.zipf(form)
             if z > best_zipf:
