@@ -41,9 +41,11 @@ def test_candidate_search_looks_in_few_buckets(vocab: Vocabulary) -> None:
 
 def test_guesser_knows_regular_forms(vocab: Vocabulary) -> None:
     for word in ("aggiudicarsela", "esordiranno", "tiratissimi", "giocatasi",
-                 "degenerassero", "rivenderglieli"):
+                 "degenerassero", "rivenderglieli", "astista", "canoista", "neotecnico",
+                 "mediogioco", "controriscatto"):
         assert explain(word, vocab.zipf), word
-    for typo in ("ottenero", "rendini", "centavanti", "graudatoria", "giaciono"):
+    for typo in ("ottenero", "rendini", "centavanti", "graudatoria", "giaciono",
+                 "lentemente", "gironata"):
         assert explain(typo, vocab.zipf) is None, typo
 
 

@@ -43,6 +43,15 @@ PARADIGMS: tuple[tuple[str, ...], ...] = (tuple(_ARE), tuple(_ERE), tuple(_IRE),
 _CLITIC_HOSTS = ("r", "ando", "endo", "ato", "ata", "ati", "ate", "uto", "uta", "uti", "ute",
                  "ito", "ita", "iti", "ite", "se", "ò", "é", "ì")
 
+# Derivational suffixes of agent nouns and their adjectives, the base being a noun:
+# astista (asta), pesista (peso), canoista (canoa), rugbistico (rugby).
+_AGENT = ("ista", "isti", "iste", "istica", "istico", "istici", "istiche", "ismo", "ismi")
+# Prefixes that make new words of old ones: neotecnico, controriscatto, multiorganica.
+PREFIXES = tuple(sorted("""
+anti auto bi co contro euro ex extra inter intra iper maxi mega mini mono multi neo para
+pluri poli post pre pseudo ri semi sopra sotto stra super tri ultra vice
+""".split(), key=len, reverse=True))
+
 # Derivational endings whose base is itself a word: velocissimo -> veloce/veloc-o,
 # rapidamente -> rapida, tiratissimi -> tirato.
 _SUPERLATIVE = ("issimo", "issima", "issimi", "issime")
@@ -107,6 +116,23 @@ def explain(word: str, zipf: Callable[[str], float], *, sibling_zipf: float = 2.
             for candidate in (v + "o", v + "e", v + "a"):
                 if zipf(candidate) >= sibling_zipf:
                     return candidate
+    # agent nouns: astista -> asta, lunghista -> lungo, rugbistiche -> rugby
+    for suffix in _AGENT:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            for v in _variants(stem, False):
+                for candidate in (v, v + "o", v + "a", v + "e", v + "i"):
+                    if zipf(candidate) >= sibling_zipf + 0.5:
+                        return candidate
+    # prefixes and compounds: neotecnico -> tecnico, mediogioco -> medio + gioco
+    for prefix in PREFIXES:
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and len(rest) >= 4 and zipf(rest) >= sibling_zipf + 0.5:
+            return rest
+    for i in range(4, len(word) - 4):
+        left, right = word[:i], word[i:]   # medio-gioco, calcio-scommesse, auto-gol
+        if left[-1] == "o" and zipf(left) >= 3.5 and zipf(right) >= 3.5:
+            return right
     # paradigms: forava -> forare, esordiranno -> esordire
     for paradigm in PARADIGMS:
         for ending in paradigm:
