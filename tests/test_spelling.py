@@ -44,6 +44,8 @@ def test_guesser_knows_regular_forms(vocab: Vocabulary) -> None:
                  "degenerassero", "rivenderglieli", "astista", "canoista", "neotecnico",
                  "mediogioco", "controriscatto"):
         assert explain(word, vocab.zipf), word
+    for word in ("modificalo", "eseguine", "reimposta"):
+        assert explain(word, vocab.zipf), word
     for typo in ("ottenero", "rendini", "centavanti", "graudatoria", "giaciono",
                  "lentemente", "gironata"):
         assert explain(typo, vocab.zipf) is None, typo

@@ -49,7 +49,7 @@ _AGENT = ("ista", "isti", "iste", "istica", "istico", "istici", "istiche", "ismo
 # Prefixes that make new words of old ones: neotecnico, controriscatto, multiorganica.
 PREFIXES = tuple(sorted("""
 anti auto bi co contro euro ex extra inter intra iper maxi mega mini mono multi neo para
-pluri poli post pre pseudo ri semi sopra sotto stra super tri ultra vice
+pluri poli post pre pseudo re ri semi sopra sotto stra super tri ultra vice
 """.split(), key=len, reverse=True))
 
 # Derivational endings whose base is itself a word: velocissimo -> veloce/veloc-o,
@@ -70,6 +70,16 @@ def _variants(stem: str, first_conjugation: bool) -> Iterator[str]:
         yield stem[:-1]
 
 
+def _imperative(base: str, zipf: Callable[[str], float]) -> bool:
+    """An imperative that takes a clitic: modifica(lo) of modificare, esegui(ne) of
+    eseguire, prendi(lo) of prendere."""
+    if base.endswith("a"):
+        return zipf(base + "re") >= 2.0
+    if base.endswith("i"):
+        return max(zipf(base[:-1] + "ere"), zipf(base + "re")) >= 2.0
+    return False
+
+
 def explain(word: str, zipf: Callable[[str], float], *, sibling_zipf: float = 2.5,
             base_zipf: float = 1.5, depth: int = 0, exclude: str = "") -> str | None:
     """A known word that ``word`` is a regular form of, or None; ``exclude`` is a word
@@ -87,7 +97,7 @@ def explain(word: str, zipf: Callable[[str], float], *, sibling_zipf: float = 2.
     for clitic in CLITICS:
         if word.endswith(clitic) and len(word) - len(clitic) >= 4:
             base = word[: -len(clitic)]
-            if not base.endswith(_CLITIC_HOSTS):
+            if not base.endswith(_CLITIC_HOSTS) and not _imperative(base, zipf):
                 continue    # baccione is not bacio + ne
             for candidate in (base, base + "e", base[:-1] + "e" if base.endswith("r") else ""):
                 if candidate and zipf(candidate) >= base_zipf:
@@ -127,7 +137,7 @@ def explain(word: str, zipf: Callable[[str], float], *, sibling_zipf: float = 2.
     # prefixes and compounds: neotecnico -> tecnico, mediogioco -> medio + gioco
     for prefix in PREFIXES:
         rest = word[len(prefix):]
-        if word.startswith(prefix) and len(rest) >= 4 and zipf(rest) >= sibling_zipf + 0.5:
+        if word.startswith(prefix) and len(rest) >= 5 and zipf(rest) >= sibling_zipf + 0.5:
             return rest
     for i in range(4, len(word) - 4):
         left, right = word[:i], word[i:]   # medio-gioco, calcio-scommesse, auto-gol

@@ -29,8 +29,9 @@ class FinalAccent(Rule):
     not take ("anché") gives a form that word-frequency lists know only as a rare misspelling
     of the right one. The rule compares a word with its other final-vowel spellings and
     reports it when one of them is far more frequent (adding an accent: ten times; changing
-    or removing one: thirty times, and only when the word is not a regular verb form such
-    as "liberò"). Real words are never touched: "faro", "papa", "metro" are far too
+    or removing one: thirty times) and the word is not a regular verb form: "abilita" and
+    "eredita" are verbs as well as misspelt "abilità" and "eredità", "parlo" and "liberò"
+    are verbs too. Real words are never touched: "faro", "papa", "metro" are far too
     common to lose to "farò", "papà", "metrò", and an accented word that is not rare
     ("dà", "là", "sé", "tè", "purè") is never stripped of its accent. With the Morph-it!
     lexicon installed, a word it knows is never reported.
@@ -99,8 +100,19 @@ class FinalAccent(Rule):
             needed = self.opts["change_ratio"]
         if gap < needed or best_zipf < 3.0:
             return None, False
-        if not adding and not has_lexicon and (
-                explain(word, vocab.zipf, exclude=best)
-                or (len(word) > 3 and vocab.zipf(word[:-1] + _INFINITIVE.get(last, "-")) >= 1.5)):
-            return None, False    # liberò is a form of liberare, seguitò of seguitare
+        if not has_lexicon and self._verb_form(word, adding, best, vocab):
+            return None, False
         return best, has_lexicon or gap >= self.opts["change_ratio"]
+
+    @staticmethod
+    def _verb_form(word: str, adding: bool, best: str, vocab: Vocabulary) -> bool:
+        """Is the word a regular verb form, so a real word? Without an accent: a present
+        tense of a verb ending in -are/-ere/-ire (abilita, eredita, parlo, dormi; not
+        possibilita); with one: a passato remoto or another regular form (liberò, seguitò)."""
+        if len(word) <= 3:
+            return False
+        stem = word[:-1]
+        if adding:
+            return max(vocab.zipf(stem + ending) for ending in ("are", "ere", "ire")) >= 2.0
+        return bool(explain(word, vocab.zipf, exclude=best)) or \
+            vocab.zipf(stem + _INFINITIVE.get(word[-1], "-")) >= 1.5
