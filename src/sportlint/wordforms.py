@@ -30,11 +30,11 @@ erà eremo erete eranno erei eresti erebbe eremmo ereste erebbero ino iate assi 
 assero ando ante anti ato ata ati ate atore atrice atori atrici azione azioni abile abili
 atosi atasi""".split()
 _ERE = """ere o i e iamo ete ono eva evi evamo evate evano ei etti é ette emmo este erono
-ettero erò erà eremo eranno erei erebbe erebbero a ano essi esse essimo essero endo ente
-enti uto uta uti ute""".split()
-_IRE = """ire o i e iamo ite ono isco isci isce iscono iva ivi ivamo ivano ii isti ì immo
-irono irò irà iremo iranno irei irebbe irebbero a ano isca iscano issi isse issero endo
-ente enti ito ita iti ite""".split()
+ettero erò erai erà eremo erete eranno erei eresti erebbe eremmo ereste erebbero a ano essi
+esse essimo essero endo ente enti uto uta uti ute""".split()
+_IRE = """ire o i e iamo ite ono isco isci isce iscono iva ivi ivamo ivate ivano ii isti ì
+immo iste irono irò irai irà iremo irete iranno irei iresti irebbe iremmo ireste irebbero a
+ano isca iscano issi isse issimo issero endo ente enti ito ita iti ite""".split()
 _NOUN = "o a i e".split()
 PARADIGMS: tuple[tuple[str, ...], ...] = (tuple(_ARE), tuple(_ERE), tuple(_IRE), tuple(_NOUN))
 
@@ -49,7 +49,7 @@ _AGENT = ("ista", "isti", "iste", "istica", "istico", "istici", "istiche", "ismo
 # Prefixes that make new words of old ones: neotecnico, controriscatto, multiorganica.
 PREFIXES = tuple(sorted("""
 anti auto bi co contro euro ex extra inter intra iper maxi mega mini mono multi neo para
-pluri poli post pre pseudo re ri semi sopra sotto stra super tri ultra vice
+pluri poli post pre pseudo re ri s dis semi sopra sotto stra super tri ultra vice
 """.split(), key=len, reverse=True))
 
 # Derivational endings whose base is itself a word: velocissimo -> veloce/veloc-o,
@@ -137,7 +137,8 @@ def explain(word: str, zipf: Callable[[str], float], *, sibling_zipf: float = 2.
     # prefixes and compounds: neotecnico -> tecnico, mediogioco -> medio + gioco
     for prefix in PREFIXES:
         rest = word[len(prefix):]
-        if word.startswith(prefix) and len(rest) >= 5 and zipf(rest) >= sibling_zipf + 0.5:
+        if word.startswith(prefix) and len(rest) >= (7 if prefix == "s" else 5) and \
+                zipf(rest) >= sibling_zipf + 0.5:
             return rest
     for i in range(4, len(word) - 4):
         left, right = word[:i], word[i:]   # medio-gioco, calcio-scommesse, auto-gol

@@ -129,7 +129,9 @@ def _splits(word: str, vocab: Vocabulary, floor: float) -> list[Candidate]:
     out = []
     for i in range(1, len(word)):
         left, right = word[:i], word[i:]
-        if left not in GLUE and right not in GLUE:
+        # glued after a word of three letters or more (delcampionato), or before any
+        # (cittàe); "digrammi" is not "di grammi"
+        if not (left in GLUE and len(left) >= 3) and right not in GLUE:
             continue
         zipf = min(vocab.zipf(left), vocab.zipf(right))
         if zipf >= max(floor, 3.0):
