@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Recall of sportlint per error type on annotated Italian error data.
 
-  python bench/recall_errors.py [ERRORS_DIR] [--select PREFIX ...] [--show-missed N]
+  python bench/recall_errors.py [ERRORS_DIR] [--select PREFIX ...] [--languagetool URL]
+                                [--show-missed N]
 
 ERRORS_DIR (default ../shared/eval/errors, from the current directory) holds
 `merlin_it_single_edit.jsonl` (learner sentences with exactly one annotated edit) and
@@ -77,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("errors", nargs="?", default=str(DEFAULT_DIR))
     ap.add_argument("--select", action="append", default=[], metavar="RULE_PREFIX",
                     help="only these rules (default: every rule enabled by default)")
+    ap.add_argument("--languagetool", metavar="URL",
+                    help="also use this LanguageTool server (rule languagetool)")
     ap.add_argument("--show-missed", type=int, default=0, metavar="N",
                     help="print up to N missed errors per group")
     args = ap.parse_args(argv)
@@ -85,7 +88,12 @@ def main(argv: list[str] | None = None) -> int:
     if not records:
         print(f"no error data in {folder}", file=sys.stderr)
         return 2
-    config = resolve_config({"select": args.select} if args.select else None)
+    settings: dict[str, Any] = {}
+    if args.select:
+        settings["select"] = args.select
+    if args.languagetool:
+        settings["languagetool"] = {"url": args.languagetool}
+    config = resolve_config(settings)
     # n, caught, fixed, other findings, findings on the corrected sentence
     stats: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
     rules_hit: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
