@@ -104,13 +104,6 @@ def load_vocabulary() -> Vocabulary:
     return Vocabulary(dict(wordfreq.get_frequency_dict("it", wordlist="best")))
 
 
-def top_n_list(n: int) -> list[str]:
-    """The ``n`` most frequent Italian words (wordfreq's ``top_n_list``)."""
-    import wordfreq
-
-    return list(wordfreq.top_n_list("it", n, wordlist="best"))
-
-
 FOREIGN_LANGUAGES = ("en", "fr", "es", "de", "pt")
 
 
