@@ -129,9 +129,11 @@ def _splits(word: str, vocab: Vocabulary, floor: float) -> list[Candidate]:
     out = []
     for i in range(1, len(word)):
         left, right = word[:i], word[i:]
-        # glued after a word of three letters or more (delcampionato), or before any
-        # (cittàe); "digrammi" is not "di grammi"
-        if not (left in GLUE and len(left) >= 3) and right not in GLUE:
+        # glued after a word of three letters or more (delcampionato), or before one of two
+        # or more or before "e" (cittàe); "digrammi" is not "di grammi", and a word
+        # ending in -o or -a is not a word plus "o" or "a"
+        if not (left in GLUE and len(left) >= 3) and \
+                not (right in GLUE and (len(right) >= 2 or right in "eè")):
             continue
         zipf = min(vocab.zipf(left), vocab.zipf(right))
         if zipf >= max(floor, 3.0):
