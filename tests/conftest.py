@@ -18,8 +18,11 @@ def fake_languagetool_server() -> Iterator[FakeServer]:
 
 
 @pytest.fixture
-def fake_languagetool(fake_languagetool_server: FakeServer) -> Iterator[FakeServer]:
+def fake_languagetool(fake_languagetool_server: FakeServer,
+                      monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeServer]:
     """The stand-in LanguageTool server, with a fresh client state for each test."""
+    for name in ("NO_PROXY", "no_proxy"):   # a CI proxy must not catch 127.0.0.1
+        monkeypatch.setenv(name, "127.0.0.1,localhost")
     ltclient.reset()
     fake_languagetool_server.requests.clear()
     fake_languagetool_server.delay = 0.0
