@@ -16,8 +16,10 @@ FAMILIES = ("names", "scores", "quotes", "typography", "grammar", "spelling", "s
 
 
 def test_ids_are_dotted_with_a_known_family() -> None:
-    for rule_id in registry.all_rules():
-        assert re.fullmatch(r"[a-z]+(\.[a-z0-9-]+)+", rule_id), rule_id
+    for rule_id, cls in registry.all_rules().items():
+        # a backend that reports under ids of its own (languagetool.X) is named by its family
+        shape = r"[a-z]+(\.[a-z0-9-]+)*" if cls.dynamic_ids else r"[a-z]+(\.[a-z0-9-]+)+"
+        assert re.fullmatch(shape, rule_id), rule_id
         assert rule_id.split(".")[0] in FAMILIES, rule_id
 
 

@@ -8,7 +8,9 @@ YAML file (``cases`` and each entry's ``examples``). A case is one of:
   unchanged; ``suggest: TEXT`` is the first suggestion of the first finding;
 - ``pass: TEXT`` - the rule reports nothing.
 
-``config`` (a mapping as in .sportlint.yaml) and ``path`` (e.g. ``x.md``) are optional.
+``config`` (a mapping as in .sportlint.yaml) and ``path`` (e.g. ``x.md``) are optional. A
+``languagetool.url`` of ``"@fake-languagetool"`` stands for the stand-in LanguageTool server
+of the test suite (tests/fake_languagetool.py).
 """
 
 from __future__ import annotations
@@ -47,15 +49,22 @@ def all_cases() -> list[Any]:
     return params
 
 
-def config_for(rule_id: str, case: dict[str, Any]) -> dict[str, Any]:
+FAKE_LT = "@fake-languagetool"
+
+
+def config_for(rule_id: str, case: dict[str, Any], request: Any = None) -> dict[str, Any]:
     config = dict(case.get("config") or {})
     config["select"] = [rule_id]
+    lt = dict(config.get("languagetool") or {})
+    if lt.get("url") == FAKE_LT and request is not None:
+        lt["url"] = request.getfixturevalue("fake_languagetool").url
+        config["languagetool"] = lt
     return config
 
 
 @pytest.mark.parametrize(("rule_id", "case"), all_cases())
-def test_rule_case(rule_id: str, case: dict[str, Any]) -> None:
-    config = config_for(rule_id, case)
+def test_rule_case(rule_id: str, case: dict[str, Any], request: pytest.FixtureRequest) -> None:
+    config = config_for(rule_id, case, request)
     path = case.get("path")
     if "pass" in case:
         findings = lint_text(case["pass"], path, config)
@@ -64,7 +73,7 @@ def test_rule_case(rule_id: str, case: dict[str, Any]) -> None:
     text = case["fail"]
     findings = lint_text(text, path, config)
     assert findings, f"{rule_id} missed: {text!r}"
-    assert all(f.rule == rule_id for f in findings)
+    assert all(f.rule == rule_id or f.rule.startswith(rule_id + ".") for f in findings)
     if "suggest" in case:
         assert findings[0].suggestions, "no suggestion"
         assert findings[0].suggestions[0] == case["suggest"]

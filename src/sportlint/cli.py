@@ -58,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-level", choices=[s.label for s in Severity],
                        help="lowest severity that makes the exit code 1 (default: warning)")
     check.add_argument("--config", metavar="FILE", help="config file (default: searched upward)")
+    check.add_argument("--languagetool", metavar="URL",
+                       help="also check with this LanguageTool server (overrides languagetool.url)")
 
     init = sub.add_parser("init", help="write a commented starter .sportlint.yaml")
     init.add_argument("path", nargs="?", default=CONFIG_FILE, metavar="PATH",
@@ -155,8 +157,11 @@ def iter_paths(paths: Sequence[str]) -> Iterator[str]:
 
 def load_settings(args: argparse.Namespace) -> Config:
     config = load_config(args.config, search_from=Path.cwd())
-    return config.with_overrides(select=_split(args.select), ignore=_split(args.ignore),
-                                 fail_level=args.fail_level)
+    config = config.with_overrides(select=_split(args.select), ignore=_split(args.ignore),
+                                   fail_level=args.fail_level)
+    if getattr(args, "languagetool", None):
+        config.languagetool["url"] = args.languagetool
+    return config
 
 
 def output_format(args: argparse.Namespace) -> str:

@@ -72,6 +72,12 @@ class Config:
                 any(matches(rule_id, p) for p in self.enable)
         return default_enabled or any(matches(rule_id, p) for p in self.enable)
 
+    def selects_below(self, rule_id: str) -> bool:
+        """True when select or enable names an id below ``rule_id`` (``languagetool.X``)."""
+        if any(matches(rule_id, p) for p in self.disable):
+            return False
+        return any(p.strip().startswith(rule_id + ".") for p in [*(self.select or []), *self.enable])
+
     def severity_for(self, rule_id: str, default: Severity) -> Severity:
         best = None
         for prefix, level in self.severity.items():

@@ -25,7 +25,8 @@ def _instantiate(config: Config) -> Iterable[Rule]:
         if rule_id not in known:
             raise ConfigError(f"{where}: key 'rules.{rule_id}': no such rule")
     for rule_id, cls in known.items():
-        if not config.is_enabled(rule_id, cls.default_enabled):
+        if not (config.is_enabled(rule_id, cls.default_enabled)
+                or (cls.dynamic_ids and config.selects_below(rule_id))):
             continue
         try:
             yield cls(config.options_for(rule_id))
@@ -43,6 +44,8 @@ def lint(doc: Document, config: Config, rules: Iterable[Rule] | None = None) -> 
         for f in rule.check(ctx):
             if doc.is_ignored(f.start, f.end):
                 continue
+            if f.rule != rule.id and not config.is_enabled(f.rule):
+                continue    # a dynamic id (languagetool.X) that select/ignore rules out
             if rule.skip_quoted and seg.in_quote(f.start, f.end):
                 continue
             severity = config.severity_for(f.rule, f.severity)

@@ -13,6 +13,7 @@ from typing import Any
 
 LOADERS: dict[str, str] = {
     "wordfreq": "sportlint.wordlist:load",
+    "vocabulary": "sportlint.wordlist:load_vocabulary",
 }
 
 _cache: dict[str, Any] = {}

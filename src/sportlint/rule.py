@@ -54,6 +54,9 @@ class Rule:
     skip_quoted: ClassVar[bool] = False
     #: option name -> default value; config may set only these
     options: ClassVar[dict[str, Any]] = {}
+    #: the rule's findings carry ids below its own (``languagetool.GR_10_001``); select,
+    #: ignore and severity apply to each finding's id
+    dynamic_ids: ClassVar[bool] = False
 
     def __init__(self, options: Mapping[str, Any] | None = None) -> None:
         self.opts: dict[str, Any] = dict(self.options)

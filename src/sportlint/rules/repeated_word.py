@@ -22,7 +22,9 @@ class RepeatedWord(Rule):
     case-insensitively, within one sentence. It never looks across a paragraph or heading
     boundary: a heading "... Massimo Carrera" followed by a paragraph that opens with
     "Massimo Carrera" is not a repetition. Doubled words Italian uses on purpose ("piano
-    piano", "via via", "pari pari") and numbers are left alone.
+    piano", "via via", "pari pari") and numbers are left alone, and so is a capitalised word
+    mid-sentence followed by its double: a name or a letter ("Waka Waka", "Bora Bora", "la
+    Serie A a 20 squadre").
 
     Example: "Il il Bari ha vinto." -> "Il Bari ha vinto." (safe fix: the second copy and
     the space before it are removed).
@@ -44,6 +46,8 @@ class RepeatedWord(Rule):
                 continue
             if tok.text.lower() in INTENTIONAL:
                 continue
+            if prev.capitalised and not ctx.seg.is_sentence_initial(prev):
+                continue    # names and letters: Waka Waka, Bora Bora, Serie A a 20 squadre
             yield self.finding(
                 prev.end, tok.end,
                 f"Parola ripetuta: «{tok.text}» compare due volte di seguito.",

@@ -1,0 +1,177 @@
+"""Is an unknown-looking Italian word a regular form of a known one?
+
+Word-frequency lists rank many correct forms as rare or miss them altogether: enclitic
+pronouns (``aggiudicarsela``, ``occorsegli``), rare inflections of common verbs
+(``degenerassero``, ``esordiranno``), ``-issimo`` superlatives, ``-mente`` adverbs. A
+spelling rule must not call them misspellings. `explain` strips a clitic or swaps a
+regular ending for its siblings in the same paradigm and asks the frequency list about
+the results; a typo (``ottenero``, ``rendini``) rarely lands on a regular paradigm whose
+other members are common.
+
+This is a guesser for precision, not a morphological analyser: the Morph-it! lexicon,
+when installed as the ``lexicon`` resource, answers first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+# Enclitic pronouns, longest first (aggiudicar-sela, rivender-glieli, giocata-si).
+CLITICS = tuple(sorted("""
+glielo gliela glieli gliele gliene sela selo seli sele sene mela melo meli mele mene
+tela telo teli tele tene cela celo celi cele cene vela velo veli vele vene
+si ci vi mi ti lo la li le ne gli
+""".split(), key=len, reverse=True))
+
+# Regular endings that belong together: a word ending in one of them is a plausible form
+# when the same stem with another ending of the group is a common word.
+_ARE = """are o i a iamo ate ano ava avi avamo avate avano ai asti ò ammo aste arono erò erai
+erà eremo erete eranno erei eresti erebbe eremmo ereste erebbero ino iate assi asse assimo
+assero ando ante anti ato ata ati ate atore atrice atori atrici azione azioni abile abili
+atosi atasi""".split()
+_ERE = """ere o i e iamo ete ono eva evi evamo evate evano ei etti é ette emmo este erono
+ettero erò erai erà eremo erete eranno erei eresti erebbe eremmo ereste erebbero a ano essi
+esse essimo essero endo ente enti uto uta uti ute""".split()
+_IRE = """ire o i e iamo ite ono isco isci isce iscono iva ivi ivamo ivate ivano ii isti ì
+immo iste irono irò irai irà iremo irete iranno irei iresti irebbe iremmo ireste irebbero a
+ano isca iscano issi isse issimo issero endo ente enti ito ita iti ite""".split()
+_NOUN = "o a i e".split()
+PARADIGMS: tuple[tuple[str, ...], ...] = (tuple(_ARE), tuple(_ERE), tuple(_IRE), tuple(_NOUN))
+
+# What an enclitic pronoun attaches to: an infinitive (aggiudicar-), a gerund
+# (riconquistando-), a participle (giocata-, ingrossato-), a passato remoto (occorse-).
+_CLITIC_HOSTS = ("r", "ando", "endo", "ato", "ata", "ati", "ate", "uto", "uta", "uti", "ute",
+                 "ito", "ita", "iti", "ite", "se", "ò", "é", "ì")
+
+# Derivational suffixes of agent nouns and their adjectives, the base being a noun:
+# astista (asta), pesista (peso), canoista (canoa), rugbistico (rugby).
+_AGENT = ("ista", "isti", "iste", "istica", "istico", "istici", "istiche", "ismo", "ismi")
+# Prefixes that make new words of old ones: neotecnico, controriscatto, multiorganica.
+PREFIXES = tuple(sorted("""
+anti auto bi co contro euro ex extra inter intra iper maxi mega mini mono multi neo para
+pluri poli post pre pseudo re ri s dis semi sopra sotto stra super tri ultra vice
+""".split(), key=len, reverse=True))
+
+# Derivational endings whose base is itself a word: velocissimo -> veloce/veloc-o,
+# rapidamente -> rapida, tiratissimi -> tirato.
+_SUPERLATIVE = ("issimo", "issima", "issimi", "issime")
+_INFINITIVE_STEMS = ("ar", "er", "ir", "rr")
+
+
+def _variants(stem: str, first_conjugation: bool) -> Iterator[str]:
+    """The stem, with the c/ch and g/gh spellings of Italian velars both tried (and, for
+    -are verbs, the i of -ciare/-giare that falls before e: mangi-are, mang-erò)."""
+    yield stem
+    if stem.endswith(("ch", "gh")):
+        yield stem[:-1]
+    elif stem.endswith(("c", "g")):
+        yield stem + "h"
+    if first_conjugation and stem.endswith(("ci", "gi")):
+        yield stem[:-1]
+
+
+def _imperative(base: str, zipf: Callable[[str], float]) -> bool:
+    """An imperative that takes a clitic: modifica(lo) of modificare, esegui(ne) of
+    eseguire, prendi(lo) of prendere."""
+    if base.endswith("a"):
+        return zipf(base + "re") >= 2.0
+    if base.endswith("i"):
+        return max(zipf(base[:-1] + "ere"), zipf(base + "re")) >= 2.0
+    return False
+
+
+def explain(word: str, zipf: Callable[[str], float], *, sibling_zipf: float = 2.5,
+            base_zipf: float = 1.5, depth: int = 0, exclude: str = "") -> str | None:
+    """A known word that ``word`` is a regular form of, or None; ``exclude`` is a word
+    that does not count as evidence (the correction being weighed against ``word``)."""
+    word = word.lower()
+    if exclude:
+        inner = zipf
+
+        def zipf(w: str) -> float:
+            return 0.0 if w == exclude else inner(w)
+
+    if len(word) < 5 or depth > 1:
+        return None
+    # enclitics: aggiudicarsela -> aggiudicar(e), giocatasi -> giocata
+    for clitic in CLITICS:
+        if word.endswith(clitic) and len(word) - len(clitic) >= 4:
+            base = word[: -len(clitic)]
+            if not base.endswith(_CLITIC_HOSTS) and not _imperative(base, zipf):
+                continue    # baccione is not bacio + ne
+            for candidate in (base, base + "e", base[:-1] + "e" if base.endswith("r") else ""):
+                if candidate and zipf(candidate) >= base_zipf:
+                    return candidate
+            if base.endswith(("ando", "endo", "ar", "er", "ir")):
+                found = explain(base + ("e" if base.endswith("r") else ""), zipf,
+                                sibling_zipf=sibling_zipf, base_zipf=base_zipf, depth=depth + 1)
+                if found:
+                    return found
+    # adverbs in -mente: rapidamente -> rapida (and rapido), facilmente -> facile,
+    # velocemente -> veloce; not lentemente (lenta -> lentamente)
+    if word.endswith("mente") and len(word) > 8:
+        base = word[:-5]
+        if base.endswith("a") and zipf(base) >= sibling_zipf and \
+                zipf(base[:-1] + "o") >= sibling_zipf:
+            return base
+        if base.endswith("e") and zipf(base) >= sibling_zipf and \
+                zipf(base[:-1] + "a") < sibling_zipf:
+            return base
+        if base.endswith(("l", "r")) and zipf(base + "e") >= sibling_zipf:
+            return base + "e"
+    # superlatives: tiratissimi -> tirato, velocissima -> veloce
+    if word.endswith(_SUPERLATIVE):
+        stem = word[:-6]
+        for v in _variants(stem, False):
+            for candidate in (v + "o", v + "e", v + "a"):
+                if zipf(candidate) >= sibling_zipf:
+                    return candidate
+    # agent nouns: astista -> asta, lunghista -> lungo, rugbistiche -> rugby
+    for suffix in _AGENT:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            for v in _variants(stem, False):
+                for candidate in (v, v + "o", v + "a", v + "e", v + "i"):
+                    if zipf(candidate) >= sibling_zipf + 0.5:
+                        return candidate
+    # prefixes and compounds: neotecnico -> tecnico, mediogioco -> medio + gioco
+    for prefix in PREFIXES:
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and len(rest) >= (7 if prefix == "s" else 5) and \
+                zipf(rest) >= sibling_zipf + 0.5:
+            return rest
+    for i in range(4, len(word) - 4):
+        left, right = word[:i], word[i:]   # medio-gioco, calcio-scommesse, auto-gol
+        if left[-1] == "o" and zipf(left) >= 3.5 and zipf(right) >= 3.5:
+            return right
+    # paradigms: forava -> forare, esordiranno -> esordire
+    for paradigm in PARADIGMS:
+        for ending in paradigm:
+            if not word.endswith(ending) or len(word) - len(ending) < 3:
+                continue
+            stem = word[: -len(ending)]
+            verbal = paradigm is not PARADIGMS[3]
+            for v in _variants(stem, paradigm is PARADIGMS[0]):
+                for other in paradigm:
+                    if other == ending or (verbal and len(other) < 2):
+                        continue    # a verb's evidence is a longer ending: gironata is not gironi
+                    if other == "e" and v.endswith(_INFINITIVE_STEMS):
+                        continue    # ottenero is not a form of ottenere
+                    candidate = v + other
+                    if zipf(candidate) >= sibling_zipf:
+                        return candidate
+    return None
+
+
+# Data rules whose wrong forms the code spelling rules leave to them (one finding, not two).
+LISTING_RULES = ("spelling.accents", "spelling.misspellings")
+
+
+def listed_forms(is_enabled: Callable[[str], bool]) -> frozenset[str]:
+    """Lower-case wrong forms listed by the enabled LISTING_RULES."""
+    from . import registry
+
+    rules = registry.all_rules()
+    return frozenset(form for rule_id in LISTING_RULES
+                     if rule_id in rules and is_enabled(rule_id)
+                     for form in getattr(rules[rule_id], "table", {}))
