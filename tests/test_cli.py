@@ -159,3 +159,9 @@ def test_fix_on_the_seed_changes_only_what_safe_fixes_say(
     before = copy.read_bytes()
     run(capsys, "check", "--fix", str(copy))
     assert copy.read_bytes() == before
+
+
+def test_sportlint_lints_its_own_readme(capsys: pytest.CaptureFixture[str]) -> None:
+    readme = Path(__file__).resolve().parents[1] / "README.md"
+    code, out, _ = run(capsys, "check", "--report-unused-suppressions", str(readme))
+    assert code == ExitCode.OK, out

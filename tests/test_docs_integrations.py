@@ -1,4 +1,4 @@
-"""docs/integrations.md shows what the tests run: its pre-commit config names the shipped
+"""README.md's "Newsroom integrations" section shows what the tests run: its pre-commit config names the shipped
 hooks, its workflow's commands parse, its sample outputs are what sportlint prints."""
 
 from __future__ import annotations
@@ -15,11 +15,19 @@ from sportlint import lint_text
 from sportlint.cli import build_parser, main
 
 ROOT = Path(__file__).resolve().parents[1]
-DOC = ROOT / "docs" / "integrations.md"
+README = ROOT / "README.md"
+
+
+def section() -> str:
+    """The README's "Newsroom integrations" section, up to the next level-2 heading."""
+    text = README.read_text(encoding="utf-8")
+    start = text.index("## Newsroom integrations")
+    end = text.find("\n## ", start + 1)
+    return text[start:end if end > 0 else len(text)]
 
 
 def blocks(lang: str) -> list[str]:
-    return re.findall(rf"^```{lang}\n(.*?)^```", DOC.read_text(encoding="utf-8"), re.S | re.M)
+    return re.findall(rf"^```{lang}\n(.*?)^```", section(), re.S | re.M)
 
 
 def test_hooks_manifest_is_valid_for_pre_commit() -> None:
@@ -107,6 +115,6 @@ def test_every_flag_the_doc_names_exists() -> None:
     subparsers = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
     known = {opt for sub in subparsers.choices.values() for action in sub._actions
              for opt in action.option_strings}
-    named = set(re.findall(r"(?<![\w-])--[a-z][a-z-]+", DOC.read_text(encoding="utf-8")))
+    named = set(re.findall(r"(?<![\w-])--[a-z][a-z-]+", section()))
     named -= {"--files"}  # pre-commit's own flag, in the try-repo example
     assert named <= known, named - known

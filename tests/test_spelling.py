@@ -147,3 +147,13 @@ def test_final_accent_leaves_accents_rule_forms_alone() -> None:
     # perchè belongs to spelling.accents: one finding, not two
     findings = lint_text("Perchè ha vinto?", config={"select": ["spelling"]})
     assert [f.rule for f in findings] == ["spelling.accents"]
+
+
+@pytest.mark.parametrize(("text", "safe"), [
+    ("Il centavanti ha segnato.", True),          # an edit inside the word
+    ("Gli offsets del segnale erano sbagliati.", False),   # at the edge: an inflection?
+])
+def test_safe_only_for_an_edit_inside_the_word(text: str, safe: bool) -> None:
+    (f,) = lint_text(text, config={"select": ["spelling.unknown-word"]})
+    assert f.fix is not None
+    assert (f.fix.applicability is Applicability.SAFE) == safe

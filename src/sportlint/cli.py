@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="output format (default: github when GITHUB_ACTIONS=true, else text)")
     check.add_argument("-o", "--output", metavar="FILE",
                        help="write the report to FILE instead of standard output")
-    # newsroom integrations (docs/integrations.md)
+    # newsroom integrations (README.md, "Newsroom integrations")
     check.add_argument("--diff-base", metavar="REF",
                        help="report only findings on lines added or changed since this git ref")
     check.add_argument("--report-unused-suppressions", action="store_true",

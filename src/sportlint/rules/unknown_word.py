@@ -45,8 +45,9 @@ class UnknownWord(Rule):
 
     Suggestions are ranked by edit distance, then by how much of the word's ending they
     keep (a typo rarely changes an inflection), then by frequency. The fix is safe only
-    when the word is unknown and exactly one candidate is nearest; with several
-    candidates it is only a suggestion.
+    when the word is unknown, exactly one candidate is nearest, and the edit is inside the
+    word; a split ("grey ed") or a change at its edge ("offsets" -> "offset", more likely a
+    foreign word's inflection) is unsafe; with several candidates it is only a suggestion.
 
     Example: "Il centavanti ha segnato." -> "Il centravanti ha segnato." (safe fix).
 
@@ -113,7 +114,13 @@ class UnknownWord(Rule):
         best = candidates[0]
         clear = len(candidates) == 1 or candidates[1].distance > best.distance
         if clear and best.distance == 1:
-            fix = Applicability.SAFE if zipf == 0 else Applicability.UNSAFE
+            word = token.text
+            # a split (grey ed) or a change at the word's edge (offsets -> offset) is as
+            # likely a foreign word's inflection as a typo: never applied unasked
+            edge = best.word.startswith(word) or word.startswith(best.word) or \
+                best.word.endswith(word) or word.endswith(best.word)
+            mechanical = zipf == 0 and " " not in best.word and not edge
+            fix = Applicability.SAFE if mechanical else Applicability.UNSAFE
         else:
             fix = Applicability.SUGGESTION
         names = [f"«{c.word}»" for c in candidates]
