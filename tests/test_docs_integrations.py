@@ -1,5 +1,6 @@
-"""README.md's "Newsroom integrations" section shows what the tests run: its pre-commit config names the shipped
-hooks, its workflow's commands parse, its sample outputs are what sportlint prints."""
+"""README.md's "Newsroom integrations" section shows what the tests run: its pre-commit
+config names the shipped hooks, its workflow's commands parse, its sample outputs are what
+sportlint prints."""
 
 from __future__ import annotations
 
