@@ -13,6 +13,7 @@ from typing import Any
 
 LOADERS: dict[str, str] = {
     "wordfreq": "sportlint.wordlist:load",
+    "gazetteer": "sportlint.gazetteer:load",
 }
 
 _cache: dict[str, Any] = {}

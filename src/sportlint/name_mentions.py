@@ -1,0 +1,278 @@
+"""What the names rules share: the name mentions of a document, the known names (gazetteer
+plus the newsroom's ``names.accept``), word frequencies, and the in-document variants.
+
+A *mention* is a capitalised word that stands for a name. Mid-sentence, a capital is the
+writer's own signal ("dato che Carriera, il 7 maggio"). At the start of a sentence or in a
+heading everything is capitalised, so a word counts only when it is a known name, when the
+text also writes it capitalised mid-sentence, or when it is no ordinary Italian word:
+"Carriera lunga e piena di successi" opens a sentence with the word *carriera*.
+
+The analysis of a document is computed once and shared by the rules of the family
+(``analyse(ctx)``), so that a token flagged as an in-document variant is not flagged again
+as a gazetteer typo.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from .gazetteer import Gazetteer, fold, name_tokens, normalise
+
+if TYPE_CHECKING:
+    from .rule import Context
+    from .segment import Segmentation, Token
+
+#: Zipf frequency (wordfreq, Italian) from which a lower-case word is an ordinary word.
+ORDINARY_ZIPF = 3.0
+VOWELS = set("aeiouàèéìòóù")
+
+
+def max_edits(word: str) -> int:
+    """Edits allowed between a name and its variant, scaled by length."""
+    return 2 if len(word) >= 10 else 1
+
+
+def inflection_only(a: str, b: str) -> bool:
+    """Conte/Conti, Milan/Milano, Coppa/Coppe: forms that differ only in a final vowel are
+    distinct Italian words or names far more often than typos."""
+    a, b = a.lower(), b.lower()
+    if len(a) == len(b):
+        return a[:-1] == b[:-1] and a[-1] in VOWELS and b[-1] in VOWELS
+    short, long_ = sorted((a, b), key=len)
+    return len(long_) == len(short) + 1 and long_.startswith(short) and long_[-1] in VOWELS
+
+
+def typo_like(word: str, name: str) -> bool:
+    """The edit from ``name`` to ``word`` looks like a slip of the keys rather than another
+    name: two adjacent letters swapped (Sparatk), a doubled letter typed once or a letter
+    doubled (Milwall), or, in a long word, any single letter added, lost or changed
+    (Petersborough); "Madero" and "Maduro" are both names."""
+    if len(word) == len(name):
+        diff = [i for i, (a, b) in enumerate(zip(word, name, strict=True)) if a != b]
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == name[diff[1]] \
+                and word[diff[1]] == name[diff[0]]:
+            return True
+        return len(diff) == 1 and len(word) >= 8
+    short, long_ = sorted((word, name), key=len)
+    if len(long_) != len(short) + 1:
+        return len(word) >= 10
+    i = next((k for k, (a, b) in enumerate(zip(short, long_, strict=False)) if a != b), len(short))
+    if long_[:i] + long_[i + 1:] != short:
+        return False
+    doubled = (i > 0 and long_[i - 1] == long_[i]) or (i + 1 < len(long_) and long_[i + 1] == long_[i])
+    return doubled or len(word) >= 8
+
+
+@dataclass(frozen=True)
+class Mention:
+    token: Token
+    initial: bool           # opens its sentence or stands in a heading
+    prev: str | None = None  # the capitalised name word right before it, if any
+    next: str | None = None  # ... and right after it
+
+    @property
+    def form(self) -> str:
+        return self.token.text
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A rare form that stands for a more frequent name of the same document."""
+
+    mention: Mention
+    targets: tuple[str, ...]   # the frequent forms, most frequent first
+    accent_only: bool          # Vlahovic / Vlahović
+
+
+class NameBook:
+    """The gazetteer plus the newsroom's accepted names."""
+
+    def __init__(self, gazetteer: Gazetteer, accepted: Iterable[str]) -> None:
+        self.gazetteer = gazetteer
+        self.accepted_names = {normalise(str(n)) for n in accepted}
+        self.accepted_tokens = {t for n in self.accepted_names for t in name_tokens(n)}
+
+    def known_token(self, word: str) -> bool:
+        return normalise(word) in self.accepted_tokens or self.gazetteer.has_token(word)
+
+    def accepted(self, word: str) -> bool:
+        return normalise(word) in self.accepted_tokens
+
+    def is_known(self, name: str) -> bool:
+        return normalise(name) in self.accepted_names or self.gazetteer.is_known(name)
+
+    def near(self, word: str, max_distance: int) -> list[tuple[str, int]]:
+        found = dict(self.gazetteer.near(word, max_distance))
+        word = normalise(word)
+        for tok in self.accepted_tokens:
+            if tok != word and tok[:1].lower() == word[:1].lower():
+                d = OSA.distance(word, tok, score_cutoff=max_distance)
+                if d <= max_distance:
+                    found[tok] = min(d, found.get(tok, d))
+        return sorted(found.items(), key=lambda x: (x[1], x[0]))
+
+    def full_name(self, token: str) -> tuple[str, str] | None:
+        """A known name containing ``token`` and its kind, for messages."""
+        if normalise(token) in self.accepted_tokens:
+            return next(n for n in sorted(self.accepted_names, key=len)
+                        if token in name_tokens(n)), "accepted"
+        names = self.gazetteer.names_with_token(token)
+        multi = [n for n in names if n != token] or names
+        if not multi:
+            return None
+        return multi[0], self.gazetteer.kind(multi[0]) or "club"
+
+
+@cache
+def _lexicon_index() -> dict[tuple[str, int], list[str]]:
+    """Ordinary Italian words (wordfreq's most frequent), bucketed like the gazetteer."""
+    import wordfreq
+
+    index: dict[tuple[str, int], list[str]] = {}
+    for word in wordfreq.top_n_list("it", 60000):
+        if word.isalpha():
+            index.setdefault((fold(word[:1]), len(word)), []).append(word)
+    return index
+
+
+def nearest_word_distance(word: str, limit: int) -> int | None:
+    """Edits from ``word`` (lower-cased) to the nearest ordinary Italian word, up to ``limit``."""
+    word = word.lower()
+    index = _lexicon_index()
+    best = None
+    for length in range(max(1, len(word) - limit), len(word) + limit + 1):
+        bucket = index.get((fold(word[:1]), length))
+        if not bucket:
+            continue
+        hit = process.extractOne(word, bucket, scorer=OSA.distance, score_cutoff=limit)
+        if hit is not None and (best is None or hit[1] < best):
+            best = int(hit[1])
+    return best
+
+
+@dataclass
+class Analysis:
+    mentions: list[Mention]
+    counts: Counter[str]
+    book: NameBook
+    zipf: Callable[[str], float]
+    line_starts: list[int]
+    variants: dict[int, Variant] = field(default_factory=dict)   # token index -> variant
+
+    def line(self, offset: int) -> int:
+        return bisect.bisect_right(self.line_starts, offset)
+
+    def lines_of(self, form: str, limit: int = 4) -> list[int]:
+        lines = sorted({self.line(m.token.start) for m in self.mentions if m.form == form})
+        return lines[:limit]
+
+    def ordinary(self, word: str) -> bool:
+        return self.zipf(word.lower()) >= ORDINARY_ZIPF
+
+
+_last: tuple[Segmentation, tuple[str, ...], Analysis] | None = None
+
+
+def analyse(ctx: Context) -> Analysis:
+    """The (cached) name analysis of the context's document."""
+    global _last
+    accepted = tuple(str(n) for n in ctx.config.names.get("accept") or ())
+    if _last is not None and _last[0] is ctx.seg and _last[1] == accepted:
+        return _last[2]
+    book = NameBook(ctx.resources.get("gazetteer"), accepted)
+    zipf = ctx.resources.get("wordfreq")
+    text = ctx.text
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    analysis = Analysis(_mentions(ctx.seg, book, zipf), Counter(), book, zipf, starts)
+    analysis.counts.update(m.form for m in analysis.mentions)
+    analysis.variants = _variants(analysis)
+    _last = (ctx.seg, accepted, analysis)
+    return analysis
+
+
+def _candidate(tok: Token) -> bool:
+    return tok.kind == "word" and tok.capitalised and not tok.elided and len(tok.text) > 1
+
+
+def _mentions(seg: Segmentation, book: NameBook, zipf: Callable[[str], float]) -> list[Mention]:
+    heading = {s.index for s in seg.sentences if s.heading}
+    found: list[tuple[Token, bool]] = []
+    mid_forms: set[str] = set()
+    for tok in seg.tokens:
+        if not _candidate(tok):
+            continue
+        initial = tok.sentence in heading or seg.is_sentence_initial(tok)
+        found.append((tok, initial))
+        if not initial:
+            mid_forms.add(tok.text)
+    kept = [(tok, initial) for tok, initial in found
+            if not initial or tok.text in mid_forms or book.known_token(tok.text)
+            or zipf(tok.text.lower()) < ORDINARY_ZIPF]
+    by_index = {tok.index for tok, _ in kept}
+    text = seg.text
+
+    def neighbour(tok: Token, step: int) -> str | None:
+        j = tok.index + step
+        if not 0 <= j < len(seg.tokens) or j not in by_index:
+            return None
+        other = seg.tokens[j]
+        if other.sentence != tok.sentence:
+            return None
+        gap = text[other.end:tok.start] if step < 0 else text[tok.end:other.start]
+        return other.text if gap.strip(" \t") == "" and "\n" not in gap else None
+
+    return [Mention(tok, initial, neighbour(tok, -1), neighbour(tok, 1)) for tok, initial in kept]
+
+
+def _variants(an: Analysis) -> dict[int, Variant]:
+    counts = an.counts
+    forms = list(counts)
+    by_form: dict[str, list[Mention]] = {}
+    for m in an.mentions:
+        by_form.setdefault(m.form, []).append(m)
+    folded: dict[str, list[str]] = {}
+    for f in forms:
+        folded.setdefault(fold(f), []).append(f)
+    out: dict[int, Variant] = {}
+    for rare in forms:
+        n = counts[rare]
+        if n > 2 or len(rare) < 4 or rare.isupper() or an.book.accepted(rare):
+            continue
+        targets: list[tuple[str, bool]] = []
+        near = {f for f, _, _ in process.extract(rare, forms, scorer=OSA.distance,
+                                                 score_cutoff=max_edits(rare), limit=None)}
+        near.update(folded[fold(rare)])
+        for freq in near:
+            if freq == rare or counts[freq] < max(2, n + 1) or freq.isupper():
+                continue
+            accent = fold(freq) == fold(rare)
+            if not accent and (len(rare) < 5 or freq.lower() == rare.lower()
+                               or inflection_only(rare, freq) or an.book.known_token(rare)
+                               or freq[:1].lower() != rare[:1].lower() and len(rare) < 8):
+                continue
+            targets.append((freq, accent))
+        if not targets:
+            continue
+        targets.sort(key=lambda t: (-counts[t[0]], t[0]))
+        for m in by_form[rare]:
+            kept = [t for t in targets if _same_context(m, by_form[t[0]])]
+            if kept:
+                out[m.token.index] = Variant(m, tuple(t for t, _ in kept), all(a for _, a in kept))
+    return out
+
+
+def _same_context(m: Mention, others: list[Mention]) -> bool:
+    """A rare form inside a longer name must share a neighbour with the frequent form:
+    "Massimo Carriera" ~ "Massimo Carrera", but "Andrea Conti" is not "Antonio Conte"."""
+    if m.prev is None and m.next is None:
+        return True
+    return (m.prev is not None and any(o.prev == m.prev for o in others)) or \
+        (m.next is not None and any(o.next == m.next for o in others))
