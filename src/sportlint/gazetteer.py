@@ -56,8 +56,10 @@ def _bucket_key(word: str) -> str:
 class Gazetteer:
     """Known names (exact surface forms) and their tokens, with a fuzzy token index."""
 
-    def __init__(self, names: Mapping[str, str]) -> None:
+    def __init__(self, names: Mapping[str, str], preferred: Iterable[str] = ()) -> None:
         self._names: dict[str, str] = {normalise(n): k for n, k in names.items()}
+        #: the forms Italian copy uses (the hand-written lists): first in messages
+        self._preferred = {normalise(n) for n in preferred}
         self._tokens: set[str] = set()
         for name in self._names:
             self._tokens.update(name_tokens(name))
@@ -79,8 +81,9 @@ class Gazetteer:
         return self._names.get(normalise(name))
 
     def names_with_token(self, word: str) -> list[str]:
-        """Known names that contain ``word`` as a token, shortest first."""
-        return sorted(self._by_token.get(normalise(word), ()), key=lambda n: (len(n), n))
+        """Known names that contain ``word`` as a token, Italian forms and shortest first."""
+        return sorted(self._by_token.get(normalise(word), ()),
+                      key=lambda n: (n not in self._preferred, len(n), n))
 
     @cached_property
     def _by_token(self) -> dict[str, list[str]]:
@@ -118,18 +121,26 @@ class Gazetteer:
         return found
 
 
-def read_names(folder: Path) -> dict[str, str]:
-    """Name -> kind from every ``<kind>.<source>.txt`` list in ``folder``."""
+def read_list(path: Path) -> list[str]:
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def read_names(folder: Path) -> tuple[dict[str, str], set[str]]:
+    """Name -> kind from every ``<kind>.<source>.txt`` list in ``folder``, and the names of
+    the hand-written ``*.sportlint.txt`` lists (the Italian forms)."""
     names: dict[str, str] = {}
+    preferred: set[str] = set()
     for path in sorted(folder.glob("*.txt")):
         kind = KINDS.get(path.name.split(".", 1)[0])
         if kind is None:
             continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            line = line.strip()
-            if line and not line.startswith("#"):
-                names.setdefault(line, kind)
-    return names
+        entries = read_list(path)
+        for line in entries:
+            names.setdefault(line, kind)
+        if path.name.endswith(".sportlint.txt"):
+            preferred.update(entries)
+    return names, preferred
 
 
 def from_names(names: Iterable[str], kind: str = "accepted") -> Gazetteer:
@@ -138,4 +149,5 @@ def from_names(names: Iterable[str], kind: str = "accepted") -> Gazetteer:
 
 def load() -> Gazetteer:
     """The shipped gazetteer (the ``gazetteer`` resource)."""
-    return Gazetteer(read_names(data_dir() / "names"))
+    names, preferred = read_names(data_dir() / "names")
+    return Gazetteer(names, preferred)

@@ -95,16 +95,23 @@ class Variant:
 class NameBook:
     """The gazetteer plus the newsroom's accepted names."""
 
-    def __init__(self, gazetteer: Gazetteer, accepted: Iterable[str]) -> None:
+    def __init__(self, gazetteer: Gazetteer, accepted: Iterable[str],
+                 rejected: Iterable[str] = ()) -> None:
         self.gazetteer = gazetteer
         self.accepted_names = {normalise(str(n)) for n in accepted}
         self.accepted_tokens = {t for n in self.accepted_names for t in name_tokens(n)}
+        #: forms of ``names.reject``: names.reject reports them, the other rules leave them
+        self.rejected = {normalise(str(n)) for n in rejected}
 
     def known_token(self, word: str) -> bool:
-        return normalise(word) in self.accepted_tokens or self.gazetteer.has_token(word)
+        word = normalise(word)
+        return word in self.accepted_tokens or word in self.rejected or \
+            self.gazetteer.has_token(word)
 
     def accepted(self, word: str) -> bool:
-        return normalise(word) in self.accepted_tokens
+        """An accepted name's token, or a form the newsroom rejects (reported elsewhere)."""
+        word = normalise(word)
+        return word in self.accepted_tokens or word in self.rejected
 
     def is_known(self, name: str) -> bool:
         return normalise(name) in self.accepted_names or self.gazetteer.is_known(name)
@@ -170,9 +177,11 @@ class Analysis:
     def line(self, offset: int) -> int:
         return bisect.bisect_right(self.line_starts, offset)
 
-    def lines_of(self, form: str, limit: int = 4) -> list[int]:
+    def where(self, form: str, limit: int = 4) -> str:
+        """"riga 3" / "righe 1, 3, 5" (the lines where the form is a name mention)."""
         lines = sorted({self.line(m.token.start) for m in self.mentions if m.form == form})
-        return lines[:limit]
+        shown = ", ".join(str(n) for n in lines[:limit]) + (" ..." if len(lines) > limit else "")
+        return f"riga {shown}" if len(lines) == 1 else f"righe {shown}"
 
     def ordinary(self, word: str) -> bool:
         return self.zipf(word.lower()) >= ORDINARY_ZIPF
@@ -185,16 +194,17 @@ def analyse(ctx: Context) -> Analysis:
     """The (cached) name analysis of the context's document."""
     global _last
     accepted = tuple(str(n) for n in ctx.config.names.get("accept") or ())
-    if _last is not None and _last[0] is ctx.seg and _last[1] == accepted:
+    rejected = tuple(str(n) for n in ctx.config.names.get("reject") or ())
+    if _last is not None and _last[0] is ctx.seg and _last[1] == accepted + ("",) + rejected:
         return _last[2]
-    book = NameBook(ctx.resources.get("gazetteer"), accepted)
+    book = NameBook(ctx.resources.get("gazetteer"), accepted, rejected)
     zipf = ctx.resources.get("wordfreq")
     text = ctx.text
     starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
     analysis = Analysis(_mentions(ctx.seg, book, zipf), Counter(), book, zipf, starts)
     analysis.counts.update(m.form for m in analysis.mentions)
     analysis.variants = _variants(analysis)
-    _last = (ctx.seg, accepted, analysis)
+    _last = (ctx.seg, accepted + ("",) + rejected, analysis)
     return analysis
 
 
@@ -256,7 +266,7 @@ def _variants(an: Analysis) -> dict[int, Variant]:
             accent = fold(freq) == fold(rare)
             if not accent and (len(rare) < 5 or freq.lower() == rare.lower()
                                or inflection_only(rare, freq) or an.book.known_token(rare)
-                               or freq[:1].lower() != rare[:1].lower() and len(rare) < 8):
+                               or (freq[:1].lower() != rare[:1].lower() and len(rare) < 8)):
                 continue
             targets.append((freq, accent))
         if not targets:

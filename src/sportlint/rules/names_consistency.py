@@ -41,13 +41,13 @@ class NameConsistency(Rule):
             tok = variant.mention.token
             rare = tok.text
             target = variant.targets[0]
-            where = ", ".join(str(n) for n in an.lines_of(target))
+            where = an.where(target)
             times = an.counts[target]
             if variant.accent_only:
                 yield self.finding(
                     tok.start, tok.end,
                     f"«{rare}» è scritto «{target}» altrove nel testo ({times} volte, "
-                    f"riga {where}): uniformare la grafia.",
+                    f"{where}): uniformare la grafia.",
                     list(variant.targets), fix=Applicability.SUGGESTION,
                     severity=Severity.SUGGESTION)
                 continue
@@ -57,6 +57,6 @@ class NameConsistency(Rule):
             yield self.finding(
                 tok.start, tok.end,
                 f"«{rare}» ({once}) sembra una variante di «{target}», che il testo scrive "
-                f"{times} volte (riga {where}): controllare il nome.",
+                f"{times} volte ({where}): controllare il nome.",
                 list(variant.targets),
                 fix=Applicability.SAFE if safe else Applicability.UNSAFE)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any, ClassVar
 
-from ..gazetteer import KIND_LABELS
+from ..gazetteer import KIND_LABELS, fold
 from ..model import Applicability, Finding, Severity
-from ..gazetteer import fold
 from ..name_mentions import (
     Analysis,
     Mention,
@@ -42,7 +42,7 @@ class NameGazetteer(Rule):
 
     id = "names.gazetteer"
     severity = Severity.WARNING
-    options = {"min_length": 5, "min_gain": 1.0}
+    options: ClassVar[dict[str, Any]] = {"min_length": 5, "min_gain": 1.0}
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         an = analyse(ctx)
@@ -85,7 +85,8 @@ class NameGazetteer(Rule):
             strong = [tok for tok in top if self._known_run(an, m, tok)]
         else:
             gain = self.opts["min_gain"]
-            strong = [tok for tok in top if an.zipf(tok) - own >= gain and typo_like(word, tok)]
+            strong = [tok for tok in top if typo_like(word, tok) and
+                      (an.zipf(tok) - own >= gain or an.book.accepted(tok))]
         if not strong:
             return None
         word_dist = nearest_word_distance(word, best)
