@@ -214,7 +214,8 @@ def test_build_script_on_made_up_tables(tmp_path: Path) -> None:
     src.mkdir()
     (src / "clubs_europe_openfootball.tsv").write_text(
         "name\tcountry\tcity\tfounded\taliases\tsource_file\n"
-        "AC Pizzighettone 1921\titaly\tPizzighettone\t1921\tPizzi | AC Pizzi Mailand [de] | Pizzi FC [en]\tx\n",
+        "AC Pizzighettone 1921\titaly\tPizzighettone\t1921\t"
+        "Pizzi | AC Pizzi Mailand [de] | Pizzi FC [en]\tx\n",
         encoding="utf-8")
     (src / "teams_in_fixtures_openfootball.tsv").write_text(
         "team_name_as_written\tcountry\tn_files\texample_source\nUS Borgoratto\titaly\t1\tx\n",

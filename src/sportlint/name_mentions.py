@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 #: Zipf frequency (wordfreq, Italian) from which a lower-case word is an ordinary word.
 ORDINARY_ZIPF = 3.0
+#: ... and from which it is a function word (la, il, di, che), never part of a name.
+FUNCTION_ZIPF = 6.0
 VOWELS = set("aeiouàèéìòóù")
 
 
@@ -48,6 +50,20 @@ def inflection_only(a: str, b: str) -> bool:
         return a[:-1] == b[:-1] and a[-1] in VOWELS and b[-1] in VOWELS
     short, long_ = sorted((a, b), key=len)
     return len(long_) == len(short) + 1 and long_.startswith(short) and long_[-1] in VOWELS
+
+
+def spelling_variant(a: str, b: str) -> bool:
+    """Two spellings of one name, or two inflections, rather than a slip: accents
+    (Tévez/Tevez), an h (Nathalia/Natalia, Mathias/Matias), a final vowel (Conte/Conti,
+    Kuznetsova/Kuznetsov)."""
+    if fold(a) == fold(b) or inflection_only(a, b):
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if len(long_) == len(short) + 1:
+        i = next((k for k, (x, y) in enumerate(zip(short, long_, strict=False)) if x != y),
+                 len(short))
+        return long_[i] in "hH" and long_[:i] + long_[i + 1:] == short
+    return False
 
 
 def typo_like(word: str, name: str) -> bool:
@@ -195,7 +211,7 @@ def analyse(ctx: Context) -> Analysis:
     global _last
     accepted = tuple(str(n) for n in ctx.config.names.get("accept") or ())
     rejected = tuple(str(n) for n in ctx.config.names.get("reject") or ())
-    if _last is not None and _last[0] is ctx.seg and _last[1] == accepted + ("",) + rejected:
+    if _last is not None and _last[0] is ctx.seg and _last[1] == (*accepted, "", *rejected):
         return _last[2]
     book = NameBook(ctx.resources.get("gazetteer"), accepted, rejected)
     zipf = ctx.resources.get("wordfreq")
@@ -204,7 +220,7 @@ def analyse(ctx: Context) -> Analysis:
     analysis = Analysis(_mentions(ctx.seg, book, zipf), Counter(), book, zipf, starts)
     analysis.counts.update(m.form for m in analysis.mentions)
     analysis.variants = _variants(analysis)
-    _last = (ctx.seg, accepted + ("",) + rejected, analysis)
+    _last = (ctx.seg, (*accepted, "", *rejected), analysis)
     return analysis
 
 
@@ -224,9 +240,11 @@ def _mentions(seg: Segmentation, book: NameBook, zipf: Callable[[str], float]) -
         if not initial:
             mid_forms.add(tok.text)
     kept = [(tok, initial) for tok, initial in found
-            if not initial or tok.text in mid_forms or book.known_token(tok.text)
-            or zipf(tok.text.lower()) < ORDINARY_ZIPF]
-    by_index = {tok.index for tok, _ in kept}
+            if not initial or tok.text in mid_forms
+            or zipf(tok.text.lower()) < ORDINARY_ZIPF
+            or (book.known_token(tok.text) and zipf(tok.text.lower()) < FUNCTION_ZIPF)]
+    # neighbours that make a longer name: not "La", "Il", "Di" (La Sharapova, Il Milan)
+    by_index = {tok.index for tok, _ in kept if zipf(tok.text.lower()) < FUNCTION_ZIPF}
     text = seg.text
 
     def neighbour(tok: Token, step: int) -> str | None:

@@ -5,18 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from ..gazetteer import KIND_LABELS, fold
+from ..gazetteer import KIND_LABELS
 from ..model import Applicability, Finding, Severity
 from ..name_mentions import (
     Analysis,
     Mention,
     analyse,
-    inflection_only,
     max_edits,
     nearest_word_distance,
+    spelling_variant,
     typo_like,
 )
 from ..rule import Context, Rule
+
+#: Zipf frequency from which a known name is common enough to correct a non-word inside
+#: a longer name whose other words the gazetteer does not know ("Mcihael Johnson").
+COMMON_NAME = 3.0
 
 
 class NameGazetteer(Rule):
@@ -72,20 +76,28 @@ class NameGazetteer(Rule):
         if own >= 2.0:
             return None   # an Italian word, or a name wordfreq knows
         near = [(tok, d) for tok, d in an.book.near(word, max_edits(word))
-                if fold(tok) != fold(word) and not inflection_only(tok, word)]
+                if not spelling_variant(tok, word)]
         if not near:
             return None
         best = near[0][1]
         top = [tok for tok, d in near if d == best]
         if len(top) > 2:
             return None
+        gain = self.opts["min_gain"]
+
+        def slip(tok: str) -> bool:
+            """A slip of the keys, or any one edit from a common name to a non-word."""
+            return typo_like(word, tok) or \
+                (own == 0 and best == 1 and len(word) >= 6 and an.zipf(tok) >= COMMON_NAME)
+
         if m.prev is not None or m.next is not None:
-            # inside a longer name ("Mirko Fersini", "Puerto Madero") the whole name must
-            # be a known one with the candidate in it ("Ispwich Town" -> "Ipswich Town")
-            strong = [tok for tok in top if self._known_run(an, m, tok)]
+            # inside a longer name ("Mirko Fersini", "Puerto Madero") the whole name must be
+            # a known one with the candidate in it ("Ispwich Town" -> "Ipswich Town"), or
+            # the token a non-word and the candidate a common name ("Mcihael Johnson")
+            strong = [tok for tok in top if self._known_run(an, m, tok) or
+                      (own == 0 and slip(tok) and an.zipf(tok) >= COMMON_NAME)]
         else:
-            gain = self.opts["min_gain"]
-            strong = [tok for tok in top if typo_like(word, tok) and
+            strong = [tok for tok in top if slip(tok) and
                       (an.zipf(tok) - own >= gain or an.book.accepted(tok))]
         if not strong:
             return None
