@@ -267,24 +267,32 @@ def _variants(an: Analysis) -> dict[int, Variant]:
     for m in an.mentions:
         by_form.setdefault(m.form, []).append(m)
     folded: dict[str, list[str]] = {}
+    # the frequent forms (the only possible targets), bucketed by first letter and length
+    buckets: dict[tuple[str, int], list[str]] = {}
     for f in forms:
         folded.setdefault(fold(f), []).append(f)
+        if counts[f] >= 2 and not f.isupper():
+            buckets.setdefault((fold(f[:1]).lower(), len(f)), []).append(f)
     out: dict[int, Variant] = {}
     for rare in forms:
         n = counts[rare]
         if n > 2 or len(rare) < 4 or rare.isupper() or an.book.accepted(rare):
             continue
         targets: list[tuple[str, bool]] = []
-        near = {f for f, _, _ in process.extract(rare, forms, scorer=OSA.distance,
-                                                 score_cutoff=max_edits(rare), limit=None)}
-        near.update(folded[fold(rare)])
+        near = set(folded[fold(rare)])
+        limit = max_edits(rare)
+        key = fold(rare[:1]).lower()
+        for length in range(len(rare) - limit, len(rare) + limit + 1):
+            bucket = buckets.get((key, length))
+            if bucket:
+                near.update(f for f, _, _ in process.extract(
+                    rare, bucket, scorer=OSA.distance, score_cutoff=limit, limit=None))
         for freq in near:
             if freq == rare or counts[freq] < max(2, n + 1) or freq.isupper():
                 continue
             accent = fold(freq) == fold(rare)
             if not accent and (len(rare) < 5 or freq.lower() == rare.lower()
-                               or inflection_only(rare, freq) or an.book.known_token(rare)
-                               or (freq[:1].lower() != rare[:1].lower() and len(rare) < 8)):
+                               or inflection_only(rare, freq) or an.book.known_token(rare)):
                 continue
             targets.append((freq, accent))
         if not targets:
