@@ -228,6 +228,17 @@ def _candidate(tok: Token) -> bool:
     return tok.kind == "word" and tok.capitalised and not tok.elided and len(tok.text) > 1
 
 
+def _opens_clause(seg: Segmentation, tok: Token) -> bool:
+    """After a colon, an opening quote or bracket, a dash or a line break a capital says
+    nothing about names: "ha detto: Grande partita", a list line, a quoted sentence."""
+    prev = seg.prev_token(tok)
+    if prev is None:
+        return True
+    if "\n" in seg.text[prev.end:tok.start]:
+        return True
+    return prev.kind == "punct" and prev.text in ":;«“\"'‘([-–—•*"
+
+
 def _mentions(seg: Segmentation, book: NameBook, zipf: Callable[[str], float]) -> list[Mention]:
     heading = {s.index for s in seg.sentences if s.heading}
     found: list[tuple[Token, bool]] = []
@@ -235,7 +246,8 @@ def _mentions(seg: Segmentation, book: NameBook, zipf: Callable[[str], float]) -
     for tok in seg.tokens:
         if not _candidate(tok):
             continue
-        initial = tok.sentence in heading or seg.is_sentence_initial(tok)
+        initial = tok.sentence in heading or seg.is_sentence_initial(tok) or \
+            _opens_clause(seg, tok)
         found.append((tok, initial))
         if not initial:
             mid_forms.add(tok.text)
@@ -298,10 +310,13 @@ def _variants(an: Analysis) -> dict[int, Variant]:
         if not targets:
             continue
         targets.sort(key=lambda t: (-counts[t[0]], t[0]))
-        for m in by_form[rare]:
-            kept = [t for t in targets if _same_context(m, by_form[t[0]])]
-            if kept:
-                out[m.token.index] = Variant(m, tuple(t for t, _ in kept), all(a for _, a in kept))
+        # a rare form that any of its mentions sets in another longer name ("Andrea Conti",
+        # then "Conti" alone) is that other name, everywhere
+        kept = [t for t in targets if all(_same_context(m, by_form[t[0]]) for m in by_form[rare])]
+        if kept:
+            for m in by_form[rare]:
+                out[m.token.index] = Variant(m, tuple(t for t, _ in kept),
+                                             all(a for _, a in kept))
     return out
 
 

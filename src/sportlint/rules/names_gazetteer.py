@@ -32,7 +32,8 @@ class NameGazetteer(Rule):
     words of ten letters or more, an adjacent swap counting as one ("Sparatk" -> Spartak,
     "Lewandowksi" -> Lewandowski). It is reported only when the known name explains the
     token better than anything else: the name is far more frequent in Italian text than the
-    token, no ordinary Italian word is closer (at the start of a sentence, where every word
+    token (twice the gain when wordfreq knows the token at all), no ordinary Italian word is
+    closer (at the start of a sentence, where every word
     has a capital, an equally close word wins), at most two names are that close, and the
     article does not write the token three times or more (then it is a name the gazetteer
     lacks: add it to ``names.accept``).
@@ -97,8 +98,10 @@ class NameGazetteer(Rule):
             strong = [tok for tok in top if self._known_run(an, m, tok) or
                       (own == 0 and slip(tok) and an.zipf(tok) >= COMMON_NAME)]
         else:
+            # a token wordfreq has seen is a real string somewhere: ask for more
+            need = gain if own == 0 else 2 * gain
             strong = [tok for tok in top if slip(tok) and
-                      (an.zipf(tok) - own >= gain or an.book.accepted(tok))]
+                      (an.zipf(tok) - own >= need or an.book.accepted(tok))]
         if not strong:
             return None
         word_dist = nearest_word_distance(word, best)
