@@ -107,6 +107,18 @@ def test_transposition_against_the_document_form() -> None:
     assert "2 volte" in f.message and "riga 1" in f.message
 
 
+def test_rare_form_introduced_as_another_full_name_is_another_person() -> None:
+    text = ("Gianni Brambati ha segnato. Brambati ha esultato. Il gol di Brambati vale tre "
+            "punti. Poi Luca Brambani ha sbagliato un rigore, e Brambani si è scusato.")
+    assert names_findings(text) == []
+
+
+def test_capital_after_a_colon_or_a_line_break_is_no_name_signal() -> None:
+    text = ("Massimo Carrera allena il Bari e Carrera vuole vincere. Lo ha detto lui: "
+            "Carriera e famiglia vengono prima.\nCarriera, famiglia e amici.")
+    assert names_findings(text) == []
+
+
 def test_accent_variant_is_a_suggestion() -> None:
     text = "Vlahović ha segnato. Il tiro di Vlahović era imparabile. Poi Vlahovic è uscito."
     (f,) = names_findings(text)

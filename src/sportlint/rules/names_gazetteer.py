@@ -27,16 +27,23 @@ class NameGazetteer(Rule):
     """A capitalised word that is no known name but one edit away from one ("Sampdroia").
 
     Every name mention (see ``names.consistency``) that is neither a known name (the
-    gazetteer shipped in ``rules/names/`` plus the newsroom's ``names.accept``) nor a word
-    wordfreq knows is compared with the gazetteer's name tokens: one edit away, or two for
-    words of ten letters or more, an adjacent swap counting as one ("Sparatk" -> Spartak,
-    "Lewandowksi" -> Lewandowski). It is reported only when the known name explains the
-    token better than anything else: the name is far more frequent in Italian text than the
-    token (twice the gain when wordfreq knows the token at all), no ordinary Italian word is
-    closer (at the start of a sentence, where every word
-    has a capital, an equally close word wins), at most two names are that close, and the
-    article does not write the token three times or more (then it is a name the gazetteer
-    lacks: add it to ``names.accept``).
+    gazetteer shipped in ``rules/names/`` plus the newsroom's ``names.accept``) nor a
+    common string (wordfreq Zipf 2 or more: an Italian word, or a name the web writes often)
+    is compared with the gazetteer's name tokens with the same first letter: one edit away,
+    or two for words of ten letters or more, an adjacent swap counting as one ("Sparatk" ->
+    Spartak, "Lewandowksi" -> Lewandowski).
+
+    It is reported only when the known name explains the token better than anything else:
+    the name is far more frequent in Italian text than the token (twice the margin when
+    wordfreq knows the token at all); the edit looks like a slip of the keys (two letters
+    swapped, a doubled letter, or any one edit in a long word or from a common name); no
+    ordinary Italian word is closer (at the start of a sentence, where every word has a
+    capital, an equally close word wins); at most two names are that close; and the article
+    does not write the token three times or more (then it is a name the gazetteer lacks:
+    add it to ``names.accept``). Inside a longer name ("Mirko Fersini") the longer name must
+    become a known one ("Ispwich Town" -> "Ipswich Town"), or the token be a non-word next
+    to a common name. Spellings of one name (Tévez/Tevez, Nathalia/Natalia) and inflections
+    (Kuznetsova/Kuznetsov) are not typos.
 
     Example: "la Sampdroia ha vinto" -> "la Sampdoria ha vinto". With one candidate and a
     token no dictionary knows the fix is safe; otherwise it is unsafe.
