@@ -53,6 +53,12 @@ GUARDS = {
     "roma": (
         "La Roma ha battuto la Lazio. A Roma si festeggia fino a notte; la Roma torna al "
         "terzo posto e Roma intera sogna. Romano di nascita, il capitano ha parlato ai tifosi."),
+    "genoa-genova": (
+        "Il Genoa ha battuto il Torino. Il Genoa sale al decimo posto e Genova festeggia; "
+        "il Genoa torna a vincere in casa dopo due mesi."),
+    "english-plural": (
+        "I Rangers hanno vinto il derby. I Rangers sono primi, e il Ranger più atteso ha segnato "
+        "il gol che porta i Rangers in finale."),
     "apostrophe-names": (
         "D'Ambrosio ha anticipato l'attaccante, poi N'Dicka ha salvato sulla linea. Danilo "
         "D'Ambrosio e Evan N'Dicka sono stati i migliori; D'Ambrosio ha anche segnato."),
@@ -184,7 +190,7 @@ def test_gazetteer_interface() -> None:
     assert not gaz.has_token("spartak") and not gaz.has_token("Sparatk")
     assert ("Spartak", 1) in gaz.near("Sparatk")
     assert gaz.kind("San Nicola") == "stadium" and gaz.kind("Prem'er-Liga") == "competition"
-    assert gaz.kind("Antonio Conte") == "coach"
+    assert gaz.kind("Antonio Conte") == "coach" and gaz.kind("Genova") == "place"
 
 
 def test_small_gazetteer_fuzzy_index() -> None:

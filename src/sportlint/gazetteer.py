@@ -1,5 +1,5 @@
-"""The name gazetteer: clubs, players, coaches, stadiums and competitions that Italian sports
-copy names, from the sorted lists in ``rules/names/*.txt`` (see ``rules/names/SOURCES.md``).
+"""The name gazetteer: clubs, players, coaches, stadiums, competitions and places that
+Italian sports copy names, from the sorted lists in ``rules/names/*.txt`` (see ``rules/names/SOURCES.md``).
 
 Loaded lazily and once through ``resources.get("gazetteer")``. Exact look-ups are set
 membership; the fuzzy index (for "Sparatk" -> "Spartak") is built on the first fuzzy query
@@ -7,7 +7,7 @@ and buckets the name tokens by first letter and length, so a query compares a wo
 few hundred tokens of its bucket, never with every name.
 
 File names say what a list holds: ``<kind>.<source>.txt`` with kind one of ``clubs``,
-``players``, ``coaches``, ``stadiums``, ``competitions``; one name per line.
+``players``, ``coaches``, ``stadiums``, ``competitions``, ``places``; one name per line.
 """
 
 from __future__ import annotations
@@ -24,10 +24,11 @@ from rapidfuzz.distance import OSA
 from .paths import data_dir
 
 KINDS = {"clubs": "club", "players": "player", "coaches": "coach", "stadiums": "stadium",
-         "competitions": "competition"}
+         "competitions": "competition", "places": "place"}
 # Italian labels of the kinds, for messages.
 KIND_LABELS = {"club": "squadra", "player": "giocatore", "coach": "allenatore",
-               "stadium": "stadio", "competition": "competizione", "accepted": "nome accettato"}
+               "stadium": "stadio", "competition": "competizione", "place": "luogo",
+               "accepted": "nome accettato"}
 
 # The segmenter's word pattern: a name token is what `segment` would make one token.
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:(?:['’]|-)\p{L}[\p{L}\p{M}]*)*")

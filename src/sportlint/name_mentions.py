@@ -43,13 +43,15 @@ def max_edits(word: str) -> int:
 
 
 def inflection_only(a: str, b: str) -> bool:
-    """Conte/Conti, Milan/Milano, Coppa/Coppe: forms that differ only in a final vowel are
-    distinct Italian words or names far more often than typos."""
+    """Conte/Conti, Milan/Milano, Coppa/Coppe, Ranger/Rangers: forms that differ only in a
+    final vowel (or an English plural s) are distinct words or names far more often than
+    typos."""
     a, b = a.lower(), b.lower()
     if len(a) == len(b):
         return a[:-1] == b[:-1] and a[-1] in VOWELS and b[-1] in VOWELS
     short, long_ = sorted((a, b), key=len)
-    return len(long_) == len(short) + 1 and long_.startswith(short) and long_[-1] in VOWELS
+    return len(long_) == len(short) + 1 and long_.startswith(short) and \
+        (long_[-1] in VOWELS or long_[-1] == "s")
 
 
 def spelling_variant(a: str, b: str) -> bool:
