@@ -39,9 +39,15 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFC", text.replace("’", "'"))
 
 
+# Letters that carry their diacritic inside (no combining mark to strip).
+_FOLD_EXTRA = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
+                             "ı": "i", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe",
+                             "ð": "d", "þ": "th"})
+
+
 def fold(text: str) -> str:
-    """Without diacritics (Vlahović -> Vlahovic), case kept."""
-    decomposed = unicodedata.normalize("NFD", text)
+    """Without diacritics (Vlahović -> Vlahovic, Højbjerg -> Hojbjerg), case kept."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_EXTRA))
     return unicodedata.normalize("NFC", "".join(c for c in decomposed
                                                  if not unicodedata.combining(c)))
 

@@ -39,7 +39,7 @@ VOWELS = set("aeiouàèéìòóù")
 
 def max_edits(word: str) -> int:
     """Edits allowed between a name and its variant, scaled by length."""
-    return 2 if len(word) >= 10 else 1
+    return 2 if len(word) >= 12 else 1
 
 
 def inflection_only(a: str, b: str) -> bool:
@@ -64,29 +64,40 @@ def spelling_variant(a: str, b: str) -> bool:
     if len(long_) == len(short) + 1:
         i = next((k for k, (x, y) in enumerate(zip(short, long_, strict=False)) if x != y),
                  len(short))
-        return long_[i] in "hH" and long_[:i] + long_[i + 1:] == short
+        # an h in a short name: one name spelled two ways; in a long one, a slip
+        # (Kvaratskelia)
+        return long_[i] in "hH" and long_[:i] + long_[i + 1:] == short and len(short) < 9
     return False
 
 
-def typo_like(word: str, name: str) -> bool:
-    """The edit from ``name`` to ``word`` looks like a slip of the keys rather than another
-    name: two adjacent letters swapped (Sparatk), a doubled letter typed once or a letter
-    doubled (Milwall), or, in a long word, any single letter added, lost or changed
-    (Petersborough); "Madero" and "Maduro" are both names."""
+def slip_kind(word: str, name: str) -> str | None:
+    """How ``word`` differs from ``name`` when the difference looks like a slip of the keys
+    rather than another name: "swap" (two adjacent letters swapped: Sparatk), "double" (a
+    doubled letter typed once, or a letter doubled: Milwall), "edit" (a letter lost from a
+    name of nine letters or more: Gasperni; a letter added or changed, or two edits, in a
+    word of ten or more: Petersborough); else None. Real names differ from each other by
+    one changed letter all the time (Madero/Maduro, Carvallo/Carvalho, Thomis/Thomas)."""
     if len(word) == len(name):
         diff = [i for i, (a, b) in enumerate(zip(word, name, strict=True)) if a != b]
         if len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == name[diff[1]] \
                 and word[diff[1]] == name[diff[0]]:
-            return True
-        return len(diff) == 1 and len(word) >= 8
+            return "swap"
+        return "edit" if len(diff) == 1 and len(word) >= 10 else None
     short, long_ = sorted((word, name), key=len)
     if len(long_) != len(short) + 1:
-        return len(word) >= 10
+        return "edit" if len(word) >= 12 else None
     i = next((k for k, (a, b) in enumerate(zip(short, long_, strict=False)) if a != b), len(short))
     if long_[:i] + long_[i + 1:] != short:
-        return False
-    doubled = (i > 0 and long_[i - 1] == long_[i]) or (i + 1 < len(long_) and long_[i + 1] == long_[i])
-    return doubled or len(word) >= 8
+        return "edit" if len(word) >= 12 else None
+    if (i > 0 and long_[i - 1] == long_[i]) or (i + 1 < len(long_) and long_[i + 1] == long_[i]):
+        return "double"
+    if word is short:
+        return "edit" if len(name) >= 9 else None
+    return "edit" if len(word) >= 10 else None
+
+
+def typo_like(word: str, name: str) -> bool:
+    return slip_kind(word, name) is not None
 
 
 @dataclass(frozen=True)

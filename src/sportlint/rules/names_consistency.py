@@ -16,8 +16,8 @@ class NameConsistency(Rule):
     at the start of a sentence or in a heading only those that are known names or no
     ordinary Italian word ("Carriera lunga e piena di successi, quella di Maldini" opens with
     the word *carriera*, not with a name). A form used at most twice that is a near variant
-    of a form used more often (same first letter, one edit, two for names of ten letters or
-    more; swapping two adjacent letters counts as one edit) is flagged, with the frequent
+    of a form used more often (same first letter, one edit, two for names of twelve letters
+    or more; swapping two adjacent letters counts as one edit) is flagged, with the frequent
     form as suggestion.
     That includes a common word capitalised where the name fits: "dato che Carriera, il 7
     maggio" in an article that writes Carrera five times.

@@ -13,6 +13,7 @@ from ..name_mentions import (
     analyse,
     max_edits,
     nearest_word_distance,
+    slip_kind,
     spelling_variant,
     typo_like,
 )
@@ -30,7 +31,7 @@ class NameGazetteer(Rule):
     gazetteer shipped in ``rules/names/`` plus the newsroom's ``names.accept``) nor a
     common string (wordfreq Zipf 2 or more: an Italian word, or a name the web writes often)
     is compared with the gazetteer's name tokens with the same first letter: one edit away,
-    or two for words of ten letters or more, an adjacent swap counting as one ("Sparatk" ->
+    or two for words of twelve letters or more, an adjacent swap counting as one ("Sparatk" ->
     Spartak, "Lewandowksi" -> Lewandowski).
 
     It is reported only when the known name explains the token better than anything else:
@@ -93,22 +94,24 @@ class NameGazetteer(Rule):
             return None
         gain = self.opts["min_gain"]
 
-        def slip(tok: str) -> bool:
-            """A slip of the keys, or any one edit from a common name to a non-word."""
-            return typo_like(word, tok) or \
-                (own == 0 and best == 1 and len(word) >= 6 and an.zipf(tok) >= COMMON_NAME)
-
         if m.prev is not None or m.next is not None:
             # inside a longer name ("Mirko Fersini", "Puerto Madero") the whole name must be
             # a known one with the candidate in it ("Ispwich Town" -> "Ipswich Town"), or
             # the token a non-word and the candidate a common name ("Mcihael Johnson")
             strong = [tok for tok in top if self._known_run(an, m, tok) or
-                      (own == 0 and slip(tok) and an.zipf(tok) >= COMMON_NAME)]
+                      (own == 0 and typo_like(word, tok) and an.zipf(tok) >= COMMON_NAME)]
         else:
-            # a token wordfreq has seen is a real string somewhere: ask for more
-            need = gain if own == 0 else 2 * gain
-            strong = [tok for tok in top if slip(tok) and
-                      (an.zipf(tok) - own >= need or an.book.accepted(tok))]
+            # a token wordfreq has seen is a real string somewhere: ask for more; a non-word
+            # with two letters swapped or a doubled letter lost, or a long one, is a slip even
+            # of a name wordfreq does not know (Koopmeniers, Kvaratskelia)
+            def need(tok: str) -> float:
+                if own > 0:
+                    return 2 * gain
+                strong_slip = slip_kind(word, tok) in ("swap", "double") and len(word) >= 6
+                return 0 if strong_slip or len(word) >= 10 else gain
+
+            strong = [tok for tok in top if typo_like(word, tok) and
+                      (an.zipf(tok) - own >= need(tok) or an.book.accepted(tok))]
         if not strong:
             return None
         word_dist = nearest_word_distance(word, best)
