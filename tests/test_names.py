@@ -95,6 +95,16 @@ def test_real_word_standing_for_a_name_is_caught_with_an_unsafe_fix() -> None:
     assert "dato che Carrera, nel 2017" in fix_text(CAREER, None, NAMES, unsafe=True)
 
 
+def test_sentence_case_heading_is_read_like_a_sentence() -> None:
+    text = ("# Il Bari sceglie Massimo Carriera\n\nMassimo Carrera è il nuovo allenatore. "
+            "Carrera arriva dalla Grecia.\n")
+    (f,) = lint_text(text, "draft.md", NAMES)
+    assert text[f.start:f.end] == "Carriera" and f.suggestions[0] == "Carrera"
+    title = ("# Il Bari Sceglie Una Carriera Nuova\n\nMassimo Carrera è il nuovo allenatore. "
+             "Carrera arriva dalla Grecia.\n")
+    assert lint_text(title, "draft.md", NAMES) == []
+
+
 def test_non_word_with_one_candidate_has_a_safe_fix() -> None:
     text = "Ha firmato per lo Sparatk di Mosca."
     (f,) = names_findings(text)

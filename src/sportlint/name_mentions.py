@@ -28,7 +28,7 @@ from .gazetteer import Gazetteer, fold, name_tokens, normalise
 
 if TYPE_CHECKING:
     from .rule import Context
-    from .segment import Segmentation, Token
+    from .segment import Segmentation, Sentence, Token
 
 #: Zipf frequency (wordfreq, Italian) from which a lower-case word is an ordinary word.
 ORDINARY_ZIPF = 3.0
@@ -241,6 +241,13 @@ def _candidate(tok: Token) -> bool:
     return tok.kind == "word" and tok.capitalised and not tok.elided and len(tok.text) > 1
 
 
+def _title_case(seg: Segmentation, sentence: Sentence) -> bool:
+    """A heading In Which Every Longer Word Has a Capital says nothing about names; a
+    heading in sentence case ("Il Bari sceglie Massimo Carrera") is read like a sentence."""
+    words = [t for t in seg.sentence_tokens(sentence) if t.kind == "word" and len(t.text) > 3]
+    return all(t.capitalised for t in words[1:])
+
+
 def _opens_clause(seg: Segmentation, tok: Token) -> bool:
     """After a colon, an opening quote or bracket, a dash or a line break a capital says
     nothing about names: "ha detto: Grande partita", a list line, a quoted sentence."""
@@ -253,7 +260,7 @@ def _opens_clause(seg: Segmentation, tok: Token) -> bool:
 
 
 def _mentions(seg: Segmentation, book: NameBook, zipf: Callable[[str], float]) -> list[Mention]:
-    heading = {s.index for s in seg.sentences if s.heading}
+    heading = {s.index for s in seg.sentences if s.heading and _title_case(seg, s)}
     found: list[tuple[Token, bool]] = []
     mid_forms: set[str] = set()
     for tok in seg.tokens:

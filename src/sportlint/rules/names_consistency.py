@@ -30,7 +30,8 @@ class NameConsistency(Rule):
 
     Example: "Massimo Carrera ... Carrera ... dato che Carriera, il 7 maggio" ->
     "dato che Carrera, il 7 maggio". Turning a real word into a name (Carriera -> Carrera)
-    is an unsafe fix; a non-word with a single candidate (Ispwich -> Ipswich) is safe.
+    is an unsafe fix; a non-word with a single candidate that is a known name (Ispwich ->
+    Ipswich) is safe.
     """
 
     id = "names.consistency"
@@ -53,7 +54,9 @@ class NameConsistency(Rule):
                     severity=Severity.SUGGESTION)
                 continue
             real_word = an.zipf(rare.lower()) > 0 or an.zipf(rare) > 0
-            safe = len(variant.targets) == 1 and not real_word and not variant.mention.initial
+            # safe only when the document's form is a known name and the rare one a non-word
+            safe = len(variant.targets) == 1 and not real_word and \
+                not variant.mention.initial and an.book.known_token(target)
             once = "una sola volta" if an.counts[rare] == 1 else f"{an.counts[rare]} volte"
             yield self.finding(
                 tok.start, tok.end,
