@@ -98,7 +98,7 @@ def main() -> None:
         for rule in rules:
             list(rule.check(ctx))
 
-    run_rules()   # warm the lexicon index that the typo rule builds on first use
+    run_rules()   # warm the word index that the typo rule builds on first use
     rules_time = best_of(args.repeat, run_rules) * per_10k
 
     worst = document.from_text(names_text(args.words, gazetteer), "worst.txt")

@@ -18,12 +18,12 @@ import bisect
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from . import resources
 from .gazetteer import Gazetteer, fold, name_tokens, normalise
 
 if TYPE_CHECKING:
@@ -74,8 +74,8 @@ def slip_kind(word: str, name: str) -> str | None:
     """How ``word`` differs from ``name`` when the difference looks like a slip of the keys
     rather than another name: "swap" (two adjacent letters swapped: Sparatk), "double" (a
     doubled letter typed once, or a letter doubled: Milwall), "edit" (a letter lost from a
-    name of nine letters or more: Gasperni; a letter added or changed, or two edits, in a
-    word of ten or more: Petersborough); else None. Real names differ from each other by
+    name of nine letters or more: Gasperni; a letter added or changed in a word of ten or
+    more: Petersborough; two edits in twelve or more); else None. Real names differ from each other by
     one changed letter all the time (Madero/Maduro, Carvallo/Carvalho, Thomis/Thomas)."""
     if len(word) == len(name):
         diff = [i for i, (a, b) in enumerate(zip(word, name, strict=True)) if a != b]
@@ -167,9 +167,9 @@ class NameBook:
         return multi[0], self.gazetteer.kind(multi[0]) or "club"
 
 
-@cache
-def _lexicon_index() -> dict[tuple[str, int], list[str]]:
-    """Ordinary Italian words (wordfreq's most frequent), bucketed like the gazetteer."""
+def load_word_index() -> dict[tuple[str, int], list[str]]:
+    """Ordinary Italian words (wordfreq's most frequent), bucketed like the gazetteer: the
+    ``italian-words`` resource, built the first time a typo candidate needs it."""
     import wordfreq
 
     index: dict[tuple[str, int], list[str]] = {}
@@ -182,7 +182,7 @@ def _lexicon_index() -> dict[tuple[str, int], list[str]]:
 def nearest_word_distance(word: str, limit: int) -> int | None:
     """Edits from ``word`` (lower-cased) to the nearest ordinary Italian word, up to ``limit``."""
     word = word.lower()
-    index = _lexicon_index()
+    index: dict[tuple[str, int], list[str]] = resources.get("italian-words")
     best = None
     for length in range(max(1, len(word) - limit), len(word) + limit + 1):
         bucket = index.get((fold(word[:1]), length))

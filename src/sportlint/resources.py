@@ -14,6 +14,7 @@ from typing import Any
 LOADERS: dict[str, str] = {
     "wordfreq": "sportlint.wordlist:load",
     "gazetteer": "sportlint.gazetteer:load",
+    "italian-words": "sportlint.name_mentions:load_word_index",
 }
 
 _cache: dict[str, Any] = {}
