@@ -80,7 +80,7 @@ def test_guards_hold_with_every_rule_enabled() -> None:
 
 # --- detection paths ---------------------------------------------------------------------
 CAREER = ("Il Bari ha scelto Massimo Carrera. Carrera arriva dalla Grecia.\n\n"
-          "La società punta su Carrera, dato che Carriera, nel 2017, vinse il campionato.")
+          "La società punta su Carrera perché con Carriera, da giocatore, vinse due titoli.")
 
 
 def test_real_word_standing_for_a_name_is_caught_with_an_unsafe_fix() -> None:
@@ -92,7 +92,7 @@ def test_real_word_standing_for_a_name_is_caught_with_an_unsafe_fix() -> None:
     # the message names the conflicting form and the lines where it appears
     assert "«Carrera»" in f.message and "righe 1, 3" in f.message
     assert fix_text(CAREER, None, NAMES) == CAREER
-    assert "dato che Carrera, nel 2017" in fix_text(CAREER, None, NAMES, unsafe=True)
+    assert "perché con Carrera, da giocatore" in fix_text(CAREER, None, NAMES, unsafe=True)
 
 
 def test_sentence_case_heading_is_read_like_a_sentence() -> None:

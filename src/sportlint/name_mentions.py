@@ -15,6 +15,7 @@ as a gazetteer typo.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 ORDINARY_ZIPF = 3.0
 #: ... and from which it is a function word (la, il, di, che), never part of a name.
 FUNCTION_ZIPF = 6.0
+_NEWLINE = re.compile("\n")
 VOWELS = set("aeiouàèéìòóù")
 
 
@@ -229,7 +231,7 @@ def analyse(ctx: Context) -> Analysis:
     book = NameBook(ctx.resources.get("gazetteer"), accepted, rejected)
     zipf = ctx.resources.get("wordfreq")
     text = ctx.text
-    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
     analysis = Analysis(_mentions(ctx.seg, book, zipf), Counter(), book, zipf, starts)
     analysis.counts.update(m.form for m in analysis.mentions)
     analysis.variants = _variants(analysis)
