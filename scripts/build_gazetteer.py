@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import argparse
 import csv
-import unicodedata
 import re
 import sys
+import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
