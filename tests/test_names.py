@@ -173,6 +173,15 @@ def test_accept_and_reject_config() -> None:
     assert f.fix.applicability is Applicability.SAFE
 
 
+def test_typographic_apostrophes() -> None:
+    config = {"names": {"accept": ["Mario Dell'Orso"]}}
+    text = "Il gol è di Dell’Orsso, entrato nella ripresa."
+    (f,) = names_findings(text, config)
+    assert f.suggestions == ("Dell’Orso",)
+    mixed = "D'Ambrosio ha segnato. D'Ambrosio ha esultato. Poi D’Ambrosio è uscito."
+    assert names_findings(mixed) == []
+
+
 def test_fix_is_idempotent() -> None:
     text = CAREER + "\n\nIl Bari ha battuto la Sampdroia."
     once = fix_text(text, None, NAMES, unsafe=True)

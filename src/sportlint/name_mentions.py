@@ -105,7 +105,7 @@ def typo_like(word: str, name: str) -> bool:
 @dataclass(frozen=True)
 class Mention:
     token: Token
-    initial: bool           # opens its sentence or stands in a heading
+    initial: bool           # opens its sentence or a clause (after : « ( -), or in a Title Case heading
     prev: str | None = None  # the capitalised name word right before it, if any
     next: str | None = None  # ... and right after it
 
@@ -159,7 +159,8 @@ class NameBook:
 
     def full_name(self, token: str) -> tuple[str, str] | None:
         """A known name containing ``token`` and its kind, for messages."""
-        if normalise(token) in self.accepted_tokens:
+        token = normalise(token)
+        if token in self.accepted_tokens:
             return next(n for n in sorted(self.accepted_names, key=len)
                         if token in name_tokens(n)), "accepted"
         names = self.gazetteer.names_with_token(token)
@@ -322,8 +323,9 @@ def _variants(an: Analysis) -> dict[int, Variant]:
                 near.update(f for f, _, _ in process.extract(
                     rare, bucket, scorer=OSA.distance, score_cutoff=limit, limit=None))
         for freq in near:
-            if freq == rare or counts[freq] < max(2, n + 1) or freq.isupper():
-                continue
+            if normalise(freq) == normalise(rare) or counts[freq] < max(2, n + 1) or \
+                    freq.isupper():
+                continue   # D'Ambrosio / D’Ambrosio is typography's business
             accent = fold(freq) == fold(rare)
             if not accent and (len(rare) < 5 or freq.lower() == rare.lower()
                                or inflection_only(rare, freq) or an.book.known_token(rare)):

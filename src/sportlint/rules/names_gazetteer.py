@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from ..gazetteer import KIND_LABELS
+from ..gazetteer import KIND_LABELS, normalise
 from ..model import Applicability, Finding, Severity
 from ..name_mentions import (
     Analysis,
@@ -76,8 +76,8 @@ class NameGazetteer(Rule):
                 cands, fix=Applicability.SAFE if safe else Applicability.UNSAFE)
 
     def _candidates(self, an: Analysis, m: Mention) -> tuple[list[str], bool] | None:
-        word = m.form
-        if len(word) < self.opts["min_length"] or word.isupper() or an.counts[word] >= 3:
+        word = normalise(m.form)   # the lists write straight apostrophes
+        if len(word) < self.opts["min_length"] or word.isupper() or an.counts[m.form] >= 3:
             return None
         if an.book.known_token(word):
             return None
@@ -119,6 +119,8 @@ class NameGazetteer(Rule):
             return None   # an ordinary word (mis)spelled explains it as well
         strong.sort(key=lambda t: -an.zipf(t))
         safe = len(top) == 1 and best == 1 and own == 0 and not m.initial
+        if "’" in m.form:   # keep the document's apostrophe
+            strong = [t.replace("'", "’") for t in strong]
         return strong, safe
 
     @staticmethod
