@@ -160,6 +160,11 @@ def test_ordinary_word_explains_a_sentence_initial_token() -> None:
     assert names_findings("Sparatk ieri sera dalla curva, poi la calma.") == []
 
 
+def test_english_word_is_no_typo_of_a_name() -> None:
+    # "Cleverly" is an English word one letter from the player Cleverley
+    assert names_findings("Il titolo del podcast era Cleverly Done, in inglese.") == []
+
+
 def test_name_repeated_three_times_is_a_name_the_gazetteer_lacks() -> None:
     text = "Gol di Lewandowksi. Lewandowksi esulta. Ancora Lewandowksi nel finale."
     assert names_findings(text) == []

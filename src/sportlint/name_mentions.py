@@ -170,6 +170,14 @@ class NameBook:
         return multi[0], self.gazetteer.kind(multi[0]) or "club"
 
 
+def english_zipf(word: str) -> float:
+    """wordfreq's English frequency: sports copy quotes English titles and names, and a
+    common English word is no typo of a name. Loaded only when a typo candidate asks."""
+    import wordfreq
+
+    return float(wordfreq.zipf_frequency(word, "en"))
+
+
 def load_word_index() -> dict[tuple[str, int], list[str]]:
     """Ordinary Italian words (wordfreq's most frequent), bucketed like the gazetteer: the
     ``italian-words`` resource, built the first time a typo candidate needs it."""

@@ -11,6 +11,7 @@ from ..name_mentions import (
     Analysis,
     Mention,
     analyse,
+    english_zipf,
     max_edits,
     nearest_word_distance,
     slip_kind,
@@ -22,6 +23,8 @@ from ..rule import Context, Rule
 #: Zipf frequency from which a known name is common enough to correct a non-word inside
 #: a longer name whose other words the gazetteer does not know ("Mcihael Johnson").
 COMMON_NAME = 3.0
+#: Zipf frequency in English from which a token is an English word, not a slip.
+ENGLISH_WORD = 3.0
 
 
 class NameGazetteer(Rule):
@@ -117,6 +120,8 @@ class NameGazetteer(Rule):
         word_dist = nearest_word_distance(word, best)
         if word_dist is not None and (word_dist < best or m.initial):
             return None   # an ordinary word (mis)spelled explains it as well
+        if english_zipf(word) >= ENGLISH_WORD:
+            return None   # an English word ("Hospital"), in a title or a quotation
         strong.sort(key=lambda t: -an.zipf(t))
         safe = len(top) == 1 and best == 1 and own == 0 and not m.initial
         if "’" in m.form:   # keep the document's apostrophe
