@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+"""Benchmark the names rules and the gazetteer: time per 10k words and load time, printed as
+ratios against a baseline measured in the same run (segmenting the same text), so the
+figures compare across machines. No thresholds: read the ratios, watch them in diffs.
+
+    python bench/bench_names.py [--words 10000] [--repeat 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from sportlint import document, linter, resources
+from sportlint.config import from_mapping
+from sportlint.rule import Context
+from sportlint.segment import segment
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def sample_text(words: int) -> str:
+    """The repository's seed article, paragraphs repeated up to ``words`` words."""
+    seed = next((ROOT / "seeds").glob("*.txt")).read_text(encoding="utf-8")
+    paragraphs = [p for p in seed.split("\n\n") if p.strip()]
+    out: list[str] = []
+    count = 0
+    while count < words:
+        for p in paragraphs:
+            out.append(p)
+            count += len(p.split())
+    return "\n\n".join(out)
+
+
+def names_text(words: int, gazetteer: object) -> str:
+    """A worst case: every sentence names new players and clubs from the gazetteer, one in
+    five misspelled (two letters swapped), so the fuzzy paths run on most mentions."""
+    import random
+
+    rng = random.Random(7)
+    players = sorted(n for n in gazetteer._names if gazetteer.kind(n) == "player")  # type: ignore[attr-defined]
+    clubs = sorted(n for n in gazetteer._names if gazetteer.kind(n) == "club")  # type: ignore[attr-defined]
+    out: list[str] = []
+    count = 0
+    while count < words:
+        player, club = rng.choice(players), rng.choice(clubs)
+        if rng.random() < 0.2 and len(player) > 6:
+            i = rng.randrange(1, len(player) - 2)
+            player = player[:i] + player[i + 1] + player[i] + player[i + 2:]
+        sentence = f"Nella ripresa {player} ha segnato il gol decisivo contro il {club}."
+        out.append(sentence)
+        count += len(sentence.split())
+    return "\n\n".join(" ".join(out[i:i + 5]) for i in range(0, len(out), 5))
+
+
+def best_of(repeat: int, fn: Callable[[], object]) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--words", type=int, default=10000)
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args()
+
+    text = sample_text(args.words)
+    n_words = len(text.split())
+    doc = document.from_text(text, "bench.txt")
+    per_10k = 10000 / n_words
+
+    baseline = best_of(args.repeat, lambda: segment(doc)) * per_10k
+
+    # cold loads: the gazetteer alone, then its fuzzy index on the first fuzzy query
+    resources.clear()
+    started = time.perf_counter()
+    gazetteer = resources.get("gazetteer")
+    load = time.perf_counter() - started
+    started = time.perf_counter()
+    gazetteer.near("Sparatk")
+    index = time.perf_counter() - started
+    resources.get("wordfreq")
+
+    config = from_mapping({"select": ["names"]}, None)
+    rules = linter.active_rules(config)
+    seg = segment(doc)
+
+    def run_rules() -> None:
+        from sportlint import name_mentions
+        name_mentions._last = None   # no cached analysis between runs
+        ctx = Context(doc, seg, config, resources.Resources())
+        for rule in rules:
+            list(rule.check(ctx))
+
+    run_rules()   # warm the word index that the typo rule builds on first use
+    rules_time = best_of(args.repeat, run_rules) * per_10k
+
+    worst = document.from_text(names_text(args.words, gazetteer), "worst.txt")
+    worst_seg = segment(worst)
+    worst_per_10k = 10000 / len(worst.text.split())
+    worst_base = best_of(args.repeat, lambda: segment(worst)) * worst_per_10k
+
+    def run_worst() -> None:
+        from sportlint import name_mentions
+        name_mentions._last = None
+        ctx = Context(worst, worst_seg, config, resources.Resources())
+        for rule in rules:
+            list(rule.check(ctx))
+
+    worst_time = best_of(args.repeat, run_worst) * worst_per_10k
+
+    print(f"text: {n_words} words; rules: {', '.join(r.id for r in rules)}")
+    print(f"baseline  segment 10k words          {baseline * 1000:8.1f} ms   1.00x")
+    print(f"names     rules per 10k words        {rules_time * 1000:8.1f} ms "
+          f"{rules_time / baseline:6.2f}x")
+    print(f"names     rules, name-dense text     {worst_time * 1000:8.1f} ms "
+          f"{worst_time / worst_base:6.2f}x its own segmentation ({worst_base * 1000:.1f} ms)")
+    print(f"gazetteer cold load ({len(gazetteer)} names) {load * 1000:8.1f} ms "
+          f"{load / baseline:6.2f}x")
+    print(f"gazetteer fuzzy index, first query   {index * 1000:8.1f} ms "
+          f"{index / baseline:6.2f}x")
+    print("load times: " + ", ".join(f"{k} {v * 1000:.1f} ms"
+                                     for k, v in sorted(resources.load_times.items())))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,160 @@
+"""The name gazetteer: clubs, players, coaches, stadiums, competitions and places that
+Italian sports copy names, from the sorted lists in ``rules/names/*.txt`` (see ``rules/names/SOURCES.md``).
+
+Loaded lazily and once through ``resources.get("gazetteer")``. Exact look-ups are set
+membership; the fuzzy index (for "Sparatk" -> "Spartak") is built on the first fuzzy query
+and buckets the name tokens by first letter and length, so a query compares a word with the
+few hundred tokens of its bucket, never with every name.
+
+File names say what a list holds: ``<kind>.<source>.txt`` with kind one of ``clubs``,
+``players``, ``coaches``, ``stadiums``, ``competitions``, ``places``; one name per line.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping
+from functools import cached_property
+from pathlib import Path
+
+import regex
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from .paths import data_dir
+
+KINDS = {"clubs": "club", "players": "player", "coaches": "coach", "stadiums": "stadium",
+         "competitions": "competition", "places": "place"}
+# Italian labels of the kinds, for messages.
+KIND_LABELS = {"club": "squadra", "player": "giocatore", "coach": "allenatore",
+               "stadium": "stadio", "competition": "competizione", "place": "luogo",
+               "accepted": "nome accettato"}
+
+# The segmenter's word pattern: a name token is what `segment` would make one token.
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:(?:['’]|-)\p{L}[\p{L}\p{M}]*)*")
+
+
+def normalise(text: str) -> str:
+    """NFC with straight apostrophes: how the lists store names."""
+    return unicodedata.normalize("NFC", text.replace("’", "'"))
+
+
+# Letters that carry their diacritic inside (no combining mark to strip).
+_FOLD_EXTRA = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
+                             "ı": "i", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe",
+                             "ð": "d", "þ": "th"})
+
+
+def fold(text: str) -> str:
+    """Without diacritics (Vlahović -> Vlahovic, Højbjerg -> Hojbjerg), case kept."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_EXTRA))
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed
+                                                 if not unicodedata.combining(c)))
+
+
+def name_tokens(name: str) -> list[str]:
+    return _WORD.findall(normalise(name))
+
+
+def _bucket_key(word: str) -> str:
+    return fold(word[:1]).lower()
+
+
+class Gazetteer:
+    """Known names (exact surface forms) and their tokens, with a fuzzy token index."""
+
+    def __init__(self, names: Mapping[str, str], preferred: Iterable[str] = ()) -> None:
+        self._names: dict[str, str] = {normalise(n): k for n, k in names.items()}
+        #: the forms Italian copy uses (the hand-written lists): first in messages
+        self._preferred = {normalise(n) for n in preferred}
+        self._tokens: set[str] = set()
+        for name in self._names:
+            self._tokens.update(name_tokens(name))
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    # --- exact -----------------------------------------------------------------------------
+    def is_known(self, name: str) -> bool:
+        """``name`` is a known surface form (one or more words), case-sensitive."""
+        return normalise(name) in self._names
+
+    def has_token(self, word: str) -> bool:
+        """``word`` is a token of some known name ("Spartak", "Mosca", "D'Ambrosio")."""
+        return normalise(word) in self._tokens
+
+    def kind(self, name: str) -> str | None:
+        """'club', 'player', 'coach', 'stadium' or 'competition' (None when unknown)."""
+        return self._names.get(normalise(name))
+
+    def names_with_token(self, word: str) -> list[str]:
+        """Known names that contain ``word`` as a token, Italian forms and shortest first."""
+        return sorted(self._by_token.get(normalise(word), ()),
+                      key=lambda n: (n not in self._preferred, len(n), n))
+
+    @cached_property
+    def _by_token(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for name in self._names:
+            for tok in set(name_tokens(name)):
+                out.setdefault(tok, []).append(name)
+        return out
+
+    # --- fuzzy -----------------------------------------------------------------------------
+    @cached_property
+    def _index(self) -> dict[tuple[str, int], list[str]]:
+        index: dict[tuple[str, int], list[str]] = {}
+        for tok in self._tokens:
+            index.setdefault((_bucket_key(tok), len(tok)), []).append(tok)
+        for bucket in index.values():
+            bucket.sort()
+        return index
+
+    def near(self, word: str, max_distance: int = 1) -> list[tuple[str, int]]:
+        """Known tokens within ``max_distance`` edits of ``word`` (an adjacent transposition
+        is one edit), with the same first letter, nearest first; ``word`` itself excluded."""
+        word = normalise(word)
+        key = _bucket_key(word)
+        found: list[tuple[str, int]] = []
+        for length in range(max(1, len(word) - max_distance), len(word) + max_distance + 1):
+            bucket = self._index.get((key, length))
+            if not bucket:
+                continue
+            for tok, dist, _ in process.extract(word, bucket, scorer=OSA.distance,
+                                                score_cutoff=max_distance, limit=None):
+                if tok != word:
+                    found.append((tok, int(dist)))
+        found.sort(key=lambda x: (x[1], x[0]))
+        return found
+
+
+def read_list(path: Path) -> list[str]:
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def read_names(folder: Path) -> tuple[dict[str, str], set[str]]:
+    """Name -> kind from every ``<kind>.<source>.txt`` list in ``folder``, and the names of
+    the hand-written ``*.sportlint.txt`` lists (the Italian forms)."""
+    names: dict[str, str] = {}
+    preferred: set[str] = set()
+    for path in sorted(folder.glob("*.txt")):
+        kind = KINDS.get(path.name.split(".", 1)[0])
+        if kind is None:
+            continue
+        entries = read_list(path)
+        for line in entries:
+            names.setdefault(line, kind)
+        if path.name.endswith(".sportlint.txt"):
+            preferred.update(entries)
+    return names, preferred
+
+
+def from_names(names: Iterable[str], kind: str = "accepted") -> Gazetteer:
+    return Gazetteer({n: kind for n in names})
+
+
+def load() -> Gazetteer:
+    """The shipped gazetteer (the ``gazetteer`` resource)."""
+    names, preferred = read_names(data_dir() / "names")
+    return Gazetteer(names, preferred)
