@@ -43,11 +43,13 @@ def substitution_rules() -> list[type[SubstitutionRule]]:
 @pytest.mark.parametrize("cls", substitution_rules(), ids=lambda c: c.id)
 def test_substitution_entries_sorted_and_loop_free(cls: type[SubstitutionRule]) -> None:
     entries = cls.spec["entries"]
-    keys = [str(e["wrong"]).lower() for e in entries]
+    sensitive = bool(cls.spec.get("case_sensitive"))
+    keys = [str(e["wrong"]) if sensitive else str(e["wrong"]).lower() for e in entries]
     assert keys == sorted(keys), f"{cls.id}: entries are not sorted by 'wrong'"
     wrong = set(keys)
     for e in entries:
-        assert str(e["right"]).lower() not in wrong, f"{cls.id}: {e['right']!r} is itself a wrong form"
+        right = str(e["right"]) if sensitive else str(e["right"]).lower()
+        assert right not in wrong, f"{cls.id}: {e['right']!r} is itself a wrong form"
         assert str(e["right"]).lower() != str(e["wrong"]).lower() or e["right"] != e["wrong"]
 
 

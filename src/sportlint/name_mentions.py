@@ -178,31 +178,14 @@ def english_zipf(word: str) -> float:
     return float(wordfreq.zipf_frequency(word, "en"))
 
 
-def load_word_index() -> dict[tuple[str, int], list[str]]:
-    """Ordinary Italian words (wordfreq's most frequent), bucketed like the gazetteer: the
-    ``italian-words`` resource, built the first time a typo candidate needs it."""
-    import wordfreq
-
-    index: dict[tuple[str, int], list[str]] = {}
-    for word in wordfreq.top_n_list("it", 60000):
-        if word.isalpha():
-            index.setdefault((fold(word[:1]), len(word)), []).append(word)
-    return index
-
-
 def nearest_word_distance(word: str, limit: int) -> int | None:
-    """Edits from ``word`` (lower-cased) to the nearest ordinary Italian word, up to ``limit``."""
-    word = word.lower()
-    index: dict[tuple[str, int], list[str]] = resources.get("italian-words")
-    best = None
-    for length in range(max(1, len(word) - limit), len(word) + limit + 1):
-        bucket = index.get((fold(word[:1]), length))
-        if not bucket:
-            continue
-        hit = process.extractOne(word, bucket, scorer=OSA.distance, score_cutoff=limit)
-        if hit is not None and (best is None or hit[1] < best):
-            best = int(hit[1])
-    return best
+    """Edits from ``word`` (lower-cased) to the nearest ordinary Italian word (a frequent
+    form of the ``vocabulary`` resource's index), up to ``limit``; 0 when it is one."""
+    vocab = resources.get("vocabulary")
+    if vocab.zipf(word) >= vocab.index_zipf:
+        return 0
+    found = vocab.candidates(word, max_distance=limit)
+    return min((c.distance for c in found), default=None)
 
 
 @dataclass

@@ -15,7 +15,6 @@ LOADERS: dict[str, str] = {
     "wordfreq": "sportlint.wordlist:load",
     "vocabulary": "sportlint.wordlist:load_vocabulary",
     "gazetteer": "sportlint.gazetteer:load",
-    "italian-words": "sportlint.name_mentions:load_word_index",
 }
 
 _cache: dict[str, Any] = {}
