@@ -85,7 +85,7 @@ def main() -> None:
     started = time.perf_counter()
     gazetteer.near("Sparatk")
     index = time.perf_counter() - started
-    resources.get("wordfreq")
+    resources.get("vocabulary")
 
     config = from_mapping({"select": ["names"]}, None)
     rules = linter.active_rules(config)

@@ -221,7 +221,7 @@ def analyse(ctx: Context) -> Analysis:
     if _last is not None and _last[0] is ctx.seg and _last[1] == (*accepted, "", *rejected):
         return _last[2]
     book = NameBook(ctx.resources.get("gazetteer"), accepted, rejected)
-    zipf = ctx.resources.get("wordfreq")
+    zipf = ctx.resources.get("vocabulary").zipf
     text = ctx.text
     starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
     analysis = Analysis(_mentions(ctx.seg, book, zipf), Counter(), book, zipf, starts)

@@ -12,7 +12,6 @@ import time
 from typing import Any
 
 LOADERS: dict[str, str] = {
-    "wordfreq": "sportlint.wordlist:load",
     "vocabulary": "sportlint.wordlist:load_vocabulary",
     "gazetteer": "sportlint.gazetteer:load",
 }

@@ -1,29 +1,19 @@
 """Italian word frequencies from ``wordfreq`` (Zipf scale: 0 unknown, 7 'di').
 
-Two resources: ``wordfreq`` is a plain ``zipf(word)`` function; ``vocabulary`` is a
-`Vocabulary`: the same frequencies as a dictionary (fast lookups) plus an index of the
-frequent words by length and initial, so that looking for the correction of one unknown
-token compares it with a few hundred words of similar length, not the whole list.
+The ``vocabulary`` resource is a `Vocabulary`: wordfreq's Italian frequencies as a
+dictionary (fast ``zipf`` lookups) plus an index of the frequent words by length and
+initial, so that looking for the correction of one unknown token compares it with a few
+hundred words of similar length, not the whole list.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
-
-
-def load() -> Callable[[str], float]:
-    import wordfreq
-
-    def zipf(word: str) -> float:
-        return float(wordfreq.zipf_frequency(word, "it", wordlist="best"))
-
-    zipf("calcio")  # force the frequency table to load now, not inside a rule
-    return zipf
 
 
 @dataclass(frozen=True)
