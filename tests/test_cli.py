@@ -165,3 +165,12 @@ def test_sportlint_lints_its_own_readme(capsys: pytest.CaptureFixture[str]) -> N
     readme = Path(__file__).resolve().parents[1] / "README.md"
     code, out, _ = run(capsys, "check", "--report-unused-suppressions", str(readme))
     assert code == ExitCode.OK, out
+
+
+def test_fix_writes_through_a_symlink(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    link = drafts / "link.txt"
+    link.symlink_to(drafts / "dirty.txt")
+    run(capsys, "check", *BASIC, "--fix", str(link))
+    assert link.is_symlink()
+    assert (drafts / "dirty.txt").read_text(encoding="utf-8") == "Il Bari ha vinto poiché ha segnato.\n"
+    assert not list(drafts.glob(".*sportlint-tmp"))

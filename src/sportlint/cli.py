@@ -268,15 +268,19 @@ def _check_one(path: str, config: Config, rules: list[Rule], fixing: bool,
 
 
 def _write(path: str, text: str) -> None:
-    """Write atomically: a temporary file beside the original, then rename over it."""
-    target = Path(path)
+    """Write atomically: a temporary file beside the original (through a symlink, beside
+    its target), then rename over it; on any failure the original is left untouched."""
+    target = Path(path).resolve()
     tmp = target.with_name(f".{target.name}.sportlint-tmp")
-    tmp.write_bytes(document.encode(text))
     try:
-        os.chmod(tmp, target.stat().st_mode)
-    except OSError:
-        pass
-    os.replace(tmp, target)
+        tmp.write_bytes(document.encode(text))
+        try:
+            os.chmod(tmp, target.stat().st_mode)
+        except OSError:
+            pass
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 if __name__ == "__main__":
