@@ -77,3 +77,22 @@ def test_the_article_apostrophe_is_kept() -> None:
 def test_words_that_merely_contain_a_form_are_not_matched() -> None:
     rule = make([{"forms": ["ct", "c.t."]}])
     assert run(rule, "Il c.t. e il direct del dict; act.") == []
+
+
+def test_a_sentence_in_capitals_says_nothing_of_case() -> None:
+    rule = make([{"forms": ["UEFA", "Uefa"]}])
+    assert run(rule, "LA UEFA MULTA IL CLUB\n\nLa Uefa ha deciso. La Uefa paga.") == []
+
+
+def test_fixing_settles_and_is_idempotent() -> None:
+    from sportlint import fix_text
+
+    text = ("Il c.t. ha convocato il gruppo per i play-off. Parla il ct. I playoff "
+            "iniziano in Serie B e poi in serie C; il c.t. li segue.\n\nIl trainer del Bari, "
+            "ma però, resta. Il CT conferma")
+    config = {"select": ["style"]}
+    once = fix_text(text, None, config, unsafe=True)
+    assert fix_text(once, None, config, unsafe=True) == once
+    assert "Parla il c.t. I play-off" in once and once.endswith("Il c.t. conferma")
+    assert "in Serie C" in once
+    assert "L'allenatore del Bari" in once and "ma però" not in once

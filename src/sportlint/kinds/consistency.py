@@ -28,7 +28,8 @@ whichever, is never flagged: this is consistency, not a house-style ban (use a
 Matching is on whole words. Forms are told apart case-insensitively, apostrophes ' and ’
 alike and any run of spaces alike, unless two forms of the group differ only by case
 (``ct``/``CT``, ``Serie A``/``serie A``): then case counts, and a capital that only opens a
-sentence or heading (``Serie A`` first in a sentence) counts for neither form. The
+sentence or heading (``Serie A`` first in a sentence), or a sentence all in capitals,
+counts for neither form. The
 suggestion keeps the flagged occurrence's ending and sentence-initial capital, and the
 apostrophe the article uses. An abbreviation's final dot that also ends the sentence (``il
 c.t.`` at the end) is kept when the replacement has none.
@@ -164,6 +165,8 @@ class ConsistencyRule(DataRule):
             token = ctx.seg.token_at(start)
             initial = token is not None and token.start == start and \
                 ctx.seg.is_sentence_initial(token)
+            if group.case_sensitive and token is not None and _all_caps(ctx, token.sentence):
+                continue    # "LA UEFA MULTA IL CLUB": capitals say nothing of the spelling
             form = group.classify(m.group("stem"), initial)
             if form is not None:
                 yield Occurrence(start, end, m.group(), form, m.group("ending"), initial)
@@ -202,6 +205,11 @@ class ConsistencyRule(DataRule):
             right += "."                            # "il c.t." at the end -> "il ct."
         message = self.message.format(found=o.text, right=group.forms[target])
         return self.finding(o.start, end, message, [right], fix=group.fix)
+
+
+def _all_caps(ctx: Context, sentence: int) -> bool:
+    s = ctx.seg.sentences[sentence]
+    return not any(c.islower() for c in ctx.doc.masked[s.start:s.end])
 
 
 def _ends_paragraph(text: str, offset: int) -> bool:
