@@ -16,6 +16,9 @@ entries:
     fix: safe
   - forms: [vice presidente, vice-presidente, vicepresidente]
     endings: [e, i]                   # optional: forms are stems, each + one ending
+  - forms: [d.s., ds]
+    case_sensitive: true              # optional: "DS" is not "ds" (only a sentence-initial
+                                      # capital is allowed)
 ```
 
 When one article uses two or more forms of a group, every occurrence of a minority form is
@@ -53,7 +56,7 @@ from .substitution import match_case
 
 _BEFORE = r"(?<![\p{L}\p{M}\d_.-])"
 _AFTER = r"(?![\p{L}\p{M}\d_]|['’]\p{L}|-\p{L})"
-ENTRY_KEYS = {"forms", "preferred", "endings", "fix", "examples", "note"}
+ENTRY_KEYS = {"forms", "preferred", "endings", "fix", "examples", "note", "case_sensitive"}
 
 
 def normal(form: str) -> str:
@@ -68,6 +71,7 @@ class Group:
     preferred: str | None
     fix: Applicability | None
     case_sensitive: bool
+    strict: bool
     pattern: Any
 
     def classify(self, stem: str, capital_only: bool) -> int | None:
@@ -86,6 +90,8 @@ class Group:
         lowered = key[:1].lower() + key[1:]
         if lowered in forms:
             return forms.index(lowered)
+        if self.strict:
+            return None
         matches = [i for i, f in enumerate(forms) if f.lower() == key.lower()]
         return matches[0] if len(matches) == 1 else None
 
@@ -121,7 +127,8 @@ class ConsistencyRule(DataRule):
             if preferred is not None and preferred not in forms:
                 raise ValueError(f"group {forms}: preferred {preferred!r} is not one of its forms")
             lowered = [normal(f).lower() for f in forms]
-            case_sensitive = len(set(lowered)) < len(lowered)
+            strict = bool(entry.get("case_sensitive", False))
+            case_sensitive = strict or len(set(lowered)) < len(lowered)
             if len(set(normal(f) for f in forms)) < len(forms):
                 raise ValueError(f"group {forms}: a form is listed twice")
             for f in forms:
@@ -137,7 +144,7 @@ class ConsistencyRule(DataRule):
                 + _AFTER, regex.IGNORECASE)
             groups.append(Group(forms, endings, preferred,
                                 cls.applicability(entry.get("fix"), default),
-                                case_sensitive, pattern))
+                                case_sensitive, strict, pattern))
         if not groups:
             raise ValueError("a consistency rule needs entries (groups of forms)")
         cls.groups = groups
@@ -146,7 +153,10 @@ class ConsistencyRule(DataRule):
         cls.options = {"preferred": [], **cls.options}
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        chosen = {normal(str(f)) for f in self.opts.get("preferred") or []}
+        preferred = self.opts.get("preferred") or []
+        if isinstance(preferred, str):
+            preferred = [preferred]
+        chosen = {normal(str(f)) for f in preferred}
         for group in self.groups:
             found = list(self._occurrences(ctx, group))
             used = {o.form for o in found}
@@ -203,7 +213,7 @@ class ConsistencyRule(DataRule):
             end += 1                                # "il ct." -> "il c.t."
         elif o.text.endswith(".") and not right.endswith(".") and _ends_paragraph(text, end):
             right += "."                            # "il c.t." at the end -> "il ct."
-        message = self.message.format(found=o.text, right=group.forms[target])
+        message = self.message.format(found=o.text, right=right)
         return self.finding(o.start, end, message, [right], fix=group.fix)
 
 
