@@ -151,7 +151,7 @@ class SubstitutionRule(DataRule):
         word = match_case(found, word)
         if article is None or prev is None:
             return start, word, fix
-        new = match_case(prev.text, determiners.form(article, word))
+        new = match_case(prev.bare, determiners.form(article, word))
         apostrophe = prev.text[-1] if prev.elided else str(ctx.style.get("apostrophe", "'"))
         new = new.replace("'", apostrophe)
         if new == prev.text:
