@@ -47,3 +47,18 @@ def test_bad_substitution_entries_are_refused(entry: dict[str, object]) -> None:
     spec = {"id": "style.test", "kind": "substitution", "summary": "Test.", "entries": [entry]}
     with pytest.raises(ValueError):
         SubstitutionRule.from_spec(spec, Path("style.test.yaml"))
+
+
+def test_alternatives_share_the_span_of_the_first_suggestion() -> None:
+    from sportlint.config import Config
+    from sportlint.document import Document
+    from sportlint.linter import lint
+
+    spec = {"id": "style.test", "kind": "substitution", "summary": "Test.", "fix": "unsafe",
+            "entries": [{"wrong": "match", "right": "partita", "gender": "f", "wrong_gender": "m",
+                         "also": [{"right": "incontro", "gender": "m"}, "confronto"]}]}
+    rule = SubstitutionRule.from_spec(spec, Path("style.test.yaml"))
+    text = "Il match di ieri."
+    (finding,) = lint(Document("x.txt", text), Config(), [rule()])
+    assert text[finding.start:finding.end] == "Il match"
+    assert finding.suggestions == ("La partita", "L'incontro", "Il confronto")

@@ -23,6 +23,8 @@ Optional entry keys:
   ``degli allenatori``, ``del match`` -> ``della partita``). A plural with no ``plural``
   form makes the fix a suggestion. Adjectives are not touched: an entry whose gender
   changes should be a ``suggestion``.
+- ``also``: further right forms, suggested after ``right`` (each a string, or a mapping
+  with ``right`` and its own ``gender``/``plural``); the fix applies ``right`` only.
 """
 
 from __future__ import annotations
@@ -105,6 +107,15 @@ class SubstitutionRule(DataRule):
             if {extra["gender"], extra["wrong_gender"]} - {"m", "f"}:
                 raise ValueError(f"entry {entry['wrong']!r}: a gender is m or f")
             extra["plural"] = entry.get("plural")
+        also = []
+        for alt in entry.get("also") or []:
+            alt = {"right": alt} if isinstance(alt, str) else dict(alt)
+            if "gender" in alt:
+                alt.setdefault("wrong_gender", extra.get("wrong_gender", alt["gender"]))
+                if {alt["gender"], alt["wrong_gender"]} - {"m", "f"}:
+                    raise ValueError(f"entry {entry['wrong']!r}: a gender is m or f")
+            also.append(alt)
+        extra["also"] = also
         return {k: v for k, v in extra.items() if v}
 
     def check(self, ctx: Context) -> Iterator[Finding]:
@@ -122,14 +133,24 @@ class SubstitutionRule(DataRule):
                                      for e in p.finditer(ctx.doc.masked)]
                 if any(s <= m.start() and m.end() <= e for s, e in excepted[key]):
                     continue
-            start, end = m.span()
-            replacement = match_case(found, right)
-            if "gender" in extra:
-                start, replacement, fix = self._agree(ctx, m.start(), found, extra, right, fix)
+            end = m.end()
+            candidates = [self._replacement(ctx, m.start(), found, extra, right, fix)]
+            for alt in extra.get("also", []):
+                candidates.append(self._replacement(ctx, m.start(), found, alt, alt["right"], fix))
+            start = min(c[0] for c in candidates)
+            suggestions = [ctx.text[start:s] + r for s, r, _ in candidates]
+            fix = candidates[0][2]
             yield self.finding(start, end,
                                self.message.format(found=found, right=match_case(found, right)),
-                               [replacement], fix=fix,
-                               edits=[Edit(start, end, replacement)] if fix else None)
+                               suggestions, fix=fix,
+                               edits=[Edit(start, end, suggestions[0])] if fix else None)
+
+    @classmethod
+    def _replacement(cls, ctx: Context, start: int, found: str, extra: dict[str, Any], right: str,
+                     fix: Applicability | None) -> tuple[int, str, Applicability | None]:
+        if "gender" in extra:
+            return cls._agree(ctx, start, found, extra, right, fix)
+        return start, match_case(found, right), fix
 
     @staticmethod
     def _agree(ctx: Context, start: int, found: str, extra: dict[str, Any], right: str,
