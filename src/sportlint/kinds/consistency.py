@@ -19,6 +19,9 @@ entries:
   - forms: [d.s., ds]
     case_sensitive: true              # optional: "DS" is not "ds" (only a sentence-initial
                                       # capital is allowed)
+  - forms: [Nazional, nazional]
+    endings: [e, i]
+    before: '(?i:la|della|alle) '   # optional: a regex the text before must match
 ```
 
 When one article uses two or more forms of a group, every occurrence of a minority form is
@@ -56,7 +59,8 @@ from .substitution import match_case
 
 _BEFORE = r"(?<![\p{L}\p{M}\d_.-])"
 _AFTER = r"(?![\p{L}\p{M}\d_]|['’]\p{L}|-\p{L})"
-ENTRY_KEYS = {"forms", "preferred", "endings", "fix", "examples", "note", "case_sensitive"}
+ENTRY_KEYS = {"forms", "preferred", "endings", "fix", "examples", "note", "case_sensitive",
+              "before"}
 
 
 def normal(form: str) -> str:
@@ -139,9 +143,10 @@ class ConsistencyRule(DataRule):
                     seen[key] = forms[0]
             stems = sorted({_form_regex(f) for f in forms}, key=len, reverse=True)
             tails = sorted({regex.escape(e) for e in endings}, key=len, reverse=True)
+            before = "(?<=" + str(entry["before"]) + ")" if entry.get("before") else ""
             pattern = regex.compile(
-                _BEFORE + "(?P<stem>" + "|".join(stems) + ")(?P<ending>(?-i:" + "|".join(tails) + "))"
-                + _AFTER, regex.IGNORECASE)
+                before + _BEFORE + "(?P<stem>" + "|".join(stems) + ")"
+                + "(?P<ending>(?-i:" + "|".join(tails) + "))" + _AFTER, regex.IGNORECASE)
             groups.append(Group(forms, endings, preferred,
                                 cls.applicability(entry.get("fix"), default),
                                 case_sensitive, strict, pattern))
