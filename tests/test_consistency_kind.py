@@ -33,6 +33,7 @@ def run(rule: type[ConsistencyRule], text: str, **options: Any) -> list[tuple[st
     [{"forms": ["ct", "c.t."], "colour": "red"}],
     [{"forms": ["ct", "ct"]}],
     [{"forms": ["ct", "c.t."]}, {"forms": ["CT", "c.t"]}],
+    [{"forms": ["ct", "c.t."], "before": "(unclosed"}],
     [],
 ])
 def test_bad_specs_are_refused(entries: list[dict[str, Any]]) -> None:

@@ -144,9 +144,12 @@ class ConsistencyRule(DataRule):
             stems = sorted({_form_regex(f) for f in forms}, key=len, reverse=True)
             tails = sorted({regex.escape(e) for e in endings}, key=len, reverse=True)
             before = "(?<=" + str(entry["before"]) + ")" if entry.get("before") else ""
-            pattern = regex.compile(
-                before + _BEFORE + "(?P<stem>" + "|".join(stems) + ")"
-                + "(?P<ending>(?-i:" + "|".join(tails) + "))" + _AFTER, regex.IGNORECASE)
+            try:
+                pattern = regex.compile(
+                    before + _BEFORE + "(?P<stem>" + "|".join(stems) + ")"
+                    + "(?P<ending>(?-i:" + "|".join(tails) + "))" + _AFTER, regex.IGNORECASE)
+            except regex.error as exc:
+                raise ValueError(f"group {forms}: bad 'before' pattern ({exc})") from None
             groups.append(Group(forms, endings, preferred,
                                 cls.applicability(entry.get("fix"), default),
                                 case_sensitive, strict, pattern))
