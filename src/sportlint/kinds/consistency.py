@@ -112,6 +112,7 @@ class Occurrence:
 
 class ConsistencyRule(DataRule):
     groups: ClassVar[list[Group]] = []
+    keys: ClassVar[list[set[str]]] = []
     message: ClassVar[str] = ""
 
     @classmethod
@@ -156,6 +157,9 @@ class ConsistencyRule(DataRule):
         if not groups:
             raise ValueError("a consistency rule needs entries (groups of forms)")
         cls.groups = groups
+        # A plain substring test tells which groups can occur at all; only those run.
+        cls.keys = [{regex.split(r"[\s'’]", f.lower(), maxsplit=1)[0] for f in g.forms}
+                    for g in groups]
         cls.message = str(cls.spec.get(
             "message", "«{found}»: altrove nell'articolo «{right}»; usare una sola grafia."))
         cls.options = {"preferred": [], **cls.options}
@@ -165,7 +169,10 @@ class ConsistencyRule(DataRule):
         if isinstance(preferred, str):
             preferred = [preferred]
         chosen = {normal(str(f)) for f in preferred}
-        for group in self.groups:
+        lowered = ctx.doc.masked.lower()
+        for group, keys in zip(self.groups, self.keys, strict=True):
+            if not any(k in lowered for k in keys):
+                continue
             found = list(self._occurrences(ctx, group))
             used = {o.form for o in found}
             if len(used) < 2:
