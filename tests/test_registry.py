@@ -8,6 +8,7 @@ import pytest
 
 from sportlint import registry
 from sportlint.kinds import DataRule
+from sportlint.kinds.consistency import ConsistencyRule, normal
 from sportlint.kinds.substitution import SubstitutionRule
 from sportlint.model import Severity
 
@@ -56,3 +57,24 @@ def test_substitution_entries_sorted_and_loop_free(cls: type[SubstitutionRule]) 
 def test_data_rules_are_rules() -> None:
     data = [c for c in registry.all_rules().values() if issubclass(c, DataRule)]
     assert data and all(c.source is not None for c in data)
+
+
+def consistency_rules() -> list[type[ConsistencyRule]]:
+    return [c for c in registry.all_rules().values() if issubclass(c, ConsistencyRule)]
+
+
+@pytest.mark.parametrize("cls", consistency_rules(), ids=lambda c: c.id)
+def test_consistency_groups_sorted_and_disjoint(cls: type[ConsistencyRule]) -> None:
+    firsts = [str(e["forms"][0]).lower() for e in cls.spec["entries"]]
+    assert firsts == sorted(firsts), f"{cls.id}: groups are not sorted by their first form"
+    owner: dict[str, int] = {}
+    for i, entry in enumerate(cls.spec["entries"]):
+        forms = [str(f) for f in entry["forms"]]
+        assert len(forms) >= 2, f"{cls.id}: group {forms} has one form"
+        for form in forms:
+            for ending in entry.get("endings") or [""]:
+                key = normal(form + str(ending)).lower() if len({f.lower() for f in forms}) == \
+                    len(forms) else normal(form + str(ending))
+                assert owner.setdefault(key, i) == i, f"{cls.id}: {form + ending!r} in two groups"
+        if "preferred" in entry:
+            assert entry["preferred"] in forms
