@@ -13,6 +13,7 @@ from typing import Any
 
 LOADERS: dict[str, str] = {
     "wordfreq": "sportlint.wordlist:load",
+    "lexicon": "sportlint.lexicon:load",
 }
 
 _cache: dict[str, Any] = {}
