@@ -82,6 +82,6 @@ def suffix_gender(word: str) -> str:
         return "f"
     if word.endswith(_MASCULINE_ENDINGS) and word not in _O_FEMININE:
         return "m"
-    if word.endswith("a") and not word.endswith(("ista", "ta", "ma", "ca")):
+    if word.endswith("a") and not word.endswith(("ista", "ta", "ma")):
         return "f"
     return ""
