@@ -13,7 +13,7 @@ The npm packages hold the open classes only; closed-class words (articles, prepo
 pronouns, conjunctions, determiners, common adverbs) and the auxiliaries "essere" and "avere"
 (missing from the verb package) are added from the tables at the end of this script.
 
-Output format (one gzipped UTF-8 text, two sorted sections, see ``sportlint.lexicon``):
+Output format (one gzipped Latin-1 text, two sorted sections, see ``sportlint.lexicon``):
 
     #paradigms
     LEMMA<TAB>P<TAB>FEATS<TAB>FORM,FORM,...   sorted; slots per POS in lexicon.SLOTS
@@ -142,10 +142,10 @@ def write(paradigms: list[tuple[str, str, str, list[str]]], out: Path) -> None:
     body = ["#paradigms", *sorted(set(lines)), "#forms"]
     body += sorted(f"{form}\t{' '.join(sorted(refs))}" for form, refs in index.items())
     text = "\n".join(body) + "\n"
-    text.encode("latin-1")  # one byte per character in memory: keep the lexicon Latin-1
     out.parent.mkdir(parents=True, exist_ok=True)
     with gzip.GzipFile(out, "wb", compresslevel=9, mtime=0) as fh:
-        fh.write(text.encode("utf-8"))
+        # Latin-1: one byte per character on disk and in memory, decoded without a copy
+        fh.write(text.encode("latin-1"))
     print(f"{out}: {len(lines)} paradigms, {len(index)} forms, {out.stat().st_size} bytes")
 
 

@@ -86,8 +86,7 @@ def test_encode_round_trip(word: str, base: str) -> None:
 def test_file_is_sorted_latin1_and_small() -> None:
     path = data_dir() / lexicon.FILE
     assert path.stat().st_size < 4_000_000
-    text = gzip.decompress(path.read_bytes()).decode("utf-8")
-    text.encode("latin-1")
+    text = gzip.decompress(path.read_bytes()).decode("latin-1")
     paradigms, forms = text.split("#forms\n")
     for section in (paradigms.split("#paradigms\n")[1], forms):
         lines = section.rstrip("\n").split("\n")
