@@ -9,8 +9,9 @@ from ..lexicon import Lexicon
 from ..model import Applicability, Finding, Severity
 from ..rule import Context, Rule
 
-# "di" complements that go with a person, not an action: "il convocato di turno".
-_PERSON_COMPLEMENTS = frozenset("turno giornata giornate".split())
+# "di" complements that go with a person, not an action: "il convocato di turno", "lo
+# svincolato di lusso".
+_PERSON_COMPLEMENTS = frozenset("turno giornata giornate lusso".split())
 
 
 class ParticipleNoun(Rule):

@@ -20,6 +20,16 @@ stamattina stamani domani attuale attuali prossimo prossima
 _SUBORDINATORS = frozenset("che cui dove quale quali se quando mentre come perché poiché".split())
 
 
+def _reaches_past(labels: list[str]) -> bool:
+    """Walking away from a present sentence, a passato remoto comes before any other tense."""
+    for label in labels:
+        if label == "past":
+            return True
+        if label not in ("present", "none"):
+            return False
+    return False
+
+
 def _readings(lex: Lexicon, tok: Token) -> tuple[Analysis, ...]:
     return lex.analyses(low(tok)) if tok.is_word else ()
 
@@ -36,11 +46,15 @@ class TenseConsistency(Rule):
     at least as many as sentences in the present; it looks only at a present indicative that is
     the first finite verb of its sentence, a lexical verb (not "è", "ha"), a word the lexicon
     knows only as a verb, outside subordinate and relative clauses, in a sentence with no
-    word that anchors it to now ("oggi", "attualmente", "ancora") and no past verb of its own.
-    A paragraph in the historical present throughout is never flagged.
+    word that anchors it to now ("oggi", "attualmente", "ancora") and no past verb of its own,
+    and only between two passato remoto sentences (a closing "Detiene il record" is a
+    statement about today). A paragraph in the historical present throughout is never
+    flagged.
 
-    Example: "Nel 2014 lasciò la Juventus. Non segue Conte al Chelsea e firmò per lo
-    Spartak." -> "Non seguì" (a suggestion, never applied automatically).
+    Example: "Nel 2014 lasciò la Juventus. Non segue Conte al Chelsea. Firmò per lo
+    Spartak." -> "Non seguì" (a suggestion, never applied automatically). Option
+    ``min_past``: how many passato remoto sentences make a paragraph a passato remoto
+    narration (default 2).
     """
 
     id = "grammar.tense-consistency"
@@ -60,8 +74,11 @@ class TenseConsistency(Rule):
             present = sum(1 for k, _ in kinds if k == "present")
             if past < self.opts["min_past"] or present > past:
                 continue
-            for kind, tok in kinds:
+            labels = [k for k, _ in kinds]
+            for i, (kind, tok) in enumerate(kinds):
                 if kind != "present" or tok is None:
+                    continue
+                if not (_reaches_past(labels[:i][::-1]) and _reaches_past(labels[i + 1:])):
                     continue
                 suggestion = self.remote_past(lex, tok)
                 if suggestion:
@@ -73,7 +90,8 @@ class TenseConsistency(Rule):
     def sentence_tense(self, lex: Lexicon, ctx: Context,
                        sentence: Sentence) -> tuple[str, Token | None]:
         """("past", None) when every finite verb is a passato remoto; ("present", verb) when
-        the first finite verb is a clean present candidate; ("", None) otherwise."""
+        the first finite verb is a clean present candidate; ("none", None) without a finite
+        verb; ("", None) otherwise."""
         seg = ctx.seg
         tokens = [t for t in seg.sentence_tokens(sentence)
                   if t.is_word and not seg.in_quote(t.start, t.end)]
@@ -89,7 +107,7 @@ class TenseConsistency(Rule):
                     (not tok.capitalised or seg.is_sentence_initial(tok)):
                 finite.append((tok, readings))
         if not finite:
-            return "", None
+            return "none", None
         if all(all(a.mood == "ind" and a.tense == "past" for a in r) for _, r in finite):
             return "past", None
         tok, readings = finite[0]
