@@ -143,7 +143,8 @@ def write(paradigms: list[tuple[str, str, str, list[str]]], out: Path) -> None:
     body += sorted(f"{form}\t{' '.join(sorted(refs))}" for form, refs in index.items())
     text = "\n".join(body) + "\n"
     out.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.GzipFile(out, "wb", compresslevel=9, mtime=0) as fh:
+    # no file name and no timestamp in the gzip header: the build is byte-for-byte repeatable
+    with out.open("wb") as raw, gzip.GzipFile("", "wb", 9, raw, mtime=0) as fh:
         # Latin-1: one byte per character on disk and in memory, decoded without a copy
         fh.write(text.encode("latin-1"))
     print(f"{out}: {len(lines)} paradigms, {len(index)} forms, {out.stat().st_size} bytes")
