@@ -106,6 +106,13 @@ def build(src: Path) -> list[tuple[str, str, str, list[str]]]:
             paradigms.append((lemma, "VER", "", verb_paradigm(lemma, info)))
     for lemma, (feats, forms) in AUXILIARIES.items():
         paradigms.append((lemma, "AUX", feats, forms.split(",")))
+    slots = SLOTS["VER"]
+    for lemma, variants in VARIANTS.items():
+        # a second paradigm line holding only the variant forms the npm package dropped
+        extra = [""] * len(slots)
+        for (mood, tense, person, number, gender), form in variants.items():
+            extra[slots.index((mood, tense, person, number, gender))] = form
+        paradigms.append((lemma, "VER", "", extra))
     for lemma, info in load(src, "words").items():
         gender = (info.get("G") or "").lower()
         if gender not in ("m", "f") or not ok(lemma):
@@ -185,6 +192,21 @@ AUXILIARIES = {
         "avessi", "avessi", "avesse", "avessimo", "aveste", "avessero",
         "abbi", "abbiamo", "abbiate", "avere", "avendo", "avente", "aventi",
         "avuto", "avuti", "avuta", "avute"])),
+}
+
+# Common variant forms missing from the npm verb package, which keeps one form per slot
+# (it has "veduto" but not "visto"). Written for sportlint.
+_PP = [("part", "past", "", "s", "m"), ("part", "past", "", "p", "m"), ("part", "past", "", "s", "f"),
+       ("part", "past", "", "p", "f")]
+VARIANTS: dict[str, dict[tuple[str, str, str, str, str], str]] = {
+    "vedere": dict(zip(_PP, "visto visti vista viste".split(), strict=True)),
+    "rivedere": dict(zip(_PP, "rivisto rivisti rivista riviste".split(), strict=True)),
+    "prevedere": dict(zip(_PP, "previsto previsti prevista previste".split(), strict=True)),
+    "intravedere": dict(zip(_PP, "intravisto intravisti intravista intraviste".split(),
+                            strict=True)),
+    "provvedere": dict(zip(_PP, "provvisto provvisti provvista provviste".split(), strict=True)),
+    "potere": {("ind", "past", "3", "s", ""): "poté"},
+    "dovere": {("ind", "past", "3", "s", ""): "dovette", ("ind", "past", "3", "p", ""): "dovettero"},
 }
 
 # Closed classes: POS, features ("-" for none), words. Written for sportlint.

@@ -85,3 +85,10 @@ def suffix_gender(word: str) -> str:
     if word.endswith("a") and not word.endswith(("ista", "ta", "ma")):
         return "f"
     return ""
+
+
+def plain_case(seg: Segmentation, token: Token) -> bool:
+    """Lower case, or capitalised only because it opens the sentence: "a", "In", but not
+    the letter in "Serie A" or the numeral in "Carlo I"."""
+    return not token.capitalised or (seg.is_sentence_initial(token)
+                                     and token.text[1:] == token.text[1:].lower())

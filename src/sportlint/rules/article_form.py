@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..grammar import VOWELS, capitalise_like, low, next_word
+from ..grammar import VOWELS, capitalise_like, low, next_word, plain_case
 from ..lexicon import Lexicon
 from ..model import Applicability, Finding, Severity
 from ..rule import Context, Rule
@@ -72,7 +72,7 @@ class ArticleForm(Rule):
         for tok in seg.words:
             head = low(tok)
             table, number = (_SINGULAR, "s") if head in _SINGULAR else (_PLURAL, "p")
-            if head not in table:
+            if head not in table or not plain_case(seg, tok):
                 continue
             nxt = next_word(seg, tok)
             if nxt is None or nxt.capitalised or ctx.text[tok.end:nxt.start] != " ":

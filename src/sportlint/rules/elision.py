@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..grammar import VOWELS, capitalise_like, low, next_word, suffix_gender
+from ..grammar import VOWELS, capitalise_like, low, next_word, plain_case, suffix_gender
 from ..lexicon import Lexicon
 from ..model import Applicability, Finding, Severity
 from ..rule import Context, Rule
@@ -70,6 +70,8 @@ class Elision(Rule):
             if nxt is None or nxt.capitalised:
                 continue
             word, head = low(nxt), low(tok)
+            if not plain_case(seg, tok):
+                continue
             if tok.elided and head[:-1] in _APOCOPE:
                 if _genders(lex, word) == {"m"}:
                     full = tok.text[:-1]

@@ -1,4 +1,4 @@
-"""a/ha, e/è, ne/né, da/dà where the next words decide."""
+"""e/è, ne/né, da/dà where the next words decide."""
 
 from __future__ import annotations
 
@@ -15,12 +15,11 @@ _CLITICS_BEFORE_DA = frozenset("gli mi ti ci vi".split())
 
 
 class Homophones(Rule):
-    """a/ha, e/è, ne/né, da/dà confused where the context decides unambiguously.
+    """e/è, ne/né, da/dà confused where the context decides unambiguously.
 
-    Each check fires only on a pattern that has a single reading:
+    Each check fires only on a pattern that has a single reading (a/ha, o/ho ... are
+    grammar.avere-h):
 
-    - "a" + past participle that is not also a noun ("Rossi a segnato") -> "ha";
-    - "ha" + infinitive that is not also a noun ("continua ha spingere") -> "a";
     - "e stato/stata/stati/state" + participle or adjective ("Rossi e stato espulso") -> "è";
     - "ne" after a "né" of the same sentence and not before a finite verb ("né vinto ne
       perso") -> "né";
@@ -43,12 +42,7 @@ class Homophones(Rule):
                 continue
             word = tok.text
             right: str | None = None
-            if word == "a" and self.participle_only(lex, low(nxt)) and prev_word(seg, tok):
-                right = "ha"
-            elif word == "ha" and is_infinitive(lex, nxt.text) and \
-                    not any(a.pos == "NOUN" for a in lex.analyses(low(nxt))):
-                right = "a"
-            elif low(tok) == "e" and low(nxt) in _STATO:
+            if low(tok) == "e" and low(nxt) in _STATO:
                 after = next_word(seg, nxt)
                 if after is not None and not after.capitalised and any(
                         a.pos == "ADJ" or a.mood == "part" for a in lex.analyses(low(after))):
@@ -63,12 +57,6 @@ class Homophones(Rule):
                 yield self.finding(tok.start, tok.end,
                                    f"Qui ci vuole «{right}», non «{word}».", [right],
                                    fix=Applicability.UNSAFE)
-
-    @staticmethod
-    def participle_only(lex: Lexicon, word: str) -> bool:
-        readings = lex.analyses(word)
-        return any(a.mood == "part" and a.tense == "past" and a.gender == "m" and a.number == "s"
-                   for a in readings) and not any(a.pos == "NOUN" for a in readings)
 
     @staticmethod
     def after_ne(seg: Segmentation, tok: Token) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..grammar import ARTICLES, ARTICULATED, DI_ARTICLES, low, next_word, prev_word
+from ..grammar import ARTICLES, ARTICULATED, DI_ARTICLES, low, next_word, plain_case, prev_word
 from ..lexicon import Lexicon
 from ..model import Applicability, Finding, Severity
 from ..rule import Context, Rule
@@ -47,7 +47,8 @@ class ParticipleNoun(Rule):
             prev, nxt = prev_word(seg, tok), next_word(seg, tok)
             if prev is None or nxt is None or low(nxt) not in DI_ARTICLES:
                 continue
-            if low(prev) not in ARTICLES and low(prev) not in ARTICULATED:
+            if (low(prev) not in ARTICLES and low(prev) not in ARTICULATED) or \
+                    not plain_case(seg, prev):
                 continue
             after = next_word(seg, nxt)
             if after is not None and low(after) in _PERSON_COMPLEMENTS:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from ..grammar import capitalise_like, low, next_word, prev_word
+from ..grammar import capitalise_like, low, next_word, plain_case, prev_word
 from ..lexicon import Lexicon
 from ..model import Applicability, Finding, Severity
 from ..rule import Context, Rule
@@ -47,7 +47,8 @@ class PiuPlural(Rule):
             if low(tok) != "più":
                 continue
             prev, noun = prev_word(seg, tok), next_word(seg, tok)
-            if prev is None or noun is None or low(prev) not in _PREPOSITIONS:
+            if prev is None or noun is None or low(prev) not in _PREPOSITIONS or \
+                    not plain_case(seg, prev):
                 continue
             if noun.capitalised or noun.elided:
                 continue
