@@ -235,6 +235,9 @@ DET m+p questi quelli quei quegli alcuni altri molti pochi tanti troppi tutti pa
 vari diversi stessi
 DET f+p queste quelle alcune altre molte poche tante troppe tutte parecchie certe varie \
 diverse stesse
+DET - due tre quattro cinque sei sette otto nove dieci undici dodici tredici quattordici \
+quindici sedici diciassette diciotto diciannove venti trenta quaranta cinquanta sessanta \
+settanta ottanta novanta cento mille
 DET - mio tuo suo nostro vostro mia tua sua nostra vostra miei tuoi suoi nostri vostri mie tue \
 sue nostre vostre
 ADV - non più meno molto poco tanto troppo già ancora sempre mai ora adesso poi dopo prima \

@@ -82,7 +82,10 @@ def suffix_gender(word: str) -> str:
         return "f"
     if word.endswith(_MASCULINE_ENDINGS) and word not in _O_FEMININE:
         return "m"
-    if word.endswith("a") and not word.endswith(("ista", "ta", "ma")):
+    # -a is feminine; the masculine and common-gender exceptions (problema, atleta, pilota,
+    # giornalista) are listed masculine by the lexicon, and callers only act when the lexicon
+    # and the ending agree
+    if word.endswith("a") and not word.endswith(("ista", "cida", "iatra")):
         return "f"
     return ""
 

@@ -54,6 +54,8 @@ class Elision(Rule):
       "della squadra", choosing il/lo/la by gender and initial; with no gender known, the
       candidates are offered and nothing is applied.
 
+    - "qual'è" -> "qual è" ("qual" is truncated, never elided; safe fix).
+
     Words both masculine and feminine ("un'atleta", "un atleta", "un'ultima") and names are
     left alone.
     """
@@ -72,7 +74,11 @@ class Elision(Rule):
             word, head = low(nxt), low(tok)
             if not plain_case(seg, tok):
                 continue
-            if tok.elided and head[:-1] in _APOCOPE:
+            if head == "qual'" and word in ("è", "era", "erano", "sono"):
+                yield self.finding(tok.start, nxt.start,
+                                   f"«qual» si tronca, non si elide: «{tok.text[:-1]} {nxt.text}».",
+                                   [tok.text[:-1] + " "], fix=Applicability.SAFE)
+            elif tok.elided and head[:-1] in _APOCOPE:
                 if _genders(lex, word) == {"m"}:
                     full = tok.text[:-1]
                     yield self.finding(
