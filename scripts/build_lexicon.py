@@ -128,6 +128,10 @@ def build(src: Path) -> list[tuple[str, str, str, list[str]]]:
         forms = [info.get("MS") or lemma, info.get("MP") or "", info.get("FS") or "",
                  info.get("FP") or ""]
         paradigms.append((lemma, "ADJ", "", [f if ok(f) else "" for f in forms]))
+    for lemma, plural in COMPARATIVES.items():
+        paradigms.append((lemma, "ADJ", "", [lemma, plural, lemma, plural]))
+    for lemma, gender, plural in (line.split() for line in NOUNS_ADDED.strip().splitlines()):
+        paradigms.append((lemma, "NOUN", gender, [lemma, plural]))
     for line in CLOSED.strip().splitlines():
         pos, feats, words = line.split(None, 2)
         for word in words.split():
@@ -208,6 +212,20 @@ VARIANTS: dict[str, dict[tuple[str, str, str, str, str], str]] = {
     "potere": {("ind", "past", "3", "s", ""): "poté"},
     "dovere": {("ind", "past", "3", "s", ""): "dovette", ("ind", "past", "3", "p", ""): "dovettero"},
 }
+
+# Comparatives missing from the adjective package (both genders, one form each).
+COMPARATIVES = {"maggiore": "maggiori", "minore": "minori", "migliore": "migliori",
+                "peggiore": "peggiori", "superiore": "superiori", "inferiore": "inferiori",
+                "ulteriore": "ulteriori", "anteriore": "anteriori", "posteriore": "posteriori",
+                "interiore": "interiori", "esteriore": "esteriori"}
+
+# Nouns missing from the noun package (lemma, gender, plural); "via" is also masculine
+# ("il via", the start). Written for sportlint.
+NOUNS_ADDED = """
+lente f lenti
+quadrato m quadrati
+via m via
+"""
 
 # Closed classes: POS, features ("-" for none), words. Written for sportlint.
 CLOSED = """

@@ -12,7 +12,6 @@ from ..rule import Context, Rule
 # form -> (before a plain consonant, before s+consonant/z/gn/ps/x, before a vowel), by number
 _SINGULAR = {
     "il": ("il", "lo", "l'"), "lo": ("il", "lo", "l'"), "un": ("un", "uno", "un"),
-    "uno": ("un", "uno", "un"),
     "del": ("del", "dello", "dell'"), "dello": ("del", "dello", "dell'"),
     "al": ("al", "allo", "all'"), "allo": ("al", "allo", "all'"),
     "dal": ("dal", "dallo", "dall'"), "dallo": ("dal", "dallo", "dall'"),
@@ -27,8 +26,10 @@ _PLURAL = {
     "nei": ("nei", "negli", "negli"), "negli": ("nei", "negli", "negli"),
     "sui": ("sui", "sugli", "sugli"), "sugli": ("sui", "sugli", "sugli"),
 }
-# Also pronouns ("lo vede", "gli dice", "uno dei"): changed only before a noun-only word.
-_ALSO_PRONOUNS = frozenset("lo gli uno".split())
+# Also pronouns ("lo vede", "gli dice"): changed only before a noun-only word of three
+# letters or more ("lo do" is a pronoun and a verb). "uno" is left alone: "uno pescatore e
+# uno cacciatore" is a pronoun.
+_ALSO_PRONOUNS = frozenset("lo gli".split())
 # Accepted both ways or fixed by usage: "gli dei", "il pneumatico".
 _EXCEPTIONS = frozenset("dei pneumatico pneumatici".split())
 
@@ -55,8 +56,9 @@ class ArticleForm(Rule):
     the next word is a masculine noun or adjective of the article's number, and checks its
     initial: s + consonant, z, gn, ps and x want lo/gli/uno, vowels want l'/gli.
 
-    "lo", "gli" and "uno" are also pronouns ("lo vede", "gli dice", "uno dei"), so they are
-    changed only before a word the lexicon knows only as a noun. Names (capitalised words:
+    "lo" and "gli" are also pronouns ("lo vede", "gli dice"), so they are changed only
+    before a word the lexicon knows only as a noun; "uno" (also "one of them") is never
+    changed, only "un" before s + consonant. Names (capitalised words:
     "il Sassuolo", "lo Spezia") and words starting with h, y, w, j, k are left alone.
 
     Example: "Ha segnato il suo primo gol nel stadio di casa." -> "nello stadio" (safe fix).
@@ -85,7 +87,7 @@ class ArticleForm(Rule):
             nominal = [a for a in readings if a.pos in ("NOUN", "ADJ", "DET")]
             if not any(a.gender == "m" and a.number == number for a in nominal):
                 continue
-            if head in _ALSO_PRONOUNS and (len(nominal) != len(readings)
+            if head in _ALSO_PRONOUNS and (len(nominal) != len(readings) or len(word) < 3
                                            or any(a.pos != "NOUN" for a in nominal)):
                 continue
             right = table[head][cls]

@@ -33,8 +33,13 @@ for _family, (_ms, _fs, _mp, _fp) in _FAMILIES.items():
     if _fp:
         _FORMS.setdefault(_fp, (_family, "f", "p"))
 _FORMS.pop("l'", None)
-# Also clitic pronouns ("la porta a casa", "lo segue"): only before a word with no verb reading.
-_PRONOUNS = frozenset("la le lo gli".split())
+# Also clitic pronouns ("la porta a casa"): only before a word with no verb reading.
+_PRONOUNS = frozenset("la le".split())
+# Pronouns too often to judge ("lo siringa" with a verb the lexicon lacks, "uno faccia").
+_SKIP = frozenset("lo gli uno".split())
+# The ending a plural of each gender must have: "le dita", "le uova" are feminine plurals
+# of masculine nouns, "le mani" a feminine plural in -i.
+_PLURAL_ENDING = {"m": "i", "f": "e"}
 
 
 def article_for(family: str, gender: str, number: str, word: str) -> str:
@@ -58,7 +63,8 @@ class ArticleGender(Rule):
     and whose ending
     confirms that gender (-zione, -tà, -a are feminine; -o, -ore, -mento masculine): words
     whose gender the ending does not tell ("fine", "capitale", "tema", "atleta", "radio")
-    are never flagged, so meanings that change with the gender stay safe.
+    are never flagged, so meanings that change with the gender stay safe; a plural must end
+    as its gender's plurals do (-i, -e), so "le dita", "le uova", "le braccia" are right.
 
     Example: "Ha perso il partita di ieri." -> "la partita" (safe fix: the article alone
     changes).
@@ -73,7 +79,7 @@ class ArticleGender(Rule):
         seg = ctx.seg
         for tok in seg.words:
             head = low(tok)
-            if head not in _FORMS or not plain_case(seg, tok):
+            if head not in _FORMS or head in _SKIP or not plain_case(seg, tok):
                 continue
             nxt = next_word(seg, tok)
             if nxt is None or nxt.capitalised or ctx.text[tok.end:nxt.start] != " ":
@@ -93,6 +99,8 @@ class ArticleGender(Rule):
             if len(genders) != 1 or not any(a.number == number for a in nouns):
                 continue
             right_gender = genders.pop()
+            if number == "p" and not word.endswith(_PLURAL_ENDING[right_gender]):
+                continue
             if right_gender == gender or \
                     any(suffix_gender(a.lemma) != right_gender for a in nouns):
                 continue

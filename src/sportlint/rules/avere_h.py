@@ -23,8 +23,9 @@ class AvereH(Rule):
     and a noun; "ha", "hai", "ho", "hanno" are the auxiliary. Before a past participle the
     auxiliary is meant, when the pattern leaves no other reading:
 
-    - "a" + participle that is not also a noun, or + participle + article ("Rossi a segnato",
-      "a fatto la spesa") -> "ha"; "ai" in the same place -> "hai";
+    - a name, noun or pronoun + "a" + participle that is not also a noun ("Rossi a segnato")
+      -> "ha" ("piange a dirotto", "mettere a punto" are left alone); a sentence-initial
+      "Ai" + participle -> "Hai";
     - "o" + participle after "non" or a clitic ("non o visto", "lo o detto") -> "ho"
       ("vinto o perso" is left alone);
     - "anno" + participle after a plural subject or a name, never after an article or a
@@ -48,10 +49,12 @@ class AvereH(Rule):
             word, right = low(tok), None
             if tok.capitalised and not (word == "ai" and seg.is_sentence_initial(tok)):
                 continue  # "Serie A giocato", "O" as a letter: capitals are names and letters
-            if word in _H and self.participle(lex, seg, nxt, strict=word != "a" and word != "ai"):
+            if word in _H and self.participle(lex, nxt, strict=word in ("o", "anno", "ai")):
                 prev = prev_word(seg, tok)
-                if word in ("a", "ai") and (prev is not None or word == "ai"):
-                    right = _H[word]
+                if word == "a" and prev is not None and self.subject(lex, seg, prev):
+                    right = "ha"
+                elif word == "ai" and seg.is_sentence_initial(tok):
+                    right = "hai"
                 elif word == "o" and prev is not None and low(prev) in _BEFORE_HO:
                     right = "ho"
                 elif word == "anno" and self.plural_subject(lex, seg, tok):
@@ -66,17 +69,26 @@ class AvereH(Rule):
                                    fix=Applicability.UNSAFE)
 
     @staticmethod
-    def participle(lex: Lexicon, seg: Segmentation, nxt: Token, strict: bool) -> bool:
-        """A masculine singular past participle; unless ``strict``, one that is also a noun
-        counts only when an article follows ("a fatto la spesa")."""
+    def participle(lex: Lexicon, nxt: Token, strict: bool) -> bool:
+        """A masculine singular past participle; unless ``strict``, not also a noun ("a
+        posto", "a punto", "a letto" are idioms)."""
         readings = lex.analyses(low(nxt))
         if not any(a.mood == "part" and a.tense == "past" and a.gender == "m" and a.number == "s"
                    for a in readings):
             return False
-        if strict or not any(a.pos == "NOUN" for a in readings):
+        return strict or not any(a.pos == "NOUN" for a in readings)
+
+    @staticmethod
+    def subject(lex: Lexicon, seg: Segmentation, prev: Token) -> bool:
+        """What may stand before "ha" but hardly before "a" + participle: a name, a noun or
+        pronoun, "non", "che", a clitic ("piange a dirotto" has a verb before "a")."""
+        readings = lex.analyses(low(prev))
+        if prev.capitalised and (not seg.is_sentence_initial(prev) or not any(
+                a.pos in ("VER", "AUX", "ADV", "CON", "PRE", "ART", "ARTPRE") for a in readings)):
+            return True  # a name, also at the start of a sentence ("Rossi a segnato")
+        if low(prev) in _BEFORE_HO or low(prev) in ("che", "chi", "lui", "lei"):
             return True
-        after = next_word(seg, nxt)
-        return after is not None and low(after) in _DETERMINERS
+        return any(a.pos in ("NOUN", "PRO") for a in readings)
 
     @staticmethod
     def plural_subject(lex: Lexicon, seg: Segmentation, tok: Token) -> bool:
