@@ -84,3 +84,17 @@ def test_d_eufonica_is_off_by_default() -> None:
     assert all(f.rule != "style.d-eufonica" for f in lint_text(text, None, {}))
     on = lint_text(text, None, {"enable": ["style.d-eufonica"], "select": ["style.d-eufonica"]})
     assert [f.suggestions for f in on] == [("a",)]
+
+
+def test_quote_test_agrees_with_in_quote() -> None:
+    from sportlint.document import from_text
+    from sportlint.grammar import quote_test
+    from sportlint.segment import segment
+
+    text = ("Disse: «Vince “sempre” lui», poi ‘basta'. \"Due\" e «tre «quattro» cinque» ancora.\n\n"
+            "«Aperta e mai chiusa, fino alla fine del paragrafo.")
+    seg = segment(from_text(text, None))
+    inside = quote_test(seg)
+    for start in range(len(text)):
+        for end in range(start + 1, min(len(text), start + 12) + 1):
+            assert inside(start, end) == seg.in_quote(start, end), (start, end)

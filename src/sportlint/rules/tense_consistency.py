@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
 
-from ..grammar import capitalise_like, low
+from ..grammar import capitalise_like, low, quote_test
 from ..lexicon import Analysis, Lexicon
 from ..model import Applicability, Finding, Severity
 from ..rule import Context, Rule
@@ -65,11 +65,12 @@ class TenseConsistency(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         lex: Lexicon = ctx.resources.get("lexicon")
         seg = ctx.seg
+        quoted = quote_test(seg)
         for paragraph in seg.paragraphs:
             if paragraph.heading:
                 continue
             sentences = seg.paragraph_sentences(paragraph)
-            kinds = [self.sentence_tense(lex, ctx, s) for s in sentences]
+            kinds = [self.sentence_tense(lex, ctx, s, quoted) for s in sentences]
             past = sum(1 for k, _ in kinds if k == "past")
             present = sum(1 for k, _ in kinds if k == "present")
             if past < self.opts["min_past"] or present > past:
@@ -87,14 +88,14 @@ class TenseConsistency(Rule):
                         "Presente in un racconto al passato remoto: "
                         f"forse «{suggestion}».", [suggestion], fix=Applicability.SUGGESTION)
 
-    def sentence_tense(self, lex: Lexicon, ctx: Context,
-                       sentence: Sentence) -> tuple[str, Token | None]:
+    def sentence_tense(self, lex: Lexicon, ctx: Context, sentence: Sentence,
+                       quoted: Callable[[int, int], bool]) -> tuple[str, Token | None]:
         """("past", None) when every finite verb is a passato remoto; ("present", verb) when
         the first finite verb is a clean present candidate; ("none", None) without a finite
         verb; ("", None) otherwise."""
         seg = ctx.seg
         tokens = [t for t in seg.sentence_tokens(sentence)
-                  if t.is_word and not seg.in_quote(t.start, t.end)]
+                  if t.is_word and not quoted(t.start, t.end)]
         finite: list[tuple[Token, tuple[Analysis, ...]]] = []
         for tok in tokens:
             if low(tok) in _NOW:
