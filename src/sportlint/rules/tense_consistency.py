@@ -16,6 +16,13 @@ _NOW = frozenset("""
 oggi attualmente ora adesso tuttora tutt'oggi tutt'ora ancora odierno odierna stasera
 stamattina stamani domani attuale attuali prossimo prossima
 """.split())
+# Stative verbs state what is still true ("il gol resta nella storia", "detiene il record"):
+# a present there is a statement about today, not a slip of the narration.
+_STATIVE = frozenset("""
+restare rimanere sembrare parere apparire risultare detenere vantare conservare vivere
+abitare continuare possedere valere significare rappresentare appartenere costituire
+contare dipendere esistere mancare piacere sapere conoscere ricordare
+""".split())
 # After these the verb is in a subordinate or relative clause, where a present is normal.
 _SUBORDINATORS = frozenset("che cui dove quale quali se quando mentre come perché poiché".split())
 
@@ -41,15 +48,15 @@ class TenseConsistency(Rule):
     slips into the present for one sentence ("Non segue Conte al Chelsea") reads as an
     unrevised draft: the suggestion is the passato remoto of the same person ("Non seguì").
 
-    News copy mixes tenses legitimately, so the rule is careful: the paragraph needs at least
-    ``min_past`` sentences whose finite verbs are all unambiguous passato remoto forms, and
-    at least as many as sentences in the present; it looks only at a present indicative that is
-    the first finite verb of its sentence, a lexical verb (not "è", "ha"), a word the lexicon
-    knows only as a verb, outside subordinate and relative clauses, in a sentence with no
-    word that anchors it to now ("oggi", "attualmente", "ancora") and no past verb of its own,
-    and only between two passato remoto sentences (a closing "Detiene il record" is a
-    statement about today). A paragraph in the historical present throughout is never
-    flagged.
+    News copy mixes tenses legitimately, so the rule is careful. The paragraph needs at
+    least ``min_past`` sentences whose finite verbs are all unambiguous passato remoto
+    forms, and at least as many as sentences in the present. The verb must be a present
+    indicative that is the first finite verb of its sentence; a verb of action (not "è",
+    "ha", nor a stative verb such as "resta", "detiene", "vanta"); a word the lexicon knows
+    only as a verb; outside subordinate and relative clauses; in a sentence with no word
+    that anchors it to now ("oggi", "attualmente", "ancora") and no past verb of its own;
+    and between two passato remoto sentences (a closing "Detiene il record" is a statement
+    about today). A paragraph in the historical present throughout is never flagged.
 
     Example: "Nel 2014 lasciò la Juventus. Non segue Conte al Chelsea. Firmò per lo
     Spartak." -> "Non seguì" (a suggestion, never applied automatically). Option
@@ -114,6 +121,8 @@ class TenseConsistency(Rule):
         tok, readings = finite[0]
         if not all(a.pos == "VER" and a.mood == "ind" and a.tense == "pres" and a.person == "3"
                    for a in readings):
+            return "", None
+        if any(a.lemma in _STATIVE for a in readings):
             return "", None
         if any(a.finite and a.tense in ("past", "impf") for _, r in finite[1:] for a in r):
             return "", None
