@@ -10,8 +10,10 @@ to run this script (``npm pack`` into a temporary folder); sportlint never needs
     python scripts/build_lexicon.py --from DIR      # DIR holds the three unpacked packages
 
 The npm packages hold the open classes only; closed-class words (articles, prepositions,
-pronouns, conjunctions, determiners, common adverbs) and the auxiliaries "essere" and "avere"
-(missing from the verb package) are added from the tables at the end of this script.
+pronouns, conjunctions, determiners, numerals, common adverbs), the auxiliaries "essere" and
+"avere" (missing from the verb package), a few variant forms and nouns are added from the
+tables at the end of this script, and adverbs in -mente are derived from the adjectives
+when wordfreq's Italian list attests them (wordfreq is a sportlint dependency).
 
 Output format (one gzipped Latin-1 text, two sorted sections, see ``sportlint.lexicon``):
 
@@ -136,7 +138,30 @@ def build(src: Path) -> list[tuple[str, str, str, list[str]]]:
         pos, feats, words = line.split(None, 2)
         for word in words.split():
             paradigms.append((word, pos, "" if feats == "-" else feats, [word]))
+    paradigms += adverbs(paradigms)
     return paradigms
+
+
+Paradigms = list[tuple[str, str, str, list[str]]]
+
+
+def adverbs(paradigms: Paradigms) -> Paradigms:
+    """Adverbs in -mente from the adjectives (rapida -> rapidamente, facile -> facilmente),
+    kept only when wordfreq's Italian list knows them (no invented adverbs)."""
+    import wordfreq
+
+    known = {lemma for lemma, pos, _, _ in paradigms if pos == "ADV"}
+    out = []
+    for _, pos, _, forms in paradigms:
+        if pos != "ADJ" or not forms[2]:
+            continue
+        feminine = forms[2]
+        stem = feminine[:-1] if re.search(r"[aeiou][lr]e$", feminine) else feminine
+        adverb = stem + "mente"
+        if adverb not in known and wordfreq.zipf_frequency(adverb, "it") >= 1.0:
+            known.add(adverb)
+            out.append((adverb, "ADV", "", [adverb]))
+    return out
 
 
 def write(paradigms: list[tuple[str, str, str, list[str]]], out: Path) -> None:
@@ -235,7 +260,8 @@ ART m+p i gli
 ART f+p le
 ART s l'
 ART f+s un'
-PRE - di a da in con su per tra fra
+PRE - di a da in con su per tra fra dopo durante contro verso senza sopra sotto dentro fuori \
+presso entro mediante tramite dietro davanti accanto oltre lungo secondo circa
 ARTPRE m+s del dal nel sul col al dello dallo nello sullo allo
 ARTPRE f+s della dalla nella sulla alla colla
 ARTPRE s dell' dall' nell' sull' all'
