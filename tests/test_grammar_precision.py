@@ -98,3 +98,12 @@ def test_quote_test_agrees_with_in_quote() -> None:
     for start in range(len(text)):
         for end in range(start + 1, min(len(text), start + 12) + 1):
             assert inside(start, end) == seg.in_quote(start, end), (start, end)
+
+
+def test_verb_preposition_list_is_sorted_and_unique() -> None:
+    from sportlint.rules.verb_preposition import shipped_entries
+
+    entries = shipped_entries()
+    keys = [(verb, wrong) for verb, wrong, _, _ in entries]
+    assert keys == sorted(keys) and len(set(keys)) == len(keys)
+    assert all(wrong != right for _, wrong, right, _ in entries)

@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from ..grammar import capitalise_like, is_infinitive, low, next_word
+from ..grammar import ARTICLES, ARTICULATED, capitalise_like, is_infinitive, low, next_word, prev_word
 from ..lexicon import Lexicon
 from ..model import Applicability, Finding, Severity
 from ..paths import data_dir
@@ -43,7 +43,8 @@ class VerbPreposition(Rule):
     sollevare l'allenatore") is a slip an editor corrects.
 
     Every form of the verb counts (the lexicon conjugates it: opta, optò, optato, optando),
-    as long as the preposition follows it directly; an entry marked ``before: infinitive``
+    as long as the preposition follows it directly and no article makes it a noun ("l'obbligo
+    di firmare" is right); an entry marked ``before: infinitive``
     applies only when an infinitive follows the preposition ("optare di sollevarlo").
     The list is data: ``rules/grammar/verb_prepositions.yaml``. Option ``extra`` adds a
     newsroom's own entries, e.g. ``{verb: puntare, wrong: di, right: a, before: infinitive}``.
@@ -70,6 +71,10 @@ class VerbPreposition(Rule):
             if prep is None or prep.elided:
                 continue
             lemmas = {a.lemma for a in lex.analyses(low(tok)) if a.pos == "VER"} & verbs
+            before = prev_word(seg, tok)
+            if lemmas and before is not None and (low(before) in ARTICLES
+                                                  or low(before) in ARTICULATED):
+                continue  # a noun: "l'obbligo di", "un aiuto a"
             for lemma in sorted(lemmas):
                 hit = table.get((lemma, low(prep)))
                 if hit is None:
