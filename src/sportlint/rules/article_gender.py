@@ -58,9 +58,9 @@ class ArticleGender(Rule):
 
     The article and the articulated preposition agree with the noun in gender: "la
     partita", "il campo", "della squadra", "dei gol". The rule checks a lower-case noun
-    that the lexicon knows only as a noun of one gender (no adjective reading; after "la",
-    "le", "lo", "gli", which are also pronouns, no verb reading either: "la porta a casa")
-    and whose ending
+    that the lexicon knows only as a noun of one gender (or a participle of that gender:
+    no finite verb reading, "il taglia e incolla"; after "la" and "le", also pronouns, no
+    verb reading at all: "la porta a casa") and whose ending
     confirms that gender (-zione, -tà, -a are feminine; -o, -ore, -mento masculine): words
     whose gender the ending does not tell ("fine", "capitale", "tema", "atleta", "radio")
     are never flagged, so meanings that change with the gender stay safe; a plural must end
@@ -91,8 +91,9 @@ class ArticleGender(Rule):
             if not nouns or len(word) < 4 or any(a.pos not in ("NOUN", "VER", "ADJ")
                                                  for a in readings):
                 continue  # short words change gender with meaning: "il via", "la via"
-            if head in _PRONOUNS and any(a.pos == "VER" for a in readings):
-                continue
+            if any(a.finite for a in readings) or \
+                    (head in _PRONOUNS and any(a.pos == "VER" for a in readings)):
+                continue  # "il taglia e incolla", "la porta a casa"
             if head == "un" and initial_class(word) == 2:
                 continue  # "un amica": grammar.elision
             genders = {a.gender for a in readings if a.pos != "VER" or a.mood == "part"}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..grammar import ARTICLES, ARTICULATED, DI_ARTICLES, low, next_word, plain_case, prev_word
 from ..lexicon import Lexicon
@@ -26,7 +26,9 @@ class ParticipleNoun(Rule):
     acquistati, conquistata ...) that the lexicon does not also know as a noun (so "il
     risultato del", "l'inviato del", "il dettato della" and "la partita di" are left alone),
     and its verb must have an action noun of the same gender formed on the verb's stem
-    (esonerare -> esonero, acquistare -> acquisto, conquistare -> conquista). The suggestion
+    (esonerare -> esonero, acquistare -> acquisto, conquistare -> conquista), and that noun
+    must be at least as common in Italian (wordfreq) as the participle: a participle used
+    more than the noun is an established noun of its own ("la schermata"). The suggestion
     keeps the participle's number: "gli acquistati del" -> "gli acquisti del".
 
     Examples: "l'esonerato dell'allenatore" -> "l'esonero dell'allenatore"; "il recuperato di
@@ -40,6 +42,7 @@ class ParticipleNoun(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         lex: Lexicon = ctx.resources.get("lexicon")
+        zipf: Callable[[str], float] | None = None
         seg = ctx.seg
         for tok in seg.words:
             if tok.capitalised or tok.elided:
@@ -54,7 +57,11 @@ class ParticipleNoun(Rule):
             if after is not None and low(after) in _PERSON_COMPLEMENTS:
                 continue
             noun = self.action_noun(lex, low(tok))
-            if noun:
+            if noun and zipf is None:
+                zipf = ctx.resources.get("wordfreq")
+            # a participle commoner than the noun is an established noun the lexicon lacks
+            # ("la schermata del desktop" is not "la scherma")
+            if noun and zipf is not None and zipf(noun) >= zipf(low(tok)):
                 yield self.finding(
                     tok.start, tok.end,
                     f"«{tok.text}» è un participio: qui serve il nome «{noun}».",
