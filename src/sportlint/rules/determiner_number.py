@@ -1,0 +1,78 @@
+"""A quantifier and its noun disagree in number ("alcuni giocatore", "ogni partite")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..grammar import capitalise_like, low, next_word, plain_case
+from ..lexicon import Lexicon
+from ..model import Applicability, Finding, Severity
+from ..rule import Context, Rule
+
+# Quantifiers that want a plural noun, by gender (None: either).
+_PLURAL = {
+    "alcuni": "m", "alcune": "f", "molti": "m", "molte": "f", "diversi": "m", "diverse": "f",
+    "vari": "m", "varie": "f", "parecchi": "m", "parecchie": "f", "pochi": "m", "poche": "f",
+    "numerosi": "m", "numerose": "f", "tanti": "m", "tante": "f", "troppi": "m", "troppe": "f",
+}
+# Quantifiers that want a singular noun, by gender (None: either).
+_SINGULAR = {"ogni": None, "qualche": None, "ciascun": "m", "ciascuna": "f", "nessun": "m",
+             "nessuna": "f"}
+
+
+class DeterminerNumber(Rule):
+    """A quantifier and its noun disagree in number ("alcuni giocatore" -> "alcuni giocatori").
+
+    "alcuni", "molti", "diversi", "vari", "parecchi", "pochi", "numerosi", "tanti", "troppi"
+    (and their feminines) want a plural noun; "ogni", "qualche", "ciascun", "nessun" a
+    singular one. The rule looks at the word right after the quantifier: a noun (possibly
+    also an adjective or participle, never a finite verb) that the lexicon knows only in
+    the other number, with a single form in the right one. Invariable nouns ("città",
+    "gol") and loanwords ("molti computer", "alcuni film") are never flagged. The
+    quantifier's gender must match the noun's, so "molti" before a feminine noun is left to
+    a human.
+
+    Examples: "Ha saltato alcune partita." -> "alcune partite"; "Segna in ogni stagioni." ->
+    "ogni stagione" (unsafe fixes: the noun changes).
+    """
+
+    id = "grammar.determiner-number"
+    severity = Severity.WARNING
+    skip_quoted = True
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        lex: Lexicon = ctx.resources.get("lexicon")
+        seg = ctx.seg
+        for tok in seg.words:
+            head = low(tok)
+            if (head not in _PLURAL and head not in _SINGULAR) or not plain_case(seg, tok):
+                continue
+            nxt = next_word(seg, tok)
+            if nxt is None or nxt.capitalised:
+                continue
+            want = "p" if head in _PLURAL else "s"
+            gender = _PLURAL[head] if head in _PLURAL else _SINGULAR[head]
+            fixed = self.other_number(lex, low(nxt), want, gender)
+            if fixed:
+                fixed = capitalise_like(fixed, nxt.text)
+                yield self.finding(
+                    nxt.start, nxt.end,
+                    f"«{tok.text}» vuole il {'plurale' if want == 'p' else 'singolare'}: "
+                    f"«{tok.text} {fixed}».", [fixed], fix=Applicability.UNSAFE)
+
+    @staticmethod
+    def other_number(lex: Lexicon, word: str, want: str, gender: str | None) -> str | None:
+        if word[-1:] not in "aeiou":
+            return None  # loanwords are invariable in Italian: "molti computer", "alcuni film"
+        readings = lex.analyses(word)
+        nouns = [a for a in readings if a.pos == "NOUN"]
+        if not nouns or any(a.pos not in ("NOUN", "ADJ", "VER") or a.finite for a in readings):
+            return None
+        if any(a.number == want for a in readings):
+            return None
+        if gender is not None and any(a.gender != gender for a in nouns):
+            return None
+        forms = {f for a in nouns for f in lex.forms(a.lemma, "NOUN", number=want)}
+        forms.discard(word)
+        form = forms.pop() if len(forms) == 1 else None
+        return form if form is not None and form[-1:] in "aeiou" else None
