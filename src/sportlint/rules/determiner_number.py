@@ -26,7 +26,8 @@ class DeterminerNumber(Rule):
     "alcuni", "molti", "diversi", "vari", "parecchi", "pochi", "numerosi", "tanti", "troppi"
     (and their feminines) want a plural noun; "ogni", "qualche", "ciascun", "nessun" a
     singular one. The rule looks at the word right after the quantifier: a noun (possibly
-    also an adjective or participle, never a finite verb) that the lexicon knows only in
+    also an adjective or a verb form; after a plural quantifier, which is also a pronoun
+    in "molti giocano", never a finite verb) that the lexicon knows only in
     the other number, with a single form in the right one. Invariable nouns ("città",
     "gol") and loanwords ("molti computer", "alcuni film") are never flagged. The
     quantifier's gender must match the noun's, so "molti" before a feminine noun is left to
@@ -66,7 +67,10 @@ class DeterminerNumber(Rule):
             return None  # loanwords are invariable in Italian: "molti computer", "alcuni film"
         readings = lex.analyses(word)
         nouns = [a for a in readings if a.pos == "NOUN"]
-        if not nouns or any(a.pos not in ("NOUN", "ADJ", "VER") or a.finite for a in readings):
+        # "molti giocano": plural quantifiers are also pronouns before a verb; "ogni",
+        # "qualche", "nessun" are not, so a finite homograph ("stagioni") is no obstacle
+        if not nouns or any(a.pos not in ("NOUN", "ADJ", "VER") or (a.finite and want == "p")
+                            for a in readings):
             return None
         if any(a.number == want for a in readings):
             return None
