@@ -72,7 +72,7 @@ class DeterminerNumber(Rule):
         if not nouns or any(a.pos not in ("NOUN", "ADJ", "VER") or (a.finite and want == "p")
                             for a in readings):
             return None
-        if any(a.number == want for a in readings):
+        if any(a.number == want for a in readings if not a.finite):
             return None
         if gender is not None and any(a.gender != gender for a in nouns):
             return None
