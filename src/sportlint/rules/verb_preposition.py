@@ -71,9 +71,9 @@ class VerbPreposition(Rule):
             if prep is None or prep.elided:
                 continue
             lemmas = {a.lemma for a in lex.analyses(low(tok)) if a.pos == "VER"} & verbs
-            before = prev_word(seg, tok)
-            if lemmas and before is not None and (low(before) in ARTICLES
-                                                  or low(before) in ARTICULATED):
+            prior = prev_word(seg, tok)
+            if lemmas and prior is not None and (low(prior) in ARTICLES
+                                                 or low(prior) in ARTICULATED):
                 continue  # a noun: "l'obbligo di", "un aiuto a"
             for lemma in sorted(lemmas):
                 hit = table.get((lemma, low(prep)))
