@@ -16,12 +16,14 @@ _NOW = frozenset("""
 oggi attualmente ora adesso tuttora tutt'oggi tutt'ora ancora odierno odierna stasera
 stamattina stamani domani attuale attuali prossimo prossima
 """.split())
-# Stative verbs state what is still true ("il gol resta nella storia", "detiene il record"):
-# a present there is a statement about today, not a slip of the narration.
+# Stative verbs state what is still true ("il gol resta nella storia", "detiene il record"),
+# modal and commentary verbs speak for the writer today ("si può dire", "si tratta di",
+# "si ritiene"): a present there is not a slip of the narration.
 _STATIVE = frozenset("""
 restare rimanere sembrare parere apparire risultare detenere vantare conservare vivere
 abitare continuare possedere valere significare rappresentare appartenere costituire
 contare dipendere esistere mancare piacere sapere conoscere ricordare
+potere dovere volere trattare dire ritenere considerare credere pensare
 """.split())
 # After these the verb is in a subordinate or relative clause, where a present is normal.
 _SUBORDINATORS = frozenset("che cui dove quale quali se quando mentre come perché poiché".split())
@@ -124,6 +126,10 @@ class TenseConsistency(Rule):
             return "", None
         if any(a.lemma in _STATIVE for a in readings):
             return "", None
+        after = seg.next_token(tok)
+        if after is not None and after.is_word and any(
+                a.mood == "part" and a.tense == "past" for a in _readings(lex, after)):
+            return "", None  # a passive ("viene ricordato", "va detto") describes today
         if any(a.finite and a.tense in ("past", "impf") for _, r in finite[1:] for a in r):
             return "", None
         before = tokens[:tokens.index(tok)]
