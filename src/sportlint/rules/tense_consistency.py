@@ -127,7 +127,8 @@ class TenseConsistency(Rule):
         if any(a.lemma in _STATIVE for a in readings):
             return "", None
         after = seg.next_token(tok)
-        if after is not None and after.is_word and any(
+        if any(a.lemma in ("venire", "andare") for a in readings) and \
+                after is not None and after.is_word and any(
                 a.mood == "part" and a.tense == "past" for a in _readings(lex, after)):
             return "", None  # a passive ("viene ricordato", "va detto") describes today
         if any(a.finite and a.tense in ("past", "impf") for _, r in finite[1:] for a in r):
