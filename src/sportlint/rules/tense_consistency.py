@@ -54,7 +54,8 @@ class TenseConsistency(Rule):
     least ``min_past`` sentences whose finite verbs are all unambiguous passato remoto
     forms, and at least as many as sentences in the present. The verb must be a present
     indicative that is the first finite verb of its sentence; a verb of action (not "è",
-    "ha", nor a stative verb such as "resta", "detiene", "vanta"); a word the lexicon knows
+    "ha", a stative verb such as "resta", "detiene", "vanta", a modal or commentary verb
+    such as "può", "si tratta", nor a passive "viene ricordato"); a word the lexicon knows
     only as a verb; outside subordinate and relative clauses; in a sentence with no word
     that anchors it to now ("oggi", "attualmente", "ancora") and no past verb of its own;
     and between two passato remoto sentences (a closing "Detiene il record" is a statement
