@@ -114,3 +114,12 @@ def quote_test(seg: Segmentation) -> Callable[[int, int], bool]:
         return i >= 0 and merged[i][0] < start and end <= merged[i][1]
 
     return inside
+
+
+def plural_fits(lemma: str, plural: str, gender: str) -> bool:
+    """Whether a plural ends as its gender's plurals do: masculine -i ("giocatori"),
+    feminine -e ("partite") or -i from a singular in -e ("informazioni"). "le dita", "le
+    uova" (feminine plurals of masculine nouns) do not fit, so rules leave them alone."""
+    if gender == "m":
+        return plural.endswith("i")
+    return plural.endswith("e") or (lemma.endswith("e") and plural.endswith("i"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..grammar import capitalise_like, low, next_word, plain_case, suffix_gender
+from ..grammar import capitalise_like, low, next_word, plain_case, plural_fits, suffix_gender
 from ..lexicon import Lexicon
 from ..model import Applicability, Finding, Severity
 from ..rule import Context, Rule
@@ -37,9 +37,6 @@ _FORMS.pop("l'", None)
 _PRONOUNS = frozenset("la le".split())
 # Pronouns too often to judge ("lo siringa" with a verb the lexicon lacks, "uno faccia").
 _SKIP = frozenset("lo gli uno".split())
-# The ending a plural of each gender must have: "le dita", "le uova" are feminine plurals
-# of masculine nouns, "le mani" a feminine plural in -i.
-_PLURAL_ENDING = {"m": "i", "f": "e"}
 
 
 def article_for(family: str, gender: str, number: str, word: str) -> str:
@@ -100,7 +97,7 @@ class ArticleGender(Rule):
             if len(genders) != 1 or not any(a.number == number for a in nouns):
                 continue
             right_gender = genders.pop()
-            if number == "p" and not word.endswith(_PLURAL_ENDING[right_gender]):
+            if number == "p" and not all(plural_fits(a.lemma, word, right_gender) for a in nouns):
                 continue
             if right_gender == gender or \
                     any(suffix_gender(a.lemma) != right_gender for a in nouns):
