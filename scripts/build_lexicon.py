@@ -235,6 +235,9 @@ VARIANTS: dict[str, dict[tuple[str, str, str, str, str], str]] = {
                             strict=True)),
     "provvedere": dict(zip(_PP, "provvisto provvisti provvista provviste".split(), strict=True)),
     "potere": {("ind", "past", "3", "s", ""): "poté"},
+    "dare": {("ind", "pres", "1", "s", ""): "do", ("ind", "pres", "2", "s", ""): "dai",
+             ("impr", "pres", "2", "s", ""): "dai"},
+    "dire": {("impr", "pres", "2", "s", ""): "di'"},
     "dovere": {("ind", "past", "3", "s", ""): "dovette", ("ind", "past", "3", "p", ""): "dovettero"},
 }
 
