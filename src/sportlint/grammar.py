@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 from .lexicon import Analysis, Lexicon
 from .segment import Segmentation, Token
@@ -123,3 +124,8 @@ def plural_fits(lemma: str, plural: str, gender: str) -> bool:
     if gender == "m":
         return plural.endswith("i")
     return plural.endswith("e") or (lemma.endswith("e") and plural.endswith("i"))
+
+
+def with_apostrophe(form: str, style: Mapping[str, Any]) -> str:
+    """An elided form ("l'", "un'") written with the house-style apostrophe."""
+    return form.replace("'", str(style.get("apostrophe", "'"))) if form.endswith("'") else form

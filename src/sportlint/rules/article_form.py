@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..grammar import VOWELS, capitalise_like, low, next_word, plain_case
+from ..grammar import VOWELS, capitalise_like, low, next_word, plain_case, with_apostrophe
 from ..lexicon import Lexicon
 from ..model import Applicability, Finding, Severity
 from ..rule import Context, Rule
@@ -93,8 +93,8 @@ class ArticleForm(Rule):
             right = table[head][cls]
             if right == head:
                 continue
-            right = capitalise_like(right, tok.text)
-            glue = "" if right.endswith("'") else " "
+            right = with_apostrophe(capitalise_like(right, tok.text), ctx.style)
+            glue = "" if right[-1:] in "'’" else " "
             yield self.finding(
                 tok.start, nxt.start,
                 f"Davanti a «{nxt.text}» si scrive «{right}{glue}{nxt.text}».",

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..grammar import capitalise_like, low, next_word, plain_case, plural_fits, suffix_gender
+from ..grammar import (
+    capitalise_like,
+    low,
+    next_word,
+    plain_case,
+    plural_fits,
+    suffix_gender,
+    with_apostrophe,
+)
 from ..lexicon import Lexicon
 from ..model import Applicability, Finding, Severity
 from ..rule import Context, Rule
@@ -103,7 +111,8 @@ class ArticleGender(Rule):
                     any(suffix_gender(a.lemma) != right_gender for a in nouns):
                 continue
             right = capitalise_like(article_for(family, right_gender, number, word), tok.text)
-            glue = "" if right.endswith("'") else " "
+            right = with_apostrophe(right, ctx.style)
+            glue = "" if right[-1:] in "'’" else " "
             yield self.finding(
                 tok.start, nxt.start,
                 f"«{nxt.text}» è {'femminile' if right_gender == 'f' else 'maschile'}: "

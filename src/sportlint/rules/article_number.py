@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..grammar import low, next_word, plain_case, plural_fits, suffix_gender
+from ..grammar import low, next_word, plain_case, plural_fits, suffix_gender, with_apostrophe
 from ..lexicon import Lexicon
 from ..model import Applicability, Finding, Severity
 from ..rule import Context, Rule
@@ -52,7 +52,8 @@ class ArticleNumber(Rule):
             if other is None:
                 continue
             article = article_for(family, gender, "p" if number == "s" else "s", word)
-            glue = "" if article.endswith("'") else " "
+            article = with_apostrophe(article, ctx.style)
+            glue = "" if article[-1:] in "'’" else " "
             whole = ctx.text[tok.start:nxt.end]
             noun_fix = ctx.text[tok.start:nxt.start] + other
             article_fix = (article[:1].upper() + article[1:] if tok.text[:1].isupper()

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..grammar import VOWELS, capitalise_like, low, next_word, plain_case, suffix_gender
+from ..grammar import (
+    VOWELS,
+    capitalise_like,
+    low,
+    next_word,
+    plain_case,
+    suffix_gender,
+    with_apostrophe,
+)
 from ..lexicon import Lexicon
 from ..model import Applicability, Finding, Severity
 from ..rule import Context, Rule
@@ -87,7 +95,7 @@ class Elision(Rule):
                         [full + " "], fix=Applicability.SAFE)
             elif head in _APOCOPE and word[:1] in VOWELS and tok.end < nxt.start:
                 if _genders(lex, word) == {"f"} and ctx.text[tok.end:nxt.start] == " ":
-                    elided = tok.text + "'"
+                    elided = tok.text + with_apostrophe("'", ctx.style)
                     yield self.finding(
                         tok.start, nxt.start,
                         f"«{word}» è femminile: si scrive «{elided}{nxt.text}».",
