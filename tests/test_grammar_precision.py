@@ -107,3 +107,14 @@ def test_verb_preposition_list_is_sorted_and_unique() -> None:
     keys = [(verb, wrong) for verb, wrong, _, _ in entries]
     assert keys == sorted(keys) and len(set(keys)) == len(keys)
     assert all(wrong != right for _, wrong, right, _ in entries)
+
+
+@pytest.mark.parametrize("text", ["", "...", "Il", "l'", "a", "più", "in più", "Ha optato di",
+                                  "# Titolo\n\n```\nl'esonerato del codice\n```\n", "«»"])
+def test_fragments_do_not_crash(text: str) -> None:
+    assert isinstance(lint_text(text, "x.md", GRAMMAR), list)
+
+
+def test_markdown_code_is_not_checked() -> None:
+    text = "# Titolo\n\nTesto pulito.\n\n```\nla società ha optato di cambiare\n```\n"
+    assert lint_text(text, "draft.md", GRAMMAR) == []
