@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""Benchmark the Italian lexicon: load time, memory and look-up speed, as ratios against
-baselines measured in the same run (wall-clock numbers alone mean little on a shared
-machine).
+"""Benchmark the Italian lexicon: load time, memory, look-up speed and the cost of the
+grammar.* rules that use it, as ratios against baselines measured in the same run
+(wall-clock numbers alone mean little on a shared machine).
 
     python bench/bench_lexicon.py [--repeat N]
 
 Baselines: loading wordfreq's Italian frequency list (the other heavy resource), and
-segmenting a made-up article. Memory is the tracemalloc peak of each load.
+segmenting a made-up article. Memory is tracemalloc's peak during each load and what stays
+allocated after it.
 """
 
 from __future__ import annotations
@@ -79,6 +80,10 @@ def main() -> None:
     t_wf = timed(wf_load, args.repeat)
     t_seg = timed(segment_text, args.repeat)
     t_look = timed(lookups, args.repeat)
+    from sportlint import lint_text
+
+    lint_text(TEXT, None, {"select": ["grammar"]})  # warm: lexicon and wordfreq loaded
+    t_rules = timed(lambda: lint_text(TEXT, None, {"select": ["grammar"]}), args.repeat)
     r_lex, m_lex = memory(lexicon.load)
     r_wf, m_wf = memory(wf_load)
     r_seg, m_seg = memory(segment_text)
@@ -95,6 +100,8 @@ def main() -> None:
     print(f"wordfreq memory     {m_wf / 2**20:8.1f} MiB peak, {r_wf / 2**20:.1f} MiB retained")
     print(f"{len(words)} cold look-ups   {t_look * 1000:8.1f} ms   "
           f"x{t_look / t_seg:5.2f} segmenting ({t_look / len(words) * 1e6:.0f} us each)")
+    print(f"grammar.* rules     {t_rules * 1000:8.1f} ms   x{t_rules / t_seg:5.2f} segmenting "
+          "(segmentation included)")
 
 
 if __name__ == "__main__":
