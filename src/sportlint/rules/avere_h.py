@@ -24,7 +24,9 @@ class AvereH(Rule):
     auxiliary is meant, when the pattern leaves no other reading:
 
     - a name, noun or pronoun + "a" + participle that is not also a noun ("Rossi a segnato")
-      -> "ha" ("piange a dirotto", "mettere a punto" are left alone); a sentence-initial
+      -> "ha" ("piange a dirotto", "mettere a punto", "a stretto contatto" are left
+      alone: a verb before "a", a participle that is also a noun or a verb form, or one
+      before a bare noun); a sentence-initial
       "Ai" + participle -> "Hai";
     - "o" + participle after "non" or a clitic ("non o visto", "lo o detto") -> "ho"
       ("vinto o perso" is left alone);
@@ -49,7 +51,8 @@ class AvereH(Rule):
             word, right = low(tok), None
             if tok.capitalised and not (word == "ai" and seg.is_sentence_initial(tok)):
                 continue  # "Serie A giocato", "O" as a letter: capitals are names and letters
-            if word in _H and self.participle(lex, nxt, strict=word in ("o", "anno", "ai")):
+            if word in _H and self.participle(lex, nxt, strict=word in ("o", "anno", "ai")) \
+                    and not self.modifies_noun(lex, seg, nxt):
                 prev = prev_word(seg, tok)
                 if word == "a" and prev is not None and self.subject(lex, seg, prev):
                     right = "ha"
@@ -76,7 +79,16 @@ class AvereH(Rule):
         if not any(a.mood == "part" and a.tense == "past" and a.gender == "m" and a.number == "s"
                    for a in readings):
             return False
-        return strict or not any(a.pos == "NOUN" for a in readings)
+        # also a noun ("a posto", "a punto") or a finite verb ("a dirotto"): an idiom
+        return strict or not any(a.pos == "NOUN" or a.finite for a in readings)
+
+    @staticmethod
+    def modifies_noun(lex: Lexicon, seg: Segmentation, nxt: Token) -> bool:
+        """A participle before a bare noun is an adjective: "a stretto contatto"."""
+        after = next_word(seg, nxt)
+        if after is None or after.capitalised:
+            return False
+        return any(a.pos == "NOUN" for a in lex.analyses(low(after)))
 
     @staticmethod
     def subject(lex: Lexicon, seg: Segmentation, prev: Token) -> bool:
