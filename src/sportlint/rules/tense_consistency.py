@@ -111,15 +111,17 @@ class TenseConsistency(Rule):
             if low(tok) in _NOW:
                 return "", None
             readings = _readings(lex, tok)
-            # a verb only: "parte", "solo", "porta" (also nouns, adjectives) say nothing
-            if not readings or not all(a.pos in ("VER", "AUX") for a in readings):
+            # a verb (or a participle-adjective: "chiuse", "decise"); "parte", "solo",
+            # "porta" are also nouns and say nothing
+            if not readings or not all(a.pos in ("VER", "AUX", "ADJ") for a in readings):
                 continue
             if any(a.finite for a in readings) and \
                     (not tok.capitalised or seg.is_sentence_initial(tok)):
                 finite.append((tok, readings))
         if not finite:
             return "none", None
-        if all(all(a.mood == "ind" and a.tense == "past" for a in r) for _, r in finite):
+        if all(all(a.mood == "ind" and a.tense == "past" for a in r if a.finite)
+               for _, r in finite):
             return "past", None
         tok, readings = finite[0]
         if not all(a.pos == "VER" and a.mood == "ind" and a.tense == "pres" and a.person == "3"
