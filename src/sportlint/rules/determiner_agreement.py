@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..grammar import capitalise_like, low, next_word, plain_case, plural_fits, suffix_gender
-from ..lexicon import Lexicon
+from ..lexicon import Analysis, Lexicon
 from ..model import Applicability, Finding, Severity
 from ..rule import Context, Rule
 
@@ -15,6 +15,13 @@ _PLURAL = {
     "vari": "m", "varie": "f", "parecchi": "m", "parecchie": "f", "pochi": "m", "poche": "f",
     "numerosi": "m", "numerose": "f", "tanti": "m", "tante": "f", "troppi": "m", "troppe": "f",
 }
+
+
+def _plural_verb(a: Analysis) -> bool:
+    """A third-person plural verb: "molti giocano" has a pronoun, not a quantifier."""
+    return a.finite and a.person == "3" and a.number == "p"
+
+
 # A plural quantifier's other gender.
 _SWAP = {k: v for a, b in zip(list(_PLURAL)[::2], list(_PLURAL)[1::2], strict=True)
          for k, v in ((a, b), (b, a))}
@@ -30,7 +37,7 @@ class DeterminerAgreement(Rule):
     (and their feminines) want a plural noun; "ogni", "qualche", "ciascun", "nessun" a
     singular one. The rule looks at the word right after the quantifier: a noun (possibly
     also an adjective or a verb form; after a plural quantifier, which is also a pronoun
-    in "molti giocano", never a finite verb) that the lexicon knows only in
+    in "molti giocano", never a third-person plural verb) that the lexicon knows only in
     the other number, with a single form in the right one. Invariable nouns ("città",
     "gol") and loanwords ("molti computer", "alcuni film") are never flagged. The
     quantifier's gender must match the noun's for that check.
@@ -81,7 +88,8 @@ class DeterminerAgreement(Rule):
             return False
         readings = lex.analyses(word)
         nouns = [a for a in readings if a.pos == "NOUN"]
-        if not nouns or any(a.pos != "NOUN" for a in readings):
+        if not nouns or any(a.pos != "NOUN" and not (a.finite and not _plural_verb(a))
+                            for a in readings):
             return False
         genders = {a.gender for a in nouns}
         if len(genders) != 1 or gender in genders or any(a.number != "p" for a in nouns):
@@ -96,10 +104,11 @@ class DeterminerAgreement(Rule):
             return None  # loanwords are invariable in Italian: "molti computer", "alcuni film"
         readings = lex.analyses(word)
         nouns = [a for a in readings if a.pos == "NOUN"]
-        # "molti giocano": plural quantifiers are also pronouns before a verb; "ogni",
-        # "qualche", "nessun" are not, so a finite homograph ("stagioni") is no obstacle
-        if not nouns or any(a.pos not in ("NOUN", "ADJ", "VER") or (a.finite and want == "p")
-                            for a in readings):
+        # "molti giocano": plural quantifiers are also pronouns before a third-person plural
+        # verb; "ogni", "qualche", "nessun" are not, so a finite homograph ("stagioni") is
+        # no obstacle
+        if not nouns or any(a.pos not in ("NOUN", "ADJ", "VER")
+                            or (want == "p" and _plural_verb(a)) for a in readings):
             return None
         if any(a.number == want for a in readings if not a.finite):
             return None
