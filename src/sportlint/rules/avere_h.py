@@ -28,6 +28,7 @@ class AvereH(Rule):
       alone: a verb before "a", a participle that is also a noun or a verb form, or one
       before a bare noun); a sentence-initial
       "Ai" + participle -> "Hai";
+    - "tu ai" -> "tu hai";
     - "o" + participle after "non" or a clitic ("non o visto", "lo o detto") -> "ho"
       ("vinto o perso" is left alone);
     - "anno" + participle after a plural subject or a name, never after an article or a
@@ -62,6 +63,9 @@ class AvereH(Rule):
                     right = "ho"
                 elif word == "anno" and self.plural_subject(lex, seg, tok):
                     right = "hanno"
+            elif word == "ai" and (prev := prev_word(seg, tok)) is not None and \
+                    low(prev) == "tu":
+                right = "hai"  # "tu ai un cane": "ai" cannot follow "tu"
             elif word == "ha" and is_infinitive(lex, nxt.text) and \
                     not any(a.pos == "NOUN" for a in lex.analyses(low(nxt))):
                 right = "a"

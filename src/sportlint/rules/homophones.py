@@ -26,6 +26,7 @@ class Homophones(Rule):
       perso") -> "né";
     - a clitic ("gli", "mi", "ti", "ci", "vi", "si", "le") + "da" ("gli da fastidio", "si
       da per scontato") -> "dà";
+    - a finite verb + "dà" ("vengo dà Roma") -> "da";
     - name + "è" + name + plural verb ("Rossi è Bianchi hanno segnato") -> "e".
 
     Fixes are unsafe: each turns a real word into another. Capitalised names ("Ha",
@@ -47,6 +48,8 @@ class Homophones(Rule):
             right: str | None = None
             if word == "è" and nxt.capitalised and self.names_then_plural(lex, seg, tok):
                 right = "e"
+            elif word == "dà" and self.after_finite_verb(lex, seg, tok):
+                right = "da"  # "Vengo dà Roma": two finite verbs cannot stand side by side
             elif nxt.capitalised:
                 continue
             elif word == "E" and low(nxt) in _STATO and seg.is_sentence_initial(tok):
@@ -81,6 +84,14 @@ class Homophones(Rule):
         readings = lex.analyses(low(after))
         return bool(readings) and all(a.finite and a.number == "p" and a.person == "3"
                                       for a in readings)
+
+    @staticmethod
+    def after_finite_verb(lex: Lexicon, seg: Segmentation, tok: Token) -> bool:
+        prev = prev_word(seg, tok)
+        if prev is None or (prev.capitalised and not seg.is_sentence_initial(prev)):
+            return False
+        readings = lex.analyses(low(prev))
+        return bool(readings) and all(a.finite for a in readings)
 
     @staticmethod
     def after_ne(seg: Segmentation, tok: Token) -> bool:
