@@ -20,7 +20,7 @@ class DEufonica(Rule):
     elsewhere. Off by default: enable ``style.d-eufonica`` to apply the house style.
 
     Fixed expressions listed in the option ``keep`` ("ad esempio", "ad eccezione", "fino ad
-    ora", "ad hoc" ...) are left alone.
+    ora") and Latin locutions ("ad interim", "ad hoc", "ad personam") are left alone.
 
     Example: "vicini ad un ritorno" -> "vicini a un ritorno" (safe fix).
     """
@@ -30,8 +30,10 @@ class DEufonica(Rule):
     skip_quoted = True
     default_enabled = False
     options: ClassVar[dict[str, Any]] = {
-        "keep": ["ad esempio", "ad eccezione", "ad hoc", "ad oggi", "fino ad ora", "ad opera",
-                 "ed ora"]}
+        "keep": ["ad esempio", "ad eccezione", "ad oggi", "fino ad ora", "ad opera", "ed ora",
+                 # Latin locutions, never "a": allenatore ad interim
+                 "ad hoc", "ad interim", "ad honorem", "ad personam", "ad libitum", "ad maiora",
+                 "ad abundantiam", "ad usum"]}
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         seg = ctx.seg
