@@ -101,3 +101,7 @@ def test_licence_and_attribution_ship_with_the_data() -> None:
     sources = (folder / "SOURCES.md").read_text(encoding="utf-8")
     assert "Morph-it!" in sources and "CC BY-SA 2.0" in sources and "LGPL" in sources
     assert (folder / "LICENSE-CC-BY-SA-2.0.txt").is_file()
+
+
+def test_typographic_apostrophe(lex: Lexicon) -> None:
+    assert lex.analyses("dell’") == lex.analyses("dell'") != ()

@@ -4,7 +4,7 @@
 
 - ``analyses("occasioni")`` -> ``(Analysis(lemma="occasione", pos="NOUN", gender="f",
   number="p"),)``; ``Analysis.tag`` renders Morph-it!'s notation (``NOUN-F:p``,
-  ``VER:ind+past+3+s``, ``VER:part+past+s+m``, ``ADJ:m+s``);
+  ``VER:ind+past+3+s``, ``VER:part+past+s+m``, ``ADJ:s+m``);
 - ``is_word("seguì")`` -> True;
 - ``forms("seguire", pos="VER", mood="ind", tense="past", person="3", number="s")`` ->
   ``("seguì",)``; ``paradigms(lemma)`` gives whole paradigms.
@@ -12,9 +12,9 @@
 The data file (``rules/lexicon/it.lex.gz``, built by ``scripts/build_lexicon.py``) is one
 sorted text with two sections: paradigms (``LEMMA\\tP\\tFEATS\\tFORM,FORM,...``, the forms
 in the slot order of `SLOTS`) and a form index (``FORM\\tLEMMAP ...``), each form and lemma
-written relative to the other (`encode`). Loading only
-decompresses it into one string (a Latin-1 file, one byte per character); look-ups are binary
-searches over that string, so nothing is built per entry and loading stays fast and small.
+written relative to the other (`encode`). Loading only decompresses it into one string (a
+Latin-1 file, one byte per character); look-ups are binary searches over that string, so
+nothing is built per entry and loading stays fast and small.
 """
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ class Analysis:
 
     @property
     def tag(self) -> str:
-        """Morph-it!'s notation: NOUN-F:s, VER:ind+past+3+s, VER:part+past+s+m, ADJ:f+p."""
+        """Morph-it!'s notation: NOUN-F:s, VER:ind+past+3+s, VER:part+past+s+m, ADJ:p+f."""
         if self.pos == "NOUN":
             return f"NOUN-{self.gender.upper()}:{self.number}"
         feats = [f for f in (self.mood, self.tense, self.person, self.number, self.gender) if f]
@@ -172,7 +172,10 @@ class Lexicon:
 
     @lru_cache(maxsize=65536)  # noqa: B019 - one lexicon per process
     def analyses(self, form: str) -> tuple[Analysis, ...]:
-        """Every reading of ``form`` (tried as written, then in lower case)."""
+        """Every reading of ``form`` (tried as written, then in lower case; a typographic
+        apostrophe counts as a straight one: "l’" is "l'")."""
+        if "’" in form:
+            return self.analyses(form.replace("’", "'"))
         lines = self._lines(form, self._forms)
         if not lines and form != form.lower():
             return self.analyses(form.lower())
