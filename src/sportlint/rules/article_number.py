@@ -48,6 +48,9 @@ class ArticleNumber(Rule):
             if family == "un" or any(a.pos == "VER" for a in lex.analyses(head)):
                 continue  # "un" has no plural; "dai" is also a verb ("mi dai fastidio")
             word = low(nxt)
+            if head == "ai" and seg.is_sentence_initial(tok) and \
+                    any(a.mood == "part" for a in lex.analyses(word)):
+                continue  # "Ai fatto i compiti?" is "Hai fatto": grammar.avere-h
             other = self.other_number(lex, word, gender, number)
             if other is None:
                 continue
