@@ -147,7 +147,9 @@ def test_timeout(caplog: pytest.LogCaptureFixture, fake_languagetool: FakeServer
     config = lt_config(fake_languagetool, languagetool={"timeout": 0.3})
     with caplog.at_level(logging.WARNING, logger="sportlint"):
         findings = lint_text("Tu ai ragione, il il Bari ha vinto.", config=config)
-    assert [f.rule for f in findings] == ["spelling.repeated-word"]
+    rules = [f.rule for f in findings]
+    assert "spelling.repeated-word" in rules          # sportlint's own results are kept
+    assert not any(r.startswith("languagetool") for r in rules)
     assert any("no answer within 0.3 s" in r.getMessage() for r in caplog.records)
 
 

@@ -14,6 +14,7 @@ from typing import Any
 LOADERS: dict[str, str] = {
     "vocabulary": "sportlint.wordlist:load_vocabulary",
     "gazetteer": "sportlint.gazetteer:load",
+    "lexicon": "sportlint.lexicon:load",
 }
 
 _cache: dict[str, Any] = {}

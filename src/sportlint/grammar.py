@@ -1,0 +1,131 @@
+"""Helpers shared by the ``grammar.*`` rules: closed-class word sets and lexicon questions
+(is this token an infinitive, a finite verb, a noun of this gender ...)."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from .lexicon import Analysis, Lexicon
+from .segment import Segmentation, Token
+
+VOWELS = frozenset("aeiouàèéìíòóù")
+ARTICLES = frozenset("il lo la i gli le l' un uno una un'".split())
+DI_ARTICLES = frozenset("di del dello della dei degli delle dell' d'".split())
+ARTICULATED = frozenset("""
+del dello della dei degli delle dell' al allo alla ai agli alle all' dal dallo dalla dai dagli
+dalle dall' nel nello nella nei negli nelle nell' sul sullo sulla sui sugli sulle sull' col coi
+""".split())
+PREPOSITIONS = frozenset("di a da in con su per tra fra".split())
+CLITICS = ("glielo", "gliela", "glieli", "gliele", "gliene", "melo", "mela", "celo", "cela",
+           "lo", "la", "li", "le", "ne", "si", "ci", "vi", "mi", "ti", "gli")
+
+
+def low(token: Token) -> str:
+    """The token's text in lower case with a typographic apostrophe made straight."""
+    return token.text.lower().replace("’", "'")
+
+
+def analyses(lex: Lexicon, token: Token) -> tuple[Analysis, ...]:
+    """Readings of a word token; a capitalised word only when not sentence-initial-only
+    (proper names are left out by the callers that need to)."""
+    if not token.is_word:
+        return ()
+    return lex.analyses(low(token))
+
+
+def is_infinitive(lex: Lexicon, word: str) -> bool:
+    """``sollevare``, and infinitives with enclitics (``sollevarlo``, ``farsene``)."""
+    word = word.lower()
+    if any(a.mood == "inf" for a in lex.analyses(word)):
+        return True
+    for clitic in CLITICS:
+        if word.endswith(clitic) and len(word) > len(clitic) + 2:
+            stem = word[: -len(clitic)]
+            if stem.endswith("r") and any(a.mood == "inf" for a in lex.analyses(stem + "e")):
+                return True
+            if stem.endswith("r") and is_infinitive(lex, stem + "e"):
+                return True
+            if stem[-2:] in ("rr",) and any(a.mood == "inf" for a in lex.analyses(stem[:-1] + "e")):
+                return True
+    return False
+
+
+def only(readings: Iterable[Analysis], *pos: str) -> bool:
+    items = list(readings)
+    return bool(items) and all(a.pos in pos for a in items)
+
+
+def capitalise_like(word: str, model: str) -> str:
+    return word[:1].upper() + word[1:] if model[:1].isupper() else word
+
+
+def next_word(seg: Segmentation, token: Token) -> Token | None:
+    nxt = seg.next_token(token)
+    return nxt if nxt is not None and nxt.is_word else None
+
+
+def prev_word(seg: Segmentation, token: Token) -> Token | None:
+    prev = seg.prev_token(token)
+    return prev if prev is not None and prev.is_word else None
+
+
+# Endings that tell a noun's gender with few exceptions; used to double-check the lexicon,
+# whose gender is occasionally wrong ("azione" listed as masculine).
+_FEMININE_ENDINGS = ("zione", "sione", "gione", "tà", "tù", "trice", "ie", "udine", "ite")
+_MASCULINE_ENDINGS = ("ore", "ame", "aggio", "mento", "ismo", "o")
+_O_FEMININE = frozenset("mano radio foto moto auto eco dinamo biro".split())
+
+
+def suffix_gender(word: str) -> str:
+    """"f" or "m" when the ending tells the gender, "" when it does not (-e, -a, -ista ...)."""
+    if word.endswith(_FEMININE_ENDINGS):
+        return "f"
+    if word.endswith(_MASCULINE_ENDINGS) and word not in _O_FEMININE:
+        return "m"
+    # -a is feminine; the masculine and common-gender exceptions (problema, atleta, pilota,
+    # giornalista) are listed masculine by the lexicon, and callers only act when the lexicon
+    # and the ending agree
+    if word.endswith("a") and not word.endswith(("ista", "cida", "iatra")):
+        return "f"
+    return ""
+
+
+def plain_case(seg: Segmentation, token: Token) -> bool:
+    """Lower case, or capitalised only because it opens the sentence: "a", "In", but not
+    the letter in "Serie A" or the numeral in "Carlo I"."""
+    return not token.capitalised or (seg.is_sentence_initial(token)
+                                     and token.text[1:] == token.text[1:].lower())
+
+
+def quote_test(seg: Segmentation) -> Callable[[int, int], bool]:
+    """A fast ``seg.in_quote`` for many queries on one document: the quoted spans merged,
+    then a binary search (``in_quote`` scans every quote on each call)."""
+    merged: list[list[int]] = []
+    for start, end in seg._quoted:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    starts = [s for s, _ in merged]
+
+    def inside(start: int, end: int) -> bool:
+        i = bisect.bisect_left(starts, start) - 1
+        return i >= 0 and merged[i][0] < start and end <= merged[i][1]
+
+    return inside
+
+
+def plural_fits(lemma: str, plural: str, gender: str) -> bool:
+    """Whether a plural ends as its gender's plurals do: masculine -i ("giocatori"),
+    feminine -e ("partite") or -i from a singular in -e ("informazioni"). "le dita", "le
+    uova" (feminine plurals of masculine nouns) do not fit, so rules leave them alone."""
+    if gender == "m":
+        return plural.endswith("i")
+    return plural.endswith("e") or (lemma.endswith("e") and plural.endswith("i"))
+
+
+def with_apostrophe(form: str, style: Mapping[str, Any]) -> str:
+    """An elided form ("l'", "un'") written with the house-style apostrophe."""
+    return form.replace("'", str(style.get("apostrophe", "'"))) if form.endswith("'") else form

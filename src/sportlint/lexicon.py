@@ -1,0 +1,209 @@
+"""Italian morphological lexicon (from Morph-it!): analyses of a word form, and generation.
+
+``resources.get("lexicon")`` returns a `Lexicon`:
+
+- ``analyses("occasioni")`` -> ``(Analysis(lemma="occasione", pos="NOUN", gender="f",
+  number="p"),)``; ``Analysis.tag`` renders Morph-it!'s notation (``NOUN-F:p``,
+  ``VER:ind+past+3+s``, ``VER:part+past+s+m``, ``ADJ:s+m``);
+- ``is_word("seguì")`` -> True;
+- ``forms("seguire", pos="VER", mood="ind", tense="past", person="3", number="s")`` ->
+  ``("seguì",)``; ``paradigms(lemma)`` gives whole paradigms.
+
+The data file (``rules/lexicon/it.lex.gz``, built by ``scripts/build_lexicon.py``) is one
+sorted text with two sections: paradigms (``LEMMA\\tP\\tFEATS\\tFORM,FORM,...``, the forms
+in the slot order of `SLOTS`) and a form index (``FORM\\tLEMMAP ...``), each form and lemma
+written relative to the other (`encode`). Loading only decompresses it into one string (a
+Latin-1 file, one byte per character); look-ups are binary searches over that string, so
+nothing is built per entry and loading stays fast and small.
+"""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .paths import data_dir
+
+# (mood, tense, person, number, gender) of each slot of a paradigm, per part of speech.
+Slot = tuple[str, str, str, str, str]
+_PERSONS = [("1", "s"), ("2", "s"), ("3", "s"), ("1", "p"), ("2", "p"), ("3", "p")]
+_FINITE = [("ind", "pres"), ("ind", "past"), ("ind", "impf"), ("ind", "fut"), ("cond", "pres"),
+           ("sub", "pres"), ("sub", "impf")]
+_VER: list[Slot] = [(m, t, p, n, "") for m, t in _FINITE for p, n in _PERSONS]
+_VER += [("impr", "pres", "2", "s", ""), ("impr", "pres", "1", "p", ""),
+         ("impr", "pres", "2", "p", ""), ("inf", "pres", "", "", ""), ("ger", "pres", "", "", ""),
+         ("part", "pres", "", "s", ""), ("part", "pres", "", "p", ""),
+         ("part", "past", "", "s", "m"), ("part", "past", "", "p", "m"),
+         ("part", "past", "", "s", "f"), ("part", "past", "", "p", "f")]
+SLOTS: dict[str, list[Slot]] = {
+    "VER": _VER,
+    "AUX": _VER,
+    "NOUN": [("", "", "", "s", ""), ("", "", "", "p", "")],
+    "ADJ": [("", "", "", "s", "m"), ("", "", "", "p", "m"), ("", "", "", "s", "f"),
+            ("", "", "", "p", "f")],
+}
+_SINGLE: list[Slot] = [("", "", "", "", "")]
+POS_CODES = {"VER": "V", "AUX": "X", "NOUN": "N", "ADJ": "J", "ART": "R", "ARTPRE": "Q",
+             "PRE": "P", "PRO": "O", "DET": "D", "CON": "C", "ADV": "B"}
+_POS_OF = {code: pos for pos, code in POS_CODES.items()}
+
+
+def encode(word: str, base: str) -> str:
+    """``word`` relative to ``base``: characters to drop from base's end + the new ending."""
+    if not word:
+        return "-"
+    common = 0
+    for a, b in zip(word, base, strict=False):
+        if a != b:
+            break
+        common += 1
+    drop = len(base) - common
+    return (str(drop) if drop else "") + word[common:]
+
+
+def decode(code: str, base: str) -> str:
+    if code == "-":
+        return ""
+    i = 0
+    while i < len(code) and code[i].isdigit():
+        i += 1
+    drop = int(code[:i]) if i else 0
+    return base[:len(base) - drop] + code[i:]
+FILE = "lexicon/it.lex.gz"
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """One reading of a word form. Empty strings for features that do not apply."""
+
+    lemma: str
+    pos: str            # VER AUX NOUN ADJ ART ARTPRE PRE PRO DET CON ADV
+    gender: str = ""    # m f
+    number: str = ""    # s p
+    mood: str = ""      # ind sub cond impr inf ger part
+    tense: str = ""     # pres past impf fut
+    person: str = ""    # 1 2 3
+
+    @property
+    def tag(self) -> str:
+        """Morph-it!'s notation: NOUN-F:s, VER:ind+past+3+s, VER:part+past+s+m, ADJ:p+f."""
+        if self.pos == "NOUN":
+            return f"NOUN-{self.gender.upper()}:{self.number}"
+        feats = [f for f in (self.mood, self.tense, self.person, self.number, self.gender) if f]
+        return self.pos + (":" + "+".join(feats) if feats else "")
+
+    @property
+    def finite(self) -> bool:
+        return self.pos in ("VER", "AUX") and self.mood in ("ind", "sub", "cond", "impr")
+
+
+@dataclass(frozen=True)
+class Paradigm:
+    lemma: str
+    pos: str
+    feats: str
+    forms: tuple[str, ...]
+
+    def analyses(self) -> list[tuple[str, Analysis]]:
+        out = []
+        slots = SLOTS.get(self.pos, _SINGLE)
+        for form, (mood, tense, person, number, gender) in zip(self.forms, slots, strict=False):
+            if not form:
+                continue
+            if self.pos == "NOUN":
+                gender = self.feats
+            elif self.pos not in SLOTS and self.feats:
+                parts = self.feats.split("+")
+                gender = next((p for p in parts if p in ("m", "f")), "")
+                number = next((p for p in parts if p in ("s", "p")), "")
+            out.append((form, Analysis(self.lemma, self.pos, gender, number, mood, tense,
+                                       person)))
+        return out
+
+
+class Lexicon:
+    """Binary search over the sorted lines of the lexicon file (see the module doc)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        p = text.index("#paradigms\n") + len("#paradigms\n")
+        f = text.index("#forms\n")
+        self._paradigms = (p, f)
+        self._forms = (f + len("#forms\n"), len(text))
+
+    # --- searching ----------------------------------------------------------------------
+    def _lines(self, key: str, section: tuple[int, int]) -> list[str]:
+        """All lines of the section that start with ``key`` + TAB."""
+        text = self._text
+        key += "\t"
+        lo, hi = section
+        while lo < hi:
+            mid = (lo + hi) // 2
+            start = text.rfind("\n", lo, mid) + 1
+            if start < lo:
+                start = lo
+            end = text.find("\n", start)
+            if text[start:end] < key:
+                lo = end + 1
+            else:
+                hi = start
+        out = []
+        while text.startswith(key, lo) and lo < section[1]:
+            end = text.find("\n", lo)
+            out.append(text[lo:end])
+            lo = end + 1
+        return out
+
+    # --- public interface ---------------------------------------------------------------
+    def paradigms(self, lemma: str, pos: str | None = None) -> tuple[Paradigm, ...]:
+        return self._paradigms_of(lemma, pos)
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one lexicon per process
+    def _paradigms_of(self, lemma: str, pos: str | None) -> tuple[Paradigm, ...]:
+        out = []
+        for line in self._lines(lemma, self._paradigms):
+            _, code, feats, forms = line.split("\t")
+            p = _POS_OF[code]
+            if pos is None or p == pos:
+                out.append(Paradigm(lemma, p, feats,
+                                    tuple(decode(f, lemma) for f in forms.split(","))))
+        return tuple(out)
+
+    @lru_cache(maxsize=65536)  # noqa: B019 - one lexicon per process
+    def analyses(self, form: str) -> tuple[Analysis, ...]:
+        """Every reading of ``form`` (tried as written, then in lower case; a typographic
+        apostrophe counts as a straight one: "l’" is "l'")."""
+        if "’" in form:
+            return self.analyses(form.replace("’", "'"))
+        lines = self._lines(form, self._forms)
+        if not lines and form != form.lower():
+            return self.analyses(form.lower())
+        out: list[Analysis] = []
+        for line in lines:
+            for ref in line.split("\t", 1)[1].split(" "):
+                lemma = decode(ref[:-1], form)
+                for paradigm in self._paradigms_of(lemma, _POS_OF[ref[-1]]):
+                    out.extend(a for f, a in paradigm.analyses() if f == form)
+        return tuple(dict.fromkeys(out))
+
+    def is_word(self, form: str) -> bool:
+        return bool(self.analyses(form))
+
+    def forms(self, lemma: str, pos: str | None = None, **features: str) -> tuple[str, ...]:
+        """Forms of ``lemma`` whose analysis has all ``features`` (mood="ind", number="p" ...)."""
+        out = []
+        for paradigm in self._paradigms_of(lemma, pos):
+            for form, a in paradigm.analyses():
+                if all(getattr(a, k) == v for k, v in features.items()):
+                    out.append(form)
+        return tuple(dict.fromkeys(out))
+
+    def has_pos(self, form: str, *pos: str) -> bool:
+        return any(a.pos in pos for a in self.analyses(form))
+
+
+def load() -> Lexicon:
+    # zlib in one call: gzip.open().read() joins chunks and peaks higher
+    data = zlib.decompress((data_dir() / FILE).read_bytes(), wbits=31)
+    return Lexicon(data.decode("latin-1"))

@@ -1,0 +1,119 @@
+"""An article of the wrong gender before a noun ("il partita", "la campo")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..grammar import (
+    capitalise_like,
+    low,
+    next_word,
+    plain_case,
+    plural_fits,
+    suffix_gender,
+    with_apostrophe,
+)
+from ..lexicon import Lexicon
+from ..model import Applicability, Finding, Severity
+from ..rule import Context, Rule
+from .article_form import initial_class
+
+# stem -> (masculine singular by initial: plain, impure, vowel), (feminine singular: consonant,
+# vowel), (masculine plural: plain, impure/vowel), feminine plural
+_FAMILIES = {
+    "": (("il", "lo", "l'"), ("la", "l'"), ("i", "gli"), "le"),
+    "un": (("un", "uno", "un"), ("una", "un'"), ("", ""), ""),
+    "d": (("del", "dello", "dell'"), ("della", "dell'"), ("dei", "degli"), "delle"),
+    "a": (("al", "allo", "all'"), ("alla", "all'"), ("ai", "agli"), "alle"),
+    "da": (("dal", "dallo", "dall'"), ("dalla", "dall'"), ("dai", "dagli"), "dalle"),
+    "n": (("nel", "nello", "nell'"), ("nella", "nell'"), ("nei", "negli"), "nelle"),
+    "s": (("sul", "sullo", "sull'"), ("sulla", "sull'"), ("sui", "sugli"), "sulle"),
+}
+# article form -> (family, gender, number)
+_FORMS: dict[str, tuple[str, str, str]] = {}
+for _family, (_ms, _fs, _mp, _fp) in _FAMILIES.items():
+    for _form in _ms:
+        _FORMS.setdefault(_form, (_family, "m", "s"))
+    _FORMS.setdefault(_fs[0], (_family, "f", "s"))
+    for _form in _mp:
+        if _form:
+            _FORMS.setdefault(_form, (_family, "m", "p"))
+    if _fp:
+        _FORMS.setdefault(_fp, (_family, "f", "p"))
+_FORMS.pop("l'", None)
+# Also clitic pronouns ("la porta a casa"): only before a word with no verb reading.
+_PRONOUNS = frozenset("la le".split())
+# Pronouns too often to judge ("lo siringa" with a verb the lexicon lacks, "uno faccia").
+_SKIP = frozenset("lo gli uno".split())
+
+
+def article_for(family: str, gender: str, number: str, word: str) -> str:
+    ms, fs, mp, fp = _FAMILIES[family]
+    cls = initial_class(word)
+    vowel = cls == 2
+    if gender == "f":
+        return (fs[1] if vowel else fs[0]) if number == "s" else fp
+    if number == "s":
+        return ms[max(cls, 0)]
+    return mp[1] if cls >= 1 else mp[0]
+
+
+class ArticleGender(Rule):
+    """An article of the wrong gender before a noun ("il partita" -> "la partita").
+
+    The article and the articulated preposition agree with the noun in gender: "la
+    partita", "il campo", "della squadra", "dei gol". The rule checks a lower-case noun
+    that the lexicon knows only as a noun of one gender (or a participle of that gender:
+    no finite verb reading, "il taglia e incolla"; after "la" and "le", also pronouns, no
+    verb reading at all: "la porta a casa") and whose ending
+    confirms that gender (-zione, -tà, -a are feminine; -o, -ore, -mento masculine): words
+    whose gender the ending does not tell ("fine", "capitale", "tema", "atleta", "radio")
+    are never flagged, so meanings that change with the gender stay safe; a plural must end
+    as its gender's plurals do (-i, -e), so "le dita", "le uova", "le braccia" are right.
+
+    Example: "Ha perso il partita di ieri." -> "la partita" (safe fix: the article alone
+    changes).
+    """
+
+    id = "grammar.article-gender"
+    severity = Severity.ERROR
+    skip_quoted = True
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        lex: Lexicon = ctx.resources.get("lexicon")
+        seg = ctx.seg
+        for tok in seg.words:
+            head = low(tok)
+            if head not in _FORMS or head in _SKIP or not plain_case(seg, tok):
+                continue
+            nxt = next_word(seg, tok)
+            if nxt is None or nxt.capitalised or ctx.text[tok.end:nxt.start] != " ":
+                continue
+            family, gender, number = _FORMS[head]
+            word = low(nxt)
+            readings = lex.analyses(word)
+            nouns = [a for a in readings if a.pos == "NOUN"]
+            if not nouns or len(word) < 4 or any(a.pos not in ("NOUN", "VER", "ADJ")
+                                                 for a in readings):
+                continue  # short words change gender with meaning: "il via", "la via"
+            if any(a.finite for a in readings) or \
+                    (head in _PRONOUNS and any(a.pos == "VER" for a in readings)):
+                continue  # "il taglia e incolla", "la porta a casa"
+            if head == "un" and initial_class(word) == 2:
+                continue  # "un amica": grammar.elision
+            genders = {a.gender for a in readings if a.pos != "VER" or a.mood == "part"}
+            if len(genders) != 1 or not any(a.number == number for a in nouns):
+                continue
+            right_gender = genders.pop()
+            if number == "p" and not all(plural_fits(a.lemma, word, right_gender) for a in nouns):
+                continue
+            if right_gender == gender or \
+                    any(suffix_gender(a.lemma) != right_gender for a in nouns):
+                continue
+            right = capitalise_like(article_for(family, right_gender, number, word), tok.text)
+            right = with_apostrophe(right, ctx.style)
+            glue = "" if right[-1:] in "'’" else " "
+            yield self.finding(
+                tok.start, nxt.start,
+                f"«{nxt.text}» è {'femminile' if right_gender == 'f' else 'maschile'}: "
+                f"«{right}{glue}{nxt.text}».", [right + glue], fix=Applicability.SAFE)

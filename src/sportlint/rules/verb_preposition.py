@@ -1,0 +1,92 @@
+"""A verb followed by the wrong preposition ("ha optato di sollevare")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from typing import Any, ClassVar
+
+import yaml
+
+from ..grammar import ARTICLES, ARTICULATED, capitalise_like, is_infinitive, low, next_word, prev_word
+from ..lexicon import Lexicon
+from ..model import Applicability, Finding, Severity
+from ..paths import data_dir
+from ..rule import Context, Rule
+
+DATA = "grammar/verb_prepositions.yaml"
+_KEYS = {"verb", "wrong", "right", "before"}
+
+
+@cache
+def shipped_entries() -> tuple[tuple[str, str, str, str], ...]:
+    data = yaml.safe_load((data_dir() / DATA).read_text(encoding="utf-8")) or {}
+    return tuple(parse(e, DATA) for e in data.get("entries") or [])
+
+
+def parse(entry: Any, where: str) -> tuple[str, str, str, str]:
+    if not isinstance(entry, dict) or not {"verb", "wrong", "right"} <= set(entry) \
+            or set(entry) - _KEYS:
+        raise ValueError(f"{where}: an entry needs verb, wrong, right (and optional before): "
+                         f"{entry!r}")
+    before = str(entry.get("before", "infinitive"))
+    if before not in ("infinitive", "any"):
+        raise ValueError(f"{where}: 'before' is 'infinitive' or 'any', not {before!r}")
+    return str(entry["verb"]), str(entry["wrong"]), str(entry["right"]), before
+
+
+class VerbPreposition(Rule):
+    """A verb followed by a preposition it does not govern ("optare di" -> "optare per").
+
+    Some verbs take a fixed preposition before an infinitive or a complement: "optare per",
+    "continuare a", "cercare di", "tentare di". Writing another one ("ha optato di
+    sollevare l'allenatore") is a slip an editor corrects.
+
+    Every form of the verb counts (the lexicon conjugates it: opta, optò, optato, optando),
+    as long as the preposition follows it directly and no article makes it a noun ("l'obbligo
+    di firmare" is right); an entry marked ``before: infinitive``
+    applies only when an infinitive follows the preposition ("optare di sollevarlo").
+    The list is data: ``rules/grammar/verb_prepositions.yaml``. Option ``extra`` adds a
+    newsroom's own entries, e.g. ``{verb: puntare, wrong: di, right: a, before: infinitive}``.
+
+    Example: "La società ha optato di sollevare l'allenatore." -> "ha optato per sollevare"
+    (unsafe fix).
+    """
+
+    id = "grammar.verb-preposition"
+    severity = Severity.WARNING
+    skip_quoted = True
+    options: ClassVar[dict[str, Any]] = {"extra": []}
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        lex: Lexicon = ctx.resources.get("lexicon")
+        table: dict[tuple[str, str], tuple[str, str]] = {}
+        extra = [parse(e, f"rules.{self.id}.extra") for e in self.opts["extra"] or []]
+        for verb, wrong, right, before in (*shipped_entries(), *extra):
+            table[(verb, wrong)] = (right, before)
+        verbs = {verb for verb, _ in table}
+        seg = ctx.seg
+        for tok in seg.words:
+            prep = next_word(seg, tok)
+            if prep is None or prep.elided:
+                continue
+            lemmas = {a.lemma for a in lex.analyses(low(tok)) if a.pos == "VER"} & verbs
+            prior = prev_word(seg, tok)
+            if lemmas and prior is not None and (low(prior) in ARTICLES
+                                                 or low(prior) in ARTICULATED):
+                continue  # a noun: "l'obbligo di", "un aiuto a"
+            for lemma in sorted(lemmas):
+                hit = table.get((lemma, low(prep)))
+                if hit is None:
+                    continue
+                right, before = hit
+                following = next_word(seg, prep)
+                if before == "infinitive" and (following is None
+                                               or not is_infinitive(lex, following.text)):
+                    continue
+                fixed = capitalise_like(right, prep.text)
+                yield self.finding(
+                    prep.start, prep.end,
+                    f"«{lemma}» regge «{right}», non «{low(prep)}».",
+                    [fixed], fix=Applicability.UNSAFE)
+                break
