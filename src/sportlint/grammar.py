@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from .lexicon import Analysis, Lexicon
@@ -97,6 +97,22 @@ def plain_case(seg: Segmentation, token: Token) -> bool:
     the letter in "Serie A" or the numeral in "Carlo I"."""
     return not token.capitalised or (seg.is_sentence_initial(token)
                                      and token.text[1:] == token.text[1:].lower())
+
+
+def article_noun_pairs(seg: Segmentation, forms: Mapping[str, tuple[str, str, str]],
+                       skip: frozenset[str]) -> Iterator[tuple[Token, Token, tuple[str, str, str]]]:
+    """Each article or articulated preposition of ``forms`` (lower-cased key -> family,
+    gender, number; none in ``skip``), in plain case and followed after one space by a
+    lower-case word: (article, word, its entry in ``forms``)."""
+    text = seg.text
+    for tok in seg.words:
+        head = low(tok)
+        if head not in forms or head in skip or not plain_case(seg, tok):
+            continue
+        nxt = next_word(seg, tok)
+        if nxt is None or nxt.capitalised or text[tok.end:nxt.start] != " ":
+            continue
+        yield tok, nxt, forms[head]
 
 
 def quote_test(seg: Segmentation) -> Callable[[int, int], bool]:

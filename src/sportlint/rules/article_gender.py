@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..grammar import (
+    article_noun_pairs,
     capitalise_like,
     low,
-    next_word,
-    plain_case,
     plural_fits,
     suffix_gender,
     with_apostrophe,
@@ -82,14 +81,8 @@ class ArticleGender(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         lex: Lexicon = ctx.resources.get("lexicon")
         seg = ctx.seg
-        for tok in seg.words:
+        for tok, nxt, (family, gender, number) in article_noun_pairs(seg, _FORMS, _SKIP):
             head = low(tok)
-            if head not in _FORMS or head in _SKIP or not plain_case(seg, tok):
-                continue
-            nxt = next_word(seg, tok)
-            if nxt is None or nxt.capitalised or ctx.text[tok.end:nxt.start] != " ":
-                continue
-            family, gender, number = _FORMS[head]
             word = low(nxt)
             readings = lex.analyses(word)
             nouns = [a for a in readings if a.pos == "NOUN"]

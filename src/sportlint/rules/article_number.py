@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..grammar import low, next_word, plain_case, plural_fits, suffix_gender, with_apostrophe
+from ..grammar import (
+    article_noun_pairs,
+    low,
+    plural_fits,
+    suffix_gender,
+    with_apostrophe,
+)
 from ..lexicon import Lexicon
 from ..model import Applicability, Finding, Severity
 from ..rule import Context, Rule
@@ -37,14 +43,8 @@ class ArticleNumber(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         lex: Lexicon = ctx.resources.get("lexicon")
         seg = ctx.seg
-        for tok in seg.words:
+        for tok, nxt, (family, gender, number) in article_noun_pairs(seg, _FORMS, _SKIP):
             head = low(tok)
-            if head not in _FORMS or head in _SKIP or not plain_case(seg, tok):
-                continue
-            nxt = next_word(seg, tok)
-            if nxt is None or nxt.capitalised or ctx.text[tok.end:nxt.start] != " ":
-                continue
-            family, gender, number = _FORMS[head]
             if family == "un" or any(a.pos == "VER" for a in lex.analyses(head)):
                 continue  # "un" has no plural; "dai" is also a verb ("mi dai fastidio")
             word = low(nxt)
