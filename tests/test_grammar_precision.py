@@ -86,20 +86,6 @@ def test_d_eufonica_is_off_by_default() -> None:
     assert [f.suggestions for f in on] == [("a",)]
 
 
-def test_quote_test_agrees_with_in_quote() -> None:
-    from sportlint.document import from_text
-    from sportlint.grammar import quote_test
-    from sportlint.segment import segment
-
-    text = ("Disse: «Vince “sempre” lui», poi ‘basta'. \"Due\" e «tre «quattro» cinque» ancora.\n\n"
-            "«Aperta e mai chiusa, fino alla fine del paragrafo.")
-    seg = segment(from_text(text, None))
-    inside = quote_test(seg)
-    for start in range(len(text)):
-        for end in range(start + 1, min(len(text), start + 12) + 1):
-            assert inside(start, end) == seg.in_quote(start, end), (start, end)
-
-
 def test_verb_preposition_list_is_sorted_and_unique() -> None:
     from sportlint.rules.verb_preposition import shipped_entries
 

@@ -142,3 +142,15 @@ def test_front_matter_code_urls_and_comments_are_not_prose() -> None:
             "<!-- nota nota -->\n```\nblocco blocco\n```\nFine.\n")
     s = seg(text, "draft.md")
     assert [t.text for t in s.tokens if t.kind == "word"] == ["Testo", "con", "e", "Fine"]
+
+
+def test_in_quote_agrees_with_its_definition() -> None:
+    """The binary search answers exactly "some quote opens before the span and ends at or
+    after it", on nested, adjacent, mismatched and unclosed quotes."""
+    text = ("Disse: «Vince “sempre” lui», poi ‘basta'. \"Due\" e «tre «quattro» cinque» ancora.\n\n"
+            "«Aperta e mai chiusa, fino alla fine del paragrafo.")
+    s = seg(text)
+    for start in range(len(text)):
+        for end in range(start + 1, min(len(text), start + 12) + 1):
+            plain = any(qs < start and end <= qe for qs, qe in s._quoted)
+            assert s.in_quote(start, end) == plain, (start, end)

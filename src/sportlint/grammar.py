@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from .lexicon import Analysis, Lexicon
@@ -113,24 +112,6 @@ def article_noun_pairs(seg: Segmentation, forms: Mapping[str, tuple[str, str, st
         if nxt is None or nxt.capitalised or text[tok.end:nxt.start] != " ":
             continue
         yield tok, nxt, forms[head]
-
-
-def quote_test(seg: Segmentation) -> Callable[[int, int], bool]:
-    """A fast ``seg.in_quote`` for many queries on one document: the quoted spans merged,
-    then a binary search (``in_quote`` scans every quote on each call)."""
-    merged: list[list[int]] = []
-    for start, end in seg._quoted:
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    starts = [s for s, _ in merged]
-
-    def inside(start: int, end: int) -> bool:
-        i = bisect.bisect_left(starts, start) - 1
-        return i >= 0 and merged[i][0] < start and end <= merged[i][1]
-
-    return inside
 
 
 def plural_fits(lemma: str, plural: str, gender: str) -> bool:

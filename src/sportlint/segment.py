@@ -227,10 +227,23 @@ class Segmentation:
                 return False
         return True
 
+    @cached_property
+    def _quoted_reach(self) -> tuple[list[int], list[int]]:
+        """The quoted spans' starts, and for each the furthest end of it and the spans
+        before it: one binary search answers `in_quote`."""
+        starts, reach, furthest = [], [], -1
+        for qs, qe in self._quoted:
+            furthest = max(furthest, qe)
+            starts.append(qs)
+            reach.append(furthest)
+        return starts, reach
+
     def in_quote(self, start: int, end: int | None = None) -> bool:
         """True when the span lies inside quoted text (quotation marks excluded)."""
         end = start + 1 if end is None else end
-        return any(qs < start and end <= qe for qs, qe in self._quoted)
+        starts, reach = self._quoted_reach
+        i = bisect.bisect_left(starts, start) - 1   # the last span opening before start
+        return i >= 0 and end <= reach[i]
 
 
 def segment(doc: Document) -> Segmentation:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
 
-from ..grammar import capitalise_like, low, quote_test
+from ..grammar import capitalise_like, low
 from ..lexicon import Analysis, Lexicon
 from ..model import Applicability, Finding, Severity
 from ..rule import Context, Rule
@@ -75,7 +75,7 @@ class TenseConsistency(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         lex: Lexicon = ctx.resources.get("lexicon")
         seg = ctx.seg
-        quoted = quote_test(seg)
+        quoted = seg.in_quote
         for paragraph in seg.paragraphs:
             if paragraph.heading:
                 continue
