@@ -29,3 +29,10 @@ def test_cli_text_output(rel: str, request: pytest.FixtureRequest,
         snapshot.write_text(output, encoding="utf-8")
     assert snapshot.exists(), f"no snapshot for {rel}: run with --update-snapshots"
     assert output == snapshot.read_text(encoding="utf-8")
+
+
+def test_readme_shows_the_seed_snapshot() -> None:
+    """The README's sample output is the seed's snapshot: regenerate both together."""
+    snapshot = (SNAPSHOTS / "000_ce6d04d1a70b5d49.txt.out").read_text(encoding="utf-8")
+    output = snapshot.split("\n", 1)[1].rstrip("\n")
+    assert output in (ROOT / "README.md").read_text(encoding="utf-8")
