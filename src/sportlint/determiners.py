@@ -100,8 +100,7 @@ def _agreement_forms() -> dict[str, tuple[str, str, str]]:
 
 
 # Article form -> (family, gender, number), as the agreement rules read it: every unelided
-# form, and the elided masculine ones (dell', all'...; read as masculine); "l'" and "un'"
-# are left out.
+# form, and the elided dell', all', nell'... read as masculine; "l'" and "un'" are left out.
 AGREEMENT_FORMS = _agreement_forms()
 
 
