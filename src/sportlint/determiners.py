@@ -1,64 +1,145 @@
 """Italian articles (plain and joined to a preposition) and the form each takes before a
-word: ``il trainer`` becomes ``l'allenatore``, ``dei coach`` becomes ``degli allenatori``.
+word: the one place for the article tables and for reading a word's initial sound.
 
-Used by fixes that replace one noun with another of the same gender, so that the
-article in front still agrees in sound and number.
+- `FAMILIES`: every article and articulated preposition (il/lo/l', i/gli, la/le, un/uno/
+  una/un', del/dello/dell'/della/dei/degli/delle, al..., dal..., nel..., sul...), by family,
+  gender, number and initial sound; `article_by_class` picks one form from it.
+- Two readings of a word's initial, for two kinds of caller:
+
+  - `initial_class` (the grammar rules): cautious, -1 for an initial whose article
+    usage varies (h, y, w, j, k, digits: "il/l'hotel", "lo/il yogurt"), so the rules
+    abstain; `AGREEMENT_FORMS` and `article_for` serve the same rules;
+  - `sound_class` (fixes that replace a noun, ``kinds/substitution.py``): always answers,
+    h + vowel as a vowel ("l'hotel"), i + vowel and y as impure ("lo iato", "lo yogurt");
+    `parse` and `form` make the article agree: ``il trainer`` becomes ``l'allenatore``,
+    ``dei coach`` becomes ``degli allenatori``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
-# A masculine or feminine article in its three sound classes: before a consonant, before
-# s+consonant/z/gn/ps/x/y/i+vowel ("impure"), before a vowel.
-_FORMS = {
-    ("m", "def", "sg"): ("l", "llo", "ll'"),
-    ("m", "def", "pl"): ("i", "gli", "gli"),
-    ("m", "ind", "sg"): ("un", "uno", "un"),
-    ("f", "def", "sg"): ("lla", "lla", "ll'"),
-    ("f", "def", "pl"): ("lle", "lle", "lle"),
-    ("f", "ind", "sg"): ("una", "una", "un'"),
+from .grammar import VOWELS
+
+
+class Family(NamedTuple):
+    """One article family's forms by gender, number and the next word's initial sound."""
+
+    masc_sg: tuple[str, str, str]  # before a plain consonant, an impure sound, a vowel
+    fem_sg: tuple[str, str]        # before a consonant, a vowel
+    masc_pl: tuple[str, str]       # before a plain consonant, an impure sound or a vowel
+    fem_pl: str                    # "" when the family has no plural
+
+
+# family (the plain definite article, the indefinite one, or the preposition) -> forms
+FAMILIES: dict[str, Family] = {
+    "il": Family(("il", "lo", "l'"), ("la", "l'"), ("i", "gli"), "le"),
+    "un": Family(("un", "uno", "un"), ("una", "un'"), ("", ""), ""),
+    "di": Family(("del", "dello", "dell'"), ("della", "dell'"), ("dei", "degli"), "delle"),
+    "a": Family(("al", "allo", "all'"), ("alla", "all'"), ("ai", "agli"), "alle"),
+    "da": Family(("dal", "dallo", "dall'"), ("dalla", "dall'"), ("dai", "dagli"), "dalle"),
+    "in": Family(("nel", "nello", "nell'"), ("nella", "nell'"), ("nei", "negli"), "nelle"),
+    "su": Family(("sul", "sullo", "sull'"), ("sulla", "sull'"), ("sui", "sugli"), "sulle"),
 }
-_PLAIN = {("m", "def", "sg"): ("il", "lo", "l'"), ("f", "def", "sg"): ("la", "la", "l'"),
-          ("f", "def", "pl"): ("le", "le", "le")}
-_PREPOSITIONS = ("de", "a", "da", "ne", "su")
+
+# Sound classes: 0 before a plain consonant, 1 before an "impure" sound (s + consonant, z,
+# gn, ps...: "lo studio"), 2 before a vowel ("l'arbitro").
+PLAIN, IMPURE, VOWEL = 0, 1, 2
+
+
+def article_by_class(family: str, gender: str, number: str, cls: int) -> str:
+    """The form of ``family``'s article of ``gender`` ("m"/"f") and ``number`` ("s"/"p")
+    before a word of sound class ``cls`` (0, 1 or 2)."""
+    ms, fs, mp, fp = FAMILIES[family]
+    if gender == "f":
+        return (fs[1] if cls == VOWEL else fs[0]) if number == "s" else fp
+    if number == "s":
+        return ms[cls]
+    return mp[1] if cls >= IMPURE else mp[0]
+
+
+# --- The grammar rules' reading (grammar.article-form, -gender, -number) ---------------
+
+def initial_class(word: str) -> int:
+    """0 plain consonant, 1 s+consonant/z/gn/ps/x, 2 vowel, -1 other (h, y, w, j, k, digits).
+
+    -1 marks an initial whose article usage varies, so a rule leaves the pair alone."""
+    first = word[:1]
+    if first in VOWELS:
+        return VOWEL
+    if first in "zx" or word[:2] in ("gn", "ps") or (first == "s" and word[1:2].isalpha()
+                                                    and word[1:2] not in VOWELS):
+        return IMPURE
+    if first.isalpha() and first not in "hywjk":
+        return PLAIN
+    return -1
+
+
+def article_for(family: str, gender: str, number: str, word: str) -> str:
+    """The article of ``family``, ``gender`` and ``number`` before ``word``, its initial read
+    by `initial_class` (an unclear initial counts as a plain consonant)."""
+    return article_by_class(family, gender, number, max(initial_class(word), PLAIN))
+
+
+def _agreement_forms() -> dict[str, tuple[str, str, str]]:
+    forms: dict[str, tuple[str, str, str]] = {}
+    for family, (ms, fs, mp, fp) in FAMILIES.items():
+        for form_ in ms:
+            forms.setdefault(form_, (family, "m", "s"))
+        forms.setdefault(fs[0], (family, "f", "s"))
+        for form_ in mp:
+            if form_:
+                forms.setdefault(form_, (family, "m", "p"))
+        if fp:
+            forms.setdefault(fp, (family, "f", "p"))
+    forms.pop("l'", None)
+    return forms
+
+
+# Article form -> (family, gender, number), as the agreement rules read it: every unelided
+# form, and the elided dell', all', nell'... read as masculine; "l'" and "un'" are left out.
+AGREEMENT_FORMS = _agreement_forms()
+
+
+# --- Fixes that replace a noun (kinds/substitution.py) ----------------------------------
+
 _IMPURE = regex.compile(r"(?:s[^aeiouàèéìòù\W]|z|gn|ps|pn|x|y|i[aeiou])", regex.IGNORECASE)
 _VOWEL = regex.compile(r"h?[aeiouàèéìòù]", regex.IGNORECASE)
+
+
+def sound_class(word: str) -> int:
+    """0 before a consonant, 1 before an 'impure' sound (lo studio, lo iato, lo yogurt),
+    2 before a vowel or h + vowel (l'hotel)."""
+    if _IMPURE.match(word):
+        return IMPURE
+    if _VOWEL.match(word):
+        return VOWEL
+    return PLAIN
 
 
 @dataclass(frozen=True)
 class Article:
     gender: str       # "m" or "f"
-    definite: bool
     plural: bool
-    preposition: str  # "" or de/a/da/ne/su
+    family: str       # a key of FAMILIES: "il", "un", or the preposition
 
 
 def _table() -> dict[str, list[Article]]:
     table: dict[str, list[Article]] = {}
-    for (gender, kind, number), forms in _FORMS.items():
-        plain = _PLAIN.get((gender, kind, number), forms)
-        for prep in ("",) + (_PREPOSITIONS if kind == "def" else ()):
-            for form in (plain if not prep else forms):
-                word = prep + form
-                art = Article(gender, kind == "def", number == "pl", prep)
-                if art not in table.setdefault(word, []):
-                    table[word].append(art)
+    for family, (ms, fs, mp, fp) in FAMILIES.items():
+        for gender, plural, forms in (("m", False, ms), ("f", False, fs), ("m", True, mp),
+                                      ("f", True, (fp,))):
+            for word in forms:
+                if word and Article(gender, plural, family) not in table.setdefault(word, []):
+                    table[word].append(Article(gender, plural, family))
     return table
 
 
+# Every article form -> its readings ("l'" and "dell'" are masculine and feminine).
 ARTICLES = _table()
-
-
-def sound_class(word: str) -> int:
-    """0 before a consonant, 1 before an 'impure' sound (lo studio), 2 before a vowel."""
-    if _IMPURE.match(word):
-        return 1
-    if _VOWEL.match(word):
-        return 2
-    return 0
 
 
 def parse(article: str, gender: str) -> Article | None:
@@ -68,8 +149,6 @@ def parse(article: str, gender: str) -> Article | None:
 
 
 def form(article: Article, word: str) -> str:
-    """The article's form in front of ``word``."""
-    kind = "def" if article.definite else "ind"
-    key = (article.gender, kind, "pl" if article.plural else "sg")
-    forms = _FORMS[key] if article.preposition else _PLAIN.get(key, _FORMS[key])
-    return article.preposition + forms[sound_class(word)]
+    """The article's form in front of ``word`` (its initial read by `sound_class`)."""
+    return article_by_class(article.family, article.gender, "p" if article.plural else "s",
+                            sound_class(word))

@@ -4,47 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..grammar import VOWELS, capitalise_like, low, next_word, plain_case, with_apostrophe
+from ..determiners import FAMILIES, initial_class
+from ..grammar import capitalise_like, low, next_word, plain_case, with_apostrophe
 from ..lexicon import Lexicon
 from ..model import Applicability, Finding, Severity
 from ..rule import Context, Rule
 
-# form -> (before a plain consonant, before s+consonant/z/gn/ps/x, before a vowel), by number
-_SINGULAR = {
-    "il": ("il", "lo", "l'"), "lo": ("il", "lo", "l'"), "un": ("un", "uno", "un"),
-    "del": ("del", "dello", "dell'"), "dello": ("del", "dello", "dell'"),
-    "al": ("al", "allo", "all'"), "allo": ("al", "allo", "all'"),
-    "dal": ("dal", "dallo", "dall'"), "dallo": ("dal", "dallo", "dall'"),
-    "nel": ("nel", "nello", "nell'"), "nello": ("nel", "nello", "nell'"),
-    "sul": ("sul", "sullo", "sull'"), "sullo": ("sul", "sullo", "sull'"),
-}
-_PLURAL = {
-    "i": ("i", "gli", "gli"), "gli": ("i", "gli", "gli"),
-    "dei": ("dei", "degli", "degli"), "degli": ("dei", "degli", "degli"),
-    "ai": ("ai", "agli", "agli"), "agli": ("ai", "agli", "agli"),
-    "dai": ("dai", "dagli", "dagli"), "dagli": ("dai", "dagli", "dagli"),
-    "nei": ("nei", "negli", "negli"), "negli": ("nei", "negli", "negli"),
-    "sui": ("sui", "sugli", "sugli"), "sugli": ("sui", "sugli", "sugli"),
-}
+# Each masculine form this rule judges -> its family's forms by the next word's initial
+# (plain consonant, impure, vowel: "il", "lo", "l'"; "i", "gli", "gli"). Elided forms
+# (l', dell'...) and "uno" (see _ALSO_PRONOUNS) are not judged.
+_SINGULAR = {form: fam.masc_sg for fam in FAMILIES.values() for form in fam.masc_sg[:2]
+             if form != "uno"}
+_PLURAL = {form: (fam.masc_pl[0], fam.masc_pl[1], fam.masc_pl[1])
+           for fam in FAMILIES.values() for form in fam.masc_pl if form}
 # Also pronouns ("lo vede", "gli dice"): changed only before a noun-only word of three
 # letters or more ("lo do" is a pronoun and a verb). "uno" is left alone: "uno pescatore e
 # uno cacciatore" is a pronoun.
 _ALSO_PRONOUNS = frozenset("lo gli".split())
 # Accepted both ways or fixed by usage: "gli dei", "il pneumatico".
 _EXCEPTIONS = frozenset("dei pneumatico pneumatici".split())
-
-
-def initial_class(word: str) -> int:
-    """0 plain consonant, 1 s+consonant/z/gn/ps/x, 2 vowel, -1 other (h, y, w, j, k, digits)."""
-    first = word[:1]
-    if first in VOWELS:
-        return 2
-    if first in "zx" or word[:2] in ("gn", "ps") or (first == "s" and word[1:2].isalpha()
-                                                    and word[1:2] not in VOWELS):
-        return 1
-    if first.isalpha() and first not in "hywjk":
-        return 0
-    return -1
 
 
 class ArticleForm(Rule):

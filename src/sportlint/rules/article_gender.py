@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..determiners import AGREEMENT_FORMS, article_for, initial_class
 from ..grammar import (
     article_noun_pairs,
     capitalise_like,
@@ -15,46 +16,11 @@ from ..grammar import (
 from ..lexicon import Lexicon
 from ..model import Applicability, Finding, Severity
 from ..rule import Context, Rule
-from .article_form import initial_class
 
-# stem -> (masculine singular by initial: plain, impure, vowel), (feminine singular: consonant,
-# vowel), (masculine plural: plain, impure/vowel), feminine plural
-_FAMILIES = {
-    "": (("il", "lo", "l'"), ("la", "l'"), ("i", "gli"), "le"),
-    "un": (("un", "uno", "un"), ("una", "un'"), ("", ""), ""),
-    "d": (("del", "dello", "dell'"), ("della", "dell'"), ("dei", "degli"), "delle"),
-    "a": (("al", "allo", "all'"), ("alla", "all'"), ("ai", "agli"), "alle"),
-    "da": (("dal", "dallo", "dall'"), ("dalla", "dall'"), ("dai", "dagli"), "dalle"),
-    "n": (("nel", "nello", "nell'"), ("nella", "nell'"), ("nei", "negli"), "nelle"),
-    "s": (("sul", "sullo", "sull'"), ("sulla", "sull'"), ("sui", "sugli"), "sulle"),
-}
-# article form -> (family, gender, number)
-_FORMS: dict[str, tuple[str, str, str]] = {}
-for _family, (_ms, _fs, _mp, _fp) in _FAMILIES.items():
-    for _form in _ms:
-        _FORMS.setdefault(_form, (_family, "m", "s"))
-    _FORMS.setdefault(_fs[0], (_family, "f", "s"))
-    for _form in _mp:
-        if _form:
-            _FORMS.setdefault(_form, (_family, "m", "p"))
-    if _fp:
-        _FORMS.setdefault(_fp, (_family, "f", "p"))
-_FORMS.pop("l'", None)
 # Also clitic pronouns ("la porta a casa"): only before a word with no verb reading.
 _PRONOUNS = frozenset("la le".split())
 # Pronouns too often to judge ("lo siringa" with a verb the lexicon lacks, "uno faccia").
 _SKIP = frozenset("lo gli uno".split())
-
-
-def article_for(family: str, gender: str, number: str, word: str) -> str:
-    ms, fs, mp, fp = _FAMILIES[family]
-    cls = initial_class(word)
-    vowel = cls == 2
-    if gender == "f":
-        return (fs[1] if vowel else fs[0]) if number == "s" else fp
-    if number == "s":
-        return ms[max(cls, 0)]
-    return mp[1] if cls >= 1 else mp[0]
 
 
 class ArticleGender(Rule):
@@ -81,7 +47,7 @@ class ArticleGender(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         lex: Lexicon = ctx.resources.get("lexicon")
         seg = ctx.seg
-        for tok, nxt, (family, gender, number) in article_noun_pairs(seg, _FORMS, _SKIP):
+        for tok, nxt, (family, gender, number) in article_noun_pairs(seg, AGREEMENT_FORMS, _SKIP):
             head = low(tok)
             word = low(nxt)
             readings = lex.analyses(word)

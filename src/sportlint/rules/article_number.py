@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..determiners import AGREEMENT_FORMS, article_for
 from ..grammar import (
     article_noun_pairs,
     low,
@@ -14,7 +15,6 @@ from ..grammar import (
 from ..lexicon import Lexicon
 from ..model import Applicability, Finding, Severity
 from ..rule import Context, Rule
-from .article_gender import _FORMS, article_for
 
 # Also clitic pronouns, or too often part of a name: never judged.
 _SKIP = frozenset("lo gli uno la le".split())
@@ -43,7 +43,7 @@ class ArticleNumber(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         lex: Lexicon = ctx.resources.get("lexicon")
         seg = ctx.seg
-        for tok, nxt, (family, gender, number) in article_noun_pairs(seg, _FORMS, _SKIP):
+        for tok, nxt, (family, gender, number) in article_noun_pairs(seg, AGREEMENT_FORMS, _SKIP):
             head = low(tok)
             if family == "un" or any(a.pos == "VER" for a in lex.analyses(head)):
                 continue  # "un" has no plural; "dai" is also a verb ("mi dai fastidio")
