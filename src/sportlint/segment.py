@@ -487,6 +487,9 @@ def _pair_quotes(seg: Segmentation, text: str, p_index: int, p_start: int, p_end
             # letter + apostrophe with no single quote open: an accent written as apostrophe
             roles[i] = ACCENT
             continue
+        if match is None and ch in '"”' and _after_seconds(text, i, p_start):
+            roles[i] = TIME          # a bare seconds mark with no quote open: a 12" lead
+            continue
         if match is None and stack:
             match = len(stack) - 1   # mismatched pair: ‘San Nicola'
         if match is None:
@@ -504,3 +507,12 @@ def _pair_quotes(seg: Segmentation, text: str, p_index: int, p_start: int, p_end
             continue
         seg.quotes.append(Quote(o, None, oc, "", depth, p_index))
     seg.quotes.sort(key=lambda q: (q.open if q.open is not None else q.close or 0))
+
+
+def _after_seconds(text: str, i: int, p_start: int) -> bool:
+    """True when the mark at ``i`` follows a number of one or two digits standing alone
+    (``a 12"``, ``41" di vantaggio``): the seconds of a gap, not a closing quote."""
+    j = i
+    while j > p_start and text[j - 1].isdigit():
+        j -= 1
+    return 1 <= i - j <= 2 and (j == p_start or not (text[j - 1].isalnum() or text[j - 1] in ".,"))
