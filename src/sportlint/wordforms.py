@@ -107,6 +107,9 @@ def explain(word: str, zipf: Callable[[str], float], *, sibling_zipf: float = 2.
                                 sibling_zipf=sibling_zipf, base_zipf=base_zipf, depth=depth + 1)
                 if found:
                     return found
+    # apocope of -uno before a noun: ottantun anni -> ottantuno (like nessun, ciascun)
+    if word.endswith("un") and zipf(word + "o") >= base_zipf:
+        return word + "o"
     # adverbs in -mente: rapidamente -> rapida (and rapido), facilmente -> facile,
     # velocemente -> veloce; not lentemente (lenta -> lentamente)
     if word.endswith("mente") and len(word) > 8:
