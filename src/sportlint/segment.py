@@ -9,7 +9,7 @@ Every rule gets a `Segmentation`; none re-tokenises. The segmenter knows:
 - apostrophes inside names (``D'Ambrosio``, ``N'Dicka``, ``Dell'Orco`` mid-sentence,
   ``Prem'er-Liga``) -> one token;
 - truncations (``po'``), minute marks (``al 23'``, ``45'+2``), elided years (``anni '80``),
-  times and seconds (``7'37"``, ``19"72``) -> not quotes;
+  times and seconds (``7'37"``, ``19"72``, ``12''``, ``1'15''``) -> not quotes;
 - abbreviations (``S.p.A.``, ``ecc.``, ``c.t.``, initials ``A. Rossi``) -> no sentence break;
 - headings: Markdown ``#`` lines, and a one-line paragraph without final punctuation;
 - quote spans over « », “ ”, ‘ ’, straight " and ', paired leniently (a ‘ closed by a
@@ -61,7 +61,8 @@ gen ott nov dic feb mar apr giu lug ago set ecc
 
 _TOKEN = regex.compile(
     r"""
-    (?P<time>\d{1,2}(?:[.:]\d{2})?['’]\d{1,2}(?:["”]\d{0,2})?(?!\d) | \d{1,2}["”]\d{1,2}(?!\d))
+    (?P<time>(?<![\p{L}\d])\d{1,2}(?:['’]\d{1,2})?(?:''|’’)(?![\p{L}\d'’])
+           | \d{1,2}(?:[.:]\d{2})?['’]\d{1,2}(?:["”]\d{0,2})?(?!\d) | \d{1,2}["”]\d{1,2}(?!\d))
   | (?P<minute>(?<![\p{L}\d])\d{1,3}['’](?:\s?\+\s?\d{1,2}['’]?)?(?![\p{L}\d]))
   | (?P<year>(?<![\p{L}\d'’])['’]\d{2}(?!\d|['’]\p{L}))
   | (?P<number>[+\-−]?\d+(?:[.,:/–\-]\d+)*(?:[%°ºª]|\s?%)?)
