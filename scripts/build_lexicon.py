@@ -250,6 +250,7 @@ COMPARATIVES = {"maggiore": "maggiori", "minore": "minori", "migliore": "miglior
 # Nouns missing from the noun package (lemma, gender, plural); "via" is also masculine
 # ("il via", the start). Written for sportlint.
 NOUNS_ADDED = """
+incaricato m incaricati
 lente f lenti
 quadrato m quadrati
 via m via

@@ -68,6 +68,27 @@ def test_seconds_and_hundredths_are_not_quotes() -> None:
     assert not s.quotes
 
 
+def test_bare_seconds_are_not_quotes() -> None:
+    """A gap in seconds (12", 41") with no straight quote open is a time mark."""
+    text = "Secondo a 12\", terzo a 25\". Il leader ha 41\" di vantaggio."
+    s = seg(text)
+    assert not s.quotes
+    assert all(s.marks[i] == TIME for i, ch in enumerate(text) if ch == '"')
+
+
+def test_seconds_written_with_two_apostrophes_are_times() -> None:
+    text = "Secondo a 12'' e il gruppo a 1'15''; al 90' il gol."
+    s = seg(text)
+    assert [t.text for t in s.tokens if t.kind == "time"] == ["12''", "1'15''"]
+    assert [t.text for t in s.tokens if t.kind == "minute"] == ["90'"]
+    assert not [q for q in s.quotes if not q.matched]
+
+
+def test_a_quote_closing_after_a_number_still_closes() -> None:
+    s = seg("Ha detto \"ne mancano 12\" e se n'è andato.")
+    assert [(q.open_char, q.close_char) for q in s.quotes] == [('"', '"')]
+
+
 def test_po_is_a_truncation() -> None:
     s = seg("Serve un po' di calma.")
     assert "po'" in [t.text for t in s.tokens]

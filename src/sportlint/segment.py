@@ -9,7 +9,7 @@ Every rule gets a `Segmentation`; none re-tokenises. The segmenter knows:
 - apostrophes inside names (``D'Ambrosio``, ``N'Dicka``, ``Dell'Orco`` mid-sentence,
   ``Prem'er-Liga``) -> one token;
 - truncations (``po'``), minute marks (``al 23'``, ``45'+2``), elided years (``anni '80``),
-  times and seconds (``7'37"``, ``19"72``) -> not quotes;
+  times and seconds (``7'37"``, ``19"72``, ``12''``, ``1'15''``) -> not quotes;
 - abbreviations (``S.p.A.``, ``ecc.``, ``c.t.``, initials ``A. Rossi``) -> no sentence break;
 - headings: Markdown ``#`` lines, and a one-line paragraph without final punctuation;
 - quote spans over « », “ ”, ‘ ’, straight " and ', paired leniently (a ‘ closed by a
@@ -61,7 +61,8 @@ gen ott nov dic feb mar apr giu lug ago set ecc
 
 _TOKEN = regex.compile(
     r"""
-    (?P<time>\d{1,2}(?:[.:]\d{2})?['’]\d{1,2}(?:["”]\d{0,2})?(?!\d) | \d{1,2}["”]\d{1,2}(?!\d))
+    (?P<time>(?<![\p{L}\d])\d{1,2}(?:['’]\d{1,2})?(?:''|’’)(?![\p{L}\d'’])
+           | \d{1,2}(?:[.:]\d{2})?['’]\d{1,2}(?:["”]\d{0,2})?(?!\d) | \d{1,2}["”]\d{1,2}(?!\d))
   | (?P<minute>(?<![\p{L}\d])\d{1,3}['’](?:\s?\+\s?\d{1,2}['’]?)?(?![\p{L}\d]))
   | (?P<year>(?<![\p{L}\d'’])['’]\d{2}(?!\d|['’]\p{L}))
   | (?P<number>[+\-−]?\d+(?:[.,:/–\-]\d+)*(?:[%°ºª]|\s?%)?)
@@ -487,6 +488,9 @@ def _pair_quotes(seg: Segmentation, text: str, p_index: int, p_start: int, p_end
             # letter + apostrophe with no single quote open: an accent written as apostrophe
             roles[i] = ACCENT
             continue
+        if match is None and ch in '"”' and _after_seconds(text, i, p_start):
+            roles[i] = TIME          # a bare seconds mark with no quote open: a 12" lead
+            continue
         if match is None and stack:
             match = len(stack) - 1   # mismatched pair: ‘San Nicola'
         if match is None:
@@ -504,3 +508,12 @@ def _pair_quotes(seg: Segmentation, text: str, p_index: int, p_start: int, p_end
             continue
         seg.quotes.append(Quote(o, None, oc, "", depth, p_index))
     seg.quotes.sort(key=lambda q: (q.open if q.open is not None else q.close or 0))
+
+
+def _after_seconds(text: str, i: int, p_start: int) -> bool:
+    """True when the mark at ``i`` follows a number of one or two digits standing alone
+    (``a 12"``, ``41" di vantaggio``): the seconds of a gap, not a closing quote."""
+    j = i
+    while j > p_start and text[j - 1].isdigit():
+        j -= 1
+    return 1 <= i - j <= 2 and (j == p_start or not (text[j - 1].isalnum() or text[j - 1] in ".,"))

@@ -107,6 +107,9 @@ def explain(word: str, zipf: Callable[[str], float], *, sibling_zipf: float = 2.
                                 sibling_zipf=sibling_zipf, base_zipf=base_zipf, depth=depth + 1)
                 if found:
                     return found
+    # apocope of -uno before a noun: ottantun anni -> ottantuno (like nessun, ciascun)
+    if word.endswith("un") and zipf(word + "o") >= base_zipf:
+        return word + "o"
     # adverbs in -mente: rapidamente -> rapida (and rapido), facilmente -> facile,
     # velocemente -> veloce; not lentemente (lenta -> lentamente)
     if word.endswith("mente") and len(word) > 8:
@@ -160,6 +163,43 @@ def explain(word: str, zipf: Callable[[str], float], *, sibling_zipf: float = 2.
                     candidate = v + other
                     if zipf(candidate) >= sibling_zipf:
                         return candidate
+    return None
+
+
+# Nouns made from a verb: tallonatore (tallonare), smarcamento (smarcare), inseguitore
+# (inseguire), svolgimento (svolgere); the verb's infinitive is the evidence.
+_DEVERBAL = (("atore", ("are",)), ("atori", ("are",)), ("atrice", ("are",)),
+             ("atrici", ("are",)), ("amento", ("are",)), ("amenti", ("are",)),
+             ("itore", ("ire", "ere")), ("itori", ("ire", "ere")), ("itrice", ("ire", "ere")),
+             ("itrici", ("ire", "ere")), ("imento", ("ire", "ere")), ("imenti", ("ire", "ere")))
+# Diminutives and augmentatives of a common noun: scavetto (scavo), rapportone (rapporto).
+_ALTERED = ("etto", "etta", "etti", "ette", "ino", "ina", "ini", "ine", "one", "ona", "oni",
+            "ello", "ella", "elli", "elle")
+
+
+def derived(word: str, zipf: Callable[[str], float], is_word: Callable[[str], bool] | None,
+            is_noun: Callable[[str], bool] | None = None, *, common: float = 3.5) -> str | None:
+    """The word a regular derivation of ``word`` comes from, or None: a noun of agent or
+    action from a verb ``is_word`` (the lexicon) knows, or an altered form (diminutive,
+    augmentative) of a common word that ``is_noun``, when given, says is a noun (rendini
+    is no diminutive of the verb form rendo). A typo rarely lands on a known stem plus
+    one of these suffixes."""
+    word = word.lower()
+    if is_word is not None:
+        for suffix, endings in _DEVERBAL:
+            stem = word[: -len(suffix)]
+            if word.endswith(suffix) and len(stem) >= 3:
+                for ending in endings:
+                    verb = stem + ending
+                    if is_word(verb):
+                        return verb
+    for suffix in _ALTERED:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 4:
+            for vowel in "oae":
+                base = stem + vowel
+                if zipf(base) >= common and (is_noun is None or is_noun(base)):
+                    return base
     return None
 
 

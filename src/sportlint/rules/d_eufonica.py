@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
@@ -18,6 +19,8 @@ class DEufonica(Rule):
     Many style guides (and most newsrooms) keep the euphonic d only where the next word
     starts with the same vowel ("ad avere", "ed ecco") and write "a un", "e in", "o un"
     elsewhere. Off by default: enable ``style.d-eufonica`` to apply the house style.
+
+    An accent does not make another vowel: "ed è", like "ed ecco", keeps its d.
 
     Fixed expressions listed in the option ``keep`` ("ad esempio", "ad eccezione", "fino ad
     ora") and Latin locutions ("ad interim", "ad hoc", "ad personam") are left alone.
@@ -43,7 +46,8 @@ class DEufonica(Rule):
             nxt = next_word(seg, tok)
             if plain is None or nxt is None:
                 continue
-            initial = low(nxt)[:1]
+            # the same vowel with or without its accent: "ed è" keeps the d
+            initial = unicodedata.normalize("NFD", low(nxt)[:1])[:1]
             if initial == low(tok)[0] or initial not in "aeiouàèéìòóùh" or initial == "h":
                 continue
             prev = seg.prev_token(tok)

@@ -9,7 +9,7 @@ from .. import resources
 from ..model import Applicability, Finding, Severity
 from ..rule import Context, Rule
 from ..segment import Token
-from ..wordforms import explain, listed_forms
+from ..wordforms import derived, explain, listed_forms
 from ..wordlist import Candidate, Vocabulary, foreign_zipf
 
 # Short words that a missing space glues to their neighbour (cittàe, ilcampionato).
@@ -26,7 +26,9 @@ class UnknownWord(Rule):
     (graduatoria, two letters swapped), "ottenero" (ottennero). A lower-case word is
     suspect when it is rare or unknown in Italian (wordfreq), is not a regular form of a
     known word (an enclitic "aggiudicarsela", a rare inflection "esordiranno", a
-    superlative "tiratissimi", an adverb in -mente), is not in the Morph-it! lexicon or the
+    superlative "tiratissimi", an adverb in -mente, a noun made from a verb the lexicon
+    knows "tallonatore", "smarcamento", a diminutive or augmentative of a common noun
+    "scavetto", "rapportone"), is not in the Morph-it! lexicon or the
     football gazetteer when those are installed, nor in the config's `names.accept`, and
     is not a common word of English, French, Spanish, German or Portuguese, and is not a
     known misspelling that `spelling.misspellings` reports already. It is reported
@@ -94,6 +96,12 @@ class UnknownWord(Rule):
                                       gazetteer.has_token(word.capitalize())):
             return None
         if explain(word, vocab.zipf):
+            return None
+        if lexicon is None:
+            if derived(word, vocab.zipf, None):
+                return None
+        elif derived(word, vocab.zipf, lexicon.is_word,
+                     lambda w: any(a.pos == "NOUN" for a in lexicon.analyses(w))):
             return None
         max_distance = 1 if len(word) < 8 else 2
         floor = max(self.opts["candidate_zipf"], zipf + 2.0)
