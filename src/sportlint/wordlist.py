@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -104,3 +105,13 @@ def foreign_zipf(word: str) -> float:
 
     return max(float(wordfreq.zipf_frequency(word, lang, wordlist="small"))
                for lang in FOREIGN_LANGUAGES)
+
+
+@cache
+def jargon() -> frozenset[str]:
+    """Sports jargon that is no typo although wordfreq and the lexicon lack it
+    (rules/spelling/jargon.txt: trivela, spizzata, smanacciato ...)."""
+    from .paths import data_dir
+
+    lines = (data_dir() / "spelling" / "jargon.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))

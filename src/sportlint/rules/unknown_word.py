@@ -10,7 +10,7 @@ from ..model import Applicability, Finding, Severity
 from ..rule import Context, Rule
 from ..segment import Token
 from ..wordforms import derived, explain, listed_forms
-from ..wordlist import Candidate, Vocabulary, foreign_zipf
+from ..wordlist import Candidate, Vocabulary, foreign_zipf, jargon
 
 # Short words that a missing space glues to their neighbour (cittàe, ilcampionato).
 GLUE = frozenset("""
@@ -69,7 +69,7 @@ class UnknownWord(Rule):
         gazetteer = ctx.resources.get("gazetteer") if "gazetteer" in resources.LOADERS else None
         accepted = {part.lower() for name in ctx.config.names.get("accept") or []
                     for part in str(name).replace("-", " ").split()}
-        listed = listed_forms(ctx.config.is_enabled)
+        listed = listed_forms(ctx.config.is_enabled) | jargon()
         seen: dict[str, list[Candidate] | None] = {}
         for token in ctx.seg.words:
             word = token.text
