@@ -174,3 +174,41 @@ def test_fix_writes_through_a_symlink(drafts: Path, capsys: pytest.CaptureFixtur
     assert link.is_symlink()
     assert (drafts / "dirty.txt").read_text(encoding="utf-8") == "Il Bari ha vinto poiché ha segnato.\n"
     assert not list(drafts.glob(".*sportlint-tmp"))
+
+
+def test_fix_that_cannot_be_written_is_exit_2_and_others_still_fixed(
+        drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # the temporary file cannot be created (as on a read-only folder, even for root)
+    (drafts / ".dirty.txt.sportlint-tmp").mkdir()
+    other = drafts / "other.txt"
+    other.write_text(DIRTY, encoding="utf-8")
+    code, _, err = run(capsys, "check", *BASIC, "--fix", str(drafts / "dirty.txt"), str(other))
+    assert code == ExitCode.ERROR
+    assert "dirty.txt" in err and "cannot write" in err
+    assert (drafts / "dirty.txt").read_text(encoding="utf-8") == DIRTY
+    assert other.read_text(encoding="utf-8") == "Il Bari ha vinto poiché ha segnato.\n"
+
+
+def test_stdin_given_twice_is_read_once(monkeypatch: pytest.MonkeyPatch,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(DIRTY.encode()), encoding="utf-8"))
+    code, out, _ = run(capsys, "check", *BASIC, "--fix", "-", "-")
+    assert code == ExitCode.OK
+    assert out == "Il Bari ha vinto poiché ha segnato.\n"
+
+
+def test_duplicate_paths_are_checked_once(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = drafts / "dirty.txt"
+    _, out, _ = run(capsys, "check", *BASIC, "--format", "json", str(path), str(path),
+                    str(drafts / "." / "dirty.txt"), str(drafts))
+    assert len(json.loads(out)["findings"]) == 2
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs here")
+def test_directory_walk_skips_fifos(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+    os.mkfifo(drafts / "pipe.md")   # reading it would block for ever
+    code, out, _ = run(capsys, "check", *BASIC, "--format", "json", str(drafts))
+    assert code == ExitCode.FINDINGS
+    assert {Path(f["path"]).name for f in json.loads(out)["findings"]} == {"dirty.txt"}
+

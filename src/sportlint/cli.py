@@ -139,7 +139,17 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def iter_paths(paths: Sequence[str]) -> Iterator[str]:
-    """Files to check: the files given, and *.md / *.txt under the directories given."""
+    """Files to check: the files given, and *.md / *.txt under the directories given; each
+    file once (standard input too), however many times it is named."""
+    seen: set[str] = set()
+    for path in _walk(paths):
+        key = path if path == "-" else os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            yield path
+
+
+def _walk(paths: Sequence[str]) -> Iterator[str]:
     for raw in paths:
         if raw == "-":
             yield raw
@@ -149,8 +159,12 @@ def iter_paths(paths: Sequence[str]) -> Iterator[str]:
             for folder, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
                 for name in sorted(files):
-                    if Path(name).suffix.lower() in TEXT_SUFFIXES:
-                        yield str(Path(folder) / name)
+                    # only regular files: a FIFO or socket found in a folder would block
+                    # (a path named on the command line is read whatever it is)
+                    file = Path(folder) / name
+                    if file.suffix.lower() in TEXT_SUFFIXES and \
+                            (file.is_file() or not file.exists()):
+                        yield str(file)
         else:
             yield raw
 
@@ -263,7 +277,11 @@ def _check_one(path: str, config: Config, rules: list[Rule], fixing: bool,
     if path == "-":
         return report, result.text
     if result.text != doc.text:
-        _write(path, result.text)
+        try:
+            _write(path, result.text)
+        except OSError as exc:
+            return FileReport(name, None, error=f"cannot write the fixes ({exc.strerror or exc}); "
+                                                "file left unchanged")
     return report
 
 
@@ -272,15 +290,19 @@ def _write(path: str, text: str) -> None:
     its target), then rename over it; on any failure the original is left untouched."""
     target = Path(path).resolve()
     tmp = target.with_name(f".{target.name}.sportlint-tmp")
+    created = False
     try:
-        tmp.write_bytes(document.encode(text))
+        with open(tmp, "wb") as handle:
+            created = True
+            handle.write(document.encode(text))
         try:
             os.chmod(tmp, target.stat().st_mode)
         except OSError:
             pass
         os.replace(tmp, target)
     finally:
-        tmp.unlink(missing_ok=True)
+        if created:
+            tmp.unlink(missing_ok=True)
 
 
 if __name__ == "__main__":
