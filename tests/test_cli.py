@@ -212,3 +212,10 @@ def test_directory_walk_skips_fifos(drafts: Path, capsys: pytest.CaptureFixture[
     assert code == ExitCode.FINDINGS
     assert {Path(f["path"]).name for f in json.loads(out)["findings"]} == {"dirty.txt"}
 
+
+def test_utf16_file_is_named_as_such(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = drafts / "wide.txt"
+    bad.write_bytes("Il Bari è primo.\n".encode("utf-16"))
+    code, _, err = run(capsys, "check", *BASIC, str(bad))
+    assert code == ExitCode.ERROR
+    assert "wide.txt" in err and "UTF-16" in err

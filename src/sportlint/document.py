@@ -62,6 +62,8 @@ class Document:
 
 
 def decode(data: bytes, path: str) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(path, "UTF-16 text; sportlint reads UTF-8 (save the file as UTF-8)")
     if b"\x00" in data:
         raise InputError(path, "binary content (NUL bytes), not a text draft")
     try:
