@@ -98,3 +98,26 @@ def test_invalid_yaml_names_the_file(tmp_path: Path) -> None:
     path.write_text("style: [unclosed\n")
     with pytest.raises(ConfigError, match=str(path)):
         load_config(path)
+
+
+@pytest.mark.parametrize(("data", "key"), [
+    ({"severity": ["spelling"]}, "severity"),
+    ({"severity": "spelling"}, "severity"),
+    ({"severity": {"spelling": 3}}, "severity.spelling"),
+    ({"style": ["quotes"]}, "style"),
+    ({"style": "«»"}, "style"),
+    ({"style": {"numbers_in_words": True}}, "style.numbers_in_words"),
+    ({"style": {"numbers_in_words": "10"}}, "style.numbers_in_words"),
+    ({"fail_level": 0}, "fail_level"),
+    ({"fail_level": ["error"]}, "fail_level"),
+    ({"rules": {"spelling.accents": 1}}, "rules"),
+    ({"rules": ["spelling.accents"]}, "rules"),
+    ({"languagetool": {"timeout": "soon"}}, "languagetool.timeout"),
+    ({"languagetool": {"timeout": 0}}, "languagetool.timeout"),
+    ({"languagetool": {"url": 8081}}, "languagetool.url"),
+    ({"languagetool": {"disabled_rules": "WHITESPACE_RULE"}}, "languagetool.disabled_rules"),
+])
+def test_wrong_types_are_errors_naming_the_key(data: dict, key: str) -> None:
+    with pytest.raises(ConfigError) as err:
+        from_mapping(data, "newsroom/.sportlint.yaml")
+    assert f"'{key}'" in str(err.value) and "newsroom/.sportlint.yaml" in str(err.value)

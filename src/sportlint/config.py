@@ -166,6 +166,10 @@ def _build(data: Mapping[str, Any], where: str) -> Config:
         if not isinstance(value, Mapping):
             raise ConfigError(f"{where}: key '{section}' must be a mapping")
         _check_keys(value, keys, where, section + ".")
+    for key in ("style", "severity"):
+        if not isinstance(data.get(key) or {}, Mapping):
+            raise ConfigError(f"{where}: key '{key}' must be a mapping")
+    _check_languagetool(data.get("languagetool") or {}, where)
     style = dict(data.get("style") or {})
     for key, value in style.items():
         if key not in STYLE_CHOICES:
@@ -175,13 +179,14 @@ def _build(data: Mapping[str, Any], where: str) -> Config:
         if choices is not None and value not in choices:
             raise ConfigError(f"{where}: key 'style.{key}' must be one of "
                               f"{', '.join(repr(c) for c in choices)}, not {value!r}")
-    if not isinstance(style.get("numbers_in_words", 0), int):
+    words = style.get("numbers_in_words", 0)
+    if not isinstance(words, int) or isinstance(words, bool) or words < 0:
         raise ConfigError(f"{where}: key 'style.numbers_in_words' must be a whole number")
-    try:
-        severity = {str(k): Severity.parse(str(v)) for k, v in (data.get("severity") or {}).items()}
-        fail_level = Severity.parse(str(data.get("fail_level") or "warning"))
-    except ValueError as exc:
-        raise ConfigError(f"{where}: {exc}") from None
+    severity: dict[str, Severity] = {}
+    for prefix, level in (data.get("severity") or {}).items():
+        severity[str(prefix)] = _severity(level, where, f"severity.{prefix}")
+    fail_level = _severity(data.get("fail_level") if data.get("fail_level") is not None
+                           else "warning", where, "fail_level")
     rules = data.get("rules") or {}
     if not isinstance(rules, Mapping) or not all(isinstance(v, Mapping) for v in rules.values()):
         raise ConfigError(f"{where}: key 'rules' maps rule ids to mappings of options")
@@ -204,12 +209,36 @@ def _build(data: Mapping[str, Any], where: str) -> Config:
         report_unused_suppressions=report_unused)
 
 
-def _str_list(data: Mapping[str, Any], key: str, where: str) -> list[str]:
+def _severity(value: Any, where: str, key: str) -> Severity:
+    if not isinstance(value, str):
+        raise ConfigError(f"{where}: key '{key}' must be one of "
+                          f"{', '.join(s.label for s in Severity)}, not {value!r}")
+    try:
+        return Severity.parse(value)
+    except ValueError as exc:
+        raise ConfigError(f"{where}: key '{key}': {exc}") from None
+
+
+def _check_languagetool(section: Mapping[str, Any], where: str) -> None:
+    timeout = section.get("timeout")
+    if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float))
+                                or timeout <= 0):
+        raise ConfigError(f"{where}: key 'languagetool.timeout' must be a number of seconds "
+                          f"above 0, not {timeout!r}")
+    for key in ("url", "language", "level"):
+        if section.get(key) is not None and not isinstance(section[key], str):
+            raise ConfigError(f"{where}: key 'languagetool.{key}' must be a string")
+    for key in ("disabled_rules", "enabled_rules"):
+        _str_list(section, key, where, f"languagetool.{key}", "LanguageTool rule ids")
+
+
+def _str_list(data: Mapping[str, Any], key: str, where: str, name: str | None = None,
+              what: str = "rule-id prefixes") -> list[str]:
     value = data.get(key) or []
-    if isinstance(value, str):
+    if isinstance(value, str) and name is None:
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{where}: key '{key}' must be a list of rule-id prefixes")
+        raise ConfigError(f"{where}: key '{name or key}' must be a list of {what}")
     return list(value)
 
 
