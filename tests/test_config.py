@@ -121,3 +121,27 @@ def test_wrong_types_are_errors_naming_the_key(data: dict, key: str) -> None:
     with pytest.raises(ConfigError) as err:
         from_mapping(data, "newsroom/.sportlint.yaml")
     assert f"'{key}'" in str(err.value) and "newsroom/.sportlint.yaml" in str(err.value)
+
+
+def test_extends_follows_a_chain(tmp_path: Path) -> None:
+    (tmp_path / "c.yaml").write_text("fail_level: error\n")
+    (tmp_path / "b.yaml").write_text("extends: c.yaml\nstyle:\n  quotes: '“”'\n")
+    (tmp_path / ".sportlint.yaml").write_text("extends: b.yaml\n")
+    config = load_config(tmp_path / ".sportlint.yaml")
+    assert config.style["quotes"] == "“”"
+    assert config.fail_level == Severity.ERROR
+
+
+@pytest.mark.parametrize("parent", ["extends: .sportlint.yaml\n", "extends: b.yaml\n"])
+def test_extends_loop_is_an_error(tmp_path: Path, parent: str) -> None:
+    (tmp_path / "b.yaml").write_text(parent)
+    (tmp_path / ".sportlint.yaml").write_text("extends: b.yaml\n")
+    with pytest.raises(ConfigError, match=r"extends.*loop"):
+        load_config(tmp_path / ".sportlint.yaml")
+
+
+def test_extends_missing_file_in_a_parent_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "b.yaml").write_text("extends: nope.yaml\n")
+    (tmp_path / ".sportlint.yaml").write_text("extends: b.yaml\n")
+    with pytest.raises(ConfigError, match=r"nope\.yaml"):
+        load_config(tmp_path / ".sportlint.yaml")

@@ -145,19 +145,28 @@ def from_mapping(data: Mapping[str, Any] | None, source: str | None) -> Config:
     if not isinstance(data, Mapping):
         raise ConfigError(f"{where}: the configuration must be a mapping of keys")
     _check_keys(data, TOP_KEYS, where, "")
-    base = default_profile()
-    extends = data.get("extends", "default")
-    if extends not in (None, "default"):
-        parent = Path(str(extends))
-        if source and not parent.is_absolute():
-            parent = Path(source).parent / parent
-        if not parent.is_file():
-            raise ConfigError(f"{where}: key 'extends': {extends!r} is neither 'default' nor a file")
-        parent_data = _read_yaml(parent)
-        _check_keys(parent_data, TOP_KEYS, str(parent), "")
-        base = _merge(base, parent_data)
-    merged = _merge(base, data)
+    merged = _merge(_extended(data, source, where, []), data)
     return _build(merged, where)
+
+
+def _extended(data: Mapping[str, Any], source: str | None, where: str,
+              chain: list[Path]) -> dict[str, Any]:
+    """What ``data`` extends: the default profile, or a file (which may extend another)."""
+    extends = data.get("extends", "default")
+    if extends in (None, "default"):
+        return default_profile()
+    parent = Path(str(extends))
+    if source and not parent.is_absolute():
+        parent = Path(source).parent / parent
+    if not parent.is_file():
+        raise ConfigError(f"{where}: key 'extends': {extends!r} is neither 'default' nor a file")
+    seen = [*chain, *([Path(source).resolve()] if source and Path(source).is_file() else [])]
+    if parent.resolve() in seen:
+        raise ConfigError(f"{where}: key 'extends': {extends!r} makes a loop "
+                          f"({' -> '.join(str(p) for p in [*seen, parent.resolve()])})")
+    parent_data = _read_yaml(parent)
+    _check_keys(parent_data, TOP_KEYS, str(parent), "")
+    return _merge(_extended(parent_data, str(parent), str(parent), seen), parent_data)
 
 
 def _build(data: Mapping[str, Any], where: str) -> Config:
