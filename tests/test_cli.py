@@ -219,3 +219,18 @@ def test_utf16_file_is_named_as_such(drafts: Path, capsys: pytest.CaptureFixture
     code, _, err = run(capsys, "check", *BASIC, str(bad))
     assert code == ExitCode.ERROR
     assert "wide.txt" in err and "UTF-16" in err
+
+
+@pytest.mark.parametrize("flag", ["--select", "--ignore"])
+def test_unknown_rule_prefix_on_the_command_line_is_exit_2(
+        drafts: Path, capsys: pytest.CaptureFixture[str], flag: str) -> None:
+    code, out, err = run(capsys, "check", flag, "spelling.acents", str(drafts / "dirty.txt"))
+    assert code == ExitCode.ERROR
+    assert flag in err and "spelling.acents" in err
+    assert out == ""
+
+
+def test_known_prefixes_and_dynamic_ids_are_accepted(drafts: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    for prefix in ("ALL", "spelling", "spelling.", "languagetool.AI_HAI", "sportlint"):
+        assert run(capsys, "check", "--ignore", prefix, str(drafts / "clean.md"))[0] == ExitCode.OK

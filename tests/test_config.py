@@ -145,3 +145,10 @@ def test_extends_missing_file_in_a_parent_is_an_error(tmp_path: Path) -> None:
     (tmp_path / ".sportlint.yaml").write_text("extends: b.yaml\n")
     with pytest.raises(ConfigError, match=r"nope\.yaml"):
         load_config(tmp_path / ".sportlint.yaml")
+
+
+@pytest.mark.parametrize("key", ["select", "enable", "disable", "ignore", "severity"])
+def test_unknown_rule_prefix_in_config_is_an_error(key: str) -> None:
+    value: object = {"spelling.acents": "error"} if key == "severity" else ["spelling.acents"]
+    with pytest.raises(ConfigError, match=rf"'{key}'.*spelling\.acents"):
+        lint_text("x", config={key: value})

@@ -171,6 +171,10 @@ def _walk(paths: Sequence[str]) -> Iterator[str]:
 
 def load_settings(args: argparse.Namespace) -> Config:
     config = load_config(args.config, search_from=Path.cwd())
+    for flag, values in (("--select", args.select), ("--ignore", args.ignore)):
+        for prefix in linter.unknown_prefixes(_split(values)):
+            # a typo must not make a CI check pass by running nothing (as ruff does)
+            raise ConfigError(f"{flag} {prefix}: no rule matches it (see `sportlint rules`)")
     config = config.with_overrides(select=_split(args.select), ignore=_split(args.ignore),
                                    fail_level=args.fail_level)
     if getattr(args, "languagetool", None):
