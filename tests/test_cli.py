@@ -234,3 +234,13 @@ def test_known_prefixes_and_dynamic_ids_are_accepted(drafts: Path,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     for prefix in ("ALL", "spelling", "spelling.", "languagetool.AI_HAI", "sportlint"):
         assert run(capsys, "check", "--ignore", prefix, str(drafts / "clean.md"))[0] == ExitCode.OK
+
+
+def test_rules_with_a_prefix_lists_that_family(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "rules", "spelling")
+    assert code == ExitCode.OK
+    ids = [line.split()[0] for line in out.splitlines()]
+    assert "spelling.accents" in ids and all(i.startswith("spelling.") for i in ids)
+    assert run(capsys, "rules", "spelling.")[1] == out
+    code, _, err = run(capsys, "rules", "spelin")
+    assert code == ExitCode.ERROR and "spelin" in err

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import __version__, changed, document, formatters, linter, registry
 from .api import fix_result
-from .config import Config, ConfigError, find_config, load_config
+from .config import Config, ConfigError, find_config, load_config, matches
 from .formatters import FileReport
 from .model import Severity
 from .rule import Rule
@@ -67,7 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--force", action="store_true", help="overwrite an existing file")
 
     rules = sub.add_parser("rules", help="list the rules, or show one rule's documentation")
-    rules.add_argument("rule", nargs="?", metavar="RULE")
+    rules.add_argument("rule", nargs="?", metavar="RULE",
+                       help="a rule id (its documentation) or a prefix (its rules)")
     return parser
 
 
@@ -96,11 +97,14 @@ def _split(values: list[str]) -> list[str]:
 
 def cmd_rules(args: argparse.Namespace) -> int:
     rules = registry.all_rules()
-    if args.rule:
-        cls = rules.get(args.rule)
-        if cls is None:
+    if args.rule and args.rule not in rules:
+        # a prefix (`spelling`, `names.`) lists its rules
+        rules = {rule_id: cls for rule_id, cls in rules.items() if matches(rule_id, args.rule)}
+        if not rules:
             print(f"sportlint: unknown rule {args.rule!r}", file=sys.stderr)
             return ExitCode.ERROR
+    elif args.rule:
+        cls = rules[args.rule]
         print(f"{cls.id} ({cls.severity.label}"
               f"{'' if cls.default_enabled else ', off by default'})\n")
         print(cls.documentation())
