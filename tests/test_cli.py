@@ -244,3 +244,19 @@ def test_rules_with_a_prefix_lists_that_family(capsys: pytest.CaptureFixture[str
     assert run(capsys, "rules", "spelling.")[1] == out
     code, _, err = run(capsys, "rules", "spelin")
     assert code == ExitCode.ERROR and "spelin" in err
+
+
+def test_output_takes_the_diff_too(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = drafts / "fixes.diff"
+    code, out, _ = run(capsys, "check", *BASIC, "--diff", "-o", str(target), str(drafts / "dirty.txt"))
+    assert out == ""
+    assert "+Il Bari ha vinto poiché ha segnato." in target.read_text(encoding="utf-8")
+    assert code == ExitCode.OK
+
+
+def test_output_onto_a_checked_draft_is_refused(drafts: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    draft = drafts / "dirty.txt"
+    code, _, err = run(capsys, "check", *BASIC, "-o", str(draft), str(drafts))
+    assert code == ExitCode.ERROR and "dirty.txt" in err
+    assert draft.read_text(encoding="utf-8") == DIRTY

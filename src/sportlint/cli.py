@@ -224,7 +224,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     reports: list[FileReport] = []
     diffs: list[str] = []
     stdin_fixed: str | None = None
-    for path in iter_paths(args.paths):
+    paths = list(iter_paths(args.paths))
+    if args.output and os.path.realpath(args.output) in \
+            {os.path.realpath(p) for p in paths if p != "-"}:
+        print(f"sportlint: --output {args.output} is one of the drafts being checked; "
+              "refusing to overwrite it with the report", file=sys.stderr)
+        return ExitCode.ERROR
+    for path in paths:
         report = _check_one(path, config, rules, fixing, args, diffs)
         if isinstance(report, tuple):
             report, stdin_fixed = report
@@ -235,21 +241,25 @@ def cmd_check(args: argparse.Namespace) -> int:
     for report in reports:
         if report.error:
             print(f"sportlint: {report.path}: {report.error}", file=sys.stderr)
+    # what goes to standard output, or to --output: the diff, the fixed standard input,
+    # or the report
     if args.diff:
-        sys.stdout.write("".join(diffs))
+        output = "".join(diffs)
     elif stdin_fixed is not None:
-        sys.stdout.write(stdin_fixed)
+        output = stdin_fixed
     else:
         output = formatters.get(output_format(args))(reports)
-        if args.output:
-            try:
-                Path(args.output).write_text(output + "\n", encoding="utf-8")
-            except OSError as exc:
-                print(f"sportlint: cannot write {args.output}: {exc.strerror or exc}",
-                      file=sys.stderr)
-                return ExitCode.ERROR
-        elif output:
-            print(output)
+        output += "\n" if output or args.output else ""
+    if args.output:
+        try:
+            with open(args.output, "w", encoding="utf-8", newline="") as handle:
+                handle.write(output)
+        except OSError as exc:
+            print(f"sportlint: cannot write {args.output}: {exc.strerror or exc}",
+                  file=sys.stderr)
+            return ExitCode.ERROR
+    else:
+        sys.stdout.write(output)
     if any(r.error for r in reports):
         return ExitCode.ERROR
     if any(f.severity >= config.fail_level for r in reports for f in r.findings):
