@@ -152,3 +152,14 @@ def test_unknown_rule_prefix_in_config_is_an_error(key: str) -> None:
     value: object = {"spelling.acents": "error"} if key == "severity" else ["spelling.acents"]
     with pytest.raises(ConfigError, match=rf"'{key}'.*spelling\.acents"):
         lint_text("x", config={key: value})
+
+
+def test_broken_pyproject_without_sportlint_is_not_our_business(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = \n")
+    assert find_config(tmp_path) is None
+    (tmp_path / "pyproject.toml").write_text("[tool.sportlint\nfail_level = 'error'\n")
+    with pytest.raises(ConfigError, match="invalid TOML"):
+        find_config(tmp_path)
+    (tmp_path / "pyproject.toml").write_bytes(b"[tool.sportlint]\nfail_level = '\xff'\n")
+    with pytest.raises(ConfigError, match="pyproject"):
+        find_config(tmp_path)

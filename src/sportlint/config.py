@@ -116,7 +116,9 @@ def find_config(start: Path) -> Path | None:
             if (folder / name).is_file():
                 return folder / name
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "sportlint" in _read_pyproject(pyproject):
+        # a pyproject that never names sportlint is not read (nor its TOML errors reported)
+        if pyproject.is_file() and _mentions_sportlint(pyproject) and \
+                "sportlint" in _read_pyproject(pyproject):
             return pyproject
     return None
 
@@ -286,10 +288,17 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     return data
 
 
+def _mentions_sportlint(path: Path) -> bool:
+    try:
+        return b"sportlint" in path.read_bytes()
+    except OSError:
+        return True     # let _read_pyproject report it
+
+
 def _read_pyproject(path: Path) -> dict[str, Any]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: invalid TOML ({exc})") from None
     tool = data.get("tool", {})
     return tool if isinstance(tool, dict) else {}
