@@ -260,3 +260,13 @@ def test_output_onto_a_checked_draft_is_refused(drafts: Path,
     code, _, err = run(capsys, "check", *BASIC, "-o", str(draft), str(drafts))
     assert code == ExitCode.ERROR and "dirty.txt" in err
     assert draft.read_text(encoding="utf-8") == DIRTY
+
+
+def test_broken_symlink_and_bad_utf8_line_are_named(drafts: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    (drafts / "gone.txt").symlink_to(drafts / "nowhere.txt")
+    (drafts / "bad.txt").write_bytes(b"Prima riga.\nSeconda \xe8 qui.\n")
+    code, _, err = run(capsys, "check", *BASIC, str(drafts / "gone.txt"), str(drafts / "bad.txt"))
+    assert code == ExitCode.ERROR
+    assert "gone.txt: broken symbolic link" in err
+    assert "bad.txt: not valid UTF-8 at line 2" in err
