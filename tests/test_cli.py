@@ -270,3 +270,12 @@ def test_broken_symlink_and_bad_utf8_line_are_named(drafts: Path,
     assert code == ExitCode.ERROR
     assert "gone.txt: broken symbolic link" in err
     assert "bad.txt: not valid UTF-8 at line 2" in err
+
+
+def test_output_dash_is_standard_output(drafts: Path, capsys: pytest.CaptureFixture[str],
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(drafts)
+    code, out, _ = run(capsys, "check", *BASIC, "--format", "json", "-o", "-", "dirty.txt")
+    assert code == ExitCode.FINDINGS
+    assert json.loads(out)["findings"]
+    assert not (drafts / "-").exists()

@@ -40,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=formatters.FORMATS, default=None,
                        help="output format (default: github when GITHUB_ACTIONS=true, else text)")
     check.add_argument("-o", "--output", metavar="FILE",
-                       help="write the report to FILE instead of standard output")
+                       help="write the report to FILE instead of standard output (- for it)")
     # newsroom integrations (README.md, "Newsroom integrations")
     check.add_argument("--diff-base", metavar="REF",
                        help="report only findings on lines added or changed since this git ref")
@@ -225,7 +225,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     diffs: list[str] = []
     stdin_fixed: str | None = None
     paths = list(iter_paths(args.paths))
-    if args.output and os.path.realpath(args.output) in \
+    if args.output and args.output != "-" and os.path.realpath(args.output) in \
             {os.path.realpath(p) for p in paths if p != "-"}:
         print(f"sportlint: --output {args.output} is one of the drafts being checked; "
               "refusing to overwrite it with the report", file=sys.stderr)
@@ -250,7 +250,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         output = formatters.get(output_format(args))(reports)
         output += "\n" if output or args.output else ""
-    if args.output:
+    if args.output and args.output != "-":
         try:
             with open(args.output, "w", encoding="utf-8", newline="") as handle:
                 handle.write(output)
