@@ -279,3 +279,14 @@ def test_output_dash_is_standard_output(drafts: Path, capsys: pytest.CaptureFixt
     assert code == ExitCode.FINDINGS
     assert json.loads(out)["findings"]
     assert not (drafts / "-").exists()
+
+
+def test_fix_leaves_a_read_only_draft_alone(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    draft = drafts / "dirty.txt"
+    draft.chmod(0o444)
+    try:
+        code, _, err = run(capsys, "check", *BASIC, "--fix", str(draft))
+        assert code == ExitCode.ERROR and "dirty.txt" in err and "read-only" in err
+        assert draft.read_text(encoding="utf-8") == DIRTY
+    finally:
+        draft.chmod(0o644)

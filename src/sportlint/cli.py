@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import errno
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -307,6 +308,9 @@ def _write(path: str, text: str) -> None:
     """Write atomically: a temporary file beside the original (through a symlink, beside
     its target), then rename over it; on any failure the original is left untouched."""
     target = Path(path).resolve()
+    if not target.stat().st_mode & 0o222:
+        # renaming over it would work, but a draft marked read-only is not ours to change
+        raise PermissionError(errno.EACCES, "the file is read-only", str(target))
     tmp = target.with_name(f".{target.name}.sportlint-tmp")
     created = False
     try:
