@@ -290,3 +290,14 @@ def test_fix_leaves_a_read_only_draft_alone(drafts: Path, capsys: pytest.Capture
         assert draft.read_text(encoding="utf-8") == DIRTY
     finally:
         draft.chmod(0o644)
+
+
+@pytest.mark.parametrize("data", [b"Il Bari \xe8 primo.\r\n", b"bin\x00ary"])
+def test_fix_as_a_filter_echoes_input_it_cannot_read(
+        monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes],
+        data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    code = main(["check", *BASIC, "--fix", "-"])
+    out, err = capsysbinary.readouterr()
+    assert code == ExitCode.ERROR and b"<stdin>" in err
+    assert out == data       # `sportlint check --fix - < a > b` must not leave b empty

@@ -251,16 +251,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         output = formatters.get(output_format(args))(reports)
         output += "\n" if output or args.output else ""
+    raw = output.encode("utf-8", "surrogateescape")   # the fixed text's bytes, exactly
     if args.output and args.output != "-":
         try:
-            with open(args.output, "w", encoding="utf-8", newline="") as handle:
-                handle.write(output)
+            Path(args.output).write_bytes(raw)
         except OSError as exc:
             print(f"sportlint: cannot write {args.output}: {exc.strerror or exc}",
                   file=sys.stderr)
             return ExitCode.ERROR
     else:
-        sys.stdout.write(output)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(raw)
+        sys.stdout.buffer.flush()
     if any(r.error for r in reports):
         return ExitCode.ERROR
     if any(f.severity >= config.fail_level for r in reports for f in r.findings):
@@ -271,13 +273,19 @@ def cmd_check(args: argparse.Namespace) -> int:
 def _check_one(path: str, config: Config, rules: list[Rule], fixing: bool,
                args: argparse.Namespace, diffs: list[str]) -> FileReport | tuple[FileReport, str]:
     name = "<stdin>" if path == "-" else path
+    data = b""
     try:
         if path == "-":
-            doc = document.from_text(document.decode(sys.stdin.buffer.read(), name), name)
+            data = sys.stdin.buffer.read()
+            doc = document.from_text(document.decode(data, name), name)
         else:
             doc = document.load(path)
     except document.InputError as exc:
-        return FileReport(name, None, error=exc.problem)
+        report = FileReport(name, None, error=exc.problem)
+        if path == "-" and fixing and not args.diff:
+            # a filter that cannot read its input passes it on unchanged, byte for byte
+            return report, data.decode("utf-8", "surrogateescape")
+        return report
     if not fixing:
         return FileReport(name, doc, linter.lint(doc, config, rules))
     unsafe = bool(args.unsafe_fixes)
