@@ -301,3 +301,17 @@ def test_fix_as_a_filter_echoes_input_it_cannot_read(
     out, err = capsysbinary.readouterr()
     assert code == ExitCode.ERROR and b"<stdin>" in err
     assert out == data       # `sportlint check --fix - < a > b` must not leave b empty
+
+
+def test_diff_is_a_valid_patch_without_final_newline_and_with_cr(
+        drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (drafts / "a.txt").write_bytes(b"Il il Bari vince.")
+    (drafts / "b.txt").write_bytes("Il il Bari.\rPoi poichè no.\r".encode())
+    _, out, _ = run(capsys, "check", *BASIC, "--diff", str(drafts / "a.txt"), str(drafts / "b.txt"))
+    lines = out.split("\n")
+    assert lines[3:7] == ["-Il il Bari vince.", "\\ No newline at end of file",
+                          "+Il Bari vince.", "\\ No newline at end of file"]
+    assert lines[7] == f"--- {drafts / 'b.txt'}"
+    assert lines[9:] == ["@@ -1 +1 @@", "-Il il Bari.\rPoi poichè no.\r",
+                         "\\ No newline at end of file", "+Il Bari.\rPoi poiché no.\r",
+                         "\\ No newline at end of file", ""]

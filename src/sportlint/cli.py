@@ -11,6 +11,8 @@ from collections.abc import Iterator, Sequence
 from enum import IntEnum
 from pathlib import Path
 
+import regex
+
 from . import __version__, changed, document, formatters, linter, registry
 from .api import fix_result
 from .config import Config, ConfigError, find_config, load_config, matches
@@ -297,9 +299,7 @@ def _check_one(path: str, config: Config, rules: list[Rule], fixing: bool,
               file=sys.stderr)
     if args.diff:
         if result.text != doc.text:
-            diffs.append("".join(difflib.unified_diff(
-                doc.text.splitlines(keepends=True), result.text.splitlines(keepends=True),
-                name, name)))
+            diffs.append(unified_diff(doc.text, result.text, name))
         return report
     if path == "-":
         return report, result.text
@@ -310,6 +310,17 @@ def _check_one(path: str, config: Config, rules: list[Rule], fixing: bool,
             return FileReport(name, None, error=f"cannot write the fixes ({exc.strerror or exc}); "
                                                 "file left unchanged")
     return report
+
+
+def unified_diff(old: str, new: str, name: str) -> str:
+    """A diff `patch` and `git apply` accept: lines split at LF only (a CR stays in its
+    line), and a last line without one marked "\\ No newline at end of file"."""
+    def lines(text: str) -> list[str]:
+        return [line for line in regex.split(r"(?<=\n)", text) if line]
+    out: list[str] = []
+    for line in difflib.unified_diff(lines(old), lines(new), name, name):
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
 
 
 def _write(path: str, text: str) -> None:
