@@ -163,3 +163,9 @@ def test_broken_pyproject_without_sportlint_is_not_our_business(tmp_path: Path) 
     (tmp_path / "pyproject.toml").write_bytes(b"[tool.sportlint]\nfail_level = '\xff'\n")
     with pytest.raises(ConfigError, match="pyproject"):
         find_config(tmp_path)
+
+
+def test_config_flag_on_a_pyproject_without_the_table_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+    with pytest.raises(ConfigError, match=r"tool\.sportlint"):
+        load_config(tmp_path / "pyproject.toml")

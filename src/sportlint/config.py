@@ -133,7 +133,10 @@ def load_config(path: str | Path | None = None, *, search_from: Path | None = No
     if not path.is_file():
         raise ConfigError(f"{path}: config file not found")
     if path.name == "pyproject.toml":
-        data = _read_pyproject(path).get("sportlint", {})
+        tool = _read_pyproject(path)
+        if "sportlint" not in tool:
+            raise ConfigError(f"{path}: no [tool.sportlint] table")
+        data = tool["sportlint"]
     else:
         data = _read_yaml(path)
     return from_mapping(data, str(path))
