@@ -155,3 +155,9 @@ def test_odd_spacing_around_rules_and_reason(comment: str) -> None:
     text = f"{comment}\nIl Bari ha vinto poichè ha segnato.\n"
     assert rules_found(text) == []
     assert parse(from_text(text, "a.md"))[0].prefixes[0] == ACC
+
+
+def test_unclosed_directives_are_not_directives() -> None:
+    text = f"<!-- sportlint-disable-next-line {ACC} -->\n{LINE}\n<!-- sportlint-disable\n{LINE}\n"
+    assert [d.kind for d in parse(from_text(text, "a.md"))] == ["disable-next-line"]
+    assert rules_found(text) == [(2, REP)]    # line 4 is inside the unclosed comment

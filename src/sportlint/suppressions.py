@@ -60,7 +60,10 @@ def parse(doc: Document) -> list[Directive]:
         return []
     code = _code_spans(doc) if doc.markdown else []
     out: list[Directive] = []
-    for m in _DIRECTIVE.finditer(doc.text):
+    # a directive ends at a "-->": none can start after the last one (without this bound,
+    # every unclosed "<!-- sportlint-" would scan to the end of the text: quadratic)
+    end = doc.text.rfind("-->") + 3
+    for m in _DIRECTIVE.finditer(doc.text, 0, max(end, 0)):
         if any(s <= m.start() < e for s, e in code):
             continue
         body = m["body"].split("--", 1)[0]     # no rule id has "--": a reason follows
