@@ -174,3 +174,144 @@ def test_fix_writes_through_a_symlink(drafts: Path, capsys: pytest.CaptureFixtur
     assert link.is_symlink()
     assert (drafts / "dirty.txt").read_text(encoding="utf-8") == "Il Bari ha vinto poiché ha segnato.\n"
     assert not list(drafts.glob(".*sportlint-tmp"))
+
+
+def test_fix_that_cannot_be_written_is_exit_2_and_others_still_fixed(
+        drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # the temporary file cannot be created (as on a read-only folder, even for root)
+    (drafts / ".dirty.txt.sportlint-tmp").mkdir()
+    other = drafts / "other.txt"
+    other.write_text(DIRTY, encoding="utf-8")
+    code, _, err = run(capsys, "check", *BASIC, "--fix", str(drafts / "dirty.txt"), str(other))
+    assert code == ExitCode.ERROR
+    assert "dirty.txt" in err and "cannot write" in err
+    assert (drafts / "dirty.txt").read_text(encoding="utf-8") == DIRTY
+    assert other.read_text(encoding="utf-8") == "Il Bari ha vinto poiché ha segnato.\n"
+
+
+def test_stdin_given_twice_is_read_once(monkeypatch: pytest.MonkeyPatch,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(DIRTY.encode()), encoding="utf-8"))
+    code, out, _ = run(capsys, "check", *BASIC, "--fix", "-", "-")
+    assert code == ExitCode.OK
+    assert out == "Il Bari ha vinto poiché ha segnato.\n"
+
+
+def test_duplicate_paths_are_checked_once(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = drafts / "dirty.txt"
+    _, out, _ = run(capsys, "check", *BASIC, "--format", "json", str(path), str(path),
+                    str(drafts / "." / "dirty.txt"), str(drafts))
+    assert len(json.loads(out)["findings"]) == 2
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs here")
+def test_directory_walk_skips_fifos(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+    os.mkfifo(drafts / "pipe.md")   # reading it would block for ever
+    code, out, _ = run(capsys, "check", *BASIC, "--format", "json", str(drafts))
+    assert code == ExitCode.FINDINGS
+    assert {Path(f["path"]).name for f in json.loads(out)["findings"]} == {"dirty.txt"}
+
+
+def test_utf16_file_is_named_as_such(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = drafts / "wide.txt"
+    bad.write_bytes("Il Bari è primo.\n".encode("utf-16"))
+    code, _, err = run(capsys, "check", *BASIC, str(bad))
+    assert code == ExitCode.ERROR
+    assert "wide.txt" in err and "UTF-16" in err
+
+
+@pytest.mark.parametrize("flag", ["--select", "--ignore"])
+def test_unknown_rule_prefix_on_the_command_line_is_exit_2(
+        drafts: Path, capsys: pytest.CaptureFixture[str], flag: str) -> None:
+    code, out, err = run(capsys, "check", flag, "spelling.acents", str(drafts / "dirty.txt"))
+    assert code == ExitCode.ERROR
+    assert flag in err and "spelling.acents" in err
+    assert out == ""
+
+
+def test_known_prefixes_and_dynamic_ids_are_accepted(drafts: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    for prefix in ("ALL", "spelling", "spelling.", "languagetool.AI_HAI", "sportlint"):
+        assert run(capsys, "check", "--ignore", prefix, str(drafts / "clean.md"))[0] == ExitCode.OK
+
+
+def test_rules_with_a_prefix_lists_that_family(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "rules", "spelling")
+    assert code == ExitCode.OK
+    ids = [line.split()[0] for line in out.splitlines()]
+    assert "spelling.accents" in ids and all(i.startswith("spelling.") for i in ids)
+    assert run(capsys, "rules", "spelling.")[1] == out
+    code, _, err = run(capsys, "rules", "spelin")
+    assert code == ExitCode.ERROR and "spelin" in err
+
+
+def test_output_takes_the_diff_too(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = drafts / "fixes.diff"
+    code, out, _ = run(capsys, "check", *BASIC, "--diff", "-o", str(target), str(drafts / "dirty.txt"))
+    assert out == ""
+    assert "+Il Bari ha vinto poiché ha segnato." in target.read_text(encoding="utf-8")
+    assert code == ExitCode.OK
+
+
+def test_output_onto_a_checked_draft_is_refused(drafts: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    draft = drafts / "dirty.txt"
+    code, _, err = run(capsys, "check", *BASIC, "-o", str(draft), str(drafts))
+    assert code == ExitCode.ERROR and "dirty.txt" in err
+    assert draft.read_text(encoding="utf-8") == DIRTY
+
+
+def test_broken_symlink_and_bad_utf8_line_are_named(drafts: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    (drafts / "gone.txt").symlink_to(drafts / "nowhere.txt")
+    (drafts / "bad.txt").write_bytes(b"Prima riga.\nSeconda \xe8 qui.\n")
+    code, _, err = run(capsys, "check", *BASIC, str(drafts / "gone.txt"), str(drafts / "bad.txt"))
+    assert code == ExitCode.ERROR
+    assert "gone.txt: broken symbolic link" in err
+    assert "bad.txt: not valid UTF-8 at line 2" in err
+
+
+def test_output_dash_is_standard_output(drafts: Path, capsys: pytest.CaptureFixture[str],
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(drafts)
+    code, out, _ = run(capsys, "check", *BASIC, "--format", "json", "-o", "-", "dirty.txt")
+    assert code == ExitCode.FINDINGS
+    assert json.loads(out)["findings"]
+    assert not (drafts / "-").exists()
+
+
+def test_fix_leaves_a_read_only_draft_alone(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    draft = drafts / "dirty.txt"
+    draft.chmod(0o444)
+    try:
+        code, _, err = run(capsys, "check", *BASIC, "--fix", str(draft))
+        assert code == ExitCode.ERROR and "dirty.txt" in err and "read-only" in err
+        assert draft.read_text(encoding="utf-8") == DIRTY
+    finally:
+        draft.chmod(0o644)
+
+
+@pytest.mark.parametrize("data", [b"Il Bari \xe8 primo.\r\n", b"bin\x00ary"])
+def test_fix_as_a_filter_echoes_input_it_cannot_read(
+        monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes],
+        data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    code = main(["check", *BASIC, "--fix", "-"])
+    out, err = capsysbinary.readouterr()
+    assert code == ExitCode.ERROR and b"<stdin>" in err
+    assert out == data       # `sportlint check --fix - < a > b` must not leave b empty
+
+
+def test_diff_is_a_valid_patch_without_final_newline_and_with_cr(
+        drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (drafts / "a.txt").write_bytes(b"Il il Bari vince.")
+    (drafts / "b.txt").write_bytes("Il il Bari.\rPoi poichè no.\r".encode())
+    _, out, _ = run(capsys, "check", *BASIC, "--diff", str(drafts / "a.txt"), str(drafts / "b.txt"))
+    lines = out.split("\n")
+    assert lines[3:7] == ["-Il il Bari vince.", "\\ No newline at end of file",
+                          "+Il Bari vince.", "\\ No newline at end of file"]
+    assert lines[7] == f"--- {drafts / 'b.txt'}"
+    assert lines[9:] == ["@@ -1 +1 @@", "-Il il Bari.\rPoi poichè no.\r",
+                         "\\ No newline at end of file", "+Il Bari.\rPoi poiché no.\r",
+                         "\\ No newline at end of file", ""]

@@ -113,3 +113,74 @@ def test_readme_configuration_example_loads() -> None:
     assert config.is_enabled("style.d-eufonica", default_enabled=False)
     assert not config.is_enabled("typography.mixed-ellipsis")
     assert lint_text("Il il Bari ha vinto 2-1 e poi 3 a 1.", config=config)
+
+
+@pytest.mark.parametrize(("data", "key"), [
+    ({"severity": ["spelling"]}, "severity"),
+    ({"severity": "spelling"}, "severity"),
+    ({"severity": {"spelling": 3}}, "severity.spelling"),
+    ({"style": ["quotes"]}, "style"),
+    ({"style": "«»"}, "style"),
+    ({"style": {"numbers_in_words": True}}, "style.numbers_in_words"),
+    ({"style": {"numbers_in_words": "10"}}, "style.numbers_in_words"),
+    ({"fail_level": 0}, "fail_level"),
+    ({"fail_level": ["error"]}, "fail_level"),
+    ({"rules": {"spelling.accents": 1}}, "rules"),
+    ({"rules": ["spelling.accents"]}, "rules"),
+    ({"languagetool": {"timeout": "soon"}}, "languagetool.timeout"),
+    ({"languagetool": {"timeout": 0}}, "languagetool.timeout"),
+    ({"languagetool": {"url": 8081}}, "languagetool.url"),
+    ({"languagetool": {"disabled_rules": "WHITESPACE_RULE"}}, "languagetool.disabled_rules"),
+])
+def test_wrong_types_are_errors_naming_the_key(data: dict, key: str) -> None:
+    with pytest.raises(ConfigError) as err:
+        from_mapping(data, "newsroom/.sportlint.yaml")
+    assert f"'{key}'" in str(err.value) and "newsroom/.sportlint.yaml" in str(err.value)
+
+
+def test_extends_follows_a_chain(tmp_path: Path) -> None:
+    (tmp_path / "c.yaml").write_text("fail_level: error\n")
+    (tmp_path / "b.yaml").write_text("extends: c.yaml\nstyle:\n  quotes: '“”'\n")
+    (tmp_path / ".sportlint.yaml").write_text("extends: b.yaml\n")
+    config = load_config(tmp_path / ".sportlint.yaml")
+    assert config.style["quotes"] == "“”"
+    assert config.fail_level == Severity.ERROR
+
+
+@pytest.mark.parametrize("parent", ["extends: .sportlint.yaml\n", "extends: b.yaml\n"])
+def test_extends_loop_is_an_error(tmp_path: Path, parent: str) -> None:
+    (tmp_path / "b.yaml").write_text(parent)
+    (tmp_path / ".sportlint.yaml").write_text("extends: b.yaml\n")
+    with pytest.raises(ConfigError, match=r"extends.*loop"):
+        load_config(tmp_path / ".sportlint.yaml")
+
+
+def test_extends_missing_file_in_a_parent_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "b.yaml").write_text("extends: nope.yaml\n")
+    (tmp_path / ".sportlint.yaml").write_text("extends: b.yaml\n")
+    with pytest.raises(ConfigError, match=r"nope\.yaml"):
+        load_config(tmp_path / ".sportlint.yaml")
+
+
+@pytest.mark.parametrize("key", ["select", "enable", "disable", "ignore", "severity"])
+def test_unknown_rule_prefix_in_config_is_an_error(key: str) -> None:
+    value: object = {"spelling.acents": "error"} if key == "severity" else ["spelling.acents"]
+    with pytest.raises(ConfigError, match=rf"'{key}'.*spelling\.acents"):
+        lint_text("x", config={key: value})
+
+
+def test_broken_pyproject_without_sportlint_is_not_our_business(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = \n")
+    assert find_config(tmp_path) is None
+    (tmp_path / "pyproject.toml").write_text("[tool.sportlint\nfail_level = 'error'\n")
+    with pytest.raises(ConfigError, match="invalid TOML"):
+        find_config(tmp_path)
+    (tmp_path / "pyproject.toml").write_bytes(b"[tool.sportlint]\nfail_level = '\xff'\n")
+    with pytest.raises(ConfigError, match="pyproject"):
+        find_config(tmp_path)
+
+
+def test_config_flag_on_a_pyproject_without_the_table_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+    with pytest.raises(ConfigError, match=r"tool\.sportlint"):
+        load_config(tmp_path / "pyproject.toml")

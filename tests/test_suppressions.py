@@ -144,3 +144,20 @@ def test_misspelt_directive_does_nothing_and_is_reported() -> None:
     found = lint_text(text, "a.md", {**BASIC, "report_unused_suppressions": True})
     unused = [f for f in found if f.rule == UNUSED]
     assert len(unused) == 1 and "«sportlint-disable-line» non è una direttiva" in unused[0].message
+
+
+@pytest.mark.parametrize("comment", [
+    f"<!-- sportlint-disable-next-line {ACC}--il nome è giusto -->",
+    f"<!--sportlint-disable-next-line\t{ACC}-->",
+    f"<!--   sportlint-disable-next-line   {ACC} ,  {REP}   -->",
+])
+def test_odd_spacing_around_rules_and_reason(comment: str) -> None:
+    text = f"{comment}\nIl Bari ha vinto poichè ha segnato.\n"
+    assert rules_found(text) == []
+    assert parse(from_text(text, "a.md"))[0].prefixes[0] == ACC
+
+
+def test_unclosed_directives_are_not_directives() -> None:
+    text = f"<!-- sportlint-disable-next-line {ACC} -->\n{LINE}\n<!-- sportlint-disable\n{LINE}\n"
+    assert [d.kind for d in parse(from_text(text, "a.md"))] == ["disable-next-line"]
+    assert rules_found(text) == [(2, REP)]    # line 4 is inside the unclosed comment

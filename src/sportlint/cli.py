@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import errno
 import os
 import sys
 from collections.abc import Iterator, Sequence
 from enum import IntEnum
 from pathlib import Path
 
+import regex
+
 from . import __version__, changed, document, formatters, linter, registry
 from .api import fix_result
-from .config import Config, ConfigError, find_config, load_config
+from .config import Config, ConfigError, find_config, load_config, matches
 from .formatters import FileReport
 from .model import Severity
 from .rule import Rule
@@ -40,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=formatters.FORMATS, default=None,
                        help="output format (default: github when GITHUB_ACTIONS=true, else text)")
     check.add_argument("-o", "--output", metavar="FILE",
-                       help="write the report to FILE instead of standard output")
+                       help="write the report to FILE instead of standard output (- for it)")
     # newsroom integrations (README.md, "Newsroom integrations")
     check.add_argument("--diff-base", metavar="REF",
                        help="report only findings on lines added or changed since this git ref")
@@ -67,7 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--force", action="store_true", help="overwrite an existing file")
 
     rules = sub.add_parser("rules", help="list the rules, or show one rule's documentation")
-    rules.add_argument("rule", nargs="?", metavar="RULE")
+    rules.add_argument("rule", nargs="?", metavar="RULE",
+                       help="a rule id (its documentation) or a prefix (its rules)")
     return parser
 
 
@@ -96,11 +100,14 @@ def _split(values: list[str]) -> list[str]:
 
 def cmd_rules(args: argparse.Namespace) -> int:
     rules = registry.all_rules()
-    if args.rule:
-        cls = rules.get(args.rule)
-        if cls is None:
+    if args.rule and args.rule not in rules:
+        # a prefix (`spelling`, `names.`) lists its rules
+        rules = {rule_id: cls for rule_id, cls in rules.items() if matches(rule_id, args.rule)}
+        if not rules:
             print(f"sportlint: unknown rule {args.rule!r}", file=sys.stderr)
             return ExitCode.ERROR
+    elif args.rule:
+        cls = rules[args.rule]
         print(f"{cls.id} ({cls.severity.label}"
               f"{'' if cls.default_enabled else ', off by default'})\n")
         print(cls.documentation())
@@ -139,7 +146,17 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def iter_paths(paths: Sequence[str]) -> Iterator[str]:
-    """Files to check: the files given, and *.md / *.txt under the directories given."""
+    """Files to check: the files given, and *.md / *.txt under the directories given; each
+    file once (standard input too), however many times it is named."""
+    seen: set[str] = set()
+    for path in _walk(paths):
+        key = path if path == "-" else os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            yield path
+
+
+def _walk(paths: Sequence[str]) -> Iterator[str]:
     for raw in paths:
         if raw == "-":
             yield raw
@@ -149,14 +166,22 @@ def iter_paths(paths: Sequence[str]) -> Iterator[str]:
             for folder, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
                 for name in sorted(files):
-                    if Path(name).suffix.lower() in TEXT_SUFFIXES:
-                        yield str(Path(folder) / name)
+                    # only regular files: a FIFO or socket found in a folder would block
+                    # (a path named on the command line is read whatever it is)
+                    file = Path(folder) / name
+                    if file.suffix.lower() in TEXT_SUFFIXES and \
+                            (file.is_file() or not file.exists()):
+                        yield str(file)
         else:
             yield raw
 
 
 def load_settings(args: argparse.Namespace) -> Config:
     config = load_config(args.config, search_from=Path.cwd())
+    for flag, values in (("--select", args.select), ("--ignore", args.ignore)):
+        for prefix in linter.unknown_prefixes(_split(values)):
+            # a typo must not make a CI check pass by running nothing (as ruff does)
+            raise ConfigError(f"{flag} {prefix}: no rule matches it (see `sportlint rules`)")
     config = config.with_overrides(select=_split(args.select), ignore=_split(args.ignore),
                                    fail_level=args.fail_level)
     if getattr(args, "languagetool", None):
@@ -202,7 +227,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     reports: list[FileReport] = []
     diffs: list[str] = []
     stdin_fixed: str | None = None
-    for path in iter_paths(args.paths):
+    paths = list(iter_paths(args.paths))
+    if args.output and args.output != "-" and os.path.realpath(args.output) in \
+            {os.path.realpath(p) for p in paths if p != "-"}:
+        print(f"sportlint: --output {args.output} is one of the drafts being checked; "
+              "refusing to overwrite it with the report", file=sys.stderr)
+        return ExitCode.ERROR
+    for path in paths:
         report = _check_one(path, config, rules, fixing, args, diffs)
         if isinstance(report, tuple):
             report, stdin_fixed = report
@@ -213,21 +244,27 @@ def cmd_check(args: argparse.Namespace) -> int:
     for report in reports:
         if report.error:
             print(f"sportlint: {report.path}: {report.error}", file=sys.stderr)
+    # what goes to standard output, or to --output: the diff, the fixed standard input,
+    # or the report
     if args.diff:
-        sys.stdout.write("".join(diffs))
+        output = "".join(diffs)
     elif stdin_fixed is not None:
-        sys.stdout.write(stdin_fixed)
+        output = stdin_fixed
     else:
         output = formatters.get(output_format(args))(reports)
-        if args.output:
-            try:
-                Path(args.output).write_text(output + "\n", encoding="utf-8")
-            except OSError as exc:
-                print(f"sportlint: cannot write {args.output}: {exc.strerror or exc}",
-                      file=sys.stderr)
-                return ExitCode.ERROR
-        elif output:
-            print(output)
+        output += "\n" if output or args.output else ""
+    raw = output.encode("utf-8", "surrogateescape")   # the fixed text's bytes, exactly
+    if args.output and args.output != "-":
+        try:
+            Path(args.output).write_bytes(raw)
+        except OSError as exc:
+            print(f"sportlint: cannot write {args.output}: {exc.strerror or exc}",
+                  file=sys.stderr)
+            return ExitCode.ERROR
+    else:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(raw)
+        sys.stdout.buffer.flush()
     if any(r.error for r in reports):
         return ExitCode.ERROR
     if any(f.severity >= config.fail_level for r in reports for f in r.findings):
@@ -238,13 +275,19 @@ def cmd_check(args: argparse.Namespace) -> int:
 def _check_one(path: str, config: Config, rules: list[Rule], fixing: bool,
                args: argparse.Namespace, diffs: list[str]) -> FileReport | tuple[FileReport, str]:
     name = "<stdin>" if path == "-" else path
+    data = b""
     try:
         if path == "-":
-            doc = document.from_text(document.decode(sys.stdin.buffer.read(), name), name)
+            data = sys.stdin.buffer.read()
+            doc = document.from_text(document.decode(data, name), name)
         else:
             doc = document.load(path)
     except document.InputError as exc:
-        return FileReport(name, None, error=exc.problem)
+        report = FileReport(name, None, error=exc.problem)
+        if path == "-" and fixing and not args.diff:
+            # a filter that cannot read its input passes it on unchanged, byte for byte
+            return report, data.decode("utf-8", "surrogateescape")
+        return report
     if not fixing:
         return FileReport(name, doc, linter.lint(doc, config, rules))
     unsafe = bool(args.unsafe_fixes)
@@ -256,31 +299,51 @@ def _check_one(path: str, config: Config, rules: list[Rule], fixing: bool,
               file=sys.stderr)
     if args.diff:
         if result.text != doc.text:
-            diffs.append("".join(difflib.unified_diff(
-                doc.text.splitlines(keepends=True), result.text.splitlines(keepends=True),
-                name, name)))
+            diffs.append(unified_diff(doc.text, result.text, name))
         return report
     if path == "-":
         return report, result.text
     if result.text != doc.text:
-        _write(path, result.text)
+        try:
+            _write(path, result.text)
+        except OSError as exc:
+            return FileReport(name, None, error=f"cannot write the fixes ({exc.strerror or exc}); "
+                                                "file left unchanged")
     return report
+
+
+def unified_diff(old: str, new: str, name: str) -> str:
+    """A diff `patch` and `git apply` accept: lines split at LF only (a CR stays in its
+    line), and a last line without one marked "\\ No newline at end of file"."""
+    def lines(text: str) -> list[str]:
+        return [line for line in regex.split(r"(?<=\n)", text) if line]
+    out: list[str] = []
+    for line in difflib.unified_diff(lines(old), lines(new), name, name):
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
 
 
 def _write(path: str, text: str) -> None:
     """Write atomically: a temporary file beside the original (through a symlink, beside
     its target), then rename over it; on any failure the original is left untouched."""
     target = Path(path).resolve()
+    if not target.stat().st_mode & 0o222:
+        # renaming over it would work, but a draft marked read-only is not ours to change
+        raise PermissionError(errno.EACCES, "the file is read-only", str(target))
     tmp = target.with_name(f".{target.name}.sportlint-tmp")
+    created = False
     try:
-        tmp.write_bytes(document.encode(text))
+        with open(tmp, "wb") as handle:
+            created = True
+            handle.write(document.encode(text))
         try:
             os.chmod(tmp, target.stat().st_mode)
         except OSError:
             pass
         os.replace(tmp, target)
     finally:
-        tmp.unlink(missing_ok=True)
+        if created:
+            tmp.unlink(missing_ok=True)
 
 
 if __name__ == "__main__":

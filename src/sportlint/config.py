@@ -116,7 +116,9 @@ def find_config(start: Path) -> Path | None:
             if (folder / name).is_file():
                 return folder / name
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "sportlint" in _read_pyproject(pyproject):
+        # a pyproject that never names sportlint is not read (nor its TOML errors reported)
+        if pyproject.is_file() and _mentions_sportlint(pyproject) and \
+                "sportlint" in _read_pyproject(pyproject):
             return pyproject
     return None
 
@@ -131,7 +133,10 @@ def load_config(path: str | Path | None = None, *, search_from: Path | None = No
     if not path.is_file():
         raise ConfigError(f"{path}: config file not found")
     if path.name == "pyproject.toml":
-        data = _read_pyproject(path).get("sportlint", {})
+        tool = _read_pyproject(path)
+        if "sportlint" not in tool:
+            raise ConfigError(f"{path}: no [tool.sportlint] table")
+        data = tool["sportlint"]
     else:
         data = _read_yaml(path)
     return from_mapping(data, str(path))
@@ -145,19 +150,28 @@ def from_mapping(data: Mapping[str, Any] | None, source: str | None) -> Config:
     if not isinstance(data, Mapping):
         raise ConfigError(f"{where}: the configuration must be a mapping of keys")
     _check_keys(data, TOP_KEYS, where, "")
-    base = default_profile()
-    extends = data.get("extends", "default")
-    if extends not in (None, "default"):
-        parent = Path(str(extends))
-        if source and not parent.is_absolute():
-            parent = Path(source).parent / parent
-        if not parent.is_file():
-            raise ConfigError(f"{where}: key 'extends': {extends!r} is neither 'default' nor a file")
-        parent_data = _read_yaml(parent)
-        _check_keys(parent_data, TOP_KEYS, str(parent), "")
-        base = _merge(base, parent_data)
-    merged = _merge(base, data)
+    merged = _merge(_extended(data, source, where, []), data)
     return _build(merged, where)
+
+
+def _extended(data: Mapping[str, Any], source: str | None, where: str,
+              chain: list[Path]) -> dict[str, Any]:
+    """What ``data`` extends: the default profile, or a file (which may extend another)."""
+    extends = data.get("extends", "default")
+    if extends in (None, "default"):
+        return default_profile()
+    parent = Path(str(extends))
+    if source and not parent.is_absolute():
+        parent = Path(source).parent / parent
+    if not parent.is_file():
+        raise ConfigError(f"{where}: key 'extends': {extends!r} is neither 'default' nor a file")
+    seen = [*chain, *([Path(source).resolve()] if source and Path(source).is_file() else [])]
+    if parent.resolve() in seen:
+        raise ConfigError(f"{where}: key 'extends': {extends!r} makes a loop "
+                          f"({' -> '.join(str(p) for p in [*seen, parent.resolve()])})")
+    parent_data = _read_yaml(parent)
+    _check_keys(parent_data, TOP_KEYS, str(parent), "")
+    return _merge(_extended(parent_data, str(parent), str(parent), seen), parent_data)
 
 
 def _build(data: Mapping[str, Any], where: str) -> Config:
@@ -166,6 +180,10 @@ def _build(data: Mapping[str, Any], where: str) -> Config:
         if not isinstance(value, Mapping):
             raise ConfigError(f"{where}: key '{section}' must be a mapping")
         _check_keys(value, keys, where, section + ".")
+    for key in ("style", "severity"):
+        if not isinstance(data.get(key) or {}, Mapping):
+            raise ConfigError(f"{where}: key '{key}' must be a mapping")
+    _check_languagetool(data.get("languagetool") or {}, where)
     style = dict(data.get("style") or {})
     for key, value in style.items():
         if key not in STYLE_CHOICES:
@@ -175,13 +193,14 @@ def _build(data: Mapping[str, Any], where: str) -> Config:
         if choices is not None and value not in choices:
             raise ConfigError(f"{where}: key 'style.{key}' must be one of "
                               f"{', '.join(repr(c) for c in choices)}, not {value!r}")
-    if not isinstance(style.get("numbers_in_words", 0), int):
+    words = style.get("numbers_in_words", 0)
+    if not isinstance(words, int) or isinstance(words, bool) or words < 0:
         raise ConfigError(f"{where}: key 'style.numbers_in_words' must be a whole number")
-    try:
-        severity = {str(k): Severity.parse(str(v)) for k, v in (data.get("severity") or {}).items()}
-        fail_level = Severity.parse(str(data.get("fail_level") or "warning"))
-    except ValueError as exc:
-        raise ConfigError(f"{where}: {exc}") from None
+    severity: dict[str, Severity] = {}
+    for prefix, level in (data.get("severity") or {}).items():
+        severity[str(prefix)] = _severity(level, where, f"severity.{prefix}")
+    fail_level = _severity(data.get("fail_level") if data.get("fail_level") is not None
+                           else "warning", where, "fail_level")
     rules = data.get("rules") or {}
     if not isinstance(rules, Mapping) or not all(isinstance(v, Mapping) for v in rules.values()):
         raise ConfigError(f"{where}: key 'rules' maps rule ids to mappings of options")
@@ -204,12 +223,36 @@ def _build(data: Mapping[str, Any], where: str) -> Config:
         report_unused_suppressions=report_unused)
 
 
-def _str_list(data: Mapping[str, Any], key: str, where: str) -> list[str]:
+def _severity(value: Any, where: str, key: str) -> Severity:
+    if not isinstance(value, str):
+        raise ConfigError(f"{where}: key '{key}' must be one of "
+                          f"{', '.join(s.label for s in Severity)}, not {value!r}")
+    try:
+        return Severity.parse(value)
+    except ValueError as exc:
+        raise ConfigError(f"{where}: key '{key}': {exc}") from None
+
+
+def _check_languagetool(section: Mapping[str, Any], where: str) -> None:
+    timeout = section.get("timeout")
+    if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float))
+                                or timeout <= 0):
+        raise ConfigError(f"{where}: key 'languagetool.timeout' must be a number of seconds "
+                          f"above 0, not {timeout!r}")
+    for key in ("url", "language", "level"):
+        if section.get(key) is not None and not isinstance(section[key], str):
+            raise ConfigError(f"{where}: key 'languagetool.{key}' must be a string")
+    for key in ("disabled_rules", "enabled_rules"):
+        _str_list(section, key, where, f"languagetool.{key}", "LanguageTool rule ids")
+
+
+def _str_list(data: Mapping[str, Any], key: str, where: str, name: str | None = None,
+              what: str = "rule-id prefixes") -> list[str]:
     value = data.get(key) or []
-    if isinstance(value, str):
+    if isinstance(value, str) and name is None:
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{where}: key '{key}' must be a list of rule-id prefixes")
+        raise ConfigError(f"{where}: key '{name or key}' must be a list of {what}")
     return list(value)
 
 
@@ -248,10 +291,17 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     return data
 
 
+def _mentions_sportlint(path: Path) -> bool:
+    try:
+        return b"sportlint" in path.read_bytes()
+    except OSError:
+        return True     # let _read_pyproject report it
+
+
 def _read_pyproject(path: Path) -> dict[str, Any]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: invalid TOML ({exc})") from None
     tool = data.get("tool", {})
     return tool if isinstance(tool, dict) else {}

@@ -11,6 +11,7 @@ segmenter reads, so no rule ever sees them.
 from __future__ import annotations
 
 import bisect
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,12 +63,16 @@ class Document:
 
 
 def decode(data: bytes, path: str) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(path, "UTF-16 text; sportlint reads UTF-8 (save the file as UTF-8)")
     if b"\x00" in data:
         raise InputError(path, "binary content (NUL bytes), not a text draft")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(path, f"not valid UTF-8 (byte {exc.start}: {exc.reason})") from None
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(path, f"not valid UTF-8 at line {line} "
+                               f"(byte {exc.start}: {exc.reason})") from None
 
 
 def load(path: str | Path) -> Document:
@@ -76,7 +81,10 @@ def load(path: str | Path) -> Document:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise InputError(name, exc.strerror or str(exc)) from None
+        problem = exc.strerror or str(exc)
+        if Path(path).is_symlink() and not Path(path).exists():
+            problem = f"broken symbolic link (to {os.readlink(path)})"
+        raise InputError(name, problem) from None
     return from_text(decode(data, name), name)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from . import registry, suppressions
-from .config import Config, ConfigError
+from .config import Config, ConfigError, matches
 from .document import Document
 from .model import Finding
 from .resources import Resources
@@ -24,6 +24,11 @@ def _instantiate(config: Config) -> Iterable[Rule]:
     for rule_id in config.rules:
         if rule_id not in known:
             raise ConfigError(f"{where}: key 'rules.{rule_id}': no such rule")
+    for key, prefixes in (("select", config.select or []), ("enable", config.enable),
+                          ("disable'/'ignore", config.disable), ("severity", config.severity)):
+        for prefix in unknown_prefixes(prefixes):
+            raise ConfigError(f"{where}: key '{key}': no rule matches {prefix!r} "
+                              "(see `sportlint rules`)")
     for rule_id, cls in known.items():
         if not (config.is_enabled(rule_id, cls.default_enabled)
                 or (cls.dynamic_ids and config.selects_below(rule_id))):
@@ -32,6 +37,22 @@ def _instantiate(config: Config) -> Iterable[Rule]:
             yield cls(config.options_for(rule_id))
         except KeyError as exc:
             raise ConfigError(f"{where}: key 'rules.{rule_id}': {exc.args[0]}") from None
+
+
+def unknown_prefixes(prefixes: Iterable[str]) -> list[str]:
+    """The rule-id prefixes that select no rule: not ``ALL``, no rule's id or a prefix of
+    one, nor an id below a rule that reports under ids of its own (``languagetool.X``)."""
+    known = registry.all_rules()
+    ids = [*known, *suppressions.PSEUDO_RULES]
+    dynamic = [rule_id for rule_id, cls in known.items() if cls.dynamic_ids]
+    out = []
+    for prefix in prefixes:
+        bare = prefix.strip().rstrip(".")
+        if bare.upper() == "ALL" or any(matches(rule_id, bare) for rule_id in ids) or \
+                any(bare.startswith(rule_id + ".") for rule_id in dynamic):
+            continue
+        out.append(prefix)
+    return out
 
 
 def lint(doc: Document, config: Config, rules: Iterable[Rule] | None = None) -> list[Finding]:

@@ -7,7 +7,8 @@
   after the line where the comment ends.
 
 RULE is a rule id or a prefix of one (``names``, ``spelling.accents``); several are
-separated by commas or spaces; none means every rule. A reason may follow after ``--``:
+separated by commas or spaces; none means every rule. A reason may follow after ``--``
+(with or without spaces around it):
 ``<!-- sportlint-disable-next-line names -- the player's real name -->``. When directives
 overlap, the latest one that covers a rule wins (``disable spelling`` then ``enable
 spelling.accents`` leaves only spelling.accents on). HTML comments are not prose (see
@@ -59,10 +60,13 @@ def parse(doc: Document) -> list[Directive]:
         return []
     code = _code_spans(doc) if doc.markdown else []
     out: list[Directive] = []
-    for m in _DIRECTIVE.finditer(doc.text):
+    # a directive ends at a "-->": none can start after the last one (without this bound,
+    # every unclosed "<!-- sportlint-" would scan to the end of the text: quadratic)
+    end = doc.text.rfind("-->") + 3
+    for m in _DIRECTIVE.finditer(doc.text, 0, max(end, 0)):
         if any(s <= m.start() < e for s, e in code):
             continue
-        body = m["body"].split(" --", 1)[0]
+        body = m["body"].split("--", 1)[0]     # no rule id has "--": a reason follows
         prefixes = tuple(p.rstrip(".") for p in _PREFIX.findall(body))
         out.append(Directive(m["kind"], m.start(), m.end(), prefixes))
     return out
