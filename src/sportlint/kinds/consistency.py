@@ -54,6 +54,7 @@ import regex
 
 from ..model import Applicability, Finding
 from ..rule import Context
+from ..timeouts import pattern_timeout
 from .base import DataRule
 from .substitution import match_case
 
@@ -183,7 +184,7 @@ class ConsistencyRule(DataRule):
                     yield self._flag(ctx, group, o, target, found)
 
     def _occurrences(self, ctx: Context, group: Group) -> Iterator[Occurrence]:
-        for m in group.pattern.finditer(ctx.doc.masked):
+        for m in group.pattern.finditer(ctx.doc.masked, timeout=pattern_timeout(ctx)):
             start, end = m.span()
             if self.skip_quoted and ctx.seg.in_quote(start, end):
                 continue

@@ -12,6 +12,10 @@ patterns:
 ```
 A pattern's named group ``span`` (when present) is the flagged part of the match.
 `existence` is the same kind without replacements: it only reports.
+
+Each pattern runs with the time limit of the config key ``regex_timeout`` (see
+`sportlint.timeouts`): a pattern that backtracks catastrophically stops the rule on that
+text, which is reported, and the other rules still run.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import regex
 
 from ..model import Finding
 from ..rule import Context
+from ..timeouts import pattern_timeout
 from .base import DataRule
 
 
@@ -45,8 +50,9 @@ class PatternRule(DataRule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         fix = self.applicability(self.spec.get("fix"), "suggestion")
+        timeout = pattern_timeout(ctx)
         for pat, replacement, message in self.compiled:
-            for m in pat.finditer(ctx.doc.masked):
+            for m in pat.finditer(ctx.doc.masked, timeout=timeout):
                 group = "span" if "span" in pat.groupindex else 0
                 start, end = m.span(group)
                 found = m.group(group)

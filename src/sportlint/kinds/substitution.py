@@ -39,6 +39,7 @@ from .. import determiners
 from ..model import Applicability, Edit, Finding
 from ..rule import Context
 from ..segment import Token
+from ..timeouts import pattern_timeout
 from .base import DataRule
 
 _BEFORE = r"(?<![\p{L}\p{M}\d_])"
@@ -121,7 +122,8 @@ class SubstitutionRule(DataRule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         sensitive = bool(self.spec.get("case_sensitive", False))
         excepted: dict[str, list[tuple[int, int]]] = {}
-        for m in self.pattern.finditer(ctx.doc.masked):
+        timeout = pattern_timeout(ctx)
+        for m in self.pattern.finditer(ctx.doc.masked, timeout=timeout):
             found = m.group()
             key = regex.sub(r"\s+", " ", found)
             key = key if sensitive else key.lower()
@@ -130,7 +132,7 @@ class SubstitutionRule(DataRule):
             if extra.get("exceptions"):
                 if key not in excepted:
                     excepted[key] = [e.span() for p in extra["exceptions"]
-                                     for e in p.finditer(ctx.doc.masked)]
+                                     for e in p.finditer(ctx.doc.masked, timeout=timeout)]
                 if any(s <= m.start() and m.end() <= e for s, e in excepted[key]):
                     continue
             end = m.end()
