@@ -11,18 +11,31 @@ from .. import registry
 from ..document import Document
 from ..model import Finding
 from ..rule import Rule
+from ..timeouts import RuleProblem
 
 FORMATS = ("text", "json", "github", "sarif", "html")
 
 
 @dataclass
 class FileReport:
-    """One checked input: its document and findings (or why it could not be read)."""
+    """One checked input: its document and findings (or why it could not be read), and
+    the rules that could not finish on it (``problems``: their findings are missing; taken
+    from the linter's result when not given)."""
 
     path: str
     doc: Document | None
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
+    problems: list[RuleProblem] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.problems:
+            self.problems = list(getattr(self.findings, "problems", None) or [])
+
+    @property
+    def incomplete(self) -> bool:
+        """Not read, or some rule did not finish: the check of this input is incomplete."""
+        return bool(self.error or self.problems)
 
 
 def get(name: str) -> Callable[[list[FileReport]], str]:
