@@ -23,6 +23,7 @@ entries:
     endings: [e, i]
     before: '(?i:la|della|alle) '   # optional: a regex the text before must match
 ```
+(A group with ``before`` runs with the time limit of the config key ``regex_timeout``.)
 
 When one article uses two or more forms of a group, every occurrence of a minority form is
 flagged with the article's majority form as its suggestion: the group's ``preferred`` form
@@ -78,6 +79,8 @@ class Group:
     case_sensitive: bool
     strict: bool
     pattern: Any
+    #: the pattern holds a regex a person wrote (``before``): it runs with a time limit
+    limited: bool = False
 
     def classify(self, stem: str, capital_only: bool) -> int | None:
         """The index of the form ``stem`` spells, or None when it cannot tell."""
@@ -154,7 +157,7 @@ class ConsistencyRule(DataRule):
                 raise ValueError(f"group {forms}: bad 'before' pattern ({exc})") from None
             groups.append(Group(forms, endings, preferred,
                                 cls.applicability(entry.get("fix"), default),
-                                case_sensitive, strict, pattern))
+                                case_sensitive, strict, pattern, bool(before)))
         if not groups:
             raise ValueError("a consistency rule needs entries (groups of forms)")
         cls.groups = groups
@@ -184,7 +187,9 @@ class ConsistencyRule(DataRule):
                     yield self._flag(ctx, group, o, target, found)
 
     def _occurrences(self, ctx: Context, group: Group) -> Iterator[Occurrence]:
-        for m in group.pattern.finditer(ctx.doc.masked, timeout=pattern_timeout(ctx)):
+        # forms are escaped literals (linear, no limit to pay for); a 'before' is limited
+        timeout = pattern_timeout(ctx) if group.limited else None
+        for m in group.pattern.finditer(ctx.doc.masked, timeout=timeout):
             start, end = m.span()
             if self.skip_quoted and ctx.seg.in_quote(start, end):
                 continue

@@ -16,7 +16,8 @@ A form matches as whole words only. Entries are kept sorted and loop-free (tests
 Optional entry keys:
 
 - ``exceptions``: regular expressions for phrases in which the form is not flagged
-  (``personal trainer``, ``match point``); a match inside one is skipped.
+  (``personal trainer``, ``match point``); a match inside one is skipped. They run with
+  the time limit of the config key ``regex_timeout`` (see `sportlint.timeouts`).
 - ``gender`` (``m`` or ``f``, the right form's gender), ``wrong_gender`` (the wrong
   form's, when it differs) and ``plural`` (the right form's plural): the fix then also
   makes the article in front agree (``il trainer`` -> ``l'allenatore``, ``dei trainer`` ->
@@ -123,7 +124,9 @@ class SubstitutionRule(DataRule):
         sensitive = bool(self.spec.get("case_sensitive", False))
         excepted: dict[str, list[tuple[int, int]]] = {}
         timeout = pattern_timeout(ctx)
-        for m in self.pattern.finditer(ctx.doc.masked, timeout=timeout):
+        # the forms are escaped literals (linear to match, so no time limit to pay for);
+        # an entry's exceptions are regular expressions a person wrote: limited
+        for m in self.pattern.finditer(ctx.doc.masked):
             found = m.group()
             key = regex.sub(r"\s+", " ", found)
             key = key if sensitive else key.lower()
