@@ -87,8 +87,9 @@ class Group:
         key = normal(stem)
         forms = [normal(f) for f in self.forms]
         if not self.case_sensitive:
-            low = key.lower()
-            return next(i for i, f in enumerate(forms) if f.lower() == low)
+            # casefold: the case-insensitive match also takes a long s for s ("ſ")
+            low = key.casefold()
+            return next((i for i, f in enumerate(forms) if f.casefold() == low), None)
         if key in forms:
             i = forms.index(key)
             lowered = key[:1].lower() + key[1:]
@@ -100,7 +101,7 @@ class Group:
             return forms.index(lowered)
         if self.strict:
             return None
-        matches = [i for i, f in enumerate(forms) if f.lower() == key.lower()]
+        matches = [i for i, f in enumerate(forms) if f.casefold() == key.casefold()]
         return matches[0] if len(matches) == 1 else None
 
 

@@ -76,7 +76,7 @@ class SubstitutionRule(DataRule):
         extras: dict[str, dict[str, Any]] = {}
         for entry in cls.spec.get("entries") or []:
             wrong, right = str(entry["wrong"]), str(entry["right"])
-            key = wrong if sensitive else wrong.lower()
+            key = wrong if sensitive else wrong.casefold()
             if key in table:
                 raise ValueError(f"duplicate entry {wrong!r}")
             table[key] = (right, cls.applicability(entry.get("fix"), default))
@@ -129,7 +129,11 @@ class SubstitutionRule(DataRule):
         for m in self.pattern.finditer(ctx.doc.masked):
             found = m.group()
             key = regex.sub(r"\s+", " ", found)
-            key = key if sensitive else key.lower()
+            # casefold, not lower: the case-insensitive match also takes a long s or a
+            # Kelvin sign for s or k ("ſè ſteſſo"), which lower() keeps
+            key = key if sensitive else key.casefold()
+            if key not in self.table:
+                continue
             right, fix = self.table[key]
             extra = self.extras.get(key, {})
             if extra.get("exceptions"):
