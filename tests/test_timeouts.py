@@ -84,7 +84,11 @@ def test_machine_formats_name_the_rule(newsroom: Path, capsys: pytest.CaptureFix
 
     code, out, _ = run(capsys, "check", "--format", "sarif", "trap.md")
     assert code == ExitCode.ERROR
-    invocation = json.loads(out)["runs"][0]["invocations"][0]
+    run_log = json.loads(out)["runs"][0]
+    # the newsroom's own rule is described like a shipped one
+    described = {r["id"]: r for r in run_log["tool"]["driver"]["rules"]}
+    assert described["style.house-forza"]["shortDescription"] == {"text": "A newsroom's own ban."}
+    invocation = run_log["invocations"][0]
     assert invocation["executionSuccessful"] is False
     [note] = invocation["toolExecutionNotifications"]
     assert note["associatedRule"] == {"id": "style.house-runs"}

@@ -77,6 +77,12 @@ def get(rule_id: str) -> type[Rule]:
 _user: dict[tuple[str, ...], dict[str, type[Rule]]] = {}
 
 
+def loaded_user_rules() -> dict[str, type[Rule]]:
+    """Every rule loaded from a config's ``rule_files`` in this process (for the
+    formatters, which describe a finding's rule)."""
+    return {rule_id: cls for rules in _user.values() for rule_id, cls in rules.items()}
+
+
 def user_rules(paths: tuple[str, ...]) -> dict[str, type[Rule]]:
     """The newsroom's own data rules (config ``rule_files``): YAML rule files, or folders
     whose ``*.yaml`` files are rules; loaded once per process. Raises RegistryError naming

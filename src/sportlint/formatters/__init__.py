@@ -48,8 +48,9 @@ def get(name: str) -> Callable[[list[FileReport]], str]:
 
 def rule_class(rule_id: str) -> type[Rule] | None:
     """The rule behind a finding's id: the registered rule of that id, or of the nearest
-    parent id for a rule that reports under ids of its own (``languagetool.X``)."""
-    rules = registry.all_rules()
+    parent id for a rule that reports under ids of its own (``languagetool.X``), or of
+    the newsroom's own rules (config ``rule_files``)."""
+    rules = {**registry.loaded_user_rules(), **registry.all_rules()}
     parts = rule_id.split(".")
     for n in range(len(parts), 0, -1):
         cls = rules.get(".".join(parts[:n]))
