@@ -203,6 +203,17 @@ def test_rule_files_errors_name_the_key_and_file(tmp_path: Path) -> None:
         encoding="utf-8")
     with pytest.raises(ConfigError, match=r"bad\.yaml: bad pattern"):
         lint_text("Testo.", None, {"rule_files": [str(tmp_path / "bad.yaml")]})
+    # mistakes that would otherwise be a traceback on the first match
+    (tmp_path / "group.yaml").write_text(
+        "id: style.group\nkind: pattern\nsummary: x\nfix: safe\n"
+        "patterns: [{pattern: 'forza', replacement: '\\2'}]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="refers to group '2'"):
+        lint_text("forza", None, {"rule_files": [str(tmp_path / "group.yaml")]})
+    (tmp_path / "message.yaml").write_text(
+        "id: style.message\nkind: existence\nsummary: x\nmessage: 'No {wrong}'\n"
+        "patterns: [{pattern: 'forza'}]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"bad message 'No \{wrong\}'"):
+        lint_text("forza", None, {"rule_files": [str(tmp_path / "message.yaml")]})
 
 
 def test_rule_files_are_relative_to_their_config_and_selectable(

@@ -58,6 +58,17 @@ class DataRule(Rule):
         return out
 
     @staticmethod
+    def check_message(message: str) -> str:
+        """A message template may name only ``{found}`` and ``{right}`` (a user rule's
+        typo is an error when the rule loads, not a traceback on the first match)."""
+        try:
+            message.format(found="", right="")
+        except (KeyError, IndexError, ValueError) as exc:
+            raise ValueError(f"bad message {message!r}: use only {{found}} and {{right}} "
+                             f"({type(exc).__name__}: {exc})") from None
+        return message
+
+    @staticmethod
     def applicability(value: Any, default: str = "safe") -> Applicability | None:
         value = default if value is None else value
         if value in (False, "none", "no"):

@@ -165,8 +165,8 @@ class ConsistencyRule(DataRule):
         # A plain substring test tells which groups can occur at all; only those run.
         cls.keys = [{regex.split(r"[\s'’]", f.lower(), maxsplit=1)[0] for f in g.forms}
                     for g in groups]
-        cls.message = str(cls.spec.get(
-            "message", "«{found}»: altrove nell'articolo «{right}»; usare una sola grafia."))
+        cls.message = cls.check_message(str(cls.spec.get(
+            "message", "«{found}»: altrove nell'articolo «{right}»; usare una sola grafia.")))
         cls.options = {"preferred": [], **cls.options}
 
     def check(self, ctx: Context) -> Iterator[Finding]:

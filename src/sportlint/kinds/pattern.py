@@ -31,6 +31,16 @@ from ..timeouts import pattern_timeout
 from .base import DataRule
 
 
+def _check_template(pat: Any, replacement: str) -> None:
+    """Every group a replacement refers to (``\\1``, ``\\g<name>``) exists."""
+    for name, number in regex.findall(r"\\(?:g<([^>]*)>|(\d+))", replacement):
+        ref = name or number
+        if (ref.isdigit() and int(ref) <= pat.groups) or ref in pat.groupindex:
+            continue
+        raise ValueError(f"replacement {replacement!r} refers to group {ref!r}, which "
+                         f"the pattern {pat.pattern!r} does not have")
+
+
 class PatternRule(DataRule):
     compiled: ClassVar[list[tuple[Any, str | None, str]]] = []
 
@@ -43,7 +53,11 @@ class PatternRule(DataRule):
                 pat = regex.compile(entry["pattern"], regex.V1)
             except regex.error as exc:
                 raise ValueError(f"bad pattern {entry['pattern']!r}: {exc}") from None
-            compiled.append((pat, entry.get("replacement"), str(entry.get("message", default_message))))
+            replacement = entry.get("replacement")
+            if replacement is not None:
+                _check_template(pat, str(replacement))
+            message = cls.check_message(str(entry.get("message", default_message)))
+            compiled.append((pat, replacement, message))
         if not compiled:
             raise ValueError("a pattern rule needs patterns")
         cls.compiled = compiled

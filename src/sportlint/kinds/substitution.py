@@ -91,7 +91,8 @@ class SubstitutionRule(DataRule):
         cls.table = table
         cls.extras = extras
         cls.pattern = regex.compile(_BEFORE + "(?:" + body + ")" + _AFTER, flags)
-        cls.message = str(cls.spec.get("message", "«{found}»: si scrive «{right}»."))
+        cls.message = cls.check_message(
+            str(cls.spec.get("message", "«{found}»: si scrive «{right}».")))
 
     message: ClassVar[str] = ""
 
