@@ -13,10 +13,11 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sportlint import document, fix_text, lint_text, registry
+from sportlint import document, fix_text, lint_text, linter, registry
 from sportlint.cli import main
 from sportlint.config import from_mapping
 from sportlint.formatters import FileReport, json_format
+from sportlint.kinds import KINDS
 from test_rule_cases import rule_cases
 
 # Fragments of Italian sports copy, and the marks that make the segmenter's life hard.
@@ -187,3 +188,37 @@ def test_cli_json_offsets_on_files(text: str, windows: bool, tmp_path: Path,
         start, end = record["offset"], record["end_offset"]
         assert text[start:end] == record["text"], record
         assert offset_of(text, record["line"], record["column"]) == start, record
+
+
+# --- a newsroom's own rule files (config rule_files) ------------------------------------
+# Whatever a YAML rule file holds, it either fails to load with an error (which the config
+# reports naming the file) or lints any text without an exception.
+_SCALARS = st.none() | st.booleans() | st.integers(-1, 3) | st.text(max_size=4) | st.sampled_from(
+    ["safe", "unsafe", "suggestion", "none", "warning", "m", "f", "e", "a b", "forza", "ct",
+     "(c)(o)", "(?P<span>a)", r"\b\w+\b", "(a+)+$", r"\1", "{found}", "{right}", "{0}", "{"])
+_VALUES = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=3)
+                       | st.dictionaries(st.text(max_size=3), inner, max_size=3), max_leaves=8)
+_ENTRY_KEYS = ["wrong", "right", "pattern", "replacement", "message", "fix", "forms", "endings",
+               "before", "preferred", "exceptions", "gender", "wrong_gender", "plural", "also",
+               "case_sensitive"]
+_ENTRIES = st.lists(st.dictionaries(st.sampled_from(_ENTRY_KEYS), _SCALARS | _VALUES, max_size=6),
+                    max_size=3) | _VALUES
+_SPECS = st.fixed_dictionaries(
+    {"id": st.just("style.fuzz"), "kind": st.sampled_from(sorted(KINDS)), "summary": st.just("x")},
+    optional={"message": _SCALARS, "fix": _SCALARS, "severity": _SCALARS,
+              "skip_quoted": _SCALARS, "case_sensitive": _SCALARS, "options": _VALUES,
+              "entries": _ENTRIES, "patterns": _ENTRIES})
+_QUICK = from_mapping({"regex_timeout": 0.05}, None)
+
+
+@settings(max_examples=150 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(spec=_SPECS, text=unicode_drafts)
+def test_any_user_rule_file_loads_with_an_error_or_lints(spec: dict[str, object],
+                                                         text: str) -> None:
+    try:
+        cls = KINDS[str(spec["kind"])].from_spec(spec, Path("fuzz.yaml"))
+    except (KeyError, ValueError, TypeError, AttributeError):
+        return      # registry.data_rule turns these into an error naming the file
+    found = linter.lint(document.from_text(text, "draft.md"), _QUICK, [cls({})])
+    for f in found:
+        assert 0 <= f.start <= f.end <= len(text)

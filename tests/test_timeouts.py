@@ -227,3 +227,17 @@ def test_rule_files_are_relative_to_their_config_and_selectable(
     (newsroom / ".sportlint.yaml").write_text(
         "rule_files: [house]\ndisable: [style.house-forza]\n", encoding="utf-8")
     assert run(capsys, "check", "d.md")[0] == ExitCode.OK
+
+
+@pytest.mark.parametrize("content", [
+    "id: style.x\nkind: [pattern]\nsummary: x\n",
+    "id: style.x\nkind: consistency\nsummary: x\nentries: {wrong: x}\n",
+    "id: style.x\nkind: pattern\nsummary: x\npatterns: [forza]\n",
+    "id: style.x\nkind: pattern\nsummary: x\nfix: bogus\npatterns: [{pattern: forza}]\n",
+    "- just a list\n",
+    "id: style.x\nkind: substitution\nsummary: x\nentries: [{wrong: forza}]\n",
+])
+def test_a_broken_rule_file_is_a_config_error_naming_it(tmp_path: Path, content: str) -> None:
+    (tmp_path / "broken.yaml").write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"key 'rule_files': .*broken\.yaml: "):
+        lint_text("forza", None, {"rule_files": [str(tmp_path / "broken.yaml")]})

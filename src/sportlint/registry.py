@@ -58,12 +58,12 @@ def data_rule(path: Path) -> type[Rule]:
     spec = load_spec(path)
     try:
         kind = KINDS[spec["kind"]]
-    except KeyError:
+    except (KeyError, TypeError):     # TypeError: "kind: [pattern]", unhashable
         raise RegistryError(f"{path}: unknown kind {spec['kind']!r} "
                             f"(known: {', '.join(sorted(KINDS))})") from None
     try:
         return kind.from_spec(spec, path)
-    except (KeyError, ValueError, TypeError) as exc:
+    except (KeyError, ValueError, TypeError, AttributeError) as exc:
         raise RegistryError(f"{path}: {exc}") from None
 
 

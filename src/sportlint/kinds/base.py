@@ -24,6 +24,11 @@ class DataRule(Rule):
         unknown = set(spec) - COMMON_KEYS
         if unknown:
             raise ValueError(f"unknown keys {', '.join(sorted(unknown))}")
+        for key in ("entries", "patterns"):
+            items = spec.get(key)
+            if items is not None and not (isinstance(items, list)
+                                          and all(isinstance(i, dict) for i in items)):
+                raise ValueError(f"'{key}' must be a list of mappings")
         summary = str(spec.get("summary", "")).strip()
         if not summary:
             raise ValueError("a data rule needs a one-line 'summary'")
@@ -73,4 +78,7 @@ class DataRule(Rule):
         value = default if value is None else value
         if value in (False, "none", "no"):
             return None
-        return Applicability(str(value))
+        try:
+            return Applicability(str(value))
+        except ValueError:
+            raise ValueError(f"fix {value!r}: use safe, unsafe, suggestion or none") from None

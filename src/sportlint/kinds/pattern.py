@@ -25,7 +25,7 @@ from typing import Any, ClassVar
 
 import regex
 
-from ..model import Finding
+from ..model import Applicability, Finding
 from ..rule import Context
 from ..timeouts import pattern_timeout
 from .base import DataRule
@@ -43,6 +43,7 @@ def _check_template(pat: Any, replacement: str) -> None:
 
 class PatternRule(DataRule):
     compiled: ClassVar[list[tuple[Any, str | None, str]]] = []
+    fix: ClassVar[Applicability | None] = None
 
     @classmethod
     def prepare(cls) -> None:
@@ -61,9 +62,10 @@ class PatternRule(DataRule):
         if not compiled:
             raise ValueError("a pattern rule needs patterns")
         cls.compiled = compiled
+        cls.fix = cls.applicability(cls.spec.get("fix"), "suggestion")
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        fix = self.applicability(self.spec.get("fix"), "suggestion")
+        fix = self.fix
         timeout = pattern_timeout(ctx)
         for pat, replacement, message in self.compiled:
             for m in pat.finditer(ctx.doc.masked, timeout=timeout):
