@@ -241,3 +241,15 @@ def test_a_broken_rule_file_is_a_config_error_naming_it(tmp_path: Path, content:
     (tmp_path / "broken.yaml").write_text(content, encoding="utf-8")
     with pytest.raises(ConfigError, match=r"key 'rule_files': .*broken\.yaml: "):
         lint_text("forza", None, {"rule_files": [str(tmp_path / "broken.yaml")]})
+
+
+def test_rule_files_of_an_extended_config_are_relative_to_it(tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    (shared / "house").mkdir(parents=True)
+    (shared / "house" / "forza.yaml").write_text(QUICK_RULE, encoding="utf-8")
+    (shared / "newsroom.yaml").write_text("rule_files: [house]\n", encoding="utf-8")
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    (desk / ".sportlint.yaml").write_text("extends: ../shared/newsroom.yaml\n", encoding="utf-8")
+    found = lint_text("forza ragazzi", None, str(desk / ".sportlint.yaml"))
+    assert [f.rule for f in found] == ["style.house-forza"]
