@@ -186,7 +186,7 @@ def _walk(paths: Sequence[str]) -> Iterator[str]:
 def load_settings(args: argparse.Namespace) -> Config:
     config = load_config(args.config, search_from=Path.cwd())
     for flag, values in (("--select", args.select), ("--ignore", args.ignore)):
-        for prefix in linter.unknown_prefixes(_split(values)):
+        for prefix in linter.unknown_prefixes(_split(values), config):
             # a typo must not make a CI check pass by running nothing (as ruff does)
             raise ConfigError(f"{flag} {prefix}: no rule matches it (see `sportlint rules`)")
     config = config.with_overrides(select=_split(args.select), ignore=_split(args.ignore),
@@ -218,7 +218,7 @@ def only_changed_lines(report: FileReport, ref: str) -> FileReport:
     doc = report.doc
     kept = [f for f in report.findings
             if any(n in lines for n in range(doc.position(f.start)[0], doc.position(f.end)[0] + 1))]
-    return FileReport(report.path, doc, kept)
+    return FileReport(report.path, doc, kept, problems=report.problems)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -262,6 +262,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     for report in reports:
         if report.error:
             print(f"sportlint: {report.path}: {report.error}", file=sys.stderr)
+        for problem in report.problems:
+            print(f"sportlint: {report.path}: {problem.describe()}", file=sys.stderr)
     # what goes to standard output, or to --output: the diff, the fixed standard input,
     # or the report
     if args.diff:
@@ -283,7 +285,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         sys.stdout.buffer.write(raw)
         sys.stdout.buffer.flush()
-    if any(r.error for r in reports):
+    if any(r.incomplete for r in reports):
         return ExitCode.ERROR
     if any(f.severity >= config.fail_level for r in reports for f in r.findings):
         return ExitCode.FINDINGS
