@@ -253,3 +253,16 @@ def test_rule_files_of_an_extended_config_are_relative_to_it(tmp_path: Path) -> 
     (desk / ".sportlint.yaml").write_text("extends: ../shared/newsroom.yaml\n", encoding="utf-8")
     found = lint_text("forza ragazzi", None, str(desk / ".sportlint.yaml"))
     assert [f.rule for f in found] == ["style.house-forza"]
+
+
+def test_rules_lists_and_documents_the_newsrooms_own(
+        newsroom: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(newsroom)
+    code, out, _ = run(capsys, "rules", "style")
+    assert code == ExitCode.OK
+    assert "style.house-forza" in out and "style.house-runs" in out
+    assert "style.consistency" in out                       # the shipped ones too
+    code, out, _ = run(capsys, "rules", "style.house-forza")
+    assert code == ExitCode.OK and "A newsroom's own ban" in out
+    code, out, _ = run(capsys, "rules", "--config", str(newsroom / "none.yaml"))
+    assert code == ExitCode.ERROR                           # a named config must exist

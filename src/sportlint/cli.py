@@ -68,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     rules = sub.add_parser("rules", help="list the rules, or show one rule's documentation")
     rules.add_argument("rule", nargs="?", metavar="RULE",
                        help="a rule id (its documentation) or a prefix (its rules)")
+    rules.add_argument("--config", metavar="FILE",
+                       help="config whose rule_files add rules (default: searched upward)")
     return parser
 
 
@@ -106,7 +108,9 @@ def _split(values: list[str]) -> list[str]:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    rules = registry.all_rules()
+    # the shipped rules, and the newsroom's own from the config's rule_files
+    config = load_config(args.config, search_from=Path.cwd())
+    rules = {**registry.all_rules(), **linter.user_rules(config)}
     if args.rule and args.rule not in rules:
         # a prefix (`spelling`, `names.`) lists its rules
         rules = {rule_id: cls for rule_id, cls in rules.items() if matches(rule_id, args.rule)}

@@ -21,7 +21,7 @@ def active_rules(config: Config) -> list[Rule]:
 
 def _instantiate(config: Config) -> Iterable[Rule]:
     where = config.source or "config"
-    known = {**registry.all_rules(), **_user_rules(config)}
+    known = {**registry.all_rules(), **user_rules(config)}
     for rule_id in config.rules:
         if rule_id not in known:
             raise ConfigError(f"{where}: key 'rules.{rule_id}': no such rule")
@@ -40,7 +40,7 @@ def _instantiate(config: Config) -> Iterable[Rule]:
             raise ConfigError(f"{where}: key 'rules.{rule_id}': {exc.args[0]}") from None
 
 
-def _user_rules(config: Config | None) -> dict[str, type[Rule]]:
+def user_rules(config: Config | None) -> dict[str, type[Rule]]:
     """The rules of the config's ``rule_files``."""
     if config is None or not config.rule_files:
         return {}
@@ -54,7 +54,7 @@ def unknown_prefixes(prefixes: Iterable[str], config: Config | None = None) -> l
     """The rule-id prefixes that select no rule: not ``ALL``, no rule's id or a prefix of
     one (the config's own ``rule_files`` included), nor an id below a rule that reports
     under ids of its own (``languagetool.X``)."""
-    known = {**registry.all_rules(), **_user_rules(config)}
+    known = {**registry.all_rules(), **user_rules(config)}
     ids = [*known, *suppressions.PSEUDO_RULES]
     dynamic = [rule_id for rule_id, cls in known.items() if cls.dynamic_ids]
     out = []
@@ -96,6 +96,6 @@ def lint(doc: Document, config: Config, rules: Iterable[Rule] | None = None) -> 
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     # In-text suppressions, here and only here: what they hide is neither reported nor fixed.
     ran = [r.id for r in rules if all(p.rule != r.id for p in problems)]
-    known = {**registry.all_rules(), **_user_rules(config)}
+    known = {**registry.all_rules(), **user_rules(config)}
     kept = suppressions.apply(doc, findings, config, ran, known)
     return Findings(kept, problems)
