@@ -17,9 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import yaml
-
-from .paths import data_dir
+from .paths import data_dir, read_yaml
 
 log = logging.getLogger("sportlint")
 
@@ -47,7 +45,7 @@ class LanguageToolUnavailable(Exception):
 @cache
 def default_disabled() -> tuple[str, ...]:
     """The LanguageTool rules sportlint turns off by default (rules/languagetool/)."""
-    data = yaml.safe_load((data_dir() / "languagetool" / "disabled.yaml").read_text("utf-8"))
+    data = read_yaml(data_dir() / "languagetool" / "disabled.yaml")
     return tuple(str(entry["id"]) for entry in data["disabled"])
 
 

@@ -13,7 +13,7 @@ import yaml
 
 from . import rules as code_rules
 from .kinds import KINDS
-from .paths import data_dir
+from .paths import data_dir, read_yaml
 from .rule import Rule, iter_rule_classes
 
 
@@ -46,7 +46,7 @@ def data_rule_files() -> list[Path]:
 
 def load_spec(path: Path) -> dict[str, Any]:
     try:
-        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+        spec = read_yaml(path)
     except yaml.YAMLError as exc:
         raise RegistryError(f"{path}: invalid YAML ({exc})") from None
     if not isinstance(spec, dict) or "id" not in spec or "kind" not in spec:
