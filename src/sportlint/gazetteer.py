@@ -61,15 +61,33 @@ def _bucket_key(word: str) -> str:
 
 
 class Gazetteer:
-    """Known names (exact surface forms) and their tokens, with a fuzzy token index."""
+    """Known names (exact surface forms) and their tokens, with a fuzzy token index.
+
+    Built to load fast: the shipped lists are already NFC with straight apostrophes, so a
+    single check of the whole text replaces normalising every name; the token set comes from
+    one pass over the text; the names holding a token are looked up only for the few tokens
+    a message names, by searching the joined text; the fuzzy index is built on first use.
+    """
 
     def __init__(self, names: Mapping[str, str], preferred: Iterable[str] = ()) -> None:
-        self._names: dict[str, str] = {normalise(n): k for n, k in names.items()}
+        text = "\n".join(names)
+        if "’" in text or not unicodedata.is_normalized("NFC", text):
+            self._names: dict[str, str] = {normalise(n): k for n, k in names.items()}
+            text = "\n".join(self._names)
+        else:
+            self._names = dict(names)
+        #: the names joined by newlines (the search text of `names_with_token`)
+        self._text = text
         #: the forms Italian copy uses (the hand-written lists): first in messages
         self._preferred = {normalise(n) for n in preferred}
         self._tokens: set[str] = set()
-        for name in self._names:
-            self._tokens.update(name_tokens(name))
+        for piece in set(text.split()):
+            # a run of letters is one token; anything else is split as `name_tokens` does
+            if piece.isalpha():
+                self._tokens.add(piece)
+            else:
+                self._tokens.update(_WORD.findall(piece))
+        self._with_token: dict[str, list[str]] = {}
 
     def __len__(self) -> int:
         return len(self._names)
@@ -89,23 +107,45 @@ class Gazetteer:
 
     def names_with_token(self, word: str) -> list[str]:
         """Known names that contain ``word`` as a token, Italian forms and shortest first."""
-        return sorted(self._by_token.get(normalise(word), ()),
+        return sorted(self._names_with(normalise(word)),
                       key=lambda n: (n not in self._preferred, len(n), n))
 
-    @cached_property
-    def _by_token(self) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = {}
-        for name in self._names:
-            for tok in set(name_tokens(name)):
-                out.setdefault(tok, []).append(name)
-        return out
+    def _names_with(self, token: str) -> list[str]:
+        """The names with ``token`` among their tokens: each line of the joined text that
+        holds the string, kept when its tokens include it (cached per token)."""
+        found = self._with_token.get(token)
+        if found is not None:
+            return found
+        found = []
+        if token in self._tokens:
+            text, names = self._text, self._names
+            if text.count("\n") != len(names) - 1:   # a name with a line break in it
+                found = [n for n in names if token in name_tokens(n)]
+                text = ""
+            at = text.find(token) if text else -1
+            while at >= 0:
+                start = text.rfind("\n", 0, at) + 1
+                end = text.find("\n", at)
+                if end < 0:
+                    end = len(text)
+                name = text[start:end]
+                if token in name_tokens(name):
+                    found.append(name)
+                at = text.find(token, end)
+        self._with_token[token] = found
+        return found
 
     # --- fuzzy -----------------------------------------------------------------------------
     @cached_property
     def _index(self) -> dict[tuple[str, int], list[str]]:
         index: dict[tuple[str, int], list[str]] = {}
+        keys: dict[str, str] = {}   # first letter -> its bucket key (a few hundred letters)
         for tok in self._tokens:
-            index.setdefault((_bucket_key(tok), len(tok)), []).append(tok)
+            initial = tok[:1]
+            key = keys.get(initial)
+            if key is None:
+                key = keys[initial] = _bucket_key(initial)
+            index.setdefault((key, len(tok)), []).append(tok)
         for bucket in index.values():
             bucket.sort()
         return index
