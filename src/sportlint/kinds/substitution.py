@@ -36,6 +36,7 @@ from typing import Any, ClassVar
 import regex
 
 from .. import determiners
+from ..lazyregex import LazyPattern
 from ..model import Applicability, Edit, Finding
 from ..rule import Context
 from ..segment import Token
@@ -88,7 +89,7 @@ class SubstitutionRule(DataRule):
         body = "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in forms)
         cls.table = table
         cls.extras = extras
-        cls.pattern = regex.compile(_BEFORE + "(?:" + body + ")" + _AFTER, flags)
+        cls.pattern = LazyPattern(_BEFORE + "(?:" + body + ")" + _AFTER, flags)   # escaped forms
         cls.message = str(cls.spec.get("message", "«{found}»: si scrive «{right}»."))
 
     message: ClassVar[str] = ""
