@@ -14,6 +14,10 @@ figure a ratio against a baseline measured in the same run:
 
     python bench/bench_speed.py [--copies N] [--proselint PATH] [--repeat R]
 
+Each tool runs once, untimed, before it is measured, with PYTHONDONTWRITEBYTECODE unset so
+that Python writes its bytecode caches as after a pip install (otherwise every run compiles
+sportlint's modules from source again, some 70 ms).
+
 Articles: the seed and ../shared/eval/articles/*.txt when a parent folder has it, else the
 seed and tests/articles. Each copy gets its own first line, so that no tool can cache a
 result. proselint (the baseline of a Python prose linter): ``pip install proselint``, then
@@ -81,13 +85,15 @@ def find_proselint(given: str | None) -> str | None:
 
 
 def wall(cmd: Sequence[str], repeat: int) -> float:
-    """Median wall time of ``cmd`` (its exit status is not judged: findings exit 1)."""
+    """Median wall time of ``cmd`` after one untimed run (its exit status is not judged:
+    findings exit 1)."""
     times = []
-    for _ in range(repeat):
+    for n in range(repeat + 1):
         started = time.perf_counter()
         done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                               stdin=subprocess.DEVNULL)
-        times.append(time.perf_counter() - started)
+        if n:
+            times.append(time.perf_counter() - started)
         if done.returncode not in (0, 1):
             sys.exit(f"{' '.join(cmd[:4])} ... failed ({done.returncode}): "
                      f"{done.stderr.decode(errors='replace')[-500:]}")
@@ -155,6 +161,7 @@ def main() -> int:
                     help="runs per cold-start figure, median taken (default 5; throughput "
                          "runs take max(1, R // 2))")
     args = ap.parse_args()
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)   # measure with bytecode caches
     ours = sportlint_cmd()
     proselint = find_proselint(args.proselint)
     sources = articles()
