@@ -80,13 +80,11 @@ class Gazetteer:
         self._text = text
         #: the forms Italian copy uses (the hand-written lists): first in messages
         self._preferred = {normalise(n) for n in preferred}
-        self._tokens: set[str] = set()
-        for piece in set(text.split()):
-            # a run of letters is one token; anything else is split as `name_tokens` does
-            if piece.isalpha():
-                self._tokens.add(piece)
-            else:
-                self._tokens.update(_WORD.findall(piece))
+        # a run of letters is one token; anything else is split as `name_tokens` does
+        pieces = set(text.split())
+        self._tokens: set[str] = set(filter(str.isalpha, pieces))
+        for piece in pieces.difference(self._tokens):
+            self._tokens.update(_WORD.findall(piece))
         self._with_token: dict[str, list[str]] = {}
 
     def __len__(self) -> int:
@@ -168,25 +166,46 @@ class Gazetteer:
         return found
 
 
+# Every character str.isspace() and str.splitlines() treat as a space or a line break,
+# but LF, space and tab (tests/test_gazetteer_load.py checks the list).
+ODD_SPACES = ("\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
+              "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+
+
+def _tidy(text: str) -> bool:
+    """One entry per LF-ended line and nothing to strip or skip (the shipped lists): no
+    comment, no space or tab around a line, no other space or line-break character."""
+    return not (text.startswith(("#", " ", "\t")) or text.endswith((" ", "\t"))
+                or any(s in text for s in ("\n#", " \n", "\n ", "\t\n", "\n\t"))
+                or any(c in text for c in ODD_SPACES))
+
+
 def read_list(path: Path) -> list[str]:
-    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    """The entries of a list file: one per line, stripped; blank lines and # comments out."""
+    text = path.read_text(encoding="utf-8")
+    if _tidy(text):
+        return list(filter(None, text.split("\n")))
+    lines = (line.strip() for line in text.splitlines())
     return [line for line in lines if line and not line.startswith("#")]
 
 
 def read_names(folder: Path) -> tuple[dict[str, str], set[str]]:
     """Name -> kind from every ``<kind>.<source>.txt`` list in ``folder``, and the names of
-    the hand-written ``*.sportlint.txt`` lists (the Italian forms)."""
-    names: dict[str, str] = {}
+    the hand-written ``*.sportlint.txt`` lists (the Italian forms). A name in several lists
+    takes the kind of the first list (by file name)."""
+    lists: list[tuple[list[str], str]] = []
     preferred: set[str] = set()
     for path in sorted(folder.glob("*.txt")):
         kind = KINDS.get(path.name.split(".", 1)[0])
         if kind is None:
             continue
         entries = read_list(path)
-        for line in entries:
-            names.setdefault(line, kind)
+        lists.append((entries, kind))
         if path.name.endswith(".sportlint.txt"):
             preferred.update(entries)
+    names: dict[str, str] = {}
+    for entries, kind in reversed(lists):   # earlier lists overwrite later ones
+        names.update(dict.fromkeys(entries, kind))
     return names, preferred
 
 
