@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 import regex
 from rapidfuzz import process
@@ -86,6 +87,19 @@ class Gazetteer:
         for piece in pieces.difference(self._tokens):
             self._tokens.update(_WORD.findall(piece))
         self._with_token: dict[str, list[str]] = {}
+
+    @classmethod
+    def from_parts(cls, names: dict[str, str], preferred: set[str], tokens: set[str],
+                   index: dict[tuple[str, int], list[str]] | None = None) -> Gazetteer:
+        """A gazetteer from what another one computed (normalised names, preferred names,
+        tokens and, optionally, the fuzzy index): `load` keeps them in the cache."""
+        gaz = cls.__new__(cls)
+        gaz._names, gaz._preferred, gaz._tokens = names, preferred, tokens
+        gaz._text = "\n".join(names)
+        gaz._with_token = {}
+        if index is not None:
+            gaz.__dict__["_index"] = index
+        return gaz
 
     def __len__(self) -> int:
         return len(self._names)
@@ -214,6 +228,16 @@ def from_names(names: Iterable[str], kind: str = "accepted") -> Gazetteer:
 
 
 def load() -> Gazetteer:
-    """The shipped gazetteer (the ``gazetteer`` resource)."""
-    names, preferred = read_names(data_dir() / "names")
-    return Gazetteer(names, preferred)
+    """The shipped gazetteer (the ``gazetteer`` resource). What it builds from the lists
+    (names, tokens, fuzzy index) is kept in sportlint's cache (`sportlint.cache`), keyed
+    by the lists' sizes and times."""
+    from .cache import cached
+
+    folder = data_dir() / "names"
+    sources = [p for p in sorted(folder.glob("*.txt")) if p.name.split(".", 1)[0] in KINDS]
+
+    def build() -> tuple[Any, ...]:
+        gaz = Gazetteer(*read_names(folder))
+        return gaz._names, gaz._preferred, gaz._tokens, gaz._index
+
+    return Gazetteer.from_parts(*cached("gazetteer", sources, build))

@@ -204,6 +204,14 @@ class Lexicon:
 
 
 def load() -> Lexicon:
-    # zlib in one call: gzip.open().read() joins chunks and peaks higher
-    data = zlib.decompress((data_dir() / FILE).read_bytes(), wbits=31)
-    return Lexicon(data.decode("latin-1"))
+    """The shipped lexicon; its decompressed text is kept in sportlint's cache (see
+    `sportlint.cache`), which reads in a few milliseconds where inflating takes 20."""
+    from .cache import cached
+
+    source = data_dir() / FILE
+
+    def inflate() -> bytes:
+        # zlib in one call: gzip.open().read() joins chunks and peaks higher
+        return zlib.decompress(source.read_bytes(), wbits=31)
+
+    return Lexicon(cached("lexicon", [source], inflate).decode("latin-1"))

@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from . import rules as code_rules
+from .cache import cached
 from .kinds import KINDS
 from .paths import data_dir, read_yaml
 from .rule import Rule, iter_rule_classes
@@ -45,8 +46,9 @@ def data_rule_files() -> list[Path]:
 
 
 def load_spec(path: Path) -> dict[str, Any]:
+    """The parsed YAML of a data rule (kept in sportlint's cache, `sportlint.cache`)."""
     try:
-        spec = read_yaml(path)
+        spec = cached(f"rule-{path.stem}", [path], lambda: read_yaml(path))
     except yaml.YAMLError as exc:
         raise RegistryError(f"{path}: invalid YAML ({exc})") from None
     if not isinstance(spec, dict) or "id" not in spec or "kind" not in spec:

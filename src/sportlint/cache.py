@@ -1,0 +1,103 @@
+"""A cache of data derived from shipped files (decompressed lexicon, gazetteer sets), so a
+check that starts cold reads it in milliseconds instead of rebuilding it.
+
+Never required and never trusted blindly: an entry is keyed by sportlint's version, a
+format tag and the size and modification time (ns) of every source file it comes from,
+like Python's bytecode caches; a missing, stale, unreadable or corrupt entry is rebuilt
+from the sources, and a cache that cannot be written is simply not written. Entries are
+``marshal`` files (plain data only: str, bytes, numbers, lists, tuples, dicts, sets).
+
+Location: ``$SPORTLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/sportlint``, else
+``~/.cache/sportlint``. ``SPORTLINT_NO_CACHE=1`` turns it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+FORMAT = "1"
+
+
+def cache_dir() -> Path | None:
+    """Where entries go, or None when caching is off."""
+    if os.environ.get("SPORTLINT_NO_CACHE", "") not in ("", "0"):
+        return None
+    explicit = os.environ.get("SPORTLINT_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg and os.path.isabs(xdg):
+        return Path(xdg) / "sportlint"
+    try:
+        return Path.home() / ".cache" / "sportlint"
+    except RuntimeError:   # no home directory
+        return None
+
+
+def _key(name: str, sources: Sequence[Path]) -> str:
+    from . import __version__
+
+    parts = [FORMAT, __version__, name]
+    for path in sources:
+        st = path.stat()
+        parts.append(f"{os.path.abspath(path)}\0{st.st_size}\0{st.st_mtime_ns}")
+    return hashlib.sha1("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:20]
+
+
+def cached(name: str, sources: Sequence[Path], build: Callable[[], T]) -> T:
+    """``build()``, or the entry it left in the cache for these exact ``sources``."""
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    try:
+        path = folder / f"{name}-{_key(name, sources)}.marshal"
+    except OSError:   # a source that cannot be read: build says why
+        return build()
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    value = build()
+    _store(folder, name, path, value)
+    return value
+
+
+def _store(folder: Path, name: str, path: Path, value: Any) -> None:
+    try:
+        data = marshal.dumps(value)
+    except ValueError:   # not plain data: not cached
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}-", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        return
+    _prune(folder, name)
+
+
+def _prune(folder: Path, name: str, days: float = 30) -> None:
+    """Forget entries of ``name`` unused for ``days`` (sources since changed; several
+    checkouts may share the folder, so recent entries of other sources stay)."""
+    import time
+
+    limit = time.time() - days * 86400
+    try:
+        for old in folder.glob(f"{name}-*.marshal"):
+            if old.stat().st_atime < limit and old.stat().st_mtime < limit:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
