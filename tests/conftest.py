@@ -29,6 +29,9 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     import shutil
 
     if _CACHE_DIR is not None:
+        from sportlint import lazyregex
+
+        lazyregex.flush()   # now, not at exit once the folder is gone
         os.environ.pop("SPORTLINT_CACHE_DIR", None)
         shutil.rmtree(_CACHE_DIR, ignore_errors=True)
 

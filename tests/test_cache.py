@@ -97,3 +97,34 @@ def test_cached_resources_equal_fresh_ones(folder: Path, monkeypatch: pytest.Mon
     assert lexicon.load()._text == lex._text
     monkeypatch.setenv("SPORTLINT_NO_CACHE", "1")
     assert gazetteer.load()._tokens == built._tokens
+
+
+def test_stored_regex_patterns_behave_as_compiled_ones(folder: Path) -> None:
+    import regex
+
+    from sportlint import lazyregex
+
+    sources = [(r"(?<![\p{L}\p{M}\d_])(?:poichè|perchè)(?![\p{L}\p{M}\d_])", regex.IGNORECASE),
+               (r"(?P<span>\s+)[,;:](?P<x>\p{L})?", regex.V1),
+               (r"\b(?:al|nel)\s+(\d+)['’]", 0)]
+    text = "Perchè no ; e poichè sì , al 23' e nel 90’ POICHÈ"
+    fresh = [regex.compile(s, f) for s, f in sources]
+    for s, f in sources:
+        lazyregex.compile(s, f)
+    lazyregex.flush()
+    lazyregex._store = None                 # a new process: read the folder
+    assert lazyregex._load()
+    for (s, f), want in zip(sources, fresh, strict=True):
+        got = lazyregex.compile(s, f)
+        assert got.pattern == want.pattern and got.groupindex == want.groupindex
+        assert [m.span() for m in got.finditer(text)] == [m.span() for m in want.finditer(text)]
+    for entry in folder.glob("regex-*.marshal"):   # damaged: compiled again
+        entry.write_bytes(entry.read_bytes()[:-5] + b"xxxxx")
+    lazyregex._store = None
+    assert lazyregex._load() == {}
+    assert lazyregex.compile(*sources[0]).findall(text) == fresh[0].findall(text)
+    lazy = lazyregex.LazyPattern(*sources[1])
+    assert lazy.groupindex == fresh[1].groupindex and lazy.search(text) is not None
+    with pytest.raises(regex.error):
+        lazyregex.compile("(unclosed")
+    lazyregex._added.clear()

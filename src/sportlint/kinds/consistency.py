@@ -52,6 +52,7 @@ from typing import Any, ClassVar
 
 import regex
 
+from .. import lazyregex
 from ..lazyregex import LazyPattern
 from ..model import Applicability, Finding
 from ..rule import Context
@@ -149,7 +150,7 @@ class ConsistencyRule(DataRule):
             source = (before + _BEFORE + "(?P<stem>" + "|".join(stems) + ")"
                       + "(?P<ending>(?-i:" + "|".join(tails) + "))" + _AFTER)
             try:   # compiled on first use unless it holds a user's 'before' pattern
-                pattern: Any = (regex.compile(source, regex.IGNORECASE) if before
+                pattern: Any = (lazyregex.compile(source, regex.IGNORECASE) if before
                                 else LazyPattern(source, regex.IGNORECASE))
             except regex.error as exc:
                 raise ValueError(f"group {forms}: bad 'before' pattern ({exc})") from None

@@ -21,6 +21,7 @@ from typing import Any, ClassVar
 
 import regex
 
+from .. import lazyregex
 from ..model import Finding
 from ..rule import Context
 from .base import DataRule
@@ -35,7 +36,7 @@ class PatternRule(DataRule):
         default_message = str(cls.spec.get("message", ""))
         for entry in cls.spec.get("patterns") or []:
             try:
-                pat = regex.compile(entry["pattern"], regex.V1)
+                pat = lazyregex.compile(entry["pattern"], regex.V1)
             except regex.error as exc:
                 raise ValueError(f"bad pattern {entry['pattern']!r}: {exc}") from None
             compiled.append((pat, entry.get("replacement"), str(entry.get("message", default_message))))

@@ -35,7 +35,7 @@ from typing import Any, ClassVar
 
 import regex
 
-from .. import determiners
+from .. import determiners, lazyregex
 from ..lazyregex import LazyPattern
 from ..model import Applicability, Edit, Finding
 from ..rule import Context
@@ -99,7 +99,7 @@ class SubstitutionRule(DataRule):
         extra: dict[str, Any] = {}
         flags = regex.V1 | (0 if sensitive else regex.IGNORECASE)
         try:
-            extra["exceptions"] = [regex.compile(str(p), flags) for p in entry.get("exceptions") or []]
+            extra["exceptions"] = [lazyregex.compile(str(p), flags) for p in entry.get("exceptions") or []]
         except regex.error as exc:
             raise ValueError(f"entry {entry['wrong']!r}: bad exception ({exc})") from None
         if "gender" in entry:
