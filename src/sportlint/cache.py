@@ -13,10 +13,9 @@ Location: ``$SPORTLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/sportlint``, else
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
-import tempfile
+import zlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -48,7 +47,7 @@ def _key(name: str, sources: Sequence[Path]) -> str:
     for path in sources:
         st = path.stat()
         parts.append(f"{os.path.abspath(path)}\0{st.st_size}\0{st.st_mtime_ns}")
-    return hashlib.sha1("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:20]
+    return "\n".join(parts)
 
 
 def cached(name: str, sources: Sequence[Path], build: Callable[[], T]) -> T:
@@ -57,23 +56,29 @@ def cached(name: str, sources: Sequence[Path], build: Callable[[], T]) -> T:
     if folder is None:
         return build()
     try:
-        path = folder / f"{name}-{_key(name, sources)}.marshal"
+        key = _key(name, sources)
     except OSError:   # a source that cannot be read: build says why
         return build()
+    # the file name tells entries apart; the full key inside decides
+    path = folder / f"{name}-{zlib.crc32(key.encode('utf-8', 'surrogatepass')):08x}.marshal"
     try:
-        return marshal.loads(path.read_bytes())
+        stored_key, value = marshal.loads(path.read_bytes())
+        if stored_key == key:
+            return value
     except (OSError, EOFError, ValueError, TypeError):
         pass
     value = build()
-    _store(folder, name, path, value)
+    _store(folder, name, path, (key, value))
     return value
 
 
-def _store(folder: Path, name: str, path: Path, value: Any) -> None:
+def _store(folder: Path, name: str, path: Path, entry: Any) -> None:
     try:
-        data = marshal.dumps(value)
+        data = marshal.dumps(entry)
     except ValueError:   # not plain data: not cached
         return
+    import tempfile
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{name}-", dir=folder)
