@@ -233,12 +233,16 @@ _CURLY = str.maketrans({"ʼ": "'", "‘": "'", "’": "'", "‚": "'", "‛": "'
 
 
 @cache
-def _patterns() -> tuple[Any, Any, Any]:
+def _pattern(name: str) -> Any:
+    """The compiled "simple", "latin" or "token" pattern (compiled once, when first asked:
+    most words never need the tokenizer)."""
     import regex
 
-    return (regex.compile(r"\p{Script=Latin}+", regex.V1),
-            regex.compile(_LATIN, regex.V1),
-            regex.compile(_TOKEN, regex.V1 | regex.WORD | regex.VERBOSE))
+    from .lazyregex import compile as compile_regex
+
+    if name == "token":
+        return compile_regex(_TOKEN, regex.V1 | regex.WORD | regex.VERBOSE)
+    return compile_regex(r"\p{Script=Latin}+" if name == "simple" else _LATIN, regex.V1)
 
 
 def _tokens(word: str) -> list[str] | None:
@@ -246,12 +250,11 @@ def _tokens(word: str) -> list[str] | None:
     asks about (NFC, case folding, its tokenizer, straight quotes); None for text it cannot
     split the same way."""
     text = unicodedata.normalize("NFC", word).casefold()
-    simple, latin, token = _patterns()
-    if text.isalpha() and simple.fullmatch(text):
+    if text.isalpha() and _pattern("simple").fullmatch(text):
         return [text]
-    if not latin.fullmatch(text):
+    if not _pattern("latin").fullmatch(text):
         return None
-    found = token.findall(unicodedata.normalize("NFC", text))
+    found = _pattern("token").findall(unicodedata.normalize("NFC", text))
     return [t.strip("'").casefold().translate(_CURLY) for t in found]
 
 
