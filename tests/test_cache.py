@@ -94,7 +94,9 @@ def test_cached_resources_equal_fresh_ones(folder: Path, monkeypatch: pytest.Mon
     assert again._preferred == built._preferred and again._index == built._index
     assert again.names_with_token("Spartak") == built.names_with_token("Spartak")
     lex = lexicon.load()
-    assert lexicon.load()._text == lex._text
+    mapped = lexicon.load()              # memory-mapped from the cache
+    assert type(mapped._data) is not bytes and mapped._text == lex._text
+    assert mapped.analyses("seguì") == lex.analyses("seguì")
     monkeypatch.setenv("SPORTLINT_NO_CACHE", "1")
     assert gazetteer.load()._tokens == built._tokens
 
@@ -128,3 +130,20 @@ def test_stored_regex_patterns_behave_as_compiled_ones(folder: Path) -> None:
     with pytest.raises(regex.error):
         lazyregex.compile("(unclosed")
     lazyregex._added.clear()
+
+
+def test_a_damaged_blob_is_rebuilt(folder: Path, tmp_path: Path) -> None:
+    src = tmp_path / "src.txt"
+    src.write_text("x")
+    calls, build = counting(b"#paradigms\n#forms\n")
+    assert cache.cached_blob("b", [src], build) == b"#paradigms\n#forms\n"
+    assert bytes(cache.cached_blob("b", [src], build)) == b"#paradigms\n#forms\n"
+    assert len(calls) == 1
+    for blob in folder.glob("b-*.bin"):
+        blob.write_bytes(b"#para")          # truncated: its size no longer matches
+    assert bytes(cache.cached_blob("b", [src], build)) == b"#paradigms\n#forms\n"
+    assert len(calls) == 2
+    for key in folder.glob("b-*.key"):
+        key.write_bytes(b"other")
+    assert bytes(cache.cached_blob("b", [src], build)) == b"#paradigms\n#forms\n"
+    assert len(calls) == 3

@@ -77,6 +77,12 @@ def _store(folder: Path, name: str, path: Path, entry: Any) -> None:
         data = marshal.dumps(entry)
     except ValueError:   # not plain data: not cached
         return
+    if _write(folder, name, path, data):
+        _prune(folder, name)
+
+
+def _write(folder: Path, name: str, path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` atomically (a temporary file renamed over it)."""
     import tempfile
 
     try:
@@ -90,8 +96,40 @@ def _store(folder: Path, name: str, path: Path, entry: Any) -> None:
             os.unlink(tmp)
             raise
     except OSError:
-        return
-    _prune(folder, name)
+        return False
+    return True
+
+
+def cached_blob(name: str, sources: Sequence[Path], build: Callable[[], bytes]) -> Any:
+    """The bytes ``build()`` returns, memory-mapped from the cache when it holds them for
+    these exact ``sources`` (read-only; nothing is copied until used). The blob is stored
+    as it is, its key in a file beside it, written after it."""
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    try:
+        key = _key(name, sources).encode("utf-8", "surrogatepass")
+    except OSError:
+        return build()
+    stem = f"{name}-{zlib.crc32(key):08x}"
+    blob, keyfile = folder / f"{stem}.bin", folder / f"{stem}.key"
+    try:
+        stored = keyfile.read_bytes()
+        if stored.startswith(key + b"\n"):
+            import mmap
+
+            with open(blob, "rb") as fh:
+                mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+            if stored == key + b"\n" + str(len(mapped)).encode():
+                return mapped
+            mapped.close()
+    except (OSError, ValueError):
+        pass
+    data = build()
+    if _write(folder, name, blob, data) and \
+            _write(folder, name, keyfile, key + b"\n" + str(len(data)).encode()):
+        _prune(folder, name)
+    return data
 
 
 def _prune(folder: Path, name: str, days: float = 30) -> None:
@@ -101,7 +139,8 @@ def _prune(folder: Path, name: str, days: float = 30) -> None:
 
     limit = time.time() - days * 86400
     try:
-        for old in folder.glob(f"{name}-*.marshal"):
+        for old in (*folder.glob(f"{name}-*.marshal"), *folder.glob(f"{name}-*.bin"),
+                    *folder.glob(f"{name}-*.key")):
             if old.stat().st_atime < limit and old.stat().st_mtime < limit:
                 old.unlink(missing_ok=True)
     except OSError:
