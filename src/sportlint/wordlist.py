@@ -100,18 +100,18 @@ class FrequencyTable:
             word, cb = line.split("\t")
             yield word, int(cb)
 
-    def index(self) -> tuple[float, dict[tuple[int, str], list[str]]] | None:
-        """The precomputed candidate index: its Zipf floor and (length, initial) -> words,
-        most frequent first (None when the table has no index section)."""
+    def index(self) -> tuple[float, dict[tuple[int, str], str]] | None:
+        """The precomputed candidate index: its Zipf floor and (length, initial) -> the
+        words, space-separated, most frequent first (None when the table has none)."""
         if self._index is None:
             return None
         start, end = self._index
         lines = bytes(self._data[start:end]).decode("utf-8").splitlines()
         floor = float(lines[0].split()[1])
-        out: dict[tuple[int, str], list[str]] = {}
+        out: dict[tuple[int, str], str] = {}
         for line in lines[1:]:
             length, initial, words = line.split("\t")
-            out[(int(length), initial)] = words.split(" ")
+            out[(int(length), initial)] = words
         return floor, out
 
 
@@ -140,6 +140,8 @@ class Vocabulary:
         self._seen: dict[str, float | None] = {}
         self.index_zipf = index_zipf
         self._index: dict[tuple[int, str], list[str]] | None = None
+        self._raw_index: dict[tuple[int, str], str] | None = None
+        self._split: dict[tuple[int, str], list[str]] = {}
 
     def _frequency(self, word: str) -> float | None:
         """wordfreq's frequency of ``word`` (already lower-cased), None when unknown."""
@@ -174,11 +176,27 @@ class Vocabulary:
         floor = 10 ** (min_zipf - 9)
         return (w for w, f in self._items() if f >= floor)
 
+    def _bucket(self, length: int, initial: str) -> list[str]:
+        """The index's words of this length and initial (split from the shipped index
+        only when asked for)."""
+        if self._index is None and self._table is not None:
+            if self._raw_index is None:
+                shipped = self._table.index()
+                self._raw_index = shipped[1] if shipped and shipped[0] == self.index_zipf else {}
+            if self._raw_index:
+                key = (length, initial)
+                words = self._split.get(key)
+                if words is None:
+                    raw = self._raw_index.get(key)
+                    words = self._split[key] = raw.split(" ") if raw else []
+                return words
+        return self._buckets().get((length, initial)) or []
+
     def _buckets(self) -> dict[tuple[int, str], list[str]]:
         if self._index is None:
             shipped = self._table.index() if self._table is not None else None
             if shipped is not None and shipped[0] == self.index_zipf:
-                self._index = shipped[1]
+                self._index = {k: v.split(" ") for k, v in shipped[1].items()}
             else:
                 index: dict[tuple[int, str], list[str]] = {}
                 for word in self.words(self.index_zipf):
@@ -195,12 +213,11 @@ class Vocabulary:
         if not word:
             return []
         floor = self.index_zipf if min_zipf is None else max(min_zipf, self.index_zipf)
-        buckets = self._buckets()
         initials = {word[0]} | ({word[1]} if len(word) > 1 else set())
         found: dict[str, int] = {}
         for length in range(len(word) - max_distance, len(word) + max_distance + 1):
             for initial in initials:
-                choices = buckets.get((length, initial))
+                choices = self._bucket(length, initial)
                 if not choices:
                     continue
                 for match, dist, _ in process.extract(
