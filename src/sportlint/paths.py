@@ -30,5 +30,8 @@ def load_yaml(text: str) -> Any:
 
 
 def read_yaml(path: Path) -> Any:
-    """`load_yaml` of a UTF-8 file."""
-    return load_yaml(path.read_text(encoding="utf-8"))
+    """`load_yaml` of a UTF-8 file, through sportlint's cache (`sportlint.cache`): the
+    parsed data of an unchanged file is read back without importing a YAML parser."""
+    from .cache import cached
+
+    return cached(f"yaml-{path.stem}", [path], lambda: load_yaml(path.read_text(encoding="utf-8")))
