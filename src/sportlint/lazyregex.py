@@ -21,6 +21,7 @@ import zlib
 from typing import Any
 
 _MAGIC = b"sportlint-regex-1\n"
+MAX_ENTRIES = 2000
 _store: dict[tuple[str, int], Any] | None = None
 _added: dict[tuple[str, int], Any] = {}
 
@@ -71,6 +72,8 @@ def _save() -> None:
         global _store
         _store = None                      # another process may have stored more
         entries = {**_load(), **_added}
+        if len(entries) > MAX_ENTRIES:   # patterns of rules long since edited: start over
+            entries = dict(_added)
         body = marshal.dumps(entries)
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".regex-", dir=path.parent)
