@@ -8,6 +8,7 @@ from . import document, fixer, linter
 from .config import Config, from_mapping, load_config
 from .model import Finding
 from .rule import Rule
+from .timeouts import Findings, RuleProblem, warn
 
 ConfigLike = Config | dict | str | Path | None
 
@@ -24,23 +25,43 @@ def resolve_config(config: ConfigLike) -> Config:
     return from_mapping({}, None)
 
 
-def lint_text(text: str, path: str | None = None, config: ConfigLike = None) -> list[Finding]:
-    """Findings for one text; ``path`` only names it (and says Markdown when it ends .md)."""
+def lint_text(text: str, path: str | None = None, config: ConfigLike = None) -> Findings:
+    """Findings for one text; ``path`` only names it (and says Markdown when it ends .md).
+
+    A rule whose pattern runs out of time (config ``regex_timeout``) contributes no
+    findings; it is listed on the result's ``problems`` and a `RuleProblemWarning` is
+    issued."""
     cfg = resolve_config(config)
-    return linter.lint(document.from_text(text, path), cfg)
+    found = linter.lint(document.from_text(text, path), cfg)
+    warn(found.problems)
+    return found
 
 
 def fix_text(text: str, path: str | None = None, config: ConfigLike = None,
              unsafe: bool = False) -> str:
-    """The text with the safe fixes applied (and the unsafe ones with ``unsafe=True``)."""
-    return fix_result(text, path, resolve_config(config), unsafe).text
+    """The text with the safe fixes applied (and the unsafe ones with ``unsafe=True``).
+    A rule that runs out of time fixes nothing and issues a `RuleProblemWarning`; the
+    other rules' fixes apply."""
+    problems: list[RuleProblem] = []
+    result = fix_result(text, path, resolve_config(config), unsafe, problems=problems)
+    warn(problems)
+    return result.text
 
 
 def fix_result(text: str, path: str | None, config: Config, unsafe: bool = False,
-               rules: list[Rule] | None = None) -> fixer.FixResult:
-    rules = rules if rules is not None else linter.active_rules(config)
+               rules: list[Rule] | None = None,
+               problems: list[RuleProblem] | None = None) -> fixer.FixResult:
+    """Fix ``text``; a rule that runs out of time is recorded on ``problems`` (once) and
+    left out of the later passes, so it costs its time limit once."""
+    active = list(rules if rules is not None else linter.active_rules(config))
 
     def lint(current: str) -> list[Finding]:
-        return linter.lint(document.from_text(current, path), config, rules)
+        found = linter.lint(document.from_text(current, path), config, active)
+        if found.problems:
+            stopped = {p.rule for p in found.problems}
+            active[:] = [r for r in active if r.id not in stopped]
+            if problems is not None:
+                problems.extend(found.problems)
+        return found
 
     return fixer.fix_loop(text, lint, unsafe)

@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import difflib
-import errno
 import os
 import sys
 from collections.abc import Iterator, Sequence
 from enum import IntEnum
 from pathlib import Path
 
-import regex
-
-from . import __version__, changed, document, formatters, linter, registry
-from .api import fix_result
+from . import __version__, changed, formatters, linter, registry, runner
 from .config import Config, ConfigError, find_config, load_config, matches
 from .formatters import FileReport
 from .model import Severity
-from .rule import Rule
 from .starter import starter_config
 
 CONFIG_FILE = ".sportlint.yaml"
@@ -61,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-level", choices=[s.label for s in Severity],
                        help="lowest severity that makes the exit code 1 (default: warning)")
     check.add_argument("--config", metavar="FILE", help="config file (default: searched upward)")
+    check.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
+                       help="check files in N parallel processes (default: one per core)")
     check.add_argument("--languagetool", metavar="URL",
                        help="also check with this LanguageTool server (overrides languagetool.url)")
 
@@ -92,6 +88,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ExitCode.ERROR
     except BrokenPipeError:
         return ExitCode.OK
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = -1
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of processes, 1 or more, "
+                                         f"not {value!r}")
+    return jobs
 
 
 def _split(values: list[str]) -> list[str]:
@@ -179,7 +186,7 @@ def _walk(paths: Sequence[str]) -> Iterator[str]:
 def load_settings(args: argparse.Namespace) -> Config:
     config = load_config(args.config, search_from=Path.cwd())
     for flag, values in (("--select", args.select), ("--ignore", args.ignore)):
-        for prefix in linter.unknown_prefixes(_split(values)):
+        for prefix in linter.unknown_prefixes(_split(values), config):
             # a typo must not make a CI check pass by running nothing (as ruff does)
             raise ConfigError(f"{flag} {prefix}: no rule matches it (see `sportlint rules`)")
     config = config.with_overrides(select=_split(args.select), ignore=_split(args.ignore),
@@ -211,7 +218,7 @@ def only_changed_lines(report: FileReport, ref: str) -> FileReport:
     doc = report.doc
     kept = [f for f in report.findings
             if any(n in lines for n in range(doc.position(f.start)[0], doc.position(f.end)[0] + 1))]
-    return FileReport(report.path, doc, kept)
+    return FileReport(report.path, doc, kept, problems=report.problems)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -223,20 +230,31 @@ def cmd_check(args: argparse.Namespace) -> int:
               "it cannot be combined with --fix, --unsafe-fixes or --diff", file=sys.stderr)
         return ExitCode.ERROR
     rules = linter.active_rules(config)
-    fixing = args.fix or args.unsafe_fixes or args.diff
-    reports: list[FileReport] = []
-    diffs: list[str] = []
-    stdin_fixed: str | None = None
+    options = runner.Options(fix=bool(args.fix), unsafe=bool(args.unsafe_fixes),
+                             diff=bool(args.diff))
     paths = list(iter_paths(args.paths))
     if args.output and args.output != "-" and os.path.realpath(args.output) in \
             {os.path.realpath(p) for p in paths if p != "-"}:
         print(f"sportlint: --output {args.output} is one of the drafts being checked; "
               "refusing to overwrite it with the report", file=sys.stderr)
         return ExitCode.ERROR
+    outcomes: dict[str, runner.Outcome] = {}
+    if "-" in paths:    # read once, here: a worker process has no standard input
+        outcomes["-"] = runner.check_stdin(sys.stdin.buffer.read(), config, rules, options)
+    files = [p for p in paths if p != "-"]
+    jobs = args.jobs if args.jobs else runner.default_jobs()
+    outcomes.update(zip(files, runner.check_paths(files, config, rules, options, jobs), strict=True))
+    reports: list[FileReport] = []
+    diffs: list[str] = []
+    stdin_fixed: str | None = None
     for path in paths:
-        report = _check_one(path, config, rules, fixing, args, diffs)
-        if isinstance(report, tuple):
-            report, stdin_fixed = report
+        outcome = outcomes[path]
+        for note in outcome.notes:
+            print(f"sportlint: {note}", file=sys.stderr)
+        diffs.append(outcome.diff)
+        if outcome.output is not None:
+            stdin_fixed = outcome.output
+        report = outcome.report
         if args.diff_base:
             report = only_changed_lines(report, args.diff_base)
         reports.append(report)
@@ -244,6 +262,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     for report in reports:
         if report.error:
             print(f"sportlint: {report.path}: {report.error}", file=sys.stderr)
+        for problem in report.problems:
+            print(f"sportlint: {report.path}: {problem.describe()}", file=sys.stderr)
     # what goes to standard output, or to --output: the diff, the fixed standard input,
     # or the report
     if args.diff:
@@ -265,85 +285,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         sys.stdout.buffer.write(raw)
         sys.stdout.buffer.flush()
-    if any(r.error for r in reports):
+    if any(r.incomplete for r in reports):
         return ExitCode.ERROR
     if any(f.severity >= config.fail_level for r in reports for f in r.findings):
         return ExitCode.FINDINGS
     return ExitCode.OK
-
-
-def _check_one(path: str, config: Config, rules: list[Rule], fixing: bool,
-               args: argparse.Namespace, diffs: list[str]) -> FileReport | tuple[FileReport, str]:
-    name = "<stdin>" if path == "-" else path
-    data = b""
-    try:
-        if path == "-":
-            data = sys.stdin.buffer.read()
-            doc = document.from_text(document.decode(data, name), name)
-        else:
-            doc = document.load(path)
-    except document.InputError as exc:
-        report = FileReport(name, None, error=exc.problem)
-        if path == "-" and fixing and not args.diff:
-            # a filter that cannot read its input passes it on unchanged, byte for byte
-            return report, data.decode("utf-8", "surrogateescape")
-        return report
-    if not fixing:
-        return FileReport(name, doc, linter.lint(doc, config, rules))
-    unsafe = bool(args.unsafe_fixes)
-    result = fix_result(doc.text, doc.path, config, unsafe, rules)
-    fixed_doc = document.from_text(result.text, doc.path)
-    report = FileReport(name, fixed_doc, linter.lint(fixed_doc, config, rules))
-    if not result.settled:
-        print(f"sportlint: {name}: the fixes did not settle; file left unchanged",
-              file=sys.stderr)
-    if args.diff:
-        if result.text != doc.text:
-            diffs.append(unified_diff(doc.text, result.text, name))
-        return report
-    if path == "-":
-        return report, result.text
-    if result.text != doc.text:
-        try:
-            _write(path, result.text)
-        except OSError as exc:
-            return FileReport(name, None, error=f"cannot write the fixes ({exc.strerror or exc}); "
-                                                "file left unchanged")
-    return report
-
-
-def unified_diff(old: str, new: str, name: str) -> str:
-    """A diff `patch` and `git apply` accept: lines split at LF only (a CR stays in its
-    line), and a last line without one marked "\\ No newline at end of file"."""
-    def lines(text: str) -> list[str]:
-        return [line for line in regex.split(r"(?<=\n)", text) if line]
-    out: list[str] = []
-    for line in difflib.unified_diff(lines(old), lines(new), name, name):
-        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
-    return "".join(out)
-
-
-def _write(path: str, text: str) -> None:
-    """Write atomically: a temporary file beside the original (through a symlink, beside
-    its target), then rename over it; on any failure the original is left untouched."""
-    target = Path(path).resolve()
-    if not target.stat().st_mode & 0o222:
-        # renaming over it would work, but a draft marked read-only is not ours to change
-        raise PermissionError(errno.EACCES, "the file is read-only", str(target))
-    tmp = target.with_name(f".{target.name}.sportlint-tmp")
-    created = False
-    try:
-        with open(tmp, "wb") as handle:
-            created = True
-            handle.write(document.encode(text))
-        try:
-            os.chmod(tmp, target.stat().st_mode)
-        except OSError:
-            pass
-        os.replace(tmp, target)
-    finally:
-        if created:
-            tmp.unlink(missing_ok=True)
 
 
 if __name__ == "__main__":

@@ -26,7 +26,8 @@ STYLE_CHOICES: dict[str, tuple[Any, ...] | None] = {
     "ellipsis": ("...", "…"),
 }
 TOP_KEYS = {"extends", "enable", "disable", "select", "ignore", "severity", "fail_level",
-            "rules", "style", "names", "languagetool", "report_unused_suppressions"}
+            "rules", "style", "names", "languagetool", "report_unused_suppressions",
+            "regex_timeout", "rule_files"}
 SECTION_KEYS = {
     "names": {"accept", "reject"},
     "languagetool": {"url", "timeout", "language", "disabled_rules", "enabled_rules", "level"},
@@ -57,6 +58,10 @@ class Config:
     source: str | None = None
     #: report `<!-- sportlint-disable -->` comments that hide nothing (suppressions.py)
     report_unused_suppressions: bool = False
+    #: seconds a regular expression from a YAML rule may take on a text (timeouts.py)
+    regex_timeout: float = 1.0
+    #: the newsroom's own YAML rule files or folders of them (absolute paths)
+    rule_files: list[str] = field(default_factory=list)
 
     def is_enabled(self, rule_id: str, default_enabled: bool = True) -> bool:
         if any(matches(rule_id, p) for p in self.disable):
@@ -151,6 +156,7 @@ def from_mapping(data: Mapping[str, Any] | None, source: str | None) -> Config:
     if not isinstance(data, Mapping):
         raise ConfigError(f"{where}: the configuration must be a mapping of keys")
     _check_keys(data, TOP_KEYS, where, "")
+    data = _with_rule_paths(data, source, where)
     merged = _merge(_extended(data, source, where, []), data)
     return _build(merged, where)
 
@@ -172,6 +178,7 @@ def _extended(data: Mapping[str, Any], source: str | None, where: str,
                           f"({' -> '.join(str(p) for p in [*seen, parent.resolve()])})")
     parent_data = _read_yaml(parent)
     _check_keys(parent_data, TOP_KEYS, str(parent), "")
+    parent_data = _with_rule_paths(parent_data, str(parent), str(parent))
     return _merge(_extended(parent_data, str(parent), str(parent), seen), parent_data)
 
 
@@ -213,6 +220,11 @@ def _build(data: Mapping[str, Any], where: str) -> Config:
     report_unused = data.get("report_unused_suppressions", False)
     if not isinstance(report_unused, bool):
         raise ConfigError(f"{where}: key 'report_unused_suppressions' must be true or false")
+    regex_timeout = data.get("regex_timeout", 1.0)
+    if isinstance(regex_timeout, bool) or not isinstance(regex_timeout, (int, float)) or \
+            not 0 < regex_timeout < float("inf"):
+        raise ConfigError(f"{where}: key 'regex_timeout' must be a number of seconds above 0, "
+                          f"not {regex_timeout!r}")
     return Config(
         enable=_str_list(data, "enable", where), disable=_str_list(data, "disable", where)
         + _str_list(data, "ignore", where),
@@ -221,7 +233,18 @@ def _build(data: Mapping[str, Any], where: str) -> Config:
         rules={str(k): dict(v) for k, v in rules.items()}, style=style, names=names,
         languagetool=dict(data.get("languagetool") or {}),
         source=None if where == "config" else where,
-        report_unused_suppressions=report_unused)
+        report_unused_suppressions=report_unused, regex_timeout=float(regex_timeout),
+        rule_files=_str_list(data, "rule_files", where, "rule_files", "paths"))
+
+
+def _with_rule_paths(data: Mapping[str, Any], source: str | None, where: str) -> dict[str, Any]:
+    """``data`` with its ``rule_files`` made absolute: relative to the file that names
+    them (the working directory for a mapping given to the API)."""
+    if "rule_files" not in data:
+        return dict(data)
+    paths = _str_list(data, "rule_files", where, "rule_files", "paths")
+    base = Path(source).resolve().parent if source else Path.cwd()
+    return {**data, "rule_files": [str(base / Path(p).expanduser()) for p in paths]}
 
 
 def _severity(value: Any, where: str, key: str) -> Severity:

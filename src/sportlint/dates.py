@@ -71,7 +71,7 @@ def days_in(month: int, year: int | None) -> int:
 
 def weekday_index(word: str) -> int:
     """0 = lunedì ... 6 = domenica, accepting lunedi/lunedí."""
-    w = word.lower()
+    w = word.casefold()     # as the case-insensitive regex matched it: "ſabato" is sabato
     if w.endswith(("i", "í")):
         w = w[:-1] + "ì"
     return WEEKDAYS.index(w)
@@ -116,7 +116,7 @@ def find_dates(seg: Segmentation) -> list[Date]:
     dates: list[Date] = []
     for m in _DATE.finditer(text):
         dates.append(Date(
-            m.start(), m.end(), _day(m["day"]), MONTHS.index(m["month"].lower()) + 1,
+            m.start(), m.end(), _day(m["day"]), MONTHS.index(m["month"].casefold()) + 1,
             _year(m["year"]), m["year"] or "", m.start("year") if m["year"] else -1,
             m["wd"] or "", m.start("wd") if m["wd"] else -1))
     for m in _OPEN_DAY.finditer(text):

@@ -11,6 +11,7 @@ from .model import Finding
 from .resources import Resources
 from .rule import Context, Rule
 from .segment import segment
+from .timeouts import Findings, RuleProblem, pattern_timeout, timeout_problem
 
 
 def active_rules(config: Config) -> list[Rule]:
@@ -19,14 +20,14 @@ def active_rules(config: Config) -> list[Rule]:
 
 
 def _instantiate(config: Config) -> Iterable[Rule]:
-    known = registry.all_rules()
     where = config.source or "config"
+    known = {**registry.all_rules(), **_user_rules(config)}
     for rule_id in config.rules:
         if rule_id not in known:
             raise ConfigError(f"{where}: key 'rules.{rule_id}': no such rule")
     for key, prefixes in (("select", config.select or []), ("enable", config.enable),
                           ("disable'/'ignore", config.disable), ("severity", config.severity)):
-        for prefix in unknown_prefixes(prefixes):
+        for prefix in unknown_prefixes(prefixes, config):
             raise ConfigError(f"{where}: key '{key}': no rule matches {prefix!r} "
                               "(see `sportlint rules`)")
     for rule_id, cls in known.items():
@@ -39,10 +40,21 @@ def _instantiate(config: Config) -> Iterable[Rule]:
             raise ConfigError(f"{where}: key 'rules.{rule_id}': {exc.args[0]}") from None
 
 
-def unknown_prefixes(prefixes: Iterable[str]) -> list[str]:
+def _user_rules(config: Config | None) -> dict[str, type[Rule]]:
+    """The rules of the config's ``rule_files``."""
+    if config is None or not config.rule_files:
+        return {}
+    try:
+        return registry.user_rules(tuple(config.rule_files))
+    except registry.RegistryError as exc:
+        raise ConfigError(f"{config.source or 'config'}: key 'rule_files': {exc}") from None
+
+
+def unknown_prefixes(prefixes: Iterable[str], config: Config | None = None) -> list[str]:
     """The rule-id prefixes that select no rule: not ``ALL``, no rule's id or a prefix of
-    one, nor an id below a rule that reports under ids of its own (``languagetool.X``)."""
-    known = registry.all_rules()
+    one (the config's own ``rule_files`` included), nor an id below a rule that reports
+    under ids of its own (``languagetool.X``)."""
+    known = {**registry.all_rules(), **_user_rules(config)}
     ids = [*known, *suppressions.PSEUDO_RULES]
     dynamic = [rule_id for rule_id, cls in known.items() if cls.dynamic_ids]
     out = []
@@ -55,14 +67,22 @@ def unknown_prefixes(prefixes: Iterable[str]) -> list[str]:
     return out
 
 
-def lint(doc: Document, config: Config, rules: Iterable[Rule] | None = None) -> list[Finding]:
-    """All findings of the enabled rules on one document, sorted by position."""
+def lint(doc: Document, config: Config, rules: Iterable[Rule] | None = None) -> Findings:
+    """All findings of the enabled rules on one document, sorted by position; the rules
+    that ran out of time (a YAML pattern, timeouts.py) are on ``.problems``, and only their
+    findings are missing."""
     seg = segment(doc)
     ctx = Context(doc, seg, config, Resources())
     findings: list[Finding] = []
+    problems: list[RuleProblem] = []
     rules = list(rules) if rules is not None else active_rules(config)
     for rule in rules:
-        for f in rule.check(ctx):
+        try:
+            found = list(rule.check(ctx))
+        except TimeoutError:
+            problems.append(timeout_problem(rule.id, pattern_timeout(ctx), doc.path))
+            continue
+        for f in found:
             if doc.is_ignored(f.start, f.end):
                 continue
             if f.rule != rule.id and not config.is_enabled(f.rule):
@@ -75,4 +95,7 @@ def lint(doc: Document, config: Config, rules: Iterable[Rule] | None = None) -> 
             findings.append(f.with_path(doc.path))
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     # In-text suppressions, here and only here: what they hide is neither reported nor fixed.
-    return suppressions.apply(doc, findings, config, [r.id for r in rules], registry.all_rules())
+    ran = [r.id for r in rules if all(p.rule != r.id for p in problems)]
+    known = {**registry.all_rules(), **_user_rules(config)}
+    kept = suppressions.apply(doc, findings, config, ran, known)
+    return Findings(kept, problems)

@@ -61,12 +61,12 @@ def data_rule(path: Path) -> type[Rule]:
     spec = load_spec(path)
     try:
         kind = KINDS[spec["kind"]]
-    except KeyError:
+    except (KeyError, TypeError):     # TypeError: "kind: [pattern]", unhashable
         raise RegistryError(f"{path}: unknown kind {spec['kind']!r} "
                             f"(known: {', '.join(sorted(KINDS))})") from None
     try:
         return kind.from_spec(spec, path)
-    except (KeyError, ValueError, TypeError) as exc:
+    except (KeyError, ValueError, TypeError, AttributeError) as exc:
         raise RegistryError(f"{path}: {exc}") from None
 
 
@@ -75,3 +75,39 @@ def get(rule_id: str) -> type[Rule]:
         return all_rules()[rule_id]
     except KeyError:
         raise KeyError(f"unknown rule {rule_id!r}") from None
+
+
+_user: dict[tuple[str, ...], dict[str, type[Rule]]] = {}
+
+
+def loaded_user_rules() -> dict[str, type[Rule]]:
+    """Every rule loaded from a config's ``rule_files`` in this process (for the
+    formatters, which describe a finding's rule)."""
+    return {rule_id: cls for rules in _user.values() for rule_id, cls in rules.items()}
+
+
+def user_rules(paths: tuple[str, ...]) -> dict[str, type[Rule]]:
+    """The newsroom's own data rules (config ``rule_files``): YAML rule files, or folders
+    whose ``*.yaml`` files are rules; loaded once per process. Raises RegistryError naming
+    the file that is broken, missing, or reuses a shipped rule's id."""
+    if not paths:
+        return {}
+    if paths not in _user:
+        shipped = all_rules()
+        found: dict[str, type[Rule]] = {}
+        for raw in paths:
+            path = Path(raw)
+            if not path.exists():
+                raise RegistryError(f"{path}: no such file or folder")
+            for file in sorted(path.glob("*.yaml")) if path.is_dir() else [path]:
+                try:
+                    cls = data_rule(file)
+                except OSError as exc:
+                    raise RegistryError(f"{file}: cannot read ({exc.strerror or exc})") from None
+                except UnicodeDecodeError:
+                    raise RegistryError(f"{file}: not UTF-8") from None
+                if cls.id in shipped or cls.id in found:
+                    raise RegistryError(f"{file}: duplicate rule id {cls.id!r}")
+                found[cls.id] = cls
+        _user[paths] = dict(sorted(found.items()))
+    return _user[paths]

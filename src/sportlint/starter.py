@@ -32,6 +32,13 @@ rules: {}
 # Report <!-- sportlint-disable ... --> comments that hide nothing.
 report_unused_suppressions: false
 
+# The newsroom's own YAML rules: files, or folders of *.yaml (relative to this file).
+rule_files: []
+
+# Seconds a YAML rule's regular expression may take on a text (more on texts over a
+# million characters); a rule that takes longer is reported and skipped on that file.
+regex_timeout: 1.0
+
 """
 
 

@@ -1,11 +1,12 @@
 """`--format github`: GitHub Actions workflow commands, one annotation per finding.
 
 ``::error file=PATH,line=L,col=C,endLine=EL,endColumn=EC,title=RULE::MESSAGE`` (``warning``
-for warnings, ``notice`` for suggestions). Columns count code points, 1-based, end
-exclusive as in the other formats. Chosen automatically when ``GITHUB_ACTIONS=true`` and
-no ``--format`` is given. Escaping follows the runner's rules: in the message ``%``, CR and
-LF become ``%25``, ``%0D``, ``%0A``; in property values ``:`` and ``,`` also become ``%3A``
-and ``%2C``. A plain summary line closes the output for the log.
+for warnings, ``notice`` for suggestions); an unreadable file, or a rule that could not
+finish on a file, is an ``::error`` titled ``sportlint`` (and the rule). Columns count
+code points, 1-based, end exclusive as in the other formats. Chosen automatically when
+``GITHUB_ACTIONS=true`` and no ``--format`` is given. Escaping follows the runner's rules:
+in the message ``%``, CR and LF become ``%25``, ``%0D``, ``%0A``; in property values ``:``
+and ``,`` also become ``%3A`` and ``%2C``. A plain summary line closes the output for the log.
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ def render(reports: list[FileReport]) -> str:
         if report.error:
             lines.append(command("error", report.error, file=report.path, title="sportlint"))
             continue
+        lines.extend(command("error", p.describe(), file=report.path, title=f"sportlint {p.rule}")
+                     for p in report.problems)
         lines.extend(annotation(report, f) for f in report.findings)
     total = sum(len(r.findings) for r in reports)
     files = sum(1 for r in reports if r.findings)

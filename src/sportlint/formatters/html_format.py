@@ -227,6 +227,9 @@ def render(reports: list[FileReport]) -> str:
     errors = sum(1 for r in reports if r.error)
     if errors:
         totals.append(_count(errors, "file illeggibile", "file illeggibili"))
+    stopped = sum(1 for r in reports if r.problems)
+    if stopped:
+        totals.append(_count(stopped, "controllo incompleto", "controlli incompleti"))
 
     out = ['<!DOCTYPE html>', '<html lang="it">', "<head>", '<meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -248,8 +251,8 @@ def render(reports: list[FileReport]) -> str:
     # articles with findings (or unreadable) first, in the order given; clean ones after,
     # folded, so the editor starts where there is work to do
     numbered = list(enumerate(reports, 1))
-    busy = [(i, r) for i, r in numbered if r.findings or r.error]
-    clean = [(i, r) for i, r in numbered if not (r.findings or r.error)]
+    busy = [(i, r) for i, r in numbered if r.findings or r.incomplete]
+    clean = [(i, r) for i, r in numbered if not (r.findings or r.incomplete)]
     out.append("<h2>Articoli</h2>")
     if busy:
         out.append('<ul class="files">' + "".join(
@@ -261,7 +264,7 @@ def render(reports: list[FileReport]) -> str:
     out.append("</section>")
     out.append("<main>")
     for i, report in busy + clean:
-        folded = not (report.findings or report.error)
+        folded = not (report.findings or report.incomplete)
         out.append(f'<article class="doc{" clean" if folded else ""}" id="doc-{i}" '
                    f'data-path="{escape(report.path)}">')
         count = "illeggibile" if report.error else _count(len(report.findings), "segnalazione",
@@ -274,6 +277,10 @@ def render(reports: list[FileReport]) -> str:
         else:
             key = str(i)
             out.append('<div class="doc-body">')
+            out.extend(f'<p class="readerror">Controllo incompleto: la regola '
+                       f'<code>{escape(p.rule)}</code> si è fermata perché il suo pattern ha '
+                       f'superato il tempo massimo; le sue segnalazioni su questo articolo '
+                       f'mancano.</p>' for p in report.problems)
             out.append(f'<div class="text">\n{_render_text(report.doc, report.findings, key)}\n</div>')
             if report.findings:
                 out.append(_render_findings(report.doc, report.findings, key))

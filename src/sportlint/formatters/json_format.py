@@ -4,7 +4,9 @@
 column, end_line, end_column (1-based; columns count code points), offset, end_offset
 (0-based code points into the file's decoded text), rule, severity, message, text (the
 flagged span), suggestions (replacements for that span, best first), fix (null or its
-applicability) and edits (the fix's edits, offsets as above).
+applicability) and edits (the fix's edits, offsets as above). Each error has path and
+message, and rule when it is a rule that could not finish on that file (its pattern ran
+out of time): the file's other findings are listed, that rule's are missing.
 """
 
 from __future__ import annotations
@@ -43,6 +45,9 @@ def finding_record(report: FileReport, f: Any) -> dict[str, Any]:
 
 def render(reports: list[FileReport]) -> str:
     findings = [finding_record(r, f) for r in reports if r.doc for f in r.findings]
-    errors = [{"path": r.path, "message": r.error} for r in reports if r.error]
+    errors: list[dict[str, Any]] = [{"path": r.path, "message": r.error}
+                                    for r in reports if r.error]
+    errors += [{"path": r.path, "rule": p.rule, "message": p.describe()}
+               for r in reports for p in r.problems]
     return json.dumps({"version": VERSION, "findings": findings, "errors": errors},
                       ensure_ascii=False, indent=2)

@@ -5,7 +5,9 @@ default level); one result per finding with its level (error, warning, note), th
 region (lines and columns 1-based, end exclusive, ``columnKind: unicodeCodePoints``,
 plus ``charOffset``/``charLength`` in code points and a snippet), the fix as a SARIF
 fix (its applicability in ``properties``) and the other suggestions as further fixes.
-Files that could not be read become error notifications of the invocation.
+Files that could not be read, and rules that could not finish on a file (their pattern ran
+out of time; ``associatedRule`` names the rule), become error notifications of the
+invocation.
 Paths are written as relative URIs (relative to the directory sportlint ran in), so run
 it from the repository root for code scanning.
 """
@@ -105,6 +107,11 @@ def render(reports: list[FileReport]) -> str:
                 "locations": [{"physicalLocation": {"artifactLocation": location}}]})
             continue
         doc = report.doc
+        notifications.extend({
+            "level": "error", "message": {"text": p.describe()},
+            "associatedRule": {"id": p.rule},
+            "locations": [{"physicalLocation": {"artifactLocation": location}}]}
+            for p in report.problems)
         for f in report.findings:
             result: dict[str, Any] = {
                 "ruleId": f.rule,

@@ -19,6 +19,7 @@ def render(reports: list[FileReport]) -> str:
             continue
         doc = report.doc
         assert doc is not None
+        lines.extend(f"{report.path}: error: {p.describe()}" for p in report.problems)
         for f in report.findings:
             counts[f.severity] += 1
             line, column = doc.position(f.start)
@@ -38,7 +39,7 @@ def render(reports: list[FileReport]) -> str:
                     fixable += f.fix.applicability.value == "safe"
                 lines.append(f"    = suggerimento: {shown}{how}")
     total = sum(counts.values())
-    if total or any(r.error for r in reports):
+    if total or any(r.incomplete for r in reports):
         parts = [f"{counts[s]} {s.label}{'s' if counts[s] != 1 else ''}"
                  for s in sorted(counts, reverse=True)]
         files = sum(1 for r in reports if r.findings)

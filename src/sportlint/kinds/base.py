@@ -24,6 +24,11 @@ class DataRule(Rule):
         unknown = set(spec) - COMMON_KEYS
         if unknown:
             raise ValueError(f"unknown keys {', '.join(sorted(unknown))}")
+        for key in ("entries", "patterns"):
+            items = spec.get(key)
+            if items is not None and not (isinstance(items, list)
+                                          and all(isinstance(i, dict) for i in items)):
+                raise ValueError(f"'{key}' must be a list of mappings")
         summary = str(spec.get("summary", "")).strip()
         if not summary:
             raise ValueError("a data rule needs a one-line 'summary'")
@@ -58,8 +63,22 @@ class DataRule(Rule):
         return out
 
     @staticmethod
+    def check_message(message: str) -> str:
+        """A message template may name only ``{found}`` and ``{right}`` (a user rule's
+        typo is an error when the rule loads, not a traceback on the first match)."""
+        try:
+            message.format(found="", right="")
+        except (KeyError, IndexError, ValueError) as exc:
+            raise ValueError(f"bad message {message!r}: use only {{found}} and {{right}} "
+                             f"({type(exc).__name__}: {exc})") from None
+        return message
+
+    @staticmethod
     def applicability(value: Any, default: str = "safe") -> Applicability | None:
         value = default if value is None else value
         if value in (False, "none", "no"):
             return None
-        return Applicability(str(value))
+        try:
+            return Applicability(str(value))
+        except ValueError:
+            raise ValueError(f"fix {value!r}: use safe, unsafe, suggestion or none") from None

@@ -23,6 +23,7 @@ entries:
     endings: [e, i]
     before: '(?i:la|della|alle) '   # optional: a regex the text before must match
 ```
+(A group with ``before`` runs with the time limit of the config key ``regex_timeout``.)
 
 When one article uses two or more forms of a group, every occurrence of a minority form is
 flagged with the article's majority form as its suggestion: the group's ``preferred`` form
@@ -56,6 +57,7 @@ from .. import lazyregex
 from ..lazyregex import LazyPattern
 from ..model import Applicability, Finding
 from ..rule import Context
+from ..timeouts import pattern_timeout
 from .base import DataRule
 from .substitution import match_case
 
@@ -79,14 +81,17 @@ class Group:
     case_sensitive: bool
     strict: bool
     pattern: Any
+    #: the pattern holds a regex a person wrote (``before``): it runs with a time limit
+    limited: bool = False
 
     def classify(self, stem: str, capital_only: bool) -> int | None:
         """The index of the form ``stem`` spells, or None when it cannot tell."""
         key = normal(stem)
         forms = [normal(f) for f in self.forms]
         if not self.case_sensitive:
-            low = key.lower()
-            return next(i for i, f in enumerate(forms) if f.lower() == low)
+            # casefold: the case-insensitive match also takes a long s for s ("ſ")
+            low = key.casefold()
+            return next((i for i, f in enumerate(forms) if f.casefold() == low), None)
         if key in forms:
             i = forms.index(key)
             lowered = key[:1].lower() + key[1:]
@@ -98,7 +103,7 @@ class Group:
             return forms.index(lowered)
         if self.strict:
             return None
-        matches = [i for i, f in enumerate(forms) if f.lower() == key.lower()]
+        matches = [i for i, f in enumerate(forms) if f.casefold() == key.casefold()]
         return matches[0] if len(matches) == 1 else None
 
 
@@ -156,15 +161,15 @@ class ConsistencyRule(DataRule):
                 raise ValueError(f"group {forms}: bad 'before' pattern ({exc})") from None
             groups.append(Group(forms, endings, preferred,
                                 cls.applicability(entry.get("fix"), default),
-                                case_sensitive, strict, pattern))
+                                case_sensitive, strict, pattern, bool(before)))
         if not groups:
             raise ValueError("a consistency rule needs entries (groups of forms)")
         cls.groups = groups
         # A plain substring test tells which groups can occur at all; only those run.
         cls.keys = [{regex.split(r"[\s'’]", f.lower(), maxsplit=1)[0] for f in g.forms}
                     for g in groups]
-        cls.message = str(cls.spec.get(
-            "message", "«{found}»: altrove nell'articolo «{right}»; usare una sola grafia."))
+        cls.message = cls.check_message(str(cls.spec.get(
+            "message", "«{found}»: altrove nell'articolo «{right}»; usare una sola grafia.")))
         cls.options = {"preferred": [], **cls.options}
 
     def check(self, ctx: Context) -> Iterator[Finding]:
@@ -186,7 +191,9 @@ class ConsistencyRule(DataRule):
                     yield self._flag(ctx, group, o, target, found)
 
     def _occurrences(self, ctx: Context, group: Group) -> Iterator[Occurrence]:
-        for m in group.pattern.finditer(ctx.doc.masked):
+        # forms are escaped literals (linear, no limit to pay for); a 'before' is limited
+        timeout = pattern_timeout(ctx) if group.limited else None
+        for m in group.pattern.finditer(ctx.doc.masked, timeout=timeout):
             start, end = m.span()
             if self.skip_quoted and ctx.seg.in_quote(start, end):
                 continue

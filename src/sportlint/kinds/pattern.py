@@ -12,6 +12,10 @@ patterns:
 ```
 A pattern's named group ``span`` (when present) is the flagged part of the match.
 `existence` is the same kind without replacements: it only reports.
+
+Each pattern runs with the time limit of the config key ``regex_timeout`` (see
+`sportlint.timeouts`): a pattern that backtracks catastrophically stops the rule on that
+text, which is reported, and the other rules still run.
 """
 
 from __future__ import annotations
@@ -22,13 +26,25 @@ from typing import Any, ClassVar
 import regex
 
 from .. import lazyregex
-from ..model import Finding
+from ..model import Applicability, Finding
 from ..rule import Context
+from ..timeouts import pattern_timeout
 from .base import DataRule
+
+
+def _check_template(pat: Any, replacement: str) -> None:
+    """Every group a replacement refers to (``\\1``, ``\\g<name>``) exists."""
+    for name, number in regex.findall(r"\\(?:g<([^>]*)>|(\d+))", replacement):
+        ref = name or number
+        if (ref.isdigit() and int(ref) <= pat.groups) or ref in pat.groupindex:
+            continue
+        raise ValueError(f"replacement {replacement!r} refers to group {ref!r}, which "
+                         f"the pattern {pat.pattern!r} does not have")
 
 
 class PatternRule(DataRule):
     compiled: ClassVar[list[tuple[Any, str | None, str]]] = []
+    fix: ClassVar[Applicability | None] = None
 
     @classmethod
     def prepare(cls) -> None:
@@ -39,15 +55,21 @@ class PatternRule(DataRule):
                 pat = lazyregex.compile(entry["pattern"], regex.V1)
             except regex.error as exc:
                 raise ValueError(f"bad pattern {entry['pattern']!r}: {exc}") from None
-            compiled.append((pat, entry.get("replacement"), str(entry.get("message", default_message))))
+            replacement = entry.get("replacement")
+            if replacement is not None:
+                _check_template(pat, str(replacement))
+            message = cls.check_message(str(entry.get("message", default_message)))
+            compiled.append((pat, replacement, message))
         if not compiled:
             raise ValueError("a pattern rule needs patterns")
         cls.compiled = compiled
+        cls.fix = cls.applicability(cls.spec.get("fix"), "suggestion")
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        fix = self.applicability(self.spec.get("fix"), "suggestion")
+        fix = self.fix
+        timeout = pattern_timeout(ctx)
         for pat, replacement, message in self.compiled:
-            for m in pat.finditer(ctx.doc.masked):
+            for m in pat.finditer(ctx.doc.masked, timeout=timeout):
                 group = "span" if "span" in pat.groupindex else 0
                 start, end = m.span(group)
                 found = m.group(group)

@@ -16,7 +16,8 @@ A form matches as whole words only. Entries are kept sorted and loop-free (tests
 Optional entry keys:
 
 - ``exceptions``: regular expressions for phrases in which the form is not flagged
-  (``personal trainer``, ``match point``); a match inside one is skipped.
+  (``personal trainer``, ``match point``); a match inside one is skipped. They run with
+  the time limit of the config key ``regex_timeout`` (see `sportlint.timeouts`).
 - ``gender`` (``m`` or ``f``, the right form's gender), ``wrong_gender`` (the wrong
   form's, when it differs) and ``plural`` (the right form's plural): the fix then also
   makes the article in front agree (``il trainer`` -> ``l'allenatore``, ``dei trainer`` ->
@@ -40,6 +41,7 @@ from ..lazyregex import LazyPattern
 from ..model import Applicability, Edit, Finding
 from ..rule import Context
 from ..segment import Token
+from ..timeouts import pattern_timeout
 from .base import DataRule
 
 _BEFORE = r"(?<![\p{L}\p{M}\d_])"
@@ -75,7 +77,7 @@ class SubstitutionRule(DataRule):
         extras: dict[str, dict[str, Any]] = {}
         for entry in cls.spec.get("entries") or []:
             wrong, right = str(entry["wrong"]), str(entry["right"])
-            key = wrong if sensitive else wrong.lower()
+            key = wrong if sensitive else wrong.casefold()
             if key in table:
                 raise ValueError(f"duplicate entry {wrong!r}")
             table[key] = (right, cls.applicability(entry.get("fix"), default))
@@ -90,7 +92,8 @@ class SubstitutionRule(DataRule):
         cls.table = table
         cls.extras = extras
         cls.pattern = LazyPattern(_BEFORE + "(?:" + body + ")" + _AFTER, flags)   # escaped forms
-        cls.message = str(cls.spec.get("message", "«{found}»: si scrive «{right}»."))
+        cls.message = cls.check_message(
+            str(cls.spec.get("message", "«{found}»: si scrive «{right}».")))
 
     message: ClassVar[str] = ""
 
@@ -122,16 +125,23 @@ class SubstitutionRule(DataRule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         sensitive = bool(self.spec.get("case_sensitive", False))
         excepted: dict[str, list[tuple[int, int]]] = {}
+        timeout = pattern_timeout(ctx)
+        # the forms are escaped literals (linear to match, so no time limit to pay for);
+        # an entry's exceptions are regular expressions a person wrote: limited
         for m in self.pattern.finditer(ctx.doc.masked):
             found = m.group()
             key = regex.sub(r"\s+", " ", found)
-            key = key if sensitive else key.lower()
+            # casefold, not lower: the case-insensitive match also takes a long s or a
+            # Kelvin sign for s or k ("ſè ſteſſo"), which lower() keeps
+            key = key if sensitive else key.casefold()
+            if key not in self.table:
+                continue
             right, fix = self.table[key]
             extra = self.extras.get(key, {})
             if extra.get("exceptions"):
                 if key not in excepted:
                     excepted[key] = [e.span() for p in extra["exceptions"]
-                                     for e in p.finditer(ctx.doc.masked)]
+                                     for e in p.finditer(ctx.doc.masked, timeout=timeout)]
                 if any(s <= m.start() and m.end() <= e for s, e in excepted[key]):
                     continue
             end = m.end()

@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""What the time limit on YAML patterns costs (config ``regex_timeout``, timeouts.py).
+
+    python bench/bench_timeouts.py [PATH ...] [--repeat N]
+
+Runs every data rule (the YAML rules) over the drafts (default: the seed and
+tests/articles) with the limits as shipped and with no limit at all, alternating, and
+prints the ratio; then the raw cost of ``timeout=`` on one scan by the `regex` module of
+the largest literal pattern (the spelling.misspellings forms), which is why the forms of
+substitution and consistency rules (escaped literals, linear) run unlimited.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from sportlint import document, registry, timeouts
+from sportlint.config import from_mapping
+from sportlint.kinds import DataRule, consistency, pattern, substitution
+from sportlint.resources import Resources
+from sportlint.rule import Context
+from sportlint.segment import segment
+
+ROOT = Path(__file__).resolve().parents[1]
+KIND_MODULES = (pattern, substitution, consistency)
+
+
+def drafts(paths: list[str]) -> list[Path]:
+    files: list[Path] = []
+    for raw in paths or [str(ROOT / "seeds"), str(ROOT / "tests" / "articles")]:
+        p = Path(raw)
+        files += sorted(q for q in p.rglob("*") if q.suffix in (".txt", ".md")) if p.is_dir() else [p]
+    return files
+
+
+def best(fn: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("paths", nargs="*")
+    ap.add_argument("--repeat", type=int, default=7)
+    args = ap.parse_args()
+    config = from_mapping({"enable": ["ALL"]}, None)
+    docs = [document.from_text(f.read_text(encoding="utf-8"), f.name) for f in drafts(args.paths)]
+    contexts = [Context(d, segment(d), config, Resources()) for d in docs]
+    rules = [cls({}) for cls in registry.all_rules().values() if issubclass(cls, DataRule)]
+
+    def run_rules() -> None:
+        for ctx in contexts:
+            for rule in rules:
+                list(rule.check(ctx))
+
+    def unlimited(ctx: Context) -> None:
+        return None
+
+    limited_times, free_times = [], []
+    for _ in range(args.repeat):       # alternate, so load on a shared machine hits both
+        for fn, out in ((timeouts.pattern_timeout, limited_times), (unlimited, free_times)):
+            for module in KIND_MODULES:
+                module.pattern_timeout = fn      # type: ignore[attr-defined]
+            out.append(best(run_rules, 1))
+    for module in KIND_MODULES:
+        module.pattern_timeout = timeouts.pattern_timeout    # type: ignore[attr-defined]
+    words = sum(len(d.text.split()) for d in docs)
+    print(f"{len(docs)} drafts, {words} words, {len(rules)} data rules (best of {args.repeat})")
+    print(f"  data rules, no limit           {min(free_times) * 1000:8.2f} ms")
+    print(f"  data rules, limits as shipped  {min(limited_times) * 1000:8.2f} ms   "
+          f"x {min(limited_times) / min(free_times):.3f}")
+
+    literal = registry.get("spelling.misspellings").pattern    # type: ignore[attr-defined]
+    text = "\n\n".join(d.masked for d in docs)
+    plain = best(lambda: list(literal.finditer(text)), args.repeat)
+    timed = best(lambda: list(literal.finditer(text, timeout=1.0)), args.repeat)
+    print(f"raw scan of the drafts by the spelling.misspellings forms: {plain * 1000:.2f} ms; "
+          f"with timeout=1.0: x {timed / plain:.3f}")
+
+
+if __name__ == "__main__":
+    main()
