@@ -1,9 +1,10 @@
 """A cache of data derived from shipped files (decompressed lexicon, gazetteer sets), so a
 check that starts cold reads it in milliseconds instead of rebuilding it.
 
-Never required and never trusted blindly: an entry is keyed by sportlint's version, a
-format tag and the size and modification time (ns) of every source file it comes from,
-like Python's bytecode caches; a missing, stale, unreadable or corrupt entry is rebuilt
+Never required and never trusted blindly: an entry is keyed by sportlint's version, the
+Python version, a format tag and the size and modification time (ns) of every source file
+it comes from (the data files, and the module whose code derives the entry), like Python's
+bytecode caches; a missing, stale, unreadable or corrupt entry is rebuilt
 from the sources, and a cache that cannot be written is simply not written. Entries are
 ``marshal`` files (plain data only: str, bytes, numbers, lists, tuples, dicts, sets).
 
@@ -41,9 +42,11 @@ def cache_dir() -> Path | None:
 
 
 def _key(name: str, sources: Sequence[Path]) -> str:
+    import sys
+
     from . import __version__
 
-    parts = [FORMAT, __version__, name]
+    parts = [FORMAT, __version__, str(sys.implementation.cache_tag), name]
     for path in sources:
         st = path.stat()
         parts.append(f"{os.path.abspath(path)}\0{st.st_size}\0{st.st_mtime_ns}")

@@ -235,6 +235,7 @@ def load() -> Gazetteer:
 
     folder = data_dir() / "names"
     sources = [p for p in sorted(folder.glob("*.txt")) if p.name.split(".", 1)[0] in KINDS]
+    sources.append(Path(__file__))   # the code that derives the entry
 
     def build() -> tuple[Any, ...]:
         gaz = Gazetteer(*read_names(folder))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import atexit
 import marshal
+import sys
 import zlib
 from typing import Any
 
@@ -32,7 +33,8 @@ def _store_path() -> Any:
     from .cache import cache_dir
 
     folder = cache_dir()
-    return None if folder is None else folder / f"regex-{regex.__version__}.marshal"
+    tag = f"{regex.__version__}-{sys.implementation.cache_tag}"
+    return None if folder is None else folder / f"regex-{tag}.marshal"
 
 
 def _load() -> dict[tuple[str, int], Any]:

@@ -34,4 +34,17 @@ def read_yaml(path: Path) -> Any:
     parsed data of an unchanged file is read back without importing a YAML parser."""
     from .cache import cached
 
-    return cached(f"yaml-{path.stem}", [path], lambda: load_yaml(path.read_text(encoding="utf-8")))
+    sources = [path]
+    parser = _yaml_module_file()
+    if parser is not None:   # a PyYAML update may parse differently
+        sources.append(parser)
+    return cached(f"yaml-{path.stem}", sources, lambda: load_yaml(path.read_text(encoding="utf-8")))
+
+
+@cache
+def _yaml_module_file() -> Path | None:
+    """PyYAML's ``__init__.py`` (found without importing it)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("yaml")
+    return Path(spec.origin) if spec is not None and spec.origin else None
