@@ -147,3 +147,20 @@ def test_a_damaged_blob_is_rebuilt(folder: Path, tmp_path: Path) -> None:
         key.write_bytes(b"other")
     assert bytes(cache.cached_blob("b", [src], build)) == b"#paradigms\n#forms\n"
     assert len(calls) == 3
+
+
+def test_cache_folder_choice(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    for name in ("SPORTLINT_CACHE_DIR", "SPORTLINT_NO_CACHE", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert cache.cache_dir() == tmp_path / ".cache" / "sportlint"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/ignored")
+    assert cache.cache_dir() == tmp_path / ".cache" / "sportlint"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache.cache_dir() == tmp_path / "xdg" / "sportlint"
+    monkeypatch.setenv("SPORTLINT_CACHE_DIR", str(tmp_path / "mine"))
+    assert cache.cache_dir() == tmp_path / "mine"
+    monkeypatch.setenv("SPORTLINT_NO_CACHE", "0")
+    assert cache.cache_dir() == tmp_path / "mine"
+    monkeypatch.setenv("SPORTLINT_NO_CACHE", "1")
+    assert cache.cache_dir() is None
