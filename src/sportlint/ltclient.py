@@ -10,7 +10,6 @@ for the rest of the run, so that sportlint's own findings still come out, quickl
 
 from __future__ import annotations
 
-import logging
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -18,8 +17,6 @@ from functools import cache
 from typing import Any
 
 from .paths import data_dir, read_yaml
-
-log = logging.getLogger("sportlint")
 
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_LANGUAGE = "it"
@@ -115,8 +112,11 @@ def check(text: str, settings: Mapping[str, Any]) -> list[LTMatch]:
         return _check(text, settings)
     except LanguageToolUnavailable as exc:
         _down[url] = str(exc)
-        log.warning("sportlint: LanguageTool server %s unavailable: %s; its checks are "
-                    "skipped, sportlint's own checks are complete.", url, exc)
+        import logging  # here: only a failing server needs it (start-up time)
+
+        logging.getLogger("sportlint").warning(
+            "sportlint: LanguageTool server %s unavailable: %s; its checks are skipped, "
+            "sportlint's own checks are complete.", url, exc)
         return []
 
 
