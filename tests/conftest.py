@@ -9,6 +9,32 @@ import pytest
 from fake_languagetool import FakeServer, start, stop
 from sportlint import ltclient
 
+_CACHE_DIR: str | None = None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """sportlint.cache writes to the user's cache folder; tests (and the CLI processes
+    they start) use a temporary one, from collection on."""
+    global _CACHE_DIR
+    import os
+    import tempfile
+
+    if "SPORTLINT_CACHE_DIR" not in os.environ:
+        _CACHE_DIR = tempfile.mkdtemp(prefix="sportlint-test-cache-")
+        os.environ["SPORTLINT_CACHE_DIR"] = _CACHE_DIR
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    import os
+    import shutil
+
+    if _CACHE_DIR is not None:
+        from sportlint import lazyregex
+
+        lazyregex.flush()   # now, not at exit once the folder is gone
+        os.environ.pop("SPORTLINT_CACHE_DIR", None)
+        shutil.rmtree(_CACHE_DIR, ignore_errors=True)
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-snapshots", action="store_true", default=False,

@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .model import Severity
 from .paths import data_dir
 
@@ -110,7 +108,10 @@ class Config:
 
 
 def default_profile() -> dict[str, Any]:
-    return _read_yaml(data_dir() / "profiles" / "default.yaml")
+    from .cache import cached  # the parsed profile is cached: no YAML import at start-up
+
+    path = data_dir() / "profiles" / "default.yaml"
+    return cached("profile-default", [path], lambda: _read_yaml(path))
 
 
 def find_config(start: Path) -> Path | None:
@@ -301,6 +302,8 @@ def _merge(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
+    import yaml  # here: a check without a config file never needs it (start-up time)
+
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:

@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 import regex
 from rapidfuzz import process
@@ -61,15 +62,44 @@ def _bucket_key(word: str) -> str:
 
 
 class Gazetteer:
-    """Known names (exact surface forms) and their tokens, with a fuzzy token index."""
+    """Known names (exact surface forms) and their tokens, with a fuzzy token index.
+
+    Built to load fast: the shipped lists are already NFC with straight apostrophes, so a
+    single check of the whole text replaces normalising every name; the token set comes from
+    one pass over the text; the names holding a token are looked up only for the few tokens
+    a message names, by searching the joined text; the fuzzy index is built on first use.
+    """
 
     def __init__(self, names: Mapping[str, str], preferred: Iterable[str] = ()) -> None:
-        self._names: dict[str, str] = {normalise(n): k for n, k in names.items()}
+        text = "\n".join(names)
+        if "’" in text or not unicodedata.is_normalized("NFC", text):
+            self._names: dict[str, str] = {normalise(n): k for n, k in names.items()}
+            text = "\n".join(self._names)
+        else:
+            self._names = dict(names)
+        #: the names joined by newlines (the search text of `names_with_token`)
+        self._text = text
         #: the forms Italian copy uses (the hand-written lists): first in messages
         self._preferred = {normalise(n) for n in preferred}
-        self._tokens: set[str] = set()
-        for name in self._names:
-            self._tokens.update(name_tokens(name))
+        # a run of letters is one token; anything else is split as `name_tokens` does
+        pieces = set(text.split())
+        self._tokens: set[str] = set(filter(str.isalpha, pieces))
+        for piece in pieces.difference(self._tokens):
+            self._tokens.update(_WORD.findall(piece))
+        self._with_token: dict[str, list[str]] = {}
+
+    @classmethod
+    def from_parts(cls, names: dict[str, str], preferred: set[str], tokens: set[str],
+                   index: dict[tuple[str, int], list[str]] | None = None) -> Gazetteer:
+        """A gazetteer from what another one computed (normalised names, preferred names,
+        tokens and, optionally, the fuzzy index): `load` keeps them in the cache."""
+        gaz = cls.__new__(cls)
+        gaz._names, gaz._preferred, gaz._tokens = names, preferred, tokens
+        gaz._text = "\n".join(names)
+        gaz._with_token = {}
+        if index is not None:
+            gaz.__dict__["_index"] = index
+        return gaz
 
     def __len__(self) -> int:
         return len(self._names)
@@ -89,23 +119,45 @@ class Gazetteer:
 
     def names_with_token(self, word: str) -> list[str]:
         """Known names that contain ``word`` as a token, Italian forms and shortest first."""
-        return sorted(self._by_token.get(normalise(word), ()),
+        return sorted(self._names_with(normalise(word)),
                       key=lambda n: (n not in self._preferred, len(n), n))
 
-    @cached_property
-    def _by_token(self) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = {}
-        for name in self._names:
-            for tok in set(name_tokens(name)):
-                out.setdefault(tok, []).append(name)
-        return out
+    def _names_with(self, token: str) -> list[str]:
+        """The names with ``token`` among their tokens: each line of the joined text that
+        holds the string, kept when its tokens include it (cached per token)."""
+        found = self._with_token.get(token)
+        if found is not None:
+            return found
+        found = []
+        if token in self._tokens:
+            text, names = self._text, self._names
+            if text.count("\n") != len(names) - 1:   # a name with a line break in it
+                found = [n for n in names if token in name_tokens(n)]
+                text = ""
+            at = text.find(token) if text else -1
+            while at >= 0:
+                start = text.rfind("\n", 0, at) + 1
+                end = text.find("\n", at)
+                if end < 0:
+                    end = len(text)
+                name = text[start:end]
+                if token in name_tokens(name):
+                    found.append(name)
+                at = text.find(token, end)
+        self._with_token[token] = found
+        return found
 
     # --- fuzzy -----------------------------------------------------------------------------
     @cached_property
     def _index(self) -> dict[tuple[str, int], list[str]]:
         index: dict[tuple[str, int], list[str]] = {}
+        keys: dict[str, str] = {}   # first letter -> its bucket key (a few hundred letters)
         for tok in self._tokens:
-            index.setdefault((_bucket_key(tok), len(tok)), []).append(tok)
+            initial = tok[:1]
+            key = keys.get(initial)
+            if key is None:
+                key = keys[initial] = _bucket_key(initial)
+            index.setdefault((key, len(tok)), []).append(tok)
         for bucket in index.values():
             bucket.sort()
         return index
@@ -128,25 +180,46 @@ class Gazetteer:
         return found
 
 
+# Every character str.isspace() and str.splitlines() treat as a space or a line break,
+# but LF, space and tab (tests/test_gazetteer_load.py checks the list).
+ODD_SPACES = ("\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
+              "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+
+
+def _tidy(text: str) -> bool:
+    """One entry per LF-ended line and nothing to strip or skip (the shipped lists): no
+    comment, no space or tab around a line, no other space or line-break character."""
+    return not (text.startswith(("#", " ", "\t")) or text.endswith((" ", "\t"))
+                or any(s in text for s in ("\n#", " \n", "\n ", "\t\n", "\n\t"))
+                or any(c in text for c in ODD_SPACES))
+
+
 def read_list(path: Path) -> list[str]:
-    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    """The entries of a list file: one per line, stripped; blank lines and # comments out."""
+    text = path.read_text(encoding="utf-8")
+    if _tidy(text):
+        return list(filter(None, text.split("\n")))
+    lines = (line.strip() for line in text.splitlines())
     return [line for line in lines if line and not line.startswith("#")]
 
 
 def read_names(folder: Path) -> tuple[dict[str, str], set[str]]:
     """Name -> kind from every ``<kind>.<source>.txt`` list in ``folder``, and the names of
-    the hand-written ``*.sportlint.txt`` lists (the Italian forms)."""
-    names: dict[str, str] = {}
+    the hand-written ``*.sportlint.txt`` lists (the Italian forms). A name in several lists
+    takes the kind of the first list (by file name)."""
+    lists: list[tuple[list[str], str]] = []
     preferred: set[str] = set()
     for path in sorted(folder.glob("*.txt")):
         kind = KINDS.get(path.name.split(".", 1)[0])
         if kind is None:
             continue
         entries = read_list(path)
-        for line in entries:
-            names.setdefault(line, kind)
+        lists.append((entries, kind))
         if path.name.endswith(".sportlint.txt"):
             preferred.update(entries)
+    names: dict[str, str] = {}
+    for entries, kind in reversed(lists):   # earlier lists overwrite later ones
+        names.update(dict.fromkeys(entries, kind))
     return names, preferred
 
 
@@ -155,6 +228,17 @@ def from_names(names: Iterable[str], kind: str = "accepted") -> Gazetteer:
 
 
 def load() -> Gazetteer:
-    """The shipped gazetteer (the ``gazetteer`` resource)."""
-    names, preferred = read_names(data_dir() / "names")
-    return Gazetteer(names, preferred)
+    """The shipped gazetteer (the ``gazetteer`` resource). What it builds from the lists
+    (names, tokens, fuzzy index) is kept in sportlint's cache (`sportlint.cache`), keyed
+    by the lists' sizes and times."""
+    from .cache import cached
+
+    folder = data_dir() / "names"
+    sources = [p for p in sorted(folder.glob("*.txt")) if p.name.split(".", 1)[0] in KINDS]
+    sources.append(Path(__file__))   # the code that derives the entry
+
+    def build() -> tuple[Any, ...]:
+        gaz = Gazetteer(*read_names(folder))
+        return gaz._names, gaz._preferred, gaz._tokens, gaz._index
+
+    return Gazetteer.from_parts(*cached("gazetteer", sources, build))

@@ -22,6 +22,7 @@ from __future__ import annotations
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from .paths import data_dir
 
@@ -123,35 +124,50 @@ class Paradigm:
 
 
 class Lexicon:
-    """Binary search over the sorted lines of the lexicon file (see the module doc)."""
+    """Binary search over the sorted lines of the lexicon file (see the module doc).
 
-    def __init__(self, text: str) -> None:
-        self._text = text
-        p = text.index("#paradigms\n") + len("#paradigms\n")
-        f = text.index("#forms\n")
+    The text is kept as Latin-1 bytes (a memory map of the cached file when `load` finds
+    one): a search encodes the key and decodes only the lines it returns."""
+
+    def __init__(self, text: str | bytes | Any) -> None:
+        data = text.encode("latin-1") if isinstance(text, str) else text
+        self._data = data
+        p = data.find(b"#paradigms\n") + len(b"#paradigms\n")
+        f = data.find(b"#forms\n")
+        if p < len(b"#paradigms\n") or f < 0:
+            raise ValueError("not a sportlint lexicon")
         self._paradigms = (p, f)
-        self._forms = (f + len("#forms\n"), len(text))
+        self._forms = (f + len(b"#forms\n"), len(data))
+
+    @property
+    def _text(self) -> str:
+        """The whole lexicon as text (for tests and tools; searches do not need it)."""
+        return bytes(self._data).decode("latin-1")
 
     # --- searching ----------------------------------------------------------------------
     def _lines(self, key: str, section: tuple[int, int]) -> list[str]:
         """All lines of the section that start with ``key`` + TAB."""
-        text = self._text
-        key += "\t"
+        try:
+            needle = (key + "\t").encode("latin-1")
+        except UnicodeEncodeError:    # no Latin-1 spelling: not in the lexicon
+            return []
+        data = self._data
         lo, hi = section
         while lo < hi:
             mid = (lo + hi) // 2
-            start = text.rfind("\n", lo, mid) + 1
+            start = data.rfind(b"\n", lo, mid) + 1
             if start < lo:
                 start = lo
-            end = text.find("\n", start)
-            if text[start:end] < key:
+            end = data.find(b"\n", start)
+            if data[start:end] < needle:
                 lo = end + 1
             else:
                 hi = start
         out = []
-        while text.startswith(key, lo) and lo < section[1]:
-            end = text.find("\n", lo)
-            out.append(text[lo:end])
+        size = len(needle)
+        while lo < section[1] and data[lo:lo + size] == needle:
+            end = data.find(b"\n", lo)
+            out.append(data[lo:end].decode("latin-1"))
             lo = end + 1
         return out
 
@@ -204,6 +220,15 @@ class Lexicon:
 
 
 def load() -> Lexicon:
-    # zlib in one call: gzip.open().read() joins chunks and peaks higher
-    data = zlib.decompress((data_dir() / FILE).read_bytes(), wbits=31)
-    return Lexicon(data.decode("latin-1"))
+    """The shipped lexicon. Its decompressed text is kept in sportlint's cache (see
+    `sportlint.cache`) and memory-mapped from there: no inflating, reading or decoding of
+    the whole file at start-up."""
+    from .cache import cached_blob
+
+    source = data_dir() / FILE
+
+    def inflate() -> bytes:
+        # zlib in one call: gzip.open().read() joins chunks and peaks higher
+        return zlib.decompress(source.read_bytes(), wbits=31)
+
+    return Lexicon(cached_blob("lexicon", [source], inflate))

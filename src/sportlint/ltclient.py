@@ -10,18 +10,13 @@ for the rest of the run, so that sportlint's own findings still come out, quickl
 
 from __future__ import annotations
 
-import logging
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import yaml
-
-from .paths import data_dir
-
-log = logging.getLogger("sportlint")
+from .paths import data_dir, read_yaml
 
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_LANGUAGE = "it"
@@ -47,7 +42,7 @@ class LanguageToolUnavailable(Exception):
 @cache
 def default_disabled() -> tuple[str, ...]:
     """The LanguageTool rules sportlint turns off by default (rules/languagetool/)."""
-    data = yaml.safe_load((data_dir() / "languagetool" / "disabled.yaml").read_text("utf-8"))
+    data = read_yaml(data_dir() / "languagetool" / "disabled.yaml")
     return tuple(str(entry["id"]) for entry in data["disabled"])
 
 
@@ -117,8 +112,11 @@ def check(text: str, settings: Mapping[str, Any]) -> list[LTMatch]:
         return _check(text, settings)
     except LanguageToolUnavailable as exc:
         _down[url] = str(exc)
-        log.warning("sportlint: LanguageTool server %s unavailable: %s; its checks are "
-                    "skipped, sportlint's own checks are complete.", url, exc)
+        import logging  # here: only a failing server needs it (start-up time)
+
+        logging.getLogger("sportlint").warning(
+            "sportlint: LanguageTool server %s unavailable: %s; its checks are skipped, "
+            "sportlint's own checks are complete.", url, exc)
         return []
 
 

@@ -173,9 +173,9 @@ class NameBook:
 def english_zipf(word: str) -> float:
     """wordfreq's English frequency: sports copy quotes English titles and names, and a
     common English word is no typo of a name. Loaded only when a typo candidate asks."""
-    import wordfreq
+    from .wordlist import english_zipf as zipf
 
-    return float(wordfreq.zipf_frequency(word, "en"))
+    return zipf(word)
 
 
 def nearest_word_distance(word: str, limit: int) -> int | None:

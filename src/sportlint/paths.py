@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 
 @cache
@@ -16,3 +17,34 @@ def data_dir() -> Path:
     if checkout.is_dir():
         return checkout
     raise FileNotFoundError("sportlint's rules directory is missing from the installation")
+
+
+def load_yaml(text: str) -> Any:
+    """Parse YAML with libyaml's safe loader when PyYAML has it (several times faster than
+    the pure-Python one; the same documents and values), else PyYAML's SafeLoader.
+    Raises ``yaml.YAMLError`` on bad YAML, as ``yaml.safe_load`` does."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
+    return yaml.load(text, Loader=loader)
+
+
+def read_yaml(path: Path) -> Any:
+    """`load_yaml` of a UTF-8 file, through sportlint's cache (`sportlint.cache`): the
+    parsed data of an unchanged file is read back without importing a YAML parser."""
+    from .cache import cached
+
+    sources = [path]
+    parser = _yaml_module_file()
+    if parser is not None:   # a PyYAML update may parse differently
+        sources.append(parser)
+    return cached(f"yaml-{path.stem}", sources, lambda: load_yaml(path.read_text(encoding="utf-8")))
+
+
+@cache
+def _yaml_module_file() -> Path | None:
+    """PyYAML's ``__init__.py`` (found without importing it)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("yaml")
+    return Path(spec.origin) if spec is not None and spec.origin else None

@@ -9,11 +9,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from . import rules as code_rules
 from .kinds import KINDS
-from .paths import data_dir
+from .paths import data_dir, read_yaml
 from .rule import Rule, iter_rule_classes
 
 
@@ -45,10 +43,15 @@ def data_rule_files() -> list[Path]:
 
 
 def load_spec(path: Path) -> dict[str, Any]:
+    """The parsed YAML of a data rule (kept in sportlint's cache, `sportlint.cache`)."""
     try:
-        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise RegistryError(f"{path}: invalid YAML ({exc})") from None
+        spec = read_yaml(path)   # cached
+    except Exception as exc:
+        import yaml  # here: with the specs cached, a check never imports it
+
+        if isinstance(exc, yaml.YAMLError):
+            raise RegistryError(f"{path}: invalid YAML ({exc})") from None
+        raise
     if not isinstance(spec, dict) or "id" not in spec or "kind" not in spec:
         raise RegistryError(f"{path}: a data rule needs 'id' and 'kind'")
     return spec

@@ -11,12 +11,9 @@ from __future__ import annotations
 import difflib
 import errno
 import gc
-import multiprocessing
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -184,6 +181,11 @@ def check_paths(paths: Sequence[str], config: Config, rules: list[Rule], options
             yield _safe_check(path, config, rules, options)
         return
     yield _safe_check(paths[0], config, rules, options)
+    # imported here: a one-file check (a hook, an editor) never pays for them (~20 ms)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     rest = list(paths[1:])
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)

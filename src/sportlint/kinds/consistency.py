@@ -53,6 +53,8 @@ from typing import Any, ClassVar
 
 import regex
 
+from .. import lazyregex
+from ..lazyregex import LazyPattern
 from ..model import Applicability, Finding
 from ..rule import Context
 from ..timeouts import pattern_timeout
@@ -150,10 +152,11 @@ class ConsistencyRule(DataRule):
             stems = sorted({_form_regex(f) for f in forms}, key=len, reverse=True)
             tails = sorted({regex.escape(e) for e in endings}, key=len, reverse=True)
             before = "(?<=" + str(entry["before"]) + ")" if entry.get("before") else ""
-            try:
-                pattern = regex.compile(
-                    before + _BEFORE + "(?P<stem>" + "|".join(stems) + ")"
-                    + "(?P<ending>(?-i:" + "|".join(tails) + "))" + _AFTER, regex.IGNORECASE)
+            source = (before + _BEFORE + "(?P<stem>" + "|".join(stems) + ")"
+                      + "(?P<ending>(?-i:" + "|".join(tails) + "))" + _AFTER)
+            try:   # compiled on first use unless it holds a user's 'before' pattern
+                pattern: Any = (lazyregex.compile(source, regex.IGNORECASE) if before
+                                else LazyPattern(source, regex.IGNORECASE))
             except regex.error as exc:
                 raise ValueError(f"group {forms}: bad 'before' pattern ({exc})") from None
             groups.append(Group(forms, endings, preferred,

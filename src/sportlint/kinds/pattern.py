@@ -25,6 +25,7 @@ from typing import Any, ClassVar
 
 import regex
 
+from .. import lazyregex
 from ..model import Applicability, Finding
 from ..rule import Context
 from ..timeouts import pattern_timeout
@@ -51,7 +52,7 @@ class PatternRule(DataRule):
         default_message = str(cls.spec.get("message", ""))
         for entry in cls.spec.get("patterns") or []:
             try:
-                pat = regex.compile(entry["pattern"], regex.V1)
+                pat = lazyregex.compile(entry["pattern"], regex.V1)
             except regex.error as exc:
                 raise ValueError(f"bad pattern {entry['pattern']!r}: {exc}") from None
             replacement = entry.get("replacement")

@@ -36,7 +36,8 @@ from typing import Any, ClassVar
 
 import regex
 
-from .. import determiners
+from .. import determiners, lazyregex
+from ..lazyregex import LazyPattern
 from ..model import Applicability, Edit, Finding
 from ..rule import Context
 from ..segment import Token
@@ -90,7 +91,7 @@ class SubstitutionRule(DataRule):
         body = "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in forms)
         cls.table = table
         cls.extras = extras
-        cls.pattern = regex.compile(_BEFORE + "(?:" + body + ")" + _AFTER, flags)
+        cls.pattern = LazyPattern(_BEFORE + "(?:" + body + ")" + _AFTER, flags)   # escaped forms
         cls.message = cls.check_message(
             str(cls.spec.get("message", "«{found}»: si scrive «{right}».")))
 
@@ -101,7 +102,7 @@ class SubstitutionRule(DataRule):
         extra: dict[str, Any] = {}
         flags = regex.V1 | (0 if sensitive else regex.IGNORECASE)
         try:
-            extra["exceptions"] = [regex.compile(str(p), flags) for p in entry.get("exceptions") or []]
+            extra["exceptions"] = [lazyregex.compile(str(p), flags) for p in entry.get("exceptions") or []]
         except regex.error as exc:
             raise ValueError(f"entry {entry['wrong']!r}: bad exception ({exc})") from None
         if "gender" in entry:

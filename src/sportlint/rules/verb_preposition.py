@@ -6,12 +6,10 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any, ClassVar
 
-import yaml
-
 from ..grammar import ARTICLES, ARTICULATED, capitalise_like, is_infinitive, low, next_word, prev_word
 from ..lexicon import Lexicon
 from ..model import Applicability, Finding, Severity
-from ..paths import data_dir
+from ..paths import data_dir, read_yaml
 from ..rule import Context, Rule
 
 DATA = "grammar/verb_prepositions.yaml"
@@ -20,7 +18,7 @@ _KEYS = {"verb", "wrong", "right", "before"}
 
 @cache
 def shipped_entries() -> tuple[tuple[str, str, str, str], ...]:
-    data = yaml.safe_load((data_dir() / DATA).read_text(encoding="utf-8")) or {}
+    data = read_yaml(data_dir() / DATA) or {}
     return tuple(parse(e, DATA) for e in data.get("entries") or [])
 
 
