@@ -160,10 +160,14 @@ def write(path: str, data: bytes, original: bytes) -> None:
     copy of ``original`` beside it, removed once the new bytes are on disk."""
     target = os.path.realpath(path)
     info = os.stat(target)
+    if not stat.S_ISREG(info.st_mode):
+        # a FIFO or a device named on the command line: reading it again would block, and
+        # a rename would put a plain file in its place
+        raise OSError(errno.EINVAL, "not a regular file", target)
     if not info.st_mode & 0o222:
         # renaming over it would work, but a draft marked read-only is not ours to change
         raise PermissionError(errno.EACCES, "the file is read-only", target)
-    if info.st_nlink > 1 and stat.S_ISREG(info.st_mode):
+    if info.st_nlink > 1:
         _write_in_place(target, data, original)
         return
     tmp = _temporary_copy(target, data, info)
