@@ -19,9 +19,10 @@ Every rule gets a `Segmentation`; none re-tokenises. The segmenter knows:
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 
 import regex
 
@@ -369,7 +370,10 @@ def _split_word(text: str, start: int, end: int, roles: dict[int, str],
             continue
         left = text[pos:i]
         right_initial = text[i + 1]
-        initial = (not before and not out) or _after_sentence_end(text, before + out)
+        # the tokens before, latest first (not `before + out`: a copy of the paragraph's
+        # tokens at each apostrophe made a long paragraph quadratic)
+        initial = (not before and not out) or \
+            _after_sentence_end(text, chain(reversed(out), reversed(before)))
         if _is_elision(left, right_initial, initial):
             roles[i] = ELISION
             out.append((pos, i + 1, "word"))
@@ -380,8 +384,8 @@ def _split_word(text: str, start: int, end: int, roles: dict[int, str],
     return out
 
 
-def _after_sentence_end(text: str, previous: list[tuple[int, int, str]]) -> bool:
-    for start, end, kind in reversed(previous):
+def _after_sentence_end(text: str, latest_first: Iterable[tuple[int, int, str]]) -> bool:
+    for start, end, kind in latest_first:
         t = text[start:end]
         if kind == "punct" and t in "«“‘\"'(-–—[„":
             continue
