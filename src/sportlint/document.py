@@ -171,6 +171,16 @@ def encode(text: str, encoding: str | None = None, path: str = "",
                                f"unchanged") from None
 
 
+def encode_diff(diff: str, encoding: str, original: bytes) -> bytes:
+    """A diff of a file in ``encoding``, in that encoding (so that `patch` fits it to the
+    file's bytes); a file name the encoding cannot hold is written as best it can."""
+    codec = _codec(encoding, original)
+    try:
+        return diff.encode(codec, "surrogateescape")
+    except UnicodeEncodeError:
+        return diff.encode(codec, "replace")
+
+
 # A metadata header such as " date 2021-02" opening a file (the seed's export format).
 _HEADER = regex.compile(r"\A\ufeff?[ \t]*(?:date|data)[ \t]+\d{4}(?:-\d{2}){1,2}(?:[T ][\d:]+)?(?=\s)",
                         regex.IGNORECASE)

@@ -112,8 +112,10 @@ def _check_doc(doc: document.Document, path: str, config: Config, rules: list[Ru
         if result.text != doc.text:
             diff = unified_diff(doc.text, result.text, name)
             # the patch in the file's own encoding, so that `patch` and `git apply` fit it
-            outcome.diff = diff if options.encoding is None else \
-                _as_output(diff.encode(options.encoding, "surrogateescape"))
+            if options.encoding is not None:
+                outcome.diff = _as_output(document.encode_diff(diff, options.encoding, data))
+            else:
+                outcome.diff = diff
         return outcome
     if path == STDIN:
         outcome.output = _as_output(fixed)
