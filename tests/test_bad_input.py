@@ -640,3 +640,43 @@ def test_decode_and_encode_round_trip_the_bytes() -> None:
         for data in datas:
             text = document.decode(data, "x", encoding)
             assert document.encode(text, encoding, "x", data) == data, (encoding, data)
+
+
+def test_in_place_write_that_cannot_be_undone_keeps_the_backup(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_text(OTHER, encoding="utf-8")
+    os.link(path, tmp_path / "twin.txt")
+    real_fsync = os.fsync
+    calls = []
+
+    def fsync(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) > 1:          # the backup reaches the disk, then nothing else does
+            raise OSError(errno.EIO, "Input/output error")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    code, _, err = run(capsys, "check", *BASIC, "--jobs", "1", "--fix", str(path))
+    monkeypatch.undo()
+    assert code == ExitCode.ERROR
+    assert f"{path}: cannot write the fixes (Input/output error) nor put the original text " \
+           "back: it is saved in " in err
+    (backup,) = leftovers(tmp_path)
+    assert (tmp_path / backup).read_text(encoding="utf-8") == OTHER
+    assert err.strip().endswith(str(tmp_path / backup))
+
+
+def test_in_place_write_that_cannot_open_the_file_leaves_no_backup(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_bytes(b"old")
+    os.link(path, tmp_path / "twin.txt")
+
+    def no_open(*args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(runner, "open", no_open, raising=False)
+    with pytest.raises(PermissionError):
+        runner.write(str(path), b"new", b"old")
+    assert path.read_bytes() == b"old" and leftovers(tmp_path) == []

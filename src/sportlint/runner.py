@@ -20,6 +20,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 import regex
 
@@ -126,6 +127,10 @@ def _check_doc(doc: document.Document, path: str, config: Config, rules: list[Ru
         except ChangedOnDisk:
             outcome.report = FileReport(name, None, error="changed on disk while sportlint was "
                                         "checking it; not overwritten")
+        except HalfWritten as exc:
+            outcome.report = FileReport(name, None, error=f"cannot write the fixes "
+                                        f"({exc.reason}) nor put the original text back: "
+                                        f"it is saved in {exc.backup}")
         except OSError as exc:
             outcome.report = FileReport(name, None, error=f"cannot write the fixes "
                                         f"({exc.strerror or exc}); file left unchanged")
@@ -192,7 +197,10 @@ def _temporary_copy(target: str, data: bytes, info: os.stat_result) -> str:
     try:
         with os.fdopen(fd, "wb") as handle:
             _keep_owner(handle.fileno(), info)
-            os.fchmod(handle.fileno(), stat.S_IMODE(info.st_mode))
+            if hasattr(os, "fchmod"):
+                os.fchmod(handle.fileno(), stat.S_IMODE(info.st_mode))
+            else:       # Windows, before Python 3.13
+                os.chmod(tmp, stat.S_IMODE(info.st_mode))
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
@@ -215,37 +223,48 @@ def _keep_owner(fd: int, info: os.stat_result) -> None:
             continue
 
 
+class HalfWritten(Exception):
+    """A hard-linked file whose in-place write failed and could not be undone; its
+    original text is in the backup file ``backup``."""
+
+    def __init__(self, reason: str, backup: str) -> None:
+        super().__init__(reason, backup)
+        self.reason = reason
+        self.backup = backup
+
+
 def _write_in_place(target: str, data: bytes, original: bytes) -> None:
     """Overwrite a hard-linked file's bytes, keeping its inode (so every name sees the
     fixes): a backup of ``original`` beside it first, removed when ``data`` is on disk;
     should the write fail half-way, ``original`` is put back from memory, and if even
-    that fails the backup stays and the error names it."""
-    info = os.stat(target)
-    backup = _temporary_copy(target, original, info)
-    with open(target, "r+b") as handle:
-        if handle.read() != original:
-            _unlink(backup)
-            raise ChangedOnDisk(target)
-        try:
-            handle.seek(0)
-            handle.write(data)
-            handle.truncate()
-            handle.flush()
-            os.fsync(handle.fileno())
-        except BaseException as exc:
+    that fails the backup stays and HalfWritten names it."""
+    backup = _temporary_copy(target, original, os.stat(target))
+    keep_backup = False
+    try:
+        with open(target, "r+b") as handle:
+            if handle.read() != original:
+                raise ChangedOnDisk(target)
             try:
-                handle.seek(0)
-                handle.write(original)
-                handle.truncate()
-                handle.flush()
-                os.fsync(handle.fileno())
-            except OSError:
-                raise OSError(getattr(exc, "errno", None) or errno.EIO,
-                              f"{getattr(exc, 'strerror', None) or exc}; the original "
-                              f"text is saved in {backup}") from exc
+                _overwrite(handle, data)
+            except BaseException as exc:
+                try:
+                    _overwrite(handle, original)
+                except Exception:
+                    keep_backup = True
+                    raise HalfWritten(getattr(exc, "strerror", None) or str(exc),
+                                      backup) from exc
+                raise
+    finally:
+        if not keep_backup:
             _unlink(backup)
-            raise
-    _unlink(backup)
+
+
+def _overwrite(handle: BinaryIO, data: bytes) -> None:
+    handle.seek(0)
+    handle.write(data)
+    handle.truncate()
+    handle.flush()
+    os.fsync(handle.fileno())
 
 
 def _read(path: str) -> bytes | None:
