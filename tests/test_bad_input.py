@@ -680,3 +680,12 @@ def test_in_place_write_that_cannot_open_the_file_leaves_no_backup(
     with pytest.raises(PermissionError):
         runner.write(str(path), b"new", b"old")
     assert path.read_bytes() == b"old" and leftovers(tmp_path) == []
+
+
+def test_error_lines_count_cr_and_crlf_line_ends(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    for name, data in (("cr.txt", b"Uno.\rDue.\rIl Bari \xe8 primo.\r"),
+                       ("crlf.txt", b"Uno.\r\nDue.\r\nIl Bari \xe8 primo.\r\n")):
+        (tmp_path / name).write_bytes(data)
+        code, _, err = run(capsys, "check", *BASIC, str(tmp_path / name))
+        assert code == ExitCode.ERROR and f"{name}: not valid UTF-8 at line 3 " in err

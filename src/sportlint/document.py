@@ -116,7 +116,7 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> str:
     try:
         text = data.decode(codec)
     except UnicodeDecodeError as exc:
-        line = data[:exc.start].decode(codec, "replace").count("\n") + 1
+        line, _ = _line_column(data[:exc.start].decode(codec, "replace"))
         what = "UTF-8" if encoding is None else encoding
         hint = f"; {ENCODING_HINT}" if encoding is None else ""
         raise InputError(path, f"not valid {what} at line {line} "
@@ -154,8 +154,8 @@ def from_text(text: str, path: str | None = None) -> Document:
 def encode(text: str, encoding: str | None = None, path: str = "",
            original: bytes = b"") -> bytes:
     """The bytes to write back: the inverse of ``decode`` (a BOM stays a BOM, in the byte
-    order of the ``original`` bytes read). When a fix put a character the encoding cannot hold (’ or « in
-    latin-1), raise InputError naming the file, the character and where it is."""
+    order of the ``original`` bytes read). When a fix put a character the encoding cannot
+    hold (’ or « in latin-1), raise InputError naming the file, the character and where."""
     if encoding is None:
         return text.encode("utf-8")
     codec = _codec(encoding, original)
@@ -163,12 +163,17 @@ def encode(text: str, encoding: str | None = None, path: str = "",
         return text.encode(codec)
     except UnicodeEncodeError as exc:
         char = text[exc.start]
-        line = text.count("\n", 0, exc.start) + 1
-        column = exc.start - (text.rfind("\n", 0, exc.start) + 1) + 1
+        line, column = _line_column(text[:exc.start])
         label = unicodedata.name(char, f"U+{ord(char):04X}")
         raise InputError(path, f"the fixes need {char!r} ({label}) at line {line}, column "
                                f"{column}, which {encoding} cannot hold; file left "
                                f"unchanged") from None
+
+
+def _line_column(before: str) -> tuple[int, int]:
+    """1-based line and column of the character after ``before`` (CRLF, LF or CR ends)."""
+    lines = regex.split(r"\r\n|\n|\r", before)
+    return len(lines), len(lines[-1]) + 1
 
 
 def encode_diff(diff: str, encoding: str, original: bytes) -> bytes:
