@@ -177,12 +177,21 @@ def test_fix_writes_through_a_symlink(drafts: Path, capsys: pytest.CaptureFixtur
 
 
 def test_fix_that_cannot_be_written_is_exit_2_and_others_still_fixed(
-        drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        drafts: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     # the temporary file cannot be created (as on a read-only folder, even for root)
-    (drafts / ".dirty.txt.sportlint-tmp").mkdir()
+    import tempfile
+    real_mkstemp = tempfile.mkstemp
+
+    def mkstemp(*args: object, **kwargs: object) -> tuple[int, str]:
+        if str(kwargs.get("prefix", "")).startswith(".dirty.txt"):
+            raise PermissionError(13, "Permission denied")
+        return real_mkstemp(*args, **kwargs)  # type: ignore[call-overload, no-any-return]
+
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
     other = drafts / "other.txt"
     other.write_text(DIRTY, encoding="utf-8")
-    code, _, err = run(capsys, "check", *BASIC, "--fix", str(drafts / "dirty.txt"), str(other))
+    code, _, err = run(capsys, "check", *BASIC, "--jobs", "1", "--fix", str(drafts / "dirty.txt"),
+                       str(other))
     assert code == ExitCode.ERROR
     assert "dirty.txt" in err and "cannot write" in err
     assert (drafts / "dirty.txt").read_text(encoding="utf-8") == DIRTY

@@ -175,3 +175,20 @@ def test_in_quote_agrees_with_its_definition() -> None:
         for end in range(start + 1, min(len(text), start + 12) + 1):
             plain = any(qs < start and end <= qe for qs, qe in s._quoted)
             assert s.in_quote(start, end) == plain, (start, end)
+
+
+def test_line_start_finds_the_last_line_end_of_any_kind() -> None:
+    from sportlint.segment import _line_start
+    text = "a\r\nbb\rc\n\nd\r\r\ne"
+    for offset in range(len(text) + 1):
+        expected = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+        assert _line_start(text, offset) == expected, offset
+
+
+def test_sentence_initial_elision_after_a_long_paragraph() -> None:
+    # the tokens before an apostrophe are looked at latest first, without copying them
+    text = "Ha vinto. " * 2000 + "«L'Inter ha vinto» e poi D'Ambrosio. (L'Inter)"
+    words = [t.text for t in segment(document.from_text(text)).tokens[-14:]]
+    assert words[:3] == ["«", "L'", "Inter"]
+    assert "D'Ambrosio" in words
+    assert words[-4:] == ["(", "L'", "Inter", ")"]

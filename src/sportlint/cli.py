@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from enum import IntEnum
 from pathlib import Path
 
-from . import __version__, changed, formatters, linter, registry, runner
+from . import __version__, changed, document, formatters, linter, registry, runner
 from .config import Config, ConfigError, find_config, load_config, matches
 from .formatters import FileReport
 from .model import Severity
@@ -48,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="also apply unsafe fixes (implies --fix unless --diff)")
     check.add_argument("--diff", action="store_true",
                        help="print the fixes as a unified diff and write nothing")
+    check.add_argument("--encoding", type=_encoding, metavar="NAME",
+                       help="the drafts' encoding, e.g. latin-1 or cp1252 (default: utf-8); "
+                            "--fix writes them back in it")
     check.add_argument("--select", action="append", default=[], metavar="RULE_PREFIX",
                        help="only these rules (repeatable, or comma-separated)")
     check.add_argument("--ignore", action="append", default=[], metavar="RULE_PREFIX",
@@ -101,6 +104,13 @@ def _jobs(value: str) -> int:
         raise argparse.ArgumentTypeError(f"must be a whole number of processes, 1 or more, "
                                          f"not {value!r}")
     return jobs
+
+
+def _encoding(value: str) -> str:
+    try:
+        return document.encoding_name(value)
+    except LookupError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _split(values: list[str]) -> list[str]:
@@ -235,7 +245,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         return ExitCode.ERROR
     rules = linter.active_rules(config)
     options = runner.Options(fix=bool(args.fix), unsafe=bool(args.unsafe_fixes),
-                             diff=bool(args.diff))
+                             diff=bool(args.diff), encoding=args.encoding)
     paths = list(iter_paths(args.paths))
     if args.output and args.output != "-" and os.path.realpath(args.output) in \
             {os.path.realpath(p) for p in paths if p != "-"}:

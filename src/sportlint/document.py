@@ -11,7 +11,11 @@ segmenter reads, so no rule ever sees them.
 from __future__ import annotations
 
 import bisect
+import codecs
+import errno
 import os
+import sys
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +27,7 @@ MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdx"}
 
 
 class InputError(Exception):
-    """A file that cannot be read as a UTF-8 text draft."""
+    """A file that cannot be read (or, for ``--fix``, written back) as a text draft."""
 
     def __init__(self, path: str, problem: str) -> None:
         super().__init__(f"{path}: {problem}")
@@ -62,30 +66,84 @@ class Document:
         return any(s < max(end, start + 1) and start < e for s, e in self.ignored)
 
 
-def decode(data: bytes, path: str) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(path, "UTF-16 text; sportlint reads UTF-8 (save the file as UTF-8)")
-    if b"\x00" in data:
-        raise InputError(path, "binary content (NUL bytes), not a text draft")
+ENCODING_HINT = ("if the file is in another encoding, name it with --encoding, "
+                 "e.g. --encoding cp1252")
+
+
+def encoding_name(name: str) -> str:
+    """``name`` when Python knows it as a text encoding (``latin-1``, ``cp1252``,
+    ``utf-16``); otherwise a LookupError saying why (``rot13`` and ``base64`` are codecs,
+    but not encodings of text)."""
     try:
-        return data.decode("utf-8")
+        info = codecs.lookup(name)
+    except LookupError:
+        raise LookupError(f"unknown encoding {name!r} (try utf-8, latin-1, cp1252)") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise LookupError(f"{name!r} is not a text encoding (try utf-8, latin-1, cp1252)")
+    return name
+
+
+def _codec(encoding: str, data: bytes | None = None) -> str:
+    """The codec that decodes and encodes the file's bytes one to one, so that a BOM is
+    a character of the text (offset 0), as it is for UTF-8: ``utf-8-sig`` reads as
+    ``utf-8``, and ``utf-16``/``utf-32`` as the byte order their BOM says."""
+    name = codecs.lookup(encoding).name
+    if name == "utf-8-sig":
+        return "utf-8"
+    for wide in ("utf-16", "utf-32"):
+        if name == wide:
+            if data is not None and data.startswith(codecs.BOM_UTF32_BE if wide == "utf-32"
+                                                    else codecs.BOM_UTF16_BE):
+                return f"{wide}-be"
+            if data is not None and data.startswith(codecs.BOM_UTF32_LE if wide == "utf-32"
+                                                    else codecs.BOM_UTF16_LE):
+                return f"{wide}-le"
+            return f"{wide}-{'le' if sys.byteorder == 'little' else 'be'}"
+    return name
+
+
+def decode(data: bytes, path: str, encoding: str | None = None) -> str:
+    """The text of a file's bytes: UTF-8 (a BOM kept as U+FEFF), or ``encoding`` when the
+    user names one (``--encoding``). Raise InputError naming the file, the line and the
+    byte when the bytes are not text in that encoding."""
+    if encoding is None:
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise InputError(path, "UTF-16 text; sportlint reads UTF-8 (save the file as UTF-8, "
+                                   "or name the encoding with --encoding utf-16)")
+        if b"\x00" in data:
+            raise InputError(path, "binary content (NUL bytes), not a text draft")
+    codec = _codec(encoding or "utf-8", data)
+    try:
+        text = data.decode(codec)
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(path, f"not valid UTF-8 at line {line} "
-                               f"(byte {exc.start}: {exc.reason})") from None
+        line, _ = _line_column(data[:exc.start].decode(codec, "replace"))
+        what = "UTF-8" if encoding is None else encoding
+        hint = f"; {ENCODING_HINT}" if encoding is None else ""
+        raise InputError(path, f"not valid {what} at line {line} "
+                               f"(byte {exc.start}: {exc.reason}){hint}") from None
+    if encoding is not None and "\x00" in text:
+        raise InputError(path, "binary content (NUL characters), not a text draft")
+    return text
 
 
-def load(path: str | Path) -> Document:
-    """Read and decode one file; raise InputError naming it when that fails."""
+def read(path: str | Path) -> bytes:
+    """A file's bytes; InputError naming it when it cannot be read."""
     name = str(path)
     try:
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except OSError as exc:
         problem = exc.strerror or str(exc)
-        if Path(path).is_symlink() and not Path(path).exists():
+        if exc.errno == errno.EISDIR:
+            problem = "is a directory, not a text draft"
+        elif Path(path).is_symlink() and not Path(path).exists():
             problem = f"broken symbolic link (to {os.readlink(path)})"
         raise InputError(name, problem) from None
-    return from_text(decode(data, name), name)
+
+
+def load(path: str | Path, encoding: str | None = None) -> Document:
+    """Read and decode one file; raise InputError naming it when that fails."""
+    name = str(path)
+    return from_text(decode(read(path), name, encoding), name)
 
 
 def from_text(text: str, path: str | None = None) -> Document:
@@ -93,9 +151,39 @@ def from_text(text: str, path: str | None = None) -> Document:
     return Document(path, text, markdown=markdown)
 
 
-def encode(text: str) -> bytes:
-    """The bytes to write back: the inverse of ``decode`` (a BOM stays a BOM)."""
-    return text.encode("utf-8")
+def encode(text: str, encoding: str | None = None, path: str = "",
+           original: bytes = b"") -> bytes:
+    """The bytes to write back: the inverse of ``decode`` (a BOM stays a BOM, in the byte
+    order of the ``original`` bytes read). When a fix put a character the encoding cannot
+    hold (’ or « in latin-1), raise InputError naming the file, the character and where."""
+    if encoding is None:
+        return text.encode("utf-8")
+    codec = _codec(encoding, original)
+    try:
+        return text.encode(codec)
+    except UnicodeEncodeError as exc:
+        char = text[exc.start]
+        line, column = _line_column(text[:exc.start])
+        label = unicodedata.name(char, f"U+{ord(char):04X}")
+        raise InputError(path, f"the fixes need {char!r} ({label}) at line {line}, column "
+                               f"{column}, which {encoding} cannot hold; file left "
+                               f"unchanged") from None
+
+
+def _line_column(before: str) -> tuple[int, int]:
+    """1-based line and column of the character after ``before`` (CRLF, LF or CR ends)."""
+    lines = regex.split(r"\r\n|\n|\r", before)
+    return len(lines), len(lines[-1]) + 1
+
+
+def encode_diff(diff: str, encoding: str, original: bytes) -> bytes:
+    """A diff of a file in ``encoding``, in that encoding (so that `patch` fits it to the
+    file's bytes); a file name the encoding cannot hold is written as best it can."""
+    codec = _codec(encoding, original)
+    try:
+        return diff.encode(codec, "surrogateescape")
+    except UnicodeEncodeError:
+        return diff.encode(codec, "replace")
 
 
 # A metadata header such as " date 2021-02" opening a file (the seed's export format).

@@ -12,10 +12,12 @@ import difflib
 import errno
 import gc
 import os
+import stat
 import sys
+import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import BinaryIO
 
 import regex
 
@@ -35,6 +37,7 @@ class Options:
     fix: bool = False        # write the safe fixes (and the unsafe ones with ``unsafe``)
     unsafe: bool = False
     diff: bool = False       # compute the fixes as a unified diff, write nothing
+    encoding: str | None = None  # the files' encoding (``--encoding``); None: UTF-8
 
     @property
     def fixing(self) -> bool:
@@ -54,28 +57,37 @@ class Outcome:
 def check_path(path: str, config: Config, rules: list[Rule], options: Options) -> Outcome:
     """Check one file (not standard input): read, lint, and fix it as ``options`` say."""
     try:
-        doc = document.load(path)
+        data = document.read(path)
+        doc = document.from_text(document.decode(data, path, options.encoding), path)
     except document.InputError as exc:
         return Outcome(FileReport(path, None, error=exc.problem))
-    return _check_doc(doc, path, config, rules, options)
+    return _check_doc(doc, path, config, rules, options, data)
 
 
 def check_stdin(data: bytes, config: Config, rules: list[Rule], options: Options) -> Outcome:
     """Check standard input's bytes; with --fix the fixed text is the outcome's output."""
     name = "<stdin>"
     try:
-        doc = document.from_text(document.decode(data, name), name)
+        doc = document.from_text(document.decode(data, name, options.encoding), name)
     except document.InputError as exc:
         outcome = Outcome(FileReport(name, None, error=exc.problem))
         if options.fixing and not options.diff:
             # a filter that cannot read its input passes it on unchanged, byte for byte
-            outcome.output = data.decode("utf-8", "surrogateescape")
+            outcome.output = _as_output(data)
         return outcome
-    return _check_doc(doc, STDIN, config, rules, options)
+    return _check_doc(doc, STDIN, config, rules, options, data)
+
+
+def _as_output(data: bytes) -> str:
+    """Bytes carried in a str: the command line writes ``output.encode("utf-8",
+    "surrogateescape")``, which gives these bytes back exactly, whatever their encoding."""
+    return data.decode("utf-8", "surrogateescape")
 
 
 def _check_doc(doc: document.Document, path: str, config: Config, rules: list[Rule],
-               options: Options) -> Outcome:
+               options: Options, data: bytes) -> Outcome:
+    """Lint (and fix) a decoded input; ``data`` is the bytes it was decoded from, which a
+    fixed file must still hold on disk when it is written."""
     name = doc.path or path
     if not options.fixing:
         return Outcome(FileReport(name, doc, linter.lint(doc, config, rules)))
@@ -84,16 +96,38 @@ def _check_doc(doc: document.Document, path: str, config: Config, rules: list[Ru
     outcome = Outcome(FileReport(name, fixed_doc, linter.lint(fixed_doc, config, rules)))
     if not result.settled:
         outcome.notes.append(f"{name}: the fixes did not settle; file left unchanged")
-    if options.diff:
-        if result.text != doc.text:
-            outcome.diff = unified_diff(doc.text, result.text, name)
-        return outcome
-    if path == STDIN:
-        outcome.output = result.text
-        return outcome
+    fixed = data
     if result.text != doc.text:
         try:
-            write(path, result.text)
+            fixed = document.encode(result.text, options.encoding, name, data)
+        except document.InputError as exc:
+            # the fixes need a character the file's encoding cannot hold: nothing written
+            outcome.report = FileReport(name, None, error=exc.problem)
+            if path == STDIN and not options.diff:
+                outcome.output = _as_output(data)
+            return outcome
+    if options.diff:
+        if result.text != doc.text:
+            diff = unified_diff(doc.text, result.text, name)
+            # the patch in the file's own encoding, so that `patch` and `git apply` fit it
+            if options.encoding is not None:
+                outcome.diff = _as_output(document.encode_diff(diff, options.encoding, data))
+            else:
+                outcome.diff = diff
+        return outcome
+    if path == STDIN:
+        outcome.output = _as_output(fixed)
+        return outcome
+    if fixed != data:
+        try:
+            write(path, fixed, data)
+        except ChangedOnDisk:
+            outcome.report = FileReport(name, None, error="changed on disk while sportlint was "
+                                        "checking it; not overwritten")
+        except HalfWritten as exc:
+            outcome.report = FileReport(name, None, error=f"cannot write the fixes "
+                                        f"({exc.reason}) nor put the original text back: "
+                                        f"it is saved in {exc.backup}")
         except OSError as exc:
             outcome.report = FileReport(name, None, error=f"cannot write the fixes "
                                         f"({exc.strerror or exc}); file left unchanged")
@@ -111,27 +145,152 @@ def unified_diff(old: str, new: str, name: str) -> str:
     return "".join(out)
 
 
-def write(path: str, text: str) -> None:
-    """Write atomically: a temporary file beside the original (through a symlink, beside
-    its target), then rename over it; on any failure the original is left untouched."""
-    target = Path(path).resolve()
-    if not target.stat().st_mode & 0o222:
+class ChangedOnDisk(Exception):
+    """The file no longer holds the bytes sportlint read: another program (an editor, a
+    second sportlint) wrote it meanwhile, and overwriting it would lose that change."""
+
+
+def write(path: str, data: bytes, original: bytes) -> None:
+    """Replace the file's bytes ``original`` (as read) with ``data``, so that no failure
+    at any moment loses either: ``data`` goes to a new temporary file beside the file
+    (through a symbolic link, beside its target; the link stays a link), flushed to disk,
+    with the file's permissions (and owner and group, where allowed), and is then renamed
+    over the file. Just before the rename the file is read again: if it no longer holds
+    ``original``, ChangedOnDisk and nothing is written. The temporary file never survives
+    a failure.
+
+    A file with several hard links is rewritten in place instead (a rename would give
+    this name a new file and leave the other names with the old text), after a backup
+    copy of ``original`` beside it, removed once the new bytes are on disk."""
+    target = os.path.realpath(path)
+    info = os.stat(target)
+    if not stat.S_ISREG(info.st_mode):
+        # a FIFO or a device named on the command line: reading it again would block, and
+        # a rename would put a plain file in its place
+        raise OSError(errno.EINVAL, "not a regular file", target)
+    if not info.st_mode & 0o222:
         # renaming over it would work, but a draft marked read-only is not ours to change
-        raise PermissionError(errno.EACCES, "the file is read-only", str(target))
-    tmp = target.with_name(f".{target.name}.sportlint-tmp")
-    created = False
+        raise PermissionError(errno.EACCES, "the file is read-only", target)
+    if info.st_nlink > 1:
+        _write_in_place(target, data, original)
+        return
+    tmp = _temporary_copy(target, data, info)
     try:
-        with open(tmp, "wb") as handle:
-            created = True
-            handle.write(document.encode(text))
-        try:
-            os.chmod(tmp, target.stat().st_mode)
-        except OSError:
-            pass
+        if _read(target) != original:
+            raise ChangedOnDisk(target)
         os.replace(tmp, target)
+        tmp = ""
+        _sync_folder(target)
     finally:
-        if created:
-            tmp.unlink(missing_ok=True)
+        if tmp:
+            _unlink(tmp)
+
+
+def _temporary_copy(target: str, data: bytes, info: os.stat_result) -> str:
+    """A new file beside ``target``, holding ``data`` on disk, with its mode, owner and
+    group; its name, unique, so that two runs never share one."""
+    folder, name = os.path.split(target)
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".sportlint-tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            _keep_owner(handle.fileno(), info)
+            if hasattr(os, "fchmod"):
+                os.fchmod(handle.fileno(), stat.S_IMODE(info.st_mode))
+            else:       # Windows, before Python 3.13
+                os.chmod(tmp, stat.S_IMODE(info.st_mode))
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        _unlink(tmp)
+        raise
+    return tmp
+
+
+def _keep_owner(fd: int, info: os.stat_result) -> None:
+    """The original's owner and group on the new file, as far as this process may set
+    them (root may set both; the owner may set a group it belongs to)."""
+    if not hasattr(os, "fchown"):
+        return
+    for uid in (info.st_uid, -1):
+        try:
+            os.fchown(fd, uid, info.st_gid)
+            return
+        except OSError:
+            continue
+
+
+class HalfWritten(Exception):
+    """A hard-linked file whose in-place write failed and could not be undone; its
+    original text is in the backup file ``backup``."""
+
+    def __init__(self, reason: str, backup: str) -> None:
+        super().__init__(reason, backup)
+        self.reason = reason
+        self.backup = backup
+
+
+def _write_in_place(target: str, data: bytes, original: bytes) -> None:
+    """Overwrite a hard-linked file's bytes, keeping its inode (so every name sees the
+    fixes): a backup of ``original`` beside it first, removed when ``data`` is on disk;
+    should the write fail half-way, ``original`` is put back from memory, and if even
+    that fails the backup stays and HalfWritten names it."""
+    backup = _temporary_copy(target, original, os.stat(target))
+    keep_backup = False
+    try:
+        with open(target, "r+b") as handle:
+            if handle.read() != original:
+                raise ChangedOnDisk(target)
+            try:
+                _overwrite(handle, data)
+            except BaseException as exc:
+                try:
+                    _overwrite(handle, original)
+                except Exception:
+                    keep_backup = True
+                    raise HalfWritten(getattr(exc, "strerror", None) or str(exc),
+                                      backup) from exc
+                raise
+    finally:
+        if not keep_backup:
+            _unlink(backup)
+
+
+def _overwrite(handle: BinaryIO, data: bytes) -> None:
+    handle.seek(0)
+    handle.write(data)
+    handle.truncate()
+    handle.flush()
+    os.fsync(handle.fileno())
+
+
+def _read(path: str) -> bytes | None:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError:
+        return None
+
+
+def _sync_folder(target: str) -> None:
+    """Flush the rename itself to disk (where a folder can be opened)."""
+    try:
+        fd = os.open(os.path.dirname(target) or ".", os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _unlink(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
 
 
 # --- many files in parallel (--jobs) ----------------------------------------------------

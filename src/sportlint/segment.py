@@ -19,9 +19,10 @@ Every rule gets a `Segmentation`; none re-tokenises. The segmenter knows:
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 
 import regex
 
@@ -79,7 +80,7 @@ _BLANK_LINE = regex.compile(r"(?:\r?\n|\r)[ \t\x00]*(?:\r?\n|\r)(?:[ \t\x00]*(?:
 _MD_HEADING_LINE = regex.compile(r"^[ \t]{0,3}#{1,6}[ \t].*$", regex.MULTILINE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     start: int
     end: int
@@ -369,7 +370,10 @@ def _split_word(text: str, start: int, end: int, roles: dict[int, str],
             continue
         left = text[pos:i]
         right_initial = text[i + 1]
-        initial = (not before and not out) or _after_sentence_end(text, before + out)
+        # the tokens before, latest first (not `before + out`: a copy of the paragraph's
+        # tokens at each apostrophe made a long paragraph quadratic)
+        initial = (not before and not out) or \
+            _after_sentence_end(text, chain(reversed(out), reversed(before)))
         if _is_elision(left, right_initial, initial):
             roles[i] = ELISION
             out.append((pos, i + 1, "word"))
@@ -380,8 +384,8 @@ def _split_word(text: str, start: int, end: int, roles: dict[int, str],
     return out
 
 
-def _after_sentence_end(text: str, previous: list[tuple[int, int, str]]) -> bool:
-    for start, end, kind in reversed(previous):
+def _after_sentence_end(text: str, latest_first: Iterable[tuple[int, int, str]]) -> bool:
+    for start, end, kind in latest_first:
         t = text[start:end]
         if kind == "punct" and t in "«“‘\"'(-–—[„":
             continue
@@ -413,8 +417,14 @@ def _is_heading(doc: Document, text: str, start: int, end: int,
     return last not in ".!?…:;,»”\"')" and 0 < words <= 20 and body[:1].isupper()
 
 
+_LAST_LINE_END = regex.compile(r"[\r\n]", regex.REVERSE)
+
+
 def _line_start(text: str, offset: int) -> int:
-    return max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    # searched backwards for the nearest CR or LF: `rfind` of each, when a file has no CR
+    # (or no LF), scanned the whole text before each paragraph (quadratic: 20 MB, minutes)
+    match = _LAST_LINE_END.search(text, 0, offset)
+    return match.end() if match else 0
 
 
 def _sentence_starts(text: str, tokens: list[tuple[int, int, str]], p_end: int) -> list[int]:
