@@ -152,6 +152,32 @@ def test_folder_with_unreadable_files(tmp_path: Path, capsys: pytest.CaptureFixt
         [("a-good.txt", 1), ("inner.txt", 1)]
 
 
+@pytest.mark.parametrize("jobs", JOBS)
+def test_unreadable_subfolder_is_an_error_naming_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        jobs: str) -> None:
+    folder = tmp_path / "drafts"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "locked" / "hidden.txt").write_text(OTHER, encoding="utf-8")
+    (folder / "a-good.txt").write_text(OTHER, encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path):  # type: ignore[no-untyped-def]
+        # as `chmod 000 locked` does for anyone but root
+        if Path(path).name == "locked":
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    code, data, err = check_json(capsys, "--jobs", jobs, str(folder))
+    assert code == ExitCode.ERROR       # a CI check must not pass over drafts it never read
+    assert data["errors"] == [{"path": str(folder / "locked"), "message":
+                               "cannot read the folder (Permission denied); "
+                               "its drafts were not checked"}]
+    assert f"{folder / 'locked'}: cannot read the folder" in err
+    assert [Path(f["path"]).name for f in data["findings"]] == ["a-good.txt"]
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
 def test_fifo_named_on_the_command_line_is_read(tmp_path: Path) -> None:
     """As `sportlint check <(command)`: read to its end, in a subprocess with a timeout

@@ -166,25 +166,32 @@ def cmd_init(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
-def iter_paths(paths: Sequence[str]) -> Iterator[str]:
+def iter_paths(paths: Sequence[str], unreadable: list[FileReport] | None = None
+               ) -> Iterator[str]:
     """Files to check: the files given, and *.md / *.txt under the directories given; each
-    file once (standard input too), however many times it is named."""
+    file once (standard input too), however many times it is named. A folder that cannot
+    be listed is added to ``unreadable`` as an error naming it."""
     seen: set[str] = set()
-    for path in _walk(paths):
+    for path in _walk(paths, unreadable if unreadable is not None else []):
         key = path if path == "-" else os.path.realpath(path)
         if key not in seen:
             seen.add(key)
             yield path
 
 
-def _walk(paths: Sequence[str]) -> Iterator[str]:
+def _walk(paths: Sequence[str], unreadable: list[FileReport]) -> Iterator[str]:
+    def report(exc: OSError) -> None:
+        folder = str(exc.filename or "?")
+        unreadable.append(FileReport(folder, None, error=f"cannot read the folder "
+                                     f"({exc.strerror or exc}); its drafts were not checked"))
+
     for raw in paths:
         if raw == "-":
             yield raw
             continue
         path = Path(raw)
         if path.is_dir():
-            for folder, dirs, files in os.walk(path):
+            for folder, dirs, files in os.walk(path, onerror=report):
                 dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
                 for name in sorted(files):
                     # only regular files: a FIFO or socket found in a folder would block
@@ -246,7 +253,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     rules = linter.active_rules(config)
     options = runner.Options(fix=bool(args.fix), unsafe=bool(args.unsafe_fixes),
                              diff=bool(args.diff), encoding=args.encoding)
-    paths = list(iter_paths(args.paths))
+    unreadable: list[FileReport] = []
+    paths = list(iter_paths(args.paths, unreadable))
     if args.output and args.output != "-" and os.path.realpath(args.output) in \
             {os.path.realpath(p) for p in paths if p != "-"}:
         print(f"sportlint: --output {args.output} is one of the drafts being checked; "
@@ -272,6 +280,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         if args.diff_base:
             report = only_changed_lines(report, args.diff_base)
         reports.append(report)
+    reports += unreadable
 
     for report in reports:
         if report.error:
