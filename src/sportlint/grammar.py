@@ -23,7 +23,7 @@ CLITICS = ("glielo", "gliela", "glieli", "gliele", "gliene", "melo", "mela", "ce
 
 def low(token: Token) -> str:
     """The token's text in lower case with a typographic apostrophe made straight."""
-    return token.text.lower().replace("’", "'")
+    return token.low
 
 
 def analyses(lex: Lexicon, token: Token) -> tuple[Analysis, ...]:
@@ -61,13 +61,13 @@ def capitalise_like(word: str, model: str) -> str:
 
 
 def next_word(seg: Segmentation, token: Token) -> Token | None:
-    nxt = seg.next_token(token)
-    return nxt if nxt is not None and nxt.is_word else None
+    """The next token of the sentence when it is a word."""
+    return seg.next_words[token.index]
 
 
 def prev_word(seg: Segmentation, token: Token) -> Token | None:
-    prev = seg.prev_token(token)
-    return prev if prev is not None and prev.is_word else None
+    """The previous token of the sentence when it is a word."""
+    return seg.prev_words[token.index]
 
 
 # Endings that tell a noun's gender with few exceptions; used to double-check the lexicon,

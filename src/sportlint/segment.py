@@ -88,23 +88,30 @@ class Token:
     index: int          # position in Segmentation.tokens
     sentence: int       # index in Segmentation.sentences
 
-    @property
+    # Derived attributes are computed on first use and then stored on the instance (rules
+    # ask for them many times per token).
+    @cached_property
     def is_word(self) -> bool:
         return self.kind == "word"
 
-    @property
+    @cached_property
     def elided(self) -> bool:
         """An elided article/preposition such as ``dell'``, glued to the next word."""
         return self.kind == "word" and self.text[-1] in APOSTROPHES
 
-    @property
+    @cached_property
     def bare(self) -> str:
         """The text without a final apostrophe."""
         return self.text.rstrip(APOSTROPHES)
 
-    @property
+    @cached_property
     def capitalised(self) -> bool:
         return self.text[:1].isupper()
+
+    @cached_property
+    def low(self) -> str:
+        """The text in lower case with a typographic apostrophe made straight."""
+        return self.text.lower().replace("’", "'")
 
 
 @dataclass(frozen=True)
@@ -155,6 +162,7 @@ class Quote:
 PAIRS = {"«": "»", "“": "”", "„": "“", "‘": "’", '"': '"', "'": "'", "‚": "’"}
 _OPENING = set("«“„‘‚")
 _CLOSING = set("»”’")
+_QUOTE_MARK = regex.compile("[" + regex.escape("".join(sorted(set(PAIRS) | _CLOSING))) + "]")
 
 
 @dataclass
@@ -165,6 +173,8 @@ class Segmentation:
     tokens: list[Token] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     marks: dict[int, str] = field(default_factory=dict)
+    #: per-document results of helpers shared by several rules (``dates.find_dates`` ...)
+    memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -184,9 +194,36 @@ class Segmentation:
             spans.append((q.open, end))
         return sorted(spans)
 
+    @cached_property
+    def word_tokens(self) -> list[Token]:
+        """The word tokens, in order."""
+        return [t for t in self.tokens if t.kind == "word"]
+
     @property
     def words(self) -> Iterator[Token]:
-        return (t for t in self.tokens if t.kind == "word")
+        return iter(self.word_tokens)
+
+    @cached_property
+    def next_words(self) -> list[Token | None]:
+        """For each token index, the next token when it is a word of the same sentence."""
+        toks = self.tokens
+        out: list[Token | None] = [None] * len(toks)
+        for i in range(len(toks) - 1):
+            nxt = toks[i + 1]
+            if nxt.kind == "word" and nxt.sentence == toks[i].sentence:
+                out[i] = nxt
+        return out
+
+    @cached_property
+    def prev_words(self) -> list[Token | None]:
+        """For each token index, the previous token when it is a word of the same sentence."""
+        toks = self.tokens
+        out: list[Token | None] = [None] * len(toks)
+        for i in range(1, len(toks)):
+            prev = toks[i - 1]
+            if prev.kind == "word" and prev.sentence == toks[i].sentence:
+                out[i] = prev
+        return out
 
     def sentence_tokens(self, sentence: Sentence) -> list[Token]:
         return self.tokens[sentence.first_token:sentence.last_token]
@@ -342,6 +379,8 @@ def _is_abbreviation(text: str, prev: tuple[int, int, str], dot: int) -> bool:
 def _split_word(text: str, start: int, end: int, roles: dict[int, str],
                 before: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Split elisions off a word match and record the role of each apostrophe in it."""
+    if "'" not in text[start:end] and "’" not in text[start:end]:
+        return [(start, end, "word")]
     out: list[tuple[int, int, str]] = []
     pos = start
     for i in range(start, end):
@@ -456,10 +495,9 @@ def _pair_quotes(seg: Segmentation, text: str, p_index: int, p_start: int, p_end
     """Pair the quotation marks of one paragraph (a quote never spans paragraphs)."""
     stack: list[tuple[int, str]] = []
     roles = seg.marks
-    for i in range(p_start, p_end):
+    for found in _QUOTE_MARK.finditer(text, p_start, p_end):
+        i = found.start()
         ch = text[i]
-        if ch not in PAIRS and ch not in _CLOSING:
-            continue
         role = roles.get(i)
         if role is not None and role != QUOTE:
             continue
