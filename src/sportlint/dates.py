@@ -111,7 +111,21 @@ def _year(text: str | None) -> int | None:
     return int(text) if text and len(text) == 4 else None
 
 
+# Every numeric date has digits, a separator, digits, the same separator and a year: a
+# text without this shape is not searched with the (slower) full pattern.
+_NUMERIC_HINT = regex.compile(r"\d[/.\-]\d{1,2}[/.\-]\d{4}")
+
+
 def find_dates(seg: Segmentation) -> list[Date]:
+    """The dates of the document, in text order (computed once per segmentation; the list
+    is shared: callers must not change it)."""
+    cached = seg.memo.get("dates")
+    if cached is None:
+        cached = seg.memo["dates"] = _find_dates(seg)
+    return cached  # type: ignore[return-value]
+
+
+def _find_dates(seg: Segmentation) -> list[Date]:
     text = seg.doc.masked
     dates: list[Date] = []
     for m in _DATE.finditer(text):
@@ -126,7 +140,7 @@ def find_dates(seg: Segmentation) -> list[Date]:
             continue
         dates.append(Date(m.start(), m.end(), int(m["day"]), later.month, later.year,
                           "", -1, m["wd"], m.start("wd")))
-    for m in _NUMERIC.finditer(text):
+    for m in _NUMERIC.finditer(text) if _NUMERIC_HINT.search(text) else ():
         dates.append(Date(m.start(), m.end(), int(m["day"]), int(m["month"]), int(m["year"]),
                           m["year"], m.start("year"), m["wd"] or "",
                           m.start("wd") if m["wd"] else -1, numeric=True))
