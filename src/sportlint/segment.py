@@ -22,6 +22,7 @@ import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Final
 
 import regex
 
@@ -79,39 +80,48 @@ _BLANK_LINE = regex.compile(r"(?:\r?\n|\r)[ \t\x00]*(?:\r?\n|\r)(?:[ \t\x00]*(?:
 _MD_HEADING_LINE = regex.compile(r"^[ \t]{0,3}#{1,6}[ \t].*$", regex.MULTILINE)
 
 
-@dataclass(frozen=True)
 class Token:
-    start: int
-    end: int
-    text: str
-    kind: str           # word, number, minute, year, time, abbr, punct
-    index: int          # position in Segmentation.tokens
-    sentence: int       # index in Segmentation.sentences
+    """A token of the text: ``start``/``end`` offsets, its ``text``, ``kind`` (word, number,
+    minute, year, time, abbr, punct), ``index`` in Segmentation.tokens and ``sentence`` (index
+    in Segmentation.sentences). Read-only by contract (mypy enforces it: the attributes are
+    Final). The derived attributes (``is_word``, ``elided``, ``bare``, ``capitalised``,
+    ``low``) are computed once here: rules ask for them many times per token."""
 
-    # Derived attributes are computed on first use and then stored on the instance (rules
-    # ask for them many times per token).
-    @cached_property
-    def is_word(self) -> bool:
-        return self.kind == "word"
+    __slots__ = ("bare", "capitalised", "elided", "end", "index", "is_word", "kind", "low",
+                 "sentence", "start", "text")
 
-    @cached_property
-    def elided(self) -> bool:
-        """An elided article/preposition such as ``dell'``, glued to the next word."""
-        return self.kind == "word" and self.text[-1] in APOSTROPHES
+    def __init__(self, start: int, end: int, text: str, kind: str, index: int,
+                 sentence: int) -> None:
+        self.start: Final = start
+        self.end: Final = end
+        self.text: Final = text
+        self.kind: Final = kind
+        self.index: Final = index
+        self.sentence: Final = sentence
+        word = kind == "word"
+        self.is_word: Final = word
+        #: an elided article/preposition such as ``dell'``, glued to the next word
+        self.elided: Final = word and text[-1:] in ("'", "’")
+        #: the text without a final apostrophe
+        self.bare: Final = text.rstrip(APOSTROPHES)
+        self.capitalised: Final = text[:1].isupper()
+        #: the text in lower case with a typographic apostrophe made straight
+        self.low: Final = text.lower().replace("’", "'")
 
-    @cached_property
-    def bare(self) -> str:
-        """The text without a final apostrophe."""
-        return self.text.rstrip(APOSTROPHES)
+    def _key(self) -> tuple[int, int, str, str, int, int]:
+        return (self.start, self.end, self.text, self.kind, self.index, self.sentence)
 
-    @cached_property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Token:
+            return NotImplemented
+        return self._key() == other._key()
 
-    @cached_property
-    def low(self) -> str:
-        """The text in lower case with a typographic apostrophe made straight."""
-        return self.text.lower().replace("’", "'")
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (f"Token(start={self.start!r}, end={self.end!r}, text={self.text!r}, "
+                f"kind={self.kind!r}, index={self.index!r}, sentence={self.sentence!r})")
 
 
 @dataclass(frozen=True)
