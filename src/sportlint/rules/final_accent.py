@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
 from .. import resources
+from ..config import Config
 from ..model import Applicability, Finding, Severity
 from ..rule import Context, Rule
 from ..wordforms import explain, listed_forms
 from ..wordlist import Vocabulary
+from ..wordmemo import WordMemo
 
 # The spellings of each final vowel: bare, grave, acute.
 _FORMS = {
@@ -52,10 +54,20 @@ class FinalAccent(Rule):
     options: ClassVar[dict[str, Any]] = {"add_ratio": 1.0, "change_ratio": 1.5,
                                          "keep_zipf": 2.0}
 
+    def __init__(self, options: Mapping[str, Any] | None = None) -> None:
+        super().__init__(options)
+        self._memo: WordMemo[tuple[str, bool] | None] = WordMemo()
+        self._listed: tuple[Config, frozenset[str]] | None = None
+
     def check(self, ctx: Context) -> Iterator[Finding]:
         vocab: Vocabulary = ctx.resources.get("vocabulary")
         lexicon = ctx.resources.get("lexicon") if "lexicon" in resources.LOADERS else None
-        listed = listed_forms(ctx.config.is_enabled)
+        if self._listed is None or self._listed[0] is not ctx.config:
+            self._listed = (ctx.config, listed_forms(ctx.config.is_enabled))
+        listed = self._listed[1]
+        # lower-case word -> its better form and whether the fix is safe (None: fine as it
+        # is); the answer depends only on the word and the resources
+        memo = self._memo.table(vocab, lexicon)
         for token in ctx.seg.words:
             word = token.bare if token.elided else token.text
             if not word.isalpha() or word[-1].lower() not in _BASE or word.lower() in listed:
@@ -65,11 +77,16 @@ class FinalAccent(Rule):
                         ctx.seg.is_sentence_initial(token)):
                     continue
             lower = word.lower()
-            if lexicon is not None and lexicon.is_word(lower):
+            if lower in memo:
+                better = memo[lower]
+            elif lexicon is not None and lexicon.is_word(lower):
+                better = memo[lower] = None
+            else:
+                right, safe = self._better(lower, vocab, lexicon is not None)
+                better = memo[lower] = None if right is None else (right, safe)
+            if better is None:
                 continue
-            right, safe = self._better(lower, vocab, lexicon is not None)
-            if right is None:
-                continue
+            right, safe = better
             if word[0].isupper():
                 right = right[0].upper() + right[1:]
             yield self.finding(

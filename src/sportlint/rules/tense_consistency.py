@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, ClassVar
 
 from ..grammar import capitalise_like, low
@@ -10,6 +10,7 @@ from ..lexicon import Analysis, Lexicon
 from ..model import Applicability, Finding, Severity
 from ..rule import Context, Rule
 from ..segment import Sentence, Token
+from ..wordmemo import WordMemo
 
 # Words that anchor a sentence in the present: the present is then right.
 _NOW = frozenset("""
@@ -37,6 +38,16 @@ def _reaches_past(labels: list[str]) -> bool:
         if label not in ("present", "none"):
             return False
     return False
+
+
+def _finite_readings(lex: Lexicon, word: str) -> tuple[Analysis, ...]:
+    """The readings of a word that can be a finite verb, () when it cannot: a verb (or a
+    participle-adjective: "chiuse", "decise"); "parte", "solo", "porta" are also nouns and
+    say nothing."""
+    readings = lex.analyses(word)
+    if not readings or not all(a.pos in ("VER", "AUX", "ADJ") for a in readings):
+        return ()
+    return readings if any(a.finite for a in readings) else ()
 
 
 def _readings(lex: Lexicon, tok: Token) -> tuple[Analysis, ...]:
@@ -71,6 +82,11 @@ class TenseConsistency(Rule):
     severity = Severity.SUGGESTION
     skip_quoted = True
     options: ClassVar[dict[str, Any]] = {"min_past": 2}
+
+    def __init__(self, options: Mapping[str, Any] | None = None) -> None:
+        super().__init__(options)
+        # word -> its readings when it can be a finite verb (kept across documents)
+        self._finite: WordMemo[tuple[Analysis, ...]] = WordMemo()
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         lex: Lexicon = ctx.resources.get("lexicon")
@@ -107,16 +123,15 @@ class TenseConsistency(Rule):
         tokens = [t for t in seg.sentence_tokens(sentence)
                   if t.is_word and not quoted(t.start, t.end)]
         finite: list[tuple[Token, tuple[Analysis, ...]]] = []
+        memo = self._finite.table(lex)
         for tok in tokens:
-            if low(tok) in _NOW:
+            word = tok.low
+            if word in _NOW:
                 return "", None
-            readings = _readings(lex, tok)
-            # a verb (or a participle-adjective: "chiuse", "decise"); "parte", "solo",
-            # "porta" are also nouns and say nothing
-            if not readings or not all(a.pos in ("VER", "AUX", "ADJ") for a in readings):
-                continue
-            if any(a.finite for a in readings) and \
-                    (not tok.capitalised or seg.is_sentence_initial(tok)):
+            readings = memo.get(word)
+            if readings is None:
+                readings = memo[word] = _finite_readings(lex, word)
+            if readings and (not tok.capitalised or seg.is_sentence_initial(tok)):
                 finite.append((tok, readings))
         if not finite:
             return "none", None
