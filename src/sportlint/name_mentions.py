@@ -19,13 +19,15 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from . import resources
-from .gazetteer import Gazetteer, fold, name_tokens, normalise
+from .gazetteer import Gazetteer, name_tokens, normalise
+from .gazetteer import fold as _fold
 
 if TYPE_CHECKING:
     from .rule import Context
@@ -36,6 +38,9 @@ ORDINARY_ZIPF = 3.0
 #: ... and from which it is a function word (la, il, di, che), never part of a name.
 FUNCTION_ZIPF = 6.0
 _NEWLINE = re.compile("\n")
+
+#: `gazetteer.fold`, remembered: the same names are folded in every document
+fold = lru_cache(maxsize=1 << 16)(_fold)
 VOWELS = set("aeiouàèéìòóù")
 
 
