@@ -84,10 +84,10 @@ class Token:
     """A token of the text: ``start``/``end`` offsets, its ``text``, ``kind`` (word, number,
     minute, year, time, abbr, punct), ``index`` in Segmentation.tokens and ``sentence`` (index
     in Segmentation.sentences). Read-only by contract (mypy enforces it: the attributes are
-    Final). The derived attributes (``is_word``, ``elided``, ``bare``, ``capitalised``,
-    ``low``) are computed once here: rules ask for them many times per token."""
+    Final). The derived attributes (``is_word``, ``elided``, ``capitalised``, ``low``) are
+    computed once here: rules ask for them many times per token."""
 
-    __slots__ = ("bare", "capitalised", "elided", "end", "index", "is_word", "kind", "low",
+    __slots__ = ("capitalised", "elided", "end", "index", "is_word", "kind", "low",
                  "sentence", "start", "text")
 
     def __init__(self, start: int, end: int, text: str, kind: str, index: int,
@@ -102,11 +102,14 @@ class Token:
         self.is_word: Final = word
         #: an elided article/preposition such as ``dell'``, glued to the next word
         self.elided: Final = word and text[-1:] in ("'", "’")
-        #: the text without a final apostrophe
-        self.bare: Final = text.rstrip(APOSTROPHES)
         self.capitalised: Final = text[:1].isupper()
         #: the text in lower case with a typographic apostrophe made straight
         self.low: Final = text.lower().replace("’", "'")
+
+    @property
+    def bare(self) -> str:
+        """The text without a final apostrophe."""
+        return self.text.rstrip(APOSTROPHES)
 
     def _key(self) -> tuple[int, int, str, str, int, int]:
         return (self.start, self.end, self.text, self.kind, self.index, self.sentence)
@@ -338,9 +341,11 @@ def _segment_paragraph(seg: Segmentation, text: str, p_start: int, p_end: int) -
         if lo >= hi:
             continue
         s_index = len(seg.sentences)
-        first_token = len(seg.tokens)
+        tokens = seg.tokens
+        first_token = index = len(tokens)
         for start, end, kind in raw_tokens[lo:hi]:
-            seg.tokens.append(Token(start, end, text[start:end], kind, len(seg.tokens), s_index))
+            tokens.append(Token(start, end, text[start:end], kind, index, s_index))
+            index += 1
         s_start, s_end = raw_tokens[lo][0], raw_tokens[hi - 1][1]
         seg.sentences.append(Sentence(s_start, s_end, s_index, p_index, first_token,
                                       len(seg.tokens), heading))
@@ -356,7 +361,10 @@ def _tokenise(seg: Segmentation, text: str, p_start: int, p_end: int) -> list[tu
         kind = m.lastgroup or "punct"
         start, end = m.span()
         if kind == "word":
-            out.extend(_split_word(text, start, end, roles, out))
+            if "'" in text[start:end] or "’" in text[start:end]:
+                out.extend(_split_word(text, start, end, roles, out))
+            else:
+                out.append((start, end, kind))
             continue
         if kind in ("minute", "year", "time"):
             for i in range(start, end):
@@ -389,8 +397,6 @@ def _is_abbreviation(text: str, prev: tuple[int, int, str], dot: int) -> bool:
 def _split_word(text: str, start: int, end: int, roles: dict[int, str],
                 before: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Split elisions off a word match and record the role of each apostrophe in it."""
-    if "'" not in text[start:end] and "’" not in text[start:end]:
-        return [(start, end, "word")]
     out: list[tuple[int, int, str]] = []
     pos = start
     for i in range(start, end):
