@@ -111,9 +111,14 @@ def _year(text: str | None) -> int | None:
     return int(text) if text and len(text) == 4 else None
 
 
-# Every numeric date has digits, a separator, digits, the same separator and a year: a
-# text without this shape is not searched with the (slower) full pattern.
+# Shapes that every match of a pattern contains, found much faster than the pattern (which
+# tries its weekday names at every letter): a text without them is not searched with it.
+# A numeric date has digits, a separator, digits, the same separator and a year; a date a
+# day and a month; an open day a weekday before its day and "e", "," or a dash after it.
 _NUMERIC_HINT = regex.compile(r"\d[/.\-]\d{1,2}[/.\-]\d{4}")
+_DATE_HINT = regex.compile(rf"(?:\d[°º]?|primo)\s+{_MONTH}", regex.IGNORECASE)
+_OPEN_DAY_HINTS = (regex.compile(r"\d\s*(?:e|ed|,|-|–)\s", regex.IGNORECASE),
+                   regex.compile(r"(?:d[iìí]|sabato|domenica)\s+\d", regex.IGNORECASE))
 
 
 def find_dates(seg: Segmentation) -> list[Date]:
@@ -128,12 +133,13 @@ def find_dates(seg: Segmentation) -> list[Date]:
 def _find_dates(seg: Segmentation) -> list[Date]:
     text = seg.doc.masked
     dates: list[Date] = []
-    for m in _DATE.finditer(text):
+    for m in _DATE.finditer(text) if _DATE_HINT.search(text) else ():
         dates.append(Date(
             m.start(), m.end(), _day(m["day"]), MONTHS.index(m["month"].lower()) + 1,
             _year(m["year"]), m["year"] or "", m.start("year") if m["year"] else -1,
             m["wd"] or "", m.start("wd") if m["wd"] else -1))
-    for m in _OPEN_DAY.finditer(text):
+    open_day = all(hint.search(text) for hint in _OPEN_DAY_HINTS)
+    for m in _OPEN_DAY.finditer(text) if open_day else ():
         later = next((d for d in dates if m.end() < d.start <= m.end() + 40), None)
         if later is None or later.day <= int(m["day"]) or \
                 not regex.fullmatch(r"\s*(?:e|ed|,|-|–)\s+", text[m.end():later.start], regex.IGNORECASE):
