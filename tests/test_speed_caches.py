@@ -105,3 +105,26 @@ def test_rules_reused_across_documents_report_what_fresh_ones_do() -> None:
         reported |= {f.rule for f in findings}
     assert {"spelling.unknown-word", "spelling.final-accent", "grammar.verb-preposition",
             "grammar.tense-consistency"} <= reported
+
+
+@pytest.mark.parametrize("text", ["POICHÈ il Milan ha vinto, si fa festa.",
+                                  "Poichè l’Ω del Milan ha vinto, si fa festa.",
+                                  "Il Milan ha vinto perché’ Poichè ſ."])
+def test_substitution_shortcut_keeps_every_case(text: str) -> None:
+    config = from_mapping({"select": ["spelling.accents"]}, None)
+    found = linter.lint(document.from_text(text), config)
+    assert [f.rule for f in found if text[f.start:f.end].lower() == "poichè"] == ["spelling.accents"]
+
+
+def test_caseless_lower_falls_back_on_cased_letters_beyond_latin1() -> None:
+    from sportlint.kinds.substitution import caseless_lower
+    from sportlint.resources import Resources
+    from sportlint.rule import Context
+
+    def lowered(text: str) -> str | None:
+        doc = document.from_text(text)
+        return caseless_lower(Context(doc, segment(doc), from_mapping({}, None), Resources()))
+
+    assert lowered("L’Inter «Vinse» – così…") == "l’inter «vinse» – così…"
+    assert lowered("Il ſole") is None
+    assert lowered("Ω") is None

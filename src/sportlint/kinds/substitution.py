@@ -61,9 +61,38 @@ quei quegli quelle altri altre nostri vostri loro suoi sue tutti tutte entrambi 
 """.split())
 
 
+def _caseless(c: str) -> bool:
+    return c.lower() == c and c.upper() == c and c.casefold() == c
+
+
+def _latin1(text: str) -> bool:
+    """Every character is Latin-1 or caseless (’)."""
+    return all(c <= "\xff" or _caseless(c) for c in set(text))
+
+
+_BEYOND_LATIN1 = regex.compile(r"[^\x00-\xff]")
+
+
+def caseless_lower(ctx: Context) -> str | None:
+    """The masked text in lower case when that is a faithful stand-in for a
+    case-insensitive search of lower-case Latin-1 forms: every character beyond Latin-1 in
+    it is caseless (’ “ – …), so no "ſ", "K" (Kelvin) or "İ" matches a Latin-1 letter under
+    IGNORECASE without lowering to it. None otherwise. Computed once per document."""
+    memo = ctx.seg.memo
+    if "caseless_lower" not in memo:
+        masked = ctx.doc.masked
+        others = set(_BEYOND_LATIN1.findall(masked))
+        cased = not all(_caseless(c) for c in others)
+        memo["caseless_lower"] = None if cased else masked.lower()
+    return memo["caseless_lower"]  # type: ignore[return-value]
+
+
 class SubstitutionRule(DataRule):
     table: ClassVar[dict[str, tuple[str, Applicability | None]]] = {}
     pattern: ClassVar[Any] = None
+    #: the first word of each form, looked for in the lower-cased text first: a
+    #: case-insensitive alternation is slow in ``regex`` (None: no such shortcut)
+    hint: ClassVar[tuple[str, ...] | None] = None
     extras: ClassVar[dict[str, dict[str, Any]]] = {}
 
     @classmethod
@@ -89,6 +118,8 @@ class SubstitutionRule(DataRule):
         cls.table = table
         cls.extras = extras
         cls.pattern = regex.compile(_BEFORE + "(?:" + body + ")" + _AFTER, flags)
+        cls.hint = tuple(sorted({f.split()[0] for f in forms})) \
+            if not sensitive and _latin1("".join(forms)) else None
         cls.message = str(cls.spec.get("message", "«{found}»: si scrive «{right}»."))
 
     message: ClassVar[str] = ""
@@ -119,6 +150,10 @@ class SubstitutionRule(DataRule):
         return {k: v for k, v in extra.items() if v}
 
     def check(self, ctx: Context) -> Iterator[Finding]:
+        if self.hint is not None:
+            lowered = caseless_lower(ctx)
+            if lowered is not None and not any(h in lowered for h in self.hint):
+                return   # no form in the text whatever its case: skip the slow search
         sensitive = bool(self.spec.get("case_sensitive", False))
         excepted: dict[str, list[tuple[int, int]]] = {}
         for m in self.pattern.finditer(ctx.doc.masked):
