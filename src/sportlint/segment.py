@@ -60,15 +60,17 @@ num art cap cfr vol ca c.a ss s st jr sr mr mrs vs v fig tel ed int es lett cit 
 gen ott nov dic feb mar apr giu lug ago set ecc
 """.split())
 
+# abbr and word come first: only they start with a letter (most positions), so the order
+# of the others, which start with a digit, a sign or an apostrophe, is what decides among them
 _TOKEN = regex.compile(
     r"""
-    (?P<time>(?<![\p{L}\d])\d{1,2}(?:['’]\d{1,2})?(?:''|’’)(?![\p{L}\d'’])
+    (?P<abbr>(?:\p{L}{1,3}\.){2,}(?!\p{L}))
+  | (?P<word>\p{L}[\p{L}\p{M}]*(?:(?:['’]|-)\p{L}[\p{L}\p{M}]*)*['’]?)
+  | (?P<time>(?<![\p{L}\d])\d{1,2}(?:['’]\d{1,2})?(?:''|’’)(?![\p{L}\d'’])
            | \d{1,2}(?:[.:]\d{2})?['’]\d{1,2}(?:["”]\d{0,2})?(?!\d) | \d{1,2}["”]\d{1,2}(?!\d))
   | (?P<minute>(?<![\p{L}\d])\d{1,3}['’](?:\s?\+\s?\d{1,2}['’]?)?(?![\p{L}\d]))
   | (?P<year>(?<![\p{L}\d'’])['’]\d{2}(?!\d|['’]\p{L}))
   | (?P<number>[+\-−]?\d+(?:[.,:/–\-]\d+)*(?:[%°ºª]|\s?%)?)
-  | (?P<abbr>(?:\p{L}{1,3}\.){2,}(?!\p{L}))
-  | (?P<word>\p{L}[\p{L}\p{M}]*(?:(?:['’]|-)\p{L}[\p{L}\p{M}]*)*['’]?)
   | (?P<punct>\.\.\.|[^\s\p{L}\d\x00])
     """,
     regex.VERBOSE,
@@ -464,8 +466,10 @@ def _is_heading(doc: Document, text: str, start: int, end: int,
     if "\n" in body.strip() or not tokens:
         return False
     last = body.rstrip(" \t\x00*_")[-1:]
+    if last in ".!?…:;,»”\"')" or not body[:1].isupper():
+        return False
     words = sum(1 for t in tokens if t[2] == "word")
-    return last not in ".!?…:;,»”\"')" and 0 < words <= 20 and body[:1].isupper()
+    return 0 < words <= 20
 
 
 def _line_start(text: str, offset: int) -> int:
