@@ -31,7 +31,7 @@ def analyses(lex: Lexicon, token: Token) -> tuple[Analysis, ...]:
     (proper names are left out by the callers that need to)."""
     if not token.is_word:
         return ()
-    return lex.analyses(low(token))
+    return lex.analyses(token.low)
 
 
 def is_infinitive(lex: Lexicon, word: str) -> bool:
@@ -105,7 +105,7 @@ def article_noun_pairs(seg: Segmentation, forms: Mapping[str, tuple[str, str, st
     lower-case word: (article, word, its entry in ``forms``)."""
     text = seg.text
     for tok in seg.words:
-        head = low(tok)
+        head = tok.low
         if head not in forms or head in skip or not plain_case(seg, tok):
             continue
         nxt = next_word(seg, tok)

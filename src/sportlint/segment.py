@@ -482,6 +482,9 @@ def _sentence_starts(text: str, tokens: list[tuple[int, int, str]], p_end: int) 
     i = 0
     while i < n:
         start, end, kind = tokens[i]
+        if kind == "word":
+            i += 1
+            continue
         t = text[start:end]
         if (kind == "punct" and (t in _FINAL or t == "...")) or \
                 (kind == "abbr" and t.lower() in ("ecc.", "etc.")):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, ClassVar
 
-from ..grammar import capitalise_like, low
+from ..grammar import capitalise_like
 from ..lexicon import Analysis, Lexicon
 from ..model import Applicability, Finding, Severity
 from ..rule import Context, Rule
@@ -51,7 +51,7 @@ def _finite_readings(lex: Lexicon, word: str) -> tuple[Analysis, ...]:
 
 
 def _readings(lex: Lexicon, tok: Token) -> tuple[Analysis, ...]:
-    return lex.analyses(low(tok)) if tok.is_word else ()
+    return lex.analyses(tok.low) if tok.is_word else ()
 
 
 class TenseConsistency(Rule):
@@ -152,13 +152,13 @@ class TenseConsistency(Rule):
         if any(a.finite and a.tense in ("past", "impf") for _, r in finite[1:] for a in r):
             return "", None
         before = tokens[:tokens.index(tok)]
-        if any(low(t) in _SUBORDINATORS for t in before):
+        if any(t.low in _SUBORDINATORS for t in before):
             return "", None
         return "present", tok
 
     @staticmethod
     def remote_past(lex: Lexicon, tok: Token) -> str | None:
-        for a in lex.analyses(low(tok)):
+        for a in lex.analyses(tok.low):
             forms = lex.forms(a.lemma, "VER", mood="ind", tense="past", person=a.person,
                               number=a.number)
             if forms:

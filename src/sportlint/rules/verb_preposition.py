@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from ..grammar import ARTICLES, ARTICULATED, capitalise_like, is_infinitive, low, next_word, prev_word
+from ..grammar import ARTICLES, ARTICULATED, capitalise_like, is_infinitive, next_word, prev_word
 from ..lexicon import Lexicon
 from ..model import Applicability, Finding, Severity
 from ..paths import data_dir
@@ -90,11 +90,11 @@ class VerbPreposition(Rule):
                 lemmas = memo[word] = tuple(sorted(
                     {a.lemma for a in lex.analyses(word) if a.pos == "VER"} & verbs))
             prior = prev_word(seg, tok)
-            if lemmas and prior is not None and (low(prior) in ARTICLES
-                                                 or low(prior) in ARTICULATED):
+            if lemmas and prior is not None and (prior.low in ARTICLES
+                                                 or prior.low in ARTICULATED):
                 continue  # a noun: "l'obbligo di", "un aiuto a"
             for lemma in lemmas:
-                hit = table.get((lemma, low(prep)))
+                hit = table.get((lemma, prep.low))
                 if hit is None:
                     continue
                 right, before = hit
@@ -105,6 +105,6 @@ class VerbPreposition(Rule):
                 fixed = capitalise_like(right, prep.text)
                 yield self.finding(
                     prep.start, prep.end,
-                    f"«{lemma}» regge «{right}», non «{low(prep)}».",
+                    f"«{lemma}» regge «{right}», non «{prep.low}».",
                     [fixed], fix=Applicability.UNSAFE)
                 break
