@@ -102,16 +102,25 @@ def article_noun_pairs(seg: Segmentation, forms: Mapping[str, tuple[str, str, st
                        skip: frozenset[str]) -> Iterator[tuple[Token, Token, tuple[str, str, str]]]:
     """Each article or articulated preposition of ``forms`` (lower-cased key -> family,
     gender, number; none in ``skip``), in plain case and followed after one space by a
-    lower-case word: (article, word, its entry in ``forms``)."""
-    text = seg.text
-    for tok in seg.words:
-        head = tok.low
-        if head not in forms or head in skip or not plain_case(seg, tok):
-            continue
-        nxt = next_word(seg, tok)
-        if nxt is None or nxt.capitalised or text[tok.end:nxt.start] != " ":
-            continue
-        yield tok, nxt, forms[head]
+    lower-case word: (article, word, its entry in ``forms``). The pairs of a table are
+    found once per document (several rules ask)."""
+    key = f"article_noun_pairs:{id(forms)}"
+    found: Any = seg.memo.get(key)
+    if found is None or found[0] is not forms:
+        text = seg.text
+        pairs = []
+        for tok in seg.words:
+            head = tok.low
+            if head not in forms or not plain_case(seg, tok):
+                continue
+            nxt = next_word(seg, tok)
+            if nxt is None or nxt.capitalised or text[tok.end:nxt.start] != " ":
+                continue
+            pairs.append((tok, nxt, forms[head]))
+        found = seg.memo[key] = (forms, pairs)
+    for tok, nxt, entry in found[1]:
+        if tok.low not in skip:
+            yield tok, nxt, entry
 
 
 def plural_fits(lemma: str, plural: str, gender: str) -> bool:
