@@ -106,20 +106,26 @@ class Paradigm:
     forms: tuple[str, ...]
 
     def analyses(self) -> list[tuple[str, Analysis]]:
-        out = []
         slots = SLOTS.get(self.pos, _SINGLE)
-        for form, (mood, tense, person, number, gender) in zip(self.forms, slots, strict=False):
-            if not form:
-                continue
-            if self.pos == "NOUN":
-                gender = self.feats
-            elif self.pos not in SLOTS and self.feats:
-                parts = self.feats.split("+")
-                gender = next((p for p in parts if p in ("m", "f")), "")
-                number = next((p for p in parts if p in ("s", "p")), "")
-            out.append((form, Analysis(self.lemma, self.pos, gender, number, mood, tense,
-                                       person)))
-        return out
+        return [(form, self._reading(slot))
+                for form, slot in zip(self.forms, slots, strict=False) if form]
+
+    def readings(self, form: str) -> list[Analysis]:
+        """The analyses of one form (those of `analyses` for it, in the same order), without
+        building the others: a verb has some fifty forms."""
+        slots = SLOTS.get(self.pos, _SINGLE)
+        return [self._reading(slot)
+                for f, slot in zip(self.forms, slots, strict=False) if f and f == form]
+
+    def _reading(self, slot: Slot) -> Analysis:
+        mood, tense, person, number, gender = slot
+        if self.pos == "NOUN":
+            gender = self.feats
+        elif self.pos not in SLOTS and self.feats:
+            parts = self.feats.split("+")
+            gender = next((p for p in parts if p in ("m", "f")), "")
+            number = next((p for p in parts if p in ("s", "p")), "")
+        return Analysis(self.lemma, self.pos, gender, number, mood, tense, person)
 
 
 class Lexicon:
@@ -184,7 +190,7 @@ class Lexicon:
             for ref in line.split("\t", 1)[1].split(" "):
                 lemma = decode(ref[:-1], form)
                 for paradigm in self._paradigms_of(lemma, _POS_OF[ref[-1]]):
-                    out.extend(a for f, a in paradigm.analyses() if f == form)
+                    out.extend(paradigm.readings(form))
         return tuple(dict.fromkeys(out))
 
     def is_word(self, form: str) -> bool:
