@@ -61,15 +61,15 @@ class ArticleForm(Rule):
             cls = initial_class(word)
             if cls < 0 or word in _EXCEPTIONS:
                 continue
+            right = table[head][cls]
+            if right == head:
+                continue   # the usual case: the article already fits, no lexicon needed
             readings = lex.analyses(word)
             nominal = [a for a in readings if a.pos in ("NOUN", "ADJ", "DET")]
             if not any(a.gender == "m" and a.number == number for a in nominal):
                 continue
             if head in _ALSO_PRONOUNS and (len(nominal) != len(readings) or len(word) < 3
                                            or any(a.pos != "NOUN" for a in nominal)):
-                continue
-            right = table[head][cls]
-            if right == head:
                 continue
             right = with_apostrophe(capitalise_like(right, tok.text), ctx.style)
             glue = "" if right[-1:] in "'’" else " "
