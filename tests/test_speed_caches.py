@@ -128,3 +128,33 @@ def test_caseless_lower_falls_back_on_cased_letters_beyond_latin1() -> None:
     assert lowered("L’Inter «Vinse» – così…") == "l’inter «vinse» – così…"
     assert lowered("Il ſole") is None
     assert lowered("Ω") is None
+
+
+def test_substitution_shortcut_finds_what_the_full_search_finds() -> None:
+    from sportlint import registry
+    from sportlint.kinds.substitution import SubstitutionRule
+    from sportlint.resources import Resources
+    from sportlint.rule import Context
+
+    rng = random.Random(5)
+    config = from_mapping({}, None)
+    kinds = [c for c in registry.all_rules().values()
+             if isinstance(c, type) and issubclass(c, SubstitutionRule)]
+    fill = ["a", "il", "x", "'", "’", "-", ".", " ", "\n\n", "È", "perché", "«", "1", "_", "é"]
+    found = 0
+    for _ in range(300):
+        cls = rng.choice(kinds)
+        parts = []
+        for _ in range(rng.randint(1, 6)):
+            if rng.random() < 0.5:
+                form = rng.choice(list(cls.table)).replace(" ", rng.choice([" ", "  ", "\n"]))
+                parts.append("".join(c.upper() if rng.random() < 0.3 else c for c in form))
+            else:
+                parts.append(rng.choice(fill))
+            parts.append(rng.choice([" ", "", "'", "a"]))
+        doc = document.from_text("".join(parts))
+        ctx = Context(doc, segment(doc), config, Resources())
+        full = [m.span() for m in cls.pattern.finditer(doc.masked)]
+        assert [m.span() for m in cls()._matches(ctx)] == full
+        found += len(full)
+    assert found > 50

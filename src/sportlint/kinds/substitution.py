@@ -91,7 +91,8 @@ class SubstitutionRule(DataRule):
     table: ClassVar[dict[str, tuple[str, Applicability | None]]] = {}
     pattern: ClassVar[Any] = None
     #: the first word of each form, looked for in the lower-cased text first: a
-    #: case-insensitive alternation is slow in ``regex`` (None: no such shortcut)
+    #: case-insensitive alternation is slow in ``regex``, so the pattern is tried only
+    #: where one stands (None: no such shortcut)
     hint: ClassVar[tuple[str, ...] | None] = None
     extras: ClassVar[dict[str, dict[str, Any]]] = {}
 
@@ -149,14 +150,35 @@ class SubstitutionRule(DataRule):
         extra["also"] = also
         return {k: v for k, v in extra.items() if v}
 
+    def _matches(self, ctx: Context) -> Iterator[Any]:
+        """``pattern.finditer`` over the masked text. With a hint, the pattern is only tried
+        where a form's first word stands in the lower-cased text: every match starts at
+        one of those offsets, and trying them in order, each after the last match's end,
+        finds what finditer finds."""
+        masked = ctx.doc.masked
+        lowered = caseless_lower(ctx) if self.hint is not None else None
+        if self.hint is None or lowered is None:
+            yield from self.pattern.finditer(masked)
+            return
+        starts: set[int] = set()
+        for h in self.hint:
+            i = lowered.find(h)
+            while i >= 0:
+                starts.add(i)
+                i = lowered.find(h, i + 1)
+        end = 0
+        for start in sorted(starts):
+            if start < end:
+                continue
+            m = self.pattern.match(masked, start)
+            if m is not None:
+                yield m
+                end = m.end()
+
     def check(self, ctx: Context) -> Iterator[Finding]:
-        if self.hint is not None:
-            lowered = caseless_lower(ctx)
-            if lowered is not None and not any(h in lowered for h in self.hint):
-                return   # no form in the text whatever its case: skip the slow search
         sensitive = bool(self.spec.get("case_sensitive", False))
         excepted: dict[str, list[tuple[int, int]]] = {}
-        for m in self.pattern.finditer(ctx.doc.masked):
+        for m in self._matches(ctx):
             found = m.group()
             key = regex.sub(r"\s+", " ", found)
             key = key if sensitive else key.lower()
