@@ -158,3 +158,36 @@ def test_substitution_shortcut_finds_what_the_full_search_finds() -> None:
         assert [m.span() for m in cls()._matches(ctx)] == full
         found += len(full)
     assert found > 50
+
+
+def test_consistency_shortcut_finds_what_the_full_search_finds() -> None:
+    from sportlint import registry
+    from sportlint.kinds.consistency import ConsistencyRule
+    from sportlint.resources import Resources
+    from sportlint.rule import Context
+
+    rng = random.Random(9)
+    config = from_mapping({}, None)
+    kinds = [c for c in registry.all_rules().values()
+             if isinstance(c, type) and issubclass(c, ConsistencyRule)]
+    fill = ["la", "il", "x", "'", "’", "-", ".", " ", "\n\n", "È", "perché", "«", "1", "_"]
+    found = 0
+    for _ in range(300):
+        cls = rng.choice(kinds)
+        i = rng.randrange(len(cls.groups))
+        group, keys = cls.groups[i], cls.keys[i]
+        parts = []
+        for _ in range(rng.randint(1, 6)):
+            if rng.random() < 0.6:
+                form = rng.choice(group.forms) + rng.choice(group.endings)
+                form = form.replace(" ", rng.choice([" ", "  ", "\n"])).replace("'", "’")
+                parts.append("".join(c.upper() if rng.random() < 0.2 else c for c in form))
+            else:
+                parts.append(rng.choice(fill))
+            parts.append(rng.choice([" ", "", "'", "a", " la "]))
+        doc = document.from_text("".join(parts))
+        ctx = Context(doc, segment(doc), config, Resources())
+        full = [m.span() for m in group.pattern.finditer(doc.masked)]
+        assert [m.span() for m in cls._matches(ctx, group, keys)] == full
+        found += len(full)
+    assert found > 50

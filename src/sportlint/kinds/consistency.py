@@ -55,7 +55,7 @@ import regex
 from ..model import Applicability, Finding
 from ..rule import Context
 from .base import DataRule
-from .substitution import match_case
+from .substitution import _latin1, caseless_lower, match_case
 
 _BEFORE = r"(?<![\p{L}\p{M}\d_.-])"
 _AFTER = r"(?![\p{L}\p{M}\d_]|['’]\p{L}|-\p{L})"
@@ -173,7 +173,7 @@ class ConsistencyRule(DataRule):
         for group, keys in zip(self.groups, self.keys, strict=True):
             if not any(k in lowered for k in keys):
                 continue
-            found = list(self._occurrences(ctx, group))
+            found = list(self._occurrences(ctx, group, keys))
             used = {o.form for o in found}
             if len(used) < 2:
                 continue
@@ -182,8 +182,34 @@ class ConsistencyRule(DataRule):
                 if o.form != target:
                     yield self._flag(ctx, group, o, target, found)
 
-    def _occurrences(self, ctx: Context, group: Group) -> Iterator[Occurrence]:
-        for m in group.pattern.finditer(ctx.doc.masked):
+    @staticmethod
+    def _matches(ctx: Context, group: Group, keys: set[str]) -> Iterator[Any]:
+        """``group.pattern.finditer`` over the masked text, trying the pattern only where a
+        form's first word stands in the lower-cased text (every match starts at one), when
+        lower case is a faithful stand-in for the pattern's IGNORECASE (see
+        `caseless_lower`)."""
+        masked = ctx.doc.masked
+        lowered = caseless_lower(ctx)
+        if lowered is None or "" in keys or not _latin1("".join(group.forms)):
+            yield from group.pattern.finditer(masked)
+            return
+        starts: set[int] = set()
+        for key in keys:
+            i = lowered.find(key)
+            while i >= 0:
+                starts.add(i)
+                i = lowered.find(key, i + 1)
+        end = 0
+        for start in sorted(starts):
+            if start < end:
+                continue
+            m = group.pattern.match(masked, start)
+            if m is not None:
+                yield m
+                end = m.end()
+
+    def _occurrences(self, ctx: Context, group: Group, keys: set[str]) -> Iterator[Occurrence]:
+        for m in self._matches(ctx, group, keys):
             start, end = m.span()
             if self.skip_quoted and ctx.seg.in_quote(start, end):
                 continue
