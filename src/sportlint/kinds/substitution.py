@@ -30,6 +30,7 @@ Optional entry keys:
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
@@ -61,29 +62,31 @@ quei quegli quelle altri altre nostri vostri loro suoi sue tutti tutte entrambi 
 """.split())
 
 
-def _caseless(c: str) -> bool:
-    return c.lower() == c and c.upper() == c and c.casefold() == c
-
-
 def _latin1(text: str) -> bool:
-    """Every character is Latin-1 or caseless (’)."""
-    return all(c <= "\xff" or _caseless(c) for c in set(text))
+    """Every character is Latin-1, or punctuation or a space beyond it (’ “ –), which
+    have no case."""
+    return all(c <= "\xff" or unicodedata.category(c)[0] in "PZ" for c in set(text))
 
 
 _BEYOND_LATIN1 = regex.compile(r"[^\x00-\xff]")
+#: a character that a case-insensitive pattern matches to some Latin-1 character
+_LATIN1_KIN = regex.compile(r"[\x00-\xff]", regex.IGNORECASE)
 
 
 def caseless_lower(ctx: Context) -> str | None:
     """The masked text in lower case when that is a faithful stand-in for a
-    case-insensitive search of lower-case Latin-1 forms: every character beyond Latin-1 in
-    it is caseless (’ “ – …), so no "ſ", "K" (Kelvin) or "İ" matches a Latin-1 letter under
-    IGNORECASE without lowering to it. None otherwise. Computed once per document."""
+    case-insensitive search of lower-case forms of Latin-1 letters and punctuation (see
+    `_latin1`): no character of the text beyond Latin-1 matches a Latin-1 one under
+    IGNORECASE ("ſ", "K" Kelvin, "İ", "ẞ" do; "ć", "ł", "š", ’ do not), so a character
+    matches a form's character only if it lowers to it. None otherwise (the callers then
+    search as before). Computed once per document."""
     memo = ctx.seg.memo
     if "caseless_lower" not in memo:
         masked = ctx.doc.masked
-        others = set(_BEYOND_LATIN1.findall(masked))
-        cased = not all(_caseless(c) for c in others)
-        memo["caseless_lower"] = None if cased else masked.lower()
+        kin = any(_LATIN1_KIN.match(c) for c in set(_BEYOND_LATIN1.findall(masked)))
+        lowered = None if kin else masked.lower()
+        memo["caseless_lower"] = lowered if lowered is None or len(lowered) == len(masked) \
+            else None
     return memo["caseless_lower"]  # type: ignore[return-value]
 
 
