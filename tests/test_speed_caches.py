@@ -192,3 +192,22 @@ def test_consistency_shortcut_finds_what_the_full_search_finds() -> None:
         assert [m.span() for m in cls._matches(ctx, group, keys)] == full
         found += len(full)
     assert found > 50
+
+
+def test_date_shortcut_finds_what_the_full_search_finds() -> None:
+    from sportlint import dates
+
+    rng = random.Random(11)
+    pieces = ["Domenica", "LUNEDÌ", "martedi", "sabato,", "il", "l'", "1°", "primo", "Primo",
+              "3", "31", "123", "maggio", "Settembre", "del", "dell’", "2017", "20014", "e",
+              ",", "-", "x", "a3", "«", "\n\n", "8"]
+    found = 0
+    for _ in range(1000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        if rng.random() < 0.3:
+            text = text.replace(" ", "")
+        seg = segment(document.from_text(text))
+        full = [m.span() for m in dates._DATE.finditer(seg.doc.masked)]
+        assert [m.span() for m in dates._date_matches(seg, seg.doc.masked)] == full
+        found += len(full)
+    assert found > 20

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import calendar
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
@@ -18,8 +20,10 @@ from .document import Document
 from .scores import MONTHS, WEEKDAYS
 from .segment import Segmentation
 
-_WEEKDAY = r"(?:lunedì|lunedi|lunedí|martedì|martedi|martedí|mercoledì|mercoledi|mercoledí|" \
-           r"giovedì|giovedi|giovedí|venerdì|venerdi|venerdí|sabato|domenica)"
+_WEEKDAY_NAMES = ("lunedì", "lunedi", "lunedí", "martedì", "martedi", "martedí", "mercoledì",
+                  "mercoledi", "mercoledí", "giovedì", "giovedi", "giovedí", "venerdì", "venerdi",
+                  "venerdí", "sabato", "domenica")
+_WEEKDAY = "(?:" + "|".join(_WEEKDAY_NAMES) + ")"
 _MONTH = "(?:" + "|".join(MONTHS) + ")"
 _DATE = regex.compile(
     rf"""(?<![\p{{L}}\d])
@@ -130,10 +134,37 @@ def find_dates(seg: Segmentation) -> list[Date]:
     return cached  # type: ignore[return-value]
 
 
+_DIGITS = regex.compile(r"\d+")
+
+
+def _date_matches(seg: Segmentation, text: str) -> Iterator[Any]:
+    """``_DATE.finditer(text)``, trying the pattern only where a date can start: a run of
+    digits, a weekday or "primo" (found in the lower-cased text when that is faithful,
+    see `Segmentation.caseless_lower`); tried in order, each after the last match."""
+    lowered = seg.caseless_lower()
+    if lowered is None:
+        yield from _DATE.finditer(text)
+        return
+    starts = {m.start() for m in _DIGITS.finditer(text)}
+    for word in (*_WEEKDAY_NAMES, "primo"):
+        i = lowered.find(word)
+        while i >= 0:
+            starts.add(i)
+            i = lowered.find(word, i + 1)
+    end = 0
+    for start in sorted(starts):
+        if start < end:
+            continue
+        m = _DATE.match(text, start)
+        if m is not None:
+            yield m
+            end = m.end()
+
+
 def _find_dates(seg: Segmentation) -> list[Date]:
     text = seg.doc.masked
     dates: list[Date] = []
-    for m in _DATE.finditer(text) if _DATE_HINT.search(text) else ():
+    for m in _date_matches(seg, text) if _DATE_HINT.search(text) else ():
         dates.append(Date(
             m.start(), m.end(), _day(m["day"]), MONTHS.index(m["month"].lower()) + 1,
             _year(m["year"]), m["year"] or "", m.start("year") if m["year"] else -1,

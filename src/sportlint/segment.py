@@ -177,6 +177,9 @@ class Quote:
 PAIRS = {"«": "»", "“": "”", "„": "“", "‘": "’", '"': '"', "'": "'", "‚": "’"}
 _OPENING = set("«“„‘‚")
 _CLOSING = set("»”’")
+_BEYOND_LATIN1 = regex.compile(r"[^\x00-\xff]")
+#: a character that a case-insensitive pattern matches to some Latin-1 character
+_LATIN1_KIN = regex.compile(r"[\x00-\xff]", regex.IGNORECASE)
 _QUOTE_MARK = regex.compile("[" + regex.escape("".join(sorted(set(PAIRS) | _CLOSING))) + "]")
 
 
@@ -290,6 +293,21 @@ class Segmentation:
             starts.append(qs)
             reach.append(furthest)
         return starts, reach
+
+    def caseless_lower(self) -> str | None:
+        """The masked text in lower case when that is a faithful stand-in for a
+        case-insensitive search of lower-case Latin-1 letters and caseless punctuation:
+        no character of the text beyond Latin-1 matches a Latin-1 one under IGNORECASE
+        ("ſ", "K" Kelvin, "İ", "ẞ" do; "ć", "ł", "š", ’ do not), so a character matches
+        such a character only if it lowers to it, and offsets are kept. None otherwise
+        (callers then search the text as before). Computed once."""
+        if "caseless_lower" not in self.memo:
+            masked = self.doc.masked
+            kin = any(_LATIN1_KIN.match(c) for c in set(_BEYOND_LATIN1.findall(masked)))
+            lowered = None if kin else masked.lower()
+            self.memo["caseless_lower"] = \
+                lowered if lowered is None or len(lowered) == len(masked) else None
+        return self.memo["caseless_lower"]  # type: ignore[return-value]
 
     def in_quote(self, start: int, end: int | None = None) -> bool:
         """True when the span lies inside quoted text (quotation marks excluded)."""

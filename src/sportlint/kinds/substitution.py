@@ -68,26 +68,11 @@ def _latin1(text: str) -> bool:
     return all(c <= "\xff" or unicodedata.category(c)[0] in "PZ" for c in set(text))
 
 
-_BEYOND_LATIN1 = regex.compile(r"[^\x00-\xff]")
-#: a character that a case-insensitive pattern matches to some Latin-1 character
-_LATIN1_KIN = regex.compile(r"[\x00-\xff]", regex.IGNORECASE)
-
-
 def caseless_lower(ctx: Context) -> str | None:
-    """The masked text in lower case when that is a faithful stand-in for a
-    case-insensitive search of lower-case forms of Latin-1 letters and punctuation (see
-    `_latin1`): no character of the text beyond Latin-1 matches a Latin-1 one under
-    IGNORECASE ("ſ", "K" Kelvin, "İ", "ẞ" do; "ć", "ł", "š", ’ do not), so a character
-    matches a form's character only if it lowers to it. None otherwise (the callers then
-    search as before). Computed once per document."""
-    memo = ctx.seg.memo
-    if "caseless_lower" not in memo:
-        masked = ctx.doc.masked
-        kin = any(_LATIN1_KIN.match(c) for c in set(_BEYOND_LATIN1.findall(masked)))
-        lowered = None if kin else masked.lower()
-        memo["caseless_lower"] = lowered if lowered is None or len(lowered) == len(masked) \
-            else None
-    return memo["caseless_lower"]  # type: ignore[return-value]
+    """The document's masked text in lower case when that is a faithful stand-in for a
+    case-insensitive search of forms that pass `_latin1`, else None (see
+    `Segmentation.caseless_lower`)."""
+    return ctx.seg.caseless_lower()
 
 
 class SubstitutionRule(DataRule):
