@@ -19,6 +19,7 @@ nothing is built per entry and loading stays fast and small.
 
 from __future__ import annotations
 
+import bisect
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -128,6 +129,10 @@ class Paradigm:
         return Analysis(self.lemma, self.pos, gender, number, mood, tense, person)
 
 
+#: characters between two fence lines of `Lexicon._fences`
+_FENCE = 4096
+
+
 class Lexicon:
     """Binary search over the sorted lines of the lexicon file (see the module doc)."""
 
@@ -140,26 +145,50 @@ class Lexicon:
 
     # --- searching ----------------------------------------------------------------------
     def _lines(self, key: str, section: tuple[int, int]) -> list[str]:
-        """All lines of the section that start with ``key`` + TAB."""
+        """All lines of the section that start with ``key`` + TAB.
+
+        The lines are sorted, so those lines are contiguous and come first among the
+        lines >= key. A sparse list of lines ("fences", one every `_FENCE` characters)
+        narrows the search to the stretch between the last fence below the key and the
+        next one; the first line there that starts with the key is then found by one
+        string search (a line below the key cannot start with it)."""
         text = self._text
         key += "\t"
-        lo, hi = section
-        while lo < hi:
-            mid = (lo + hi) // 2
-            start = text.rfind("\n", lo, mid) + 1
-            if start < lo:
-                start = lo
-            end = text.find("\n", start)
-            if text[start:end] < key:
-                lo = end + 1
-            else:
-                hi = start
+        fence_lines, fence_starts = self._fences(section)
+        i = bisect.bisect_left(fence_lines, key)
+        lo = fence_starts[i - 1] if i > 0 else section[0]
+        hi = fence_starts[i] if i < len(fence_starts) else section[1]
+        found = text.find("\n" + key, lo - 1, min(hi + len(key), section[1]))
+        if found < 0:
+            return []
+        lo = found + 1
         out = []
         while text.startswith(key, lo) and lo < section[1]:
             end = text.find("\n", lo)
             out.append(text[lo:end])
             lo = end + 1
         return out
+
+    def _fences(self, section: tuple[int, int]) -> tuple[list[str], list[int]]:
+        """Every `_FENCE` characters of the section, the next line and its start (built on
+        the first search: a few thousand lines)."""
+        cache: dict[tuple[int, int], tuple[list[str], list[int]]] = \
+            self.__dict__.setdefault("_fence_cache", {})
+        if section not in cache:
+            text = self._text
+            lo, hi = section
+            lines, starts = [], []
+            pos = lo
+            while pos < hi:
+                start = pos if pos == lo else text.find("\n", pos, hi) + 1
+                if start <= 0 or start >= hi:
+                    break
+                end = text.find("\n", start)
+                lines.append(text[start:end])
+                starts.append(start)
+                pos = start + _FENCE
+            cache[section] = (lines, starts)
+        return cache[section]
 
     # --- public interface ---------------------------------------------------------------
     def paradigms(self, lemma: str, pos: str | None = None) -> tuple[Paradigm, ...]:
