@@ -211,3 +211,19 @@ def test_date_shortcut_finds_what_the_full_search_finds() -> None:
         assert [m.span() for m in dates._date_matches(seg, seg.doc.masked)] == full
         found += len(full)
     assert found > 20
+
+
+def test_lexicon_line_search_finds_every_key_of_a_sorted_section() -> None:
+    from sportlint.lexicon import Lexicon
+
+    rng = random.Random(2)
+    keys = sorted({"".join(rng.choice("abcèz'") for _ in range(rng.randint(1, 7)))
+                   for _ in range(3000)})
+    lines = sorted(f"{k}\t{n}" for k in keys for n in range(rng.randint(1, 3)))
+    lex = Lexicon("#header\n#paradigms\n" + "\n".join(lines) + "\n#forms\n" + "\n".join(lines) + "\n")
+    assert len(lex._fences(lex._forms)[0]) > 5
+    probes = keys + [k + "a" for k in keys[::7]] + [k[:-1] for k in keys[::5]] + ["", "zzzzzzzz", "0"]
+    for key in probes:
+        expected = [line for line in lines if line.startswith(key + "\t")]
+        assert lex._lines(key, lex._forms) == expected
+        assert lex._lines(key, lex._paradigms) == expected
