@@ -66,6 +66,10 @@ def encode(word: str, base: str) -> str:
 def decode(code: str, base: str) -> str:
     if code == "-":
         return ""
+    if not code[:1].isdigit():          # the common cases first: nothing to drop ...
+        return base + code
+    if not code[1:2].isdigit():         # ... or fewer than ten characters
+        return base[:len(base) - int(code[0])] + code[1:]
     i = 0
     while i < len(code) and code[i].isdigit():
         i += 1
