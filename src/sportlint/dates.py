@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import calendar
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
@@ -18,8 +20,10 @@ from .document import Document
 from .scores import MONTHS, WEEKDAYS
 from .segment import Segmentation
 
-_WEEKDAY = r"(?:lunedì|lunedi|lunedí|martedì|martedi|martedí|mercoledì|mercoledi|mercoledí|" \
-           r"giovedì|giovedi|giovedí|venerdì|venerdi|venerdí|sabato|domenica)"
+_WEEKDAY_NAMES = ("lunedì", "lunedi", "lunedí", "martedì", "martedi", "martedí", "mercoledì",
+                  "mercoledi", "mercoledí", "giovedì", "giovedi", "giovedí", "venerdì", "venerdi",
+                  "venerdí", "sabato", "domenica")
+_WEEKDAY = "(?:" + "|".join(_WEEKDAY_NAMES) + ")"
 _MONTH = "(?:" + "|".join(MONTHS) + ")"
 _DATE = regex.compile(
     rf"""(?<![\p{{L}}\d])
@@ -111,22 +115,69 @@ def _year(text: str | None) -> int | None:
     return int(text) if text and len(text) == 4 else None
 
 
+# Shapes that every match of a pattern contains, found much faster than the pattern (which
+# tries its weekday names at every letter): a text without them is not searched with it.
+# A numeric date has digits, a separator, digits, the same separator and a year; a date a
+# day and a month; an open day a weekday before its day and "e", "," or a dash after it.
+_NUMERIC_HINT = regex.compile(r"\d[/.\-]\d{1,2}[/.\-]\d{4}")
+_DATE_HINT = regex.compile(rf"(?:\d[°º]?|primo)\s+{_MONTH}", regex.IGNORECASE)
+_OPEN_DAY_HINTS = (regex.compile(r"\d\s*(?:e|ed|,|-|–)\s", regex.IGNORECASE),
+                   regex.compile(r"(?:d[iìí]|sabato|domenica)\s+\d", regex.IGNORECASE))
+
+
 def find_dates(seg: Segmentation) -> list[Date]:
+    """The dates of the document, in text order (computed once per segmentation; the list
+    is shared: callers must not change it)."""
+    cached = seg.memo.get("dates")
+    if cached is None:
+        cached = seg.memo["dates"] = _find_dates(seg)
+    return cached  # type: ignore[return-value]
+
+
+_DIGITS = regex.compile(r"\d+")
+
+
+def _date_matches(seg: Segmentation, text: str) -> Iterator[Any]:
+    """``_DATE.finditer(text)``, trying the pattern only where a date can start: a run of
+    digits, a weekday or "primo" (found in the lower-cased text when that is faithful,
+    see `Segmentation.caseless_lower`); tried in order, each after the last match."""
+    lowered = seg.caseless_lower()
+    if lowered is None:
+        yield from _DATE.finditer(text)
+        return
+    starts = {m.start() for m in _DIGITS.finditer(text)}
+    for word in (*_WEEKDAY_NAMES, "primo"):
+        i = lowered.find(word)
+        while i >= 0:
+            starts.add(i)
+            i = lowered.find(word, i + 1)
+    end = 0
+    for start in sorted(starts):
+        if start < end:
+            continue
+        m = _DATE.match(text, start)
+        if m is not None:
+            yield m
+            end = m.end()
+
+
+def _find_dates(seg: Segmentation) -> list[Date]:
     text = seg.doc.masked
     dates: list[Date] = []
-    for m in _DATE.finditer(text):
+    for m in _date_matches(seg, text) if _DATE_HINT.search(text) else ():
         dates.append(Date(
             m.start(), m.end(), _day(m["day"]), MONTHS.index(m["month"].casefold()) + 1,
             _year(m["year"]), m["year"] or "", m.start("year") if m["year"] else -1,
             m["wd"] or "", m.start("wd") if m["wd"] else -1))
-    for m in _OPEN_DAY.finditer(text):
+    open_day = all(hint.search(text) for hint in _OPEN_DAY_HINTS)
+    for m in _OPEN_DAY.finditer(text) if open_day else ():
         later = next((d for d in dates if m.end() < d.start <= m.end() + 40), None)
         if later is None or later.day <= int(m["day"]) or \
                 not regex.fullmatch(r"\s*(?:e|ed|,|-|–)\s+", text[m.end():later.start], regex.IGNORECASE):
             continue
         dates.append(Date(m.start(), m.end(), int(m["day"]), later.month, later.year,
                           "", -1, m["wd"], m.start("wd")))
-    for m in _NUMERIC.finditer(text):
+    for m in _NUMERIC.finditer(text) if _NUMERIC_HINT.search(text) else ():
         dates.append(Date(m.start(), m.end(), int(m["day"]), int(m["month"]), int(m["year"]),
                           m["year"], m.start("year"), m["wd"] or "",
                           m.start("wd") if m["wd"] else -1, numeric=True))

@@ -43,6 +43,8 @@ class Document:
     ignored: list[tuple[int, int]] = field(default_factory=list)
     masked: str = ""
     _line_starts: list[int] = field(default_factory=list, repr=False)
+    _ignored_index: tuple[list[tuple[int, int]], int, list[int], list[int]] | None = \
+        field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.ignored:
@@ -63,7 +65,21 @@ class Document:
 
     def is_ignored(self, start: int, end: int) -> bool:
         """True when the span touches a region that is not prose."""
-        return any(s < max(end, start + 1) and start < e for s, e in self.ignored)
+        spans = self.ignored
+        if len(spans) <= 8:
+            return any(s < max(end, start + 1) and start < e for s, e in spans)
+        # many regions (a Markdown draft full of links): one binary search over the
+        # regions sorted by start, with the furthest end reached by each prefix
+        index = self._ignored_index
+        if index is None or index[0] is not spans or index[1] != len(spans):
+            ordered = sorted(spans)
+            reach, furthest = [], -1
+            for _, e in ordered:
+                furthest = max(furthest, e)
+                reach.append(furthest)
+            index = self._ignored_index = (spans, len(spans), [s for s, _ in ordered], reach)
+        k = bisect.bisect_left(index[2], max(end, start + 1))   # regions starting before the end
+        return k > 0 and index[3][k - 1] > start
 
 
 ENCODING_HINT = ("if the file is in another encoding, name it with --encoding, "

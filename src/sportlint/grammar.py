@@ -23,7 +23,7 @@ CLITICS = ("glielo", "gliela", "glieli", "gliele", "gliene", "melo", "mela", "ce
 
 def low(token: Token) -> str:
     """The token's text in lower case with a typographic apostrophe made straight."""
-    return token.text.lower().replace("’", "'")
+    return token.low
 
 
 def analyses(lex: Lexicon, token: Token) -> tuple[Analysis, ...]:
@@ -31,7 +31,7 @@ def analyses(lex: Lexicon, token: Token) -> tuple[Analysis, ...]:
     (proper names are left out by the callers that need to)."""
     if not token.is_word:
         return ()
-    return lex.analyses(low(token))
+    return lex.analyses(token.low)
 
 
 def is_infinitive(lex: Lexicon, word: str) -> bool:
@@ -61,13 +61,13 @@ def capitalise_like(word: str, model: str) -> str:
 
 
 def next_word(seg: Segmentation, token: Token) -> Token | None:
-    nxt = seg.next_token(token)
-    return nxt if nxt is not None and nxt.is_word else None
+    """The next token of the sentence when it is a word."""
+    return seg.next_words[token.index]
 
 
 def prev_word(seg: Segmentation, token: Token) -> Token | None:
-    prev = seg.prev_token(token)
-    return prev if prev is not None and prev.is_word else None
+    """The previous token of the sentence when it is a word."""
+    return seg.prev_words[token.index]
 
 
 # Endings that tell a noun's gender with few exceptions; used to double-check the lexicon,
@@ -102,16 +102,25 @@ def article_noun_pairs(seg: Segmentation, forms: Mapping[str, tuple[str, str, st
                        skip: frozenset[str]) -> Iterator[tuple[Token, Token, tuple[str, str, str]]]:
     """Each article or articulated preposition of ``forms`` (lower-cased key -> family,
     gender, number; none in ``skip``), in plain case and followed after one space by a
-    lower-case word: (article, word, its entry in ``forms``)."""
-    text = seg.text
-    for tok in seg.words:
-        head = low(tok)
-        if head not in forms or head in skip or not plain_case(seg, tok):
-            continue
-        nxt = next_word(seg, tok)
-        if nxt is None or nxt.capitalised or text[tok.end:nxt.start] != " ":
-            continue
-        yield tok, nxt, forms[head]
+    lower-case word: (article, word, its entry in ``forms``). The pairs of a table are
+    found once per document (several rules ask)."""
+    key = f"article_noun_pairs:{id(forms)}"
+    found: Any = seg.memo.get(key)
+    if found is None or found[0] is not forms:
+        text = seg.text
+        pairs = []
+        for tok in seg.words:
+            head = tok.low
+            if head not in forms or not plain_case(seg, tok):
+                continue
+            nxt = next_word(seg, tok)
+            if nxt is None or nxt.capitalised or text[tok.end:nxt.start] != " ":
+                continue
+            pairs.append((tok, nxt, forms[head]))
+        found = seg.memo[key] = (forms, pairs)
+    for tok, nxt, entry in found[1]:
+        if tok.low not in skip:
+            yield tok, nxt, entry
 
 
 def plural_fits(lemma: str, plural: str, gender: str) -> bool:

@@ -19,6 +19,7 @@ nothing is built per entry and loading stays fast and small.
 
 from __future__ import annotations
 
+import bisect
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -66,6 +67,10 @@ def encode(word: str, base: str) -> str:
 def decode(code: str, base: str) -> str:
     if code == "-":
         return ""
+    if not code[:1].isdigit():          # the common cases first: nothing to drop ...
+        return base + code
+    if not code[1:2].isdigit():         # ... or fewer than ten characters
+        return base[:len(base) - int(code[0])] + code[1:]
     i = 0
     while i < len(code) and code[i].isdigit():
         i += 1
@@ -107,20 +112,30 @@ class Paradigm:
     forms: tuple[str, ...]
 
     def analyses(self) -> list[tuple[str, Analysis]]:
-        out = []
         slots = SLOTS.get(self.pos, _SINGLE)
-        for form, (mood, tense, person, number, gender) in zip(self.forms, slots, strict=False):
-            if not form:
-                continue
-            if self.pos == "NOUN":
-                gender = self.feats
-            elif self.pos not in SLOTS and self.feats:
-                parts = self.feats.split("+")
-                gender = next((p for p in parts if p in ("m", "f")), "")
-                number = next((p for p in parts if p in ("s", "p")), "")
-            out.append((form, Analysis(self.lemma, self.pos, gender, number, mood, tense,
-                                       person)))
-        return out
+        return [(form, self._reading(slot))
+                for form, slot in zip(self.forms, slots, strict=False) if form]
+
+    def readings(self, form: str) -> list[Analysis]:
+        """The analyses of one form (those of `analyses` for it, in the same order), without
+        building the others: a verb has some fifty forms."""
+        slots = SLOTS.get(self.pos, _SINGLE)
+        return [self._reading(slot)
+                for f, slot in zip(self.forms, slots, strict=False) if f and f == form]
+
+    def _reading(self, slot: Slot) -> Analysis:
+        mood, tense, person, number, gender = slot
+        if self.pos == "NOUN":
+            gender = self.feats
+        elif self.pos not in SLOTS and self.feats:
+            parts = self.feats.split("+")
+            gender = next((p for p in parts if p in ("m", "f")), "")
+            number = next((p for p in parts if p in ("s", "p")), "")
+        return Analysis(self.lemma, self.pos, gender, number, mood, tense, person)
+
+
+#: characters between two fence lines of `Lexicon._fences`
+_FENCE = 4096
 
 
 class Lexicon:
@@ -146,23 +161,26 @@ class Lexicon:
 
     # --- searching ----------------------------------------------------------------------
     def _lines(self, key: str, section: tuple[int, int]) -> list[str]:
-        """All lines of the section that start with ``key`` + TAB."""
+        """All lines of the section that start with ``key`` + TAB.
+
+        The lines are sorted, so those lines are contiguous and come first among the
+        lines >= key. A sparse list of lines ("fences", one every `_FENCE` bytes) narrows
+        the search to the stretch between the last fence below the key and the next one;
+        the first line there that starts with the key is then found by one search (a line
+        below the key cannot start with it)."""
         try:
             needle = (key + "\t").encode("latin-1")
         except UnicodeEncodeError:    # no Latin-1 spelling: not in the lexicon
             return []
         data = self._data
-        lo, hi = section
-        while lo < hi:
-            mid = (lo + hi) // 2
-            start = data.rfind(b"\n", lo, mid) + 1
-            if start < lo:
-                start = lo
-            end = data.find(b"\n", start)
-            if data[start:end] < needle:
-                lo = end + 1
-            else:
-                hi = start
+        fence_lines, fence_starts = self._fences(section)
+        i = bisect.bisect_left(fence_lines, needle)
+        lo = fence_starts[i - 1] if i > 0 else section[0]
+        hi = fence_starts[i] if i < len(fence_starts) else section[1]
+        found = data.find(b"\n" + needle, lo - 1, min(hi + len(needle), section[1]))
+        if found < 0:
+            return []
+        lo = found + 1
         out = []
         size = len(needle)
         while lo < section[1] and data[lo:lo + size] == needle:
@@ -170,6 +188,28 @@ class Lexicon:
             out.append(data[lo:end].decode("latin-1"))
             lo = end + 1
         return out
+
+    def _fences(self, section: tuple[int, int]) -> tuple[list[bytes], list[int]]:
+        """Every `_FENCE` bytes of the section, the next line and its start (built on the
+        first search: a few thousand lines)."""
+        cache: dict[tuple[int, int], tuple[list[bytes], list[int]]] = \
+            self.__dict__.setdefault("_fence_cache", {})
+        if section not in cache:
+            data = self._data
+            lo, hi = section
+            lines: list[bytes] = []
+            starts: list[int] = []
+            pos = lo
+            while pos < hi:
+                start = pos if pos == lo else data.find(b"\n", pos, hi) + 1
+                if start <= 0 or start >= hi:
+                    break
+                end = data.find(b"\n", start)
+                lines.append(bytes(data[start:end]))
+                starts.append(start)
+                pos = start + _FENCE
+            cache[section] = (lines, starts)
+        return cache[section]
 
     # --- public interface ---------------------------------------------------------------
     def paradigms(self, lemma: str, pos: str | None = None) -> tuple[Paradigm, ...]:
@@ -200,7 +240,7 @@ class Lexicon:
             for ref in line.split("\t", 1)[1].split(" "):
                 lemma = decode(ref[:-1], form)
                 for paradigm in self._paradigms_of(lemma, _POS_OF[ref[-1]]):
-                    out.extend(a for f, a in paradigm.analyses() if f == form)
+                    out.extend(paradigm.readings(form))
         return tuple(dict.fromkeys(out))
 
     def is_word(self, form: str) -> bool:

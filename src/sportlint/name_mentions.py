@@ -19,23 +19,30 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from . import resources
-from .gazetteer import Gazetteer, fold, name_tokens, normalise
+from .gazetteer import Gazetteer, name_tokens, normalise
+from .gazetteer import fold as _fold
+from .wordmemo import WordMemo
 
 if TYPE_CHECKING:
     from .rule import Context
     from .segment import Segmentation, Sentence, Token
+    from .wordlist import Vocabulary
 
 #: Zipf frequency (wordfreq, Italian) from which a lower-case word is an ordinary word.
 ORDINARY_ZIPF = 3.0
 #: ... and from which it is a function word (la, il, di, che), never part of a name.
 FUNCTION_ZIPF = 6.0
 _NEWLINE = re.compile("\n")
+
+#: `gazetteer.fold`, remembered: the same names are folded in every document
+fold = lru_cache(maxsize=1 << 16)(_fold)
 VOWELS = set("aeiouàèéìòóù")
 
 
@@ -221,7 +228,7 @@ def analyse(ctx: Context) -> Analysis:
     if _last is not None and _last[0] is ctx.seg and _last[1] == (*accepted, "", *rejected):
         return _last[2]
     book = NameBook(ctx.resources.get("gazetteer"), accepted, rejected)
-    zipf = ctx.resources.get("vocabulary").zipf
+    zipf = _remembered_zipf(ctx.resources.get("vocabulary"))
     text = ctx.text
     starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
     analysis = Analysis(_mentions(ctx.seg, book, zipf), Counter(), book, zipf, starts)
@@ -229,6 +236,22 @@ def analyse(ctx: Context) -> Analysis:
     analysis.variants = _variants(analysis)
     _last = (ctx.seg, (*accepted, "", *rejected), analysis)
     return analysis
+
+
+_ZIPF: WordMemo[float] = WordMemo()
+
+
+def _remembered_zipf(vocab: Vocabulary) -> Callable[[str], float]:
+    """``vocab.zipf``, remembered across documents (names recur in every article)."""
+    table = _ZIPF.table(vocab)
+
+    def zipf(word: str) -> float:
+        z = table.get(word)
+        if z is None:
+            z = table[word] = vocab.zipf(word)
+        return z
+
+    return zipf
 
 
 def _candidate(tok: Token) -> bool:
@@ -257,8 +280,8 @@ def _mentions(seg: Segmentation, book: NameBook, zipf: Callable[[str], float]) -
     heading = {s.index for s in seg.sentences if s.heading and _title_case(seg, s)}
     found: list[tuple[Token, bool]] = []
     mid_forms: set[str] = set()
-    for tok in seg.tokens:
-        if not _candidate(tok):
+    for tok in seg.word_tokens:
+        if not tok.capitalised or not _candidate(tok):
             continue
         initial = tok.sentence in heading or seg.is_sentence_initial(tok) or \
             _opens_clause(seg, tok)

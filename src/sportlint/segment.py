@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain
+from typing import Final
 
 import regex
 
@@ -60,15 +61,17 @@ num art cap cfr vol ca c.a ss s st jr sr mr mrs vs v fig tel ed int es lett cit 
 gen ott nov dic feb mar apr giu lug ago set ecc
 """.split())
 
+# abbr and word come first: only they start with a letter (most positions), so the order
+# of the others, which start with a digit, a sign or an apostrophe, is what decides among them
 _TOKEN = regex.compile(
     r"""
-    (?P<time>(?<![\p{L}\d])\d{1,2}(?:['’]\d{1,2})?(?:''|’’)(?![\p{L}\d'’])
+    (?P<abbr>(?:\p{L}{1,3}\.){2,}(?!\p{L}))
+  | (?P<word>\p{L}[\p{L}\p{M}]*(?:(?:['’]|-)\p{L}[\p{L}\p{M}]*)*['’]?)
+  | (?P<time>(?<![\p{L}\d])\d{1,2}(?:['’]\d{1,2})?(?:''|’’)(?![\p{L}\d'’])
            | \d{1,2}(?:[.:]\d{2})?['’]\d{1,2}(?:["”]\d{0,2})?(?!\d) | \d{1,2}["”]\d{1,2}(?!\d))
   | (?P<minute>(?<![\p{L}\d])\d{1,3}['’](?:\s?\+\s?\d{1,2}['’]?)?(?![\p{L}\d]))
   | (?P<year>(?<![\p{L}\d'’])['’]\d{2}(?!\d|['’]\p{L}))
   | (?P<number>[+\-−]?\d+(?:[.,:/–\-]\d+)*(?:[%°ºª]|\s?%)?)
-  | (?P<abbr>(?:\p{L}{1,3}\.){2,}(?!\p{L}))
-  | (?P<word>\p{L}[\p{L}\p{M}]*(?:(?:['’]|-)\p{L}[\p{L}\p{M}]*)*['’]?)
   | (?P<punct>\.\.\.|[^\s\p{L}\d\x00])
     """,
     regex.VERBOSE,
@@ -80,32 +83,51 @@ _BLANK_LINE = regex.compile(r"(?:\r?\n|\r)[ \t\x00]*(?:\r?\n|\r)(?:[ \t\x00]*(?:
 _MD_HEADING_LINE = regex.compile(r"^[ \t]{0,3}#{1,6}[ \t].*$", regex.MULTILINE)
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    start: int
-    end: int
-    text: str
-    kind: str           # word, number, minute, year, time, abbr, punct
-    index: int          # position in Segmentation.tokens
-    sentence: int       # index in Segmentation.sentences
+    """A token of the text: ``start``/``end`` offsets, its ``text``, ``kind`` (word, number,
+    minute, year, time, abbr, punct), ``index`` in Segmentation.tokens and ``sentence`` (index
+    in Segmentation.sentences). Read-only by contract (mypy enforces it: the attributes are
+    Final). The derived attributes (``is_word``, ``elided``, ``capitalised``, ``low``) are
+    computed once here: rules ask for them many times per token."""
 
-    @property
-    def is_word(self) -> bool:
-        return self.kind == "word"
+    __slots__ = ("capitalised", "elided", "end", "index", "is_word", "kind", "low",
+                 "sentence", "start", "text")
 
-    @property
-    def elided(self) -> bool:
-        """An elided article/preposition such as ``dell'``, glued to the next word."""
-        return self.kind == "word" and self.text[-1] in APOSTROPHES
+    def __init__(self, start: int, end: int, text: str, kind: str, index: int,
+                 sentence: int) -> None:
+        self.start: Final = start
+        self.end: Final = end
+        self.text: Final = text
+        self.kind: Final = kind
+        self.index: Final = index
+        self.sentence: Final = sentence
+        word = kind == "word"
+        self.is_word: Final = word
+        #: an elided article/preposition such as ``dell'``, glued to the next word
+        self.elided: Final = word and text[-1:] in ("'", "’")
+        self.capitalised: Final = text[:1].isupper()
+        #: the text in lower case with a typographic apostrophe made straight
+        self.low: Final = text.lower().replace("’", "'")
 
     @property
     def bare(self) -> str:
         """The text without a final apostrophe."""
         return self.text.rstrip(APOSTROPHES)
 
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+    def _key(self) -> tuple[int, int, str, str, int, int]:
+        return (self.start, self.end, self.text, self.kind, self.index, self.sentence)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Token:
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (f"Token(start={self.start!r}, end={self.end!r}, text={self.text!r}, "
+                f"kind={self.kind!r}, index={self.index!r}, sentence={self.sentence!r})")
 
 
 @dataclass(frozen=True)
@@ -156,6 +178,10 @@ class Quote:
 PAIRS = {"«": "»", "“": "”", "„": "“", "‘": "’", '"': '"', "'": "'", "‚": "’"}
 _OPENING = set("«“„‘‚")
 _CLOSING = set("»”’")
+_BEYOND_LATIN1 = regex.compile(r"[^\x00-\xff]")
+#: a character that a case-insensitive pattern matches to some Latin-1 character
+_LATIN1_KIN = regex.compile(r"[\x00-\xff]", regex.IGNORECASE)
+_QUOTE_MARK = regex.compile("[" + regex.escape("".join(sorted(set(PAIRS) | _CLOSING))) + "]")
 
 
 @dataclass
@@ -166,6 +192,8 @@ class Segmentation:
     tokens: list[Token] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     marks: dict[int, str] = field(default_factory=dict)
+    #: per-document results of helpers shared by several rules (``dates.find_dates`` ...)
+    memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -185,9 +213,36 @@ class Segmentation:
             spans.append((q.open, end))
         return sorted(spans)
 
+    @cached_property
+    def word_tokens(self) -> list[Token]:
+        """The word tokens, in order."""
+        return [t for t in self.tokens if t.kind == "word"]
+
     @property
     def words(self) -> Iterator[Token]:
-        return (t for t in self.tokens if t.kind == "word")
+        return iter(self.word_tokens)
+
+    @cached_property
+    def next_words(self) -> list[Token | None]:
+        """For each token index, the next token when it is a word of the same sentence."""
+        toks = self.tokens
+        out: list[Token | None] = [None] * len(toks)
+        for i in range(len(toks) - 1):
+            nxt = toks[i + 1]
+            if nxt.kind == "word" and nxt.sentence == toks[i].sentence:
+                out[i] = nxt
+        return out
+
+    @cached_property
+    def prev_words(self) -> list[Token | None]:
+        """For each token index, the previous token when it is a word of the same sentence."""
+        toks = self.tokens
+        out: list[Token | None] = [None] * len(toks)
+        for i in range(1, len(toks)):
+            prev = toks[i - 1]
+            if prev.kind == "word" and prev.sentence == toks[i].sentence:
+                out[i] = prev
+        return out
 
     def sentence_tokens(self, sentence: Sentence) -> list[Token]:
         return self.tokens[sentence.first_token:sentence.last_token]
@@ -239,6 +294,21 @@ class Segmentation:
             starts.append(qs)
             reach.append(furthest)
         return starts, reach
+
+    def caseless_lower(self) -> str | None:
+        """The masked text in lower case when that is a faithful stand-in for a
+        case-insensitive search of lower-case Latin-1 letters and caseless punctuation:
+        no character of the text beyond Latin-1 matches a Latin-1 one under IGNORECASE
+        ("ſ", "K" Kelvin, "İ", "ẞ" do; "ć", "ł", "š", ’ do not), so a character matches
+        such a character only if it lowers to it, and offsets are kept. None otherwise
+        (callers then search the text as before). Computed once."""
+        if "caseless_lower" not in self.memo:
+            masked = self.doc.masked
+            kin = any(_LATIN1_KIN.match(c) for c in set(_BEYOND_LATIN1.findall(masked)))
+            lowered = None if kin else masked.lower()
+            self.memo["caseless_lower"] = \
+                lowered if lowered is None or len(lowered) == len(masked) else None
+        return self.memo["caseless_lower"]  # type: ignore[return-value]
 
     def in_quote(self, start: int, end: int | None = None) -> bool:
         """True when the span lies inside quoted text (quotation marks excluded)."""
@@ -292,9 +362,11 @@ def _segment_paragraph(seg: Segmentation, text: str, p_start: int, p_end: int) -
         if lo >= hi:
             continue
         s_index = len(seg.sentences)
-        first_token = len(seg.tokens)
+        tokens = seg.tokens
+        first_token = index = len(tokens)
         for start, end, kind in raw_tokens[lo:hi]:
-            seg.tokens.append(Token(start, end, text[start:end], kind, len(seg.tokens), s_index))
+            tokens.append(Token(start, end, text[start:end], kind, index, s_index))
+            index += 1
         s_start, s_end = raw_tokens[lo][0], raw_tokens[hi - 1][1]
         seg.sentences.append(Sentence(s_start, s_end, s_index, p_index, first_token,
                                       len(seg.tokens), heading))
@@ -310,7 +382,10 @@ def _tokenise(seg: Segmentation, text: str, p_start: int, p_end: int) -> list[tu
         kind = m.lastgroup or "punct"
         start, end = m.span()
         if kind == "word":
-            out.extend(_split_word(text, start, end, roles, out))
+            if "'" in text[start:end] or "’" in text[start:end]:
+                out.extend(_split_word(text, start, end, roles, out))
+            else:
+                out.append((start, end, kind))
             continue
         if kind in ("minute", "year", "time"):
             for i in range(start, end):
@@ -413,8 +488,10 @@ def _is_heading(doc: Document, text: str, start: int, end: int,
     if "\n" in body.strip() or not tokens:
         return False
     last = body.rstrip(" \t\x00*_")[-1:]
+    if last in ".!?…:;,»”\"')" or not body[:1].isupper():
+        return False
     words = sum(1 for t in tokens if t[2] == "word")
-    return last not in ".!?…:;,»”\"')" and 0 < words <= 20 and body[:1].isupper()
+    return 0 < words <= 20
 
 
 _LAST_LINE_END = regex.compile(r"[\r\n]", regex.REVERSE)
@@ -433,6 +510,9 @@ def _sentence_starts(text: str, tokens: list[tuple[int, int, str]], p_end: int) 
     i = 0
     while i < n:
         start, end, kind = tokens[i]
+        if kind == "word":
+            i += 1
+            continue
         t = text[start:end]
         if (kind == "punct" and (t in _FINAL or t == "...")) or \
                 (kind == "abbr" and t.lower() in ("ecc.", "etc.")):
@@ -466,10 +546,9 @@ def _pair_quotes(seg: Segmentation, text: str, p_index: int, p_start: int, p_end
     """Pair the quotation marks of one paragraph (a quote never spans paragraphs)."""
     stack: list[tuple[int, str]] = []
     roles = seg.marks
-    for i in range(p_start, p_end):
+    for found in _QUOTE_MARK.finditer(text, p_start, p_end):
+        i = found.start()
         ch = text[i]
-        if ch not in PAIRS and ch not in _CLOSING:
-            continue
         role = roles.get(i)
         if role is not None and role != QUOTE:
             continue

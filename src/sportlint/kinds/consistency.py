@@ -59,7 +59,7 @@ from ..model import Applicability, Finding
 from ..rule import Context
 from ..timeouts import pattern_timeout
 from .base import DataRule
-from .substitution import match_case
+from .substitution import _latin1, caseless_lower, match_case
 
 _BEFORE = r"(?<![\p{L}\p{M}\d_.-])"
 _AFTER = r"(?![\p{L}\p{M}\d_]|['’]\p{L}|-\p{L})"
@@ -120,6 +120,7 @@ class Occurrence:
 class ConsistencyRule(DataRule):
     groups: ClassVar[list[Group]] = []
     keys: ClassVar[list[set[str]]] = []
+    shortcuts: ClassVar[list[bool]] = []
     message: ClassVar[str] = ""
 
     @classmethod
@@ -168,6 +169,9 @@ class ConsistencyRule(DataRule):
         # A plain substring test tells which groups can occur at all; only those run.
         cls.keys = [{regex.split(r"[\s'’]", f.lower(), maxsplit=1)[0] for f in g.forms}
                     for g in groups]
+        # groups whose pattern may be tried only where a key stands (see `_matches`)
+        cls.shortcuts = ["" not in keys and _latin1("".join(g.forms)) and not g.limited
+                         for g, keys in zip(groups, cls.keys, strict=True)]
         cls.message = cls.check_message(str(cls.spec.get(
             "message", "«{found}»: altrove nell'articolo «{right}»; usare una sola grafia.")))
         cls.options = {"preferred": [], **cls.options}
@@ -177,11 +181,18 @@ class ConsistencyRule(DataRule):
         if isinstance(preferred, str):
             preferred = [preferred]
         chosen = {normal(str(f)) for f in preferred}
-        lowered = ctx.doc.masked.lower()
-        for group, keys in zip(self.groups, self.keys, strict=True):
-            if not any(k in lowered for k in keys):
+        caseless = caseless_lower(ctx)
+        lowered = caseless if caseless is not None else ctx.doc.masked.lower()
+        for group, keys, shortcut in zip(self.groups, self.keys, self.shortcuts, strict=True):
+            if caseless is not None and shortcut:
+                starts = _key_starts(caseless, keys)   # found once: the test and the offsets
+                if not starts:
+                    continue
+            elif not any(k in lowered for k in keys):
                 continue
-            found = list(self._occurrences(ctx, group))
+            else:
+                starts = None
+            found = list(self._occurrences(ctx, group, keys, starts))
             used = {o.form for o in found}
             if len(used) < 2:
                 continue
@@ -190,10 +201,37 @@ class ConsistencyRule(DataRule):
                 if o.form != target:
                     yield self._flag(ctx, group, o, target, found)
 
-    def _occurrences(self, ctx: Context, group: Group) -> Iterator[Occurrence]:
-        # forms are escaped literals (linear, no limit to pay for); a 'before' is limited
-        timeout = pattern_timeout(ctx) if group.limited else None
-        for m in group.pattern.finditer(ctx.doc.masked, timeout=timeout):
+    @staticmethod
+    def _matches(ctx: Context, group: Group, keys: set[str],
+                 starts: list[int] | None = None) -> Iterator[Any]:
+        """``group.pattern.finditer`` over the masked text, trying the pattern only where a
+        form's first word stands in the lower-cased text (every match starts at one), when
+        lower case is a faithful stand-in for the pattern's IGNORECASE (see
+        `caseless_lower`). ``starts``: those offsets, when the caller has them."""
+        masked = ctx.doc.masked
+        if group.limited:
+            # a 'before' a person wrote: one scan, under the time limit (forms are escaped
+            # literals, linear, with no limit to pay for)
+            yield from group.pattern.finditer(masked, timeout=pattern_timeout(ctx))
+            return
+        if starts is None:
+            lowered = caseless_lower(ctx)
+            if lowered is None or "" in keys or not _latin1("".join(group.forms)):
+                yield from group.pattern.finditer(masked)
+                return
+            starts = _key_starts(lowered, keys)
+        end = 0
+        for start in starts:
+            if start < end:
+                continue
+            m = group.pattern.match(masked, start)
+            if m is not None:
+                yield m
+                end = m.end()
+
+    def _occurrences(self, ctx: Context, group: Group, keys: set[str],
+                     starts: list[int] | None) -> Iterator[Occurrence]:
+        for m in self._matches(ctx, group, keys, starts):
             start, end = m.span()
             if self.skip_quoted and ctx.seg.in_quote(start, end):
                 continue
@@ -240,6 +278,17 @@ class ConsistencyRule(DataRule):
             right += "."                            # "il c.t." at the end -> "il ct."
         message = self.message.format(found=o.text, right=right)
         return self.finding(o.start, end, message, [right], fix=group.fix)
+
+
+def _key_starts(lowered: str, keys: set[str]) -> list[int]:
+    """The offsets where any of ``keys`` stands in ``lowered``, in order."""
+    starts: set[int] = set()
+    for key in keys:
+        i = lowered.find(key)
+        while i >= 0:
+            starts.add(i)
+            i = lowered.find(key, i + 1)
+    return sorted(starts)
 
 
 def _all_caps(ctx: Context, sentence: int) -> bool:

@@ -31,6 +31,7 @@ Optional entry keys:
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
@@ -64,9 +65,26 @@ quei quegli quelle altri altre nostri vostri loro suoi sue tutti tutte entrambi 
 """.split())
 
 
+def _latin1(text: str) -> bool:
+    """Every character is Latin-1, or punctuation or a space beyond it (’ “ –), which
+    have no case."""
+    return all(c <= "\xff" or unicodedata.category(c)[0] in "PZ" for c in set(text))
+
+
+def caseless_lower(ctx: Context) -> str | None:
+    """The document's masked text in lower case when that is a faithful stand-in for a
+    case-insensitive search of forms that pass `_latin1`, else None (see
+    `Segmentation.caseless_lower`)."""
+    return ctx.seg.caseless_lower()
+
+
 class SubstitutionRule(DataRule):
     table: ClassVar[dict[str, tuple[str, Applicability | None]]] = {}
     pattern: ClassVar[Any] = None
+    #: the first word of each form, looked for in the lower-cased text first: a
+    #: case-insensitive alternation is slow in ``regex``, so the pattern is tried only
+    #: where one stands (None: no such shortcut)
+    hint: ClassVar[tuple[str, ...] | None] = None
     extras: ClassVar[dict[str, dict[str, Any]]] = {}
 
     @classmethod
@@ -92,6 +110,8 @@ class SubstitutionRule(DataRule):
         cls.table = table
         cls.extras = extras
         cls.pattern = LazyPattern(_BEFORE + "(?:" + body + ")" + _AFTER, flags)   # escaped forms
+        cls.hint = tuple(sorted({f.split()[0] for f in forms})) \
+            if not sensitive and _latin1("".join(forms)) else None
         cls.message = cls.check_message(
             str(cls.spec.get("message", "«{found}»: si scrive «{right}».")))
 
@@ -122,13 +142,38 @@ class SubstitutionRule(DataRule):
         extra["also"] = also
         return {k: v for k, v in extra.items() if v}
 
+    def _matches(self, ctx: Context) -> Iterator[Any]:
+        """``pattern.finditer`` over the masked text. With a hint, the pattern is only tried
+        where a form's first word stands in the lower-cased text: every match starts at
+        one of those offsets, and trying them in order, each after the last match's end,
+        finds what finditer finds."""
+        masked = ctx.doc.masked
+        lowered = caseless_lower(ctx) if self.hint is not None else None
+        if self.hint is None or lowered is None:
+            yield from self.pattern.finditer(masked)
+            return
+        starts: set[int] = set()
+        for h in self.hint:
+            i = lowered.find(h)
+            while i >= 0:
+                starts.add(i)
+                i = lowered.find(h, i + 1)
+        end = 0
+        for start in sorted(starts):
+            if start < end:
+                continue
+            m = self.pattern.match(masked, start)
+            if m is not None:
+                yield m
+                end = m.end()
+
     def check(self, ctx: Context) -> Iterator[Finding]:
         sensitive = bool(self.spec.get("case_sensitive", False))
         excepted: dict[str, list[tuple[int, int]]] = {}
         timeout = pattern_timeout(ctx)
         # the forms are escaped literals (linear to match, so no time limit to pay for);
         # an entry's exceptions are regular expressions a person wrote: limited
-        for m in self.pattern.finditer(ctx.doc.masked):
+        for m in self._matches(ctx):
             found = m.group()
             key = regex.sub(r"\s+", " ", found)
             # casefold, not lower: the case-insensitive match also takes a long s or a

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..grammar import ARTICULATED, PREPOSITIONS, capitalise_like, low, plain_case, prev_word
+from ..grammar import ARTICULATED, PREPOSITIONS, capitalise_like, plain_case, prev_word
 from ..lexicon import Lexicon
 from ..model import Applicability, Finding, Severity
 from ..rule import Context, Rule
@@ -35,13 +35,13 @@ class AccentedVerb(Rule):
         lex: Lexicon = ctx.resources.get("lexicon")
         seg = ctx.seg
         for tok in seg.words:
-            word = low(tok)
+            word = tok.low
             if word[-1:] not in "àèéìíòóù" or len(word) < 4:
                 continue
             prev = prev_word(seg, tok)
             if prev is None or not plain_case(seg, prev):
                 continue
-            head = low(prev)
+            head = prev.low
             if head not in PREPOSITIONS and head not in _ARTICLES and head not in ARTICULATED:
                 continue
             readings = lex.analyses(word)

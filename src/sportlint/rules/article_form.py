@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..determiners import FAMILIES, initial_class
-from ..grammar import capitalise_like, low, next_word, plain_case, with_apostrophe
+from ..grammar import capitalise_like, next_word, plain_case, with_apostrophe
 from ..lexicon import Lexicon
 from ..model import Applicability, Finding, Severity
 from ..rule import Context, Rule
@@ -50,26 +50,26 @@ class ArticleForm(Rule):
         lex: Lexicon = ctx.resources.get("lexicon")
         seg = ctx.seg
         for tok in seg.words:
-            head = low(tok)
+            head = tok.low
             table, number = (_SINGULAR, "s") if head in _SINGULAR else (_PLURAL, "p")
             if head not in table or not plain_case(seg, tok):
                 continue
             nxt = next_word(seg, tok)
             if nxt is None or nxt.capitalised or ctx.text[tok.end:nxt.start] != " ":
                 continue
-            word = low(nxt)
+            word = nxt.low
             cls = initial_class(word)
             if cls < 0 or word in _EXCEPTIONS:
                 continue
+            right = table[head][cls]
+            if right == head:
+                continue   # the usual case: the article already fits, no lexicon needed
             readings = lex.analyses(word)
             nominal = [a for a in readings if a.pos in ("NOUN", "ADJ", "DET")]
             if not any(a.gender == "m" and a.number == number for a in nominal):
                 continue
             if head in _ALSO_PRONOUNS and (len(nominal) != len(readings) or len(word) < 3
                                            or any(a.pos != "NOUN" for a in nominal)):
-                continue
-            right = table[head][cls]
-            if right == head:
                 continue
             right = with_apostrophe(capitalise_like(right, tok.text), ctx.style)
             glue = "" if right[-1:] in "'’" else " "

@@ -8,7 +8,6 @@ from ..determiners import AGREEMENT_FORMS, article_for, initial_class
 from ..grammar import (
     article_noun_pairs,
     capitalise_like,
-    low,
     plural_fits,
     suffix_gender,
     with_apostrophe,
@@ -48,8 +47,8 @@ class ArticleGender(Rule):
         lex: Lexicon = ctx.resources.get("lexicon")
         seg = ctx.seg
         for tok, nxt, (family, gender, number) in article_noun_pairs(seg, AGREEMENT_FORMS, _SKIP):
-            head = low(tok)
-            word = low(nxt)
+            head = tok.low
+            word = nxt.low
             readings = lex.analyses(word)
             nouns = [a for a in readings if a.pos == "NOUN"]
             if not nouns or len(word) < 4 or any(a.pos not in ("NOUN", "VER", "ADJ")

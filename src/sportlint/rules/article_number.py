@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from ..determiners import AGREEMENT_FORMS, article_for
 from ..grammar import (
     article_noun_pairs,
-    low,
     plural_fits,
     suffix_gender,
     with_apostrophe,
@@ -44,10 +43,10 @@ class ArticleNumber(Rule):
         lex: Lexicon = ctx.resources.get("lexicon")
         seg = ctx.seg
         for tok, nxt, (family, gender, number) in article_noun_pairs(seg, AGREEMENT_FORMS, _SKIP):
-            head = low(tok)
+            head = tok.low
             if family == "un" or any(a.pos == "VER" for a in lex.analyses(head)):
                 continue  # "un" has no plural; "dai" is also a verb ("mi dai fastidio")
-            word = low(nxt)
+            word = nxt.low
             if head == "ai" and seg.is_sentence_initial(tok) and \
                     any(a.mood == "part" for a in lex.analyses(word)):
                 continue  # "Ai fatto i compiti?" is "Hai fatto": grammar.avere-h

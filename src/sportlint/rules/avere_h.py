@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..grammar import ARTICLES, capitalise_like, is_infinitive, low, next_word, prev_word
+from ..grammar import ARTICLES, capitalise_like, is_infinitive, next_word, prev_word
 from ..lexicon import Lexicon
 from ..model import Applicability, Finding, Severity
 from ..rule import Context, Rule
@@ -49,7 +49,7 @@ class AvereH(Rule):
             nxt = next_word(seg, tok)
             if nxt is None or nxt.capitalised:
                 continue
-            word, right = low(tok), None
+            word, right = tok.low, None
             if tok.capitalised and not (word == "ai" and seg.is_sentence_initial(tok)):
                 continue  # "Serie A giocato", "O" as a letter: capitals are names and letters
             if word in _H and self.participle(lex, nxt, strict=word in ("o", "anno", "ai")) \
@@ -59,15 +59,15 @@ class AvereH(Rule):
                     right = "ha"
                 elif word == "ai" and seg.is_sentence_initial(tok):
                     right = "hai"
-                elif word == "o" and prev is not None and low(prev) in _BEFORE_HO:
+                elif word == "o" and prev is not None and prev.low in _BEFORE_HO:
                     right = "ho"
                 elif word == "anno" and self.plural_subject(lex, seg, tok):
                     right = "hanno"
             elif word == "ai" and (prev := prev_word(seg, tok)) is not None and \
-                    low(prev) == "tu":
+                    prev.low == "tu":
                 right = "hai"  # "tu ai un cane": "ai" cannot follow "tu"
             elif word == "ha" and is_infinitive(lex, nxt.text) and \
-                    not any(a.pos == "NOUN" for a in lex.analyses(low(nxt))):
+                    not any(a.pos == "NOUN" for a in lex.analyses(nxt.low)):
                 right = "a"
             if right is not None:
                 right = capitalise_like(right, tok.text)
@@ -79,7 +79,7 @@ class AvereH(Rule):
     def participle(lex: Lexicon, nxt: Token, strict: bool) -> bool:
         """A masculine singular past participle; unless ``strict``, not also a noun ("a
         posto", "a punto", "a letto" are idioms)."""
-        readings = lex.analyses(low(nxt))
+        readings = lex.analyses(nxt.low)
         if not any(a.mood == "part" and a.tense == "past" and a.gender == "m" and a.number == "s"
                    for a in readings):
             return False
@@ -92,17 +92,17 @@ class AvereH(Rule):
         after = next_word(seg, nxt)
         if after is None or after.capitalised:
             return False
-        return any(a.pos == "NOUN" for a in lex.analyses(low(after)))
+        return any(a.pos == "NOUN" for a in lex.analyses(after.low))
 
     @staticmethod
     def subject(lex: Lexicon, seg: Segmentation, prev: Token) -> bool:
         """What may stand before "ha" but hardly before "a" + participle: a name, a noun or
         pronoun, "non", "che", a clitic ("piange a dirotto" has a verb before "a")."""
-        readings = lex.analyses(low(prev))
+        readings = lex.analyses(prev.low)
         if prev.capitalised and (not seg.is_sentence_initial(prev) or not any(
                 a.pos in ("VER", "AUX", "ADV", "CON", "PRE", "ART", "ARTPRE") for a in readings)):
             return True  # a name, also at the start of a sentence ("Rossi a segnato")
-        if low(prev) in _BEFORE_HO or low(prev) in ("che", "chi", "lui", "lei"):
+        if prev.low in _BEFORE_HO or prev.low in ("che", "chi", "lui", "lei"):
             return True
         return any(a.pos in ("NOUN", "PRO") for a in readings)
 
@@ -111,10 +111,10 @@ class AvereH(Rule):
         prev = prev_word(seg, tok)
         if prev is None:
             return False
-        if low(prev) in _DETERMINERS or prev.elided:
+        if prev.low in _DETERMINERS or prev.elided:
             return False
         if prev.capitalised and not seg.is_sentence_initial(prev):
             return True
-        readings = lex.analyses(low(prev))
+        readings = lex.analyses(prev.low)
         return bool(readings) and all(a.pos in ("NOUN", "ADJ", "PRO") and a.number in ("p", "")
                                       for a in readings) and any(a.number == "p" for a in readings)

@@ -6,7 +6,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from ..grammar import low, next_word
+from ..grammar import next_word
 from ..model import Applicability, Finding, Severity
 from ..rule import Context, Rule
 
@@ -42,17 +42,17 @@ class DEufonica(Rule):
         seg = ctx.seg
         keep = [k.lower().split() for k in self.opts["keep"]]
         for tok in seg.words:
-            plain = _PLAIN.get(low(tok))
+            plain = _PLAIN.get(tok.low)
             nxt = next_word(seg, tok)
             if plain is None or nxt is None:
                 continue
             # the same vowel with or without its accent: "ed è" keeps the d
-            initial = unicodedata.normalize("NFD", low(nxt)[:1])[:1]
-            if initial == low(tok)[0] or initial not in "aeiouàèéìòóùh" or initial == "h":
+            initial = unicodedata.normalize("NFD", nxt.low[:1])[:1]
+            if initial == tok.low[0] or initial not in "aeiouàèéìòóùh" or initial == "h":
                 continue
             prev = seg.prev_token(tok)
-            pair = [low(tok), low(nxt)]
-            triple = [low(prev) if prev is not None else "", *pair]
+            pair = [tok.low, nxt.low]
+            triple = [prev.low if prev is not None else "", *pair]
             if pair in keep or triple in keep:
                 continue
             fixed = plain.upper() if tok.text[0].isupper() else plain

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..grammar import capitalise_like, low, next_word, plain_case, plural_fits, suffix_gender
+from ..grammar import capitalise_like, next_word, plain_case, plural_fits, suffix_gender
 from ..lexicon import Analysis, Lexicon
 from ..model import Applicability, Finding, Severity
 from ..rule import Context, Rule
@@ -58,7 +58,7 @@ class DeterminerAgreement(Rule):
         lex: Lexicon = ctx.resources.get("lexicon")
         seg = ctx.seg
         for tok in seg.words:
-            head = low(tok)
+            head = tok.low
             if (head not in _PLURAL and head not in _SINGULAR) or not plain_case(seg, tok):
                 continue
             nxt = next_word(seg, tok)
@@ -66,8 +66,8 @@ class DeterminerAgreement(Rule):
                 continue
             want = "p" if head in _PLURAL else "s"
             gender = _PLURAL[head] if head in _PLURAL else _SINGULAR[head]
-            fixed = self.other_number(lex, low(nxt), want, gender)
-            if not fixed and head in _SWAP and self.other_gender(lex, low(nxt), gender):
+            fixed = self.other_number(lex, nxt.low, want, gender)
+            if not fixed and head in _SWAP and self.other_gender(lex, nxt.low, gender):
                 swapped = capitalise_like(_SWAP[head], tok.text)
                 yield self.finding(
                     tok.start, tok.end,

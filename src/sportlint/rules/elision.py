@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from ..grammar import (
     VOWELS,
     capitalise_like,
-    low,
     next_word,
     plain_case,
     suffix_gender,
@@ -79,7 +78,7 @@ class Elision(Rule):
             nxt = next_word(seg, tok)
             if nxt is None or nxt.capitalised:
                 continue
-            word, head = low(nxt), low(tok)
+            word, head = nxt.low, tok.low
             if not plain_case(seg, tok):
                 continue
             if head == "qual'" and word in ("è", "era", "erano", "sono"):
@@ -104,10 +103,10 @@ class Elision(Rule):
                 yield from self.before_consonant(lex, tok, nxt)
 
     def before_consonant(self, lex: Lexicon, tok: Token, nxt: Token) -> Iterator[Finding]:
-        word = low(nxt)
+        word = nxt.low
         if not lex.is_word(word):
             return
-        masc, masc_impure, fem = _ELIDED[low(tok)]
+        masc, masc_impure, fem = _ELIDED[tok.low]
         genders = _genders(lex, word)
         options = []
         if "m" in genders or not genders:

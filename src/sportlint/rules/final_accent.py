@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
 from .. import resources
+from ..config import Config
 from ..model import Applicability, Finding, Severity
 from ..rule import Context, Rule
 from ..wordforms import explain, listed_forms
 from ..wordlist import Vocabulary
+from ..wordmemo import WordMemo
 
 # The spellings of each final vowel: bare, grave, acute.
 _FORMS = {
@@ -52,30 +54,53 @@ class FinalAccent(Rule):
     options: ClassVar[dict[str, Any]] = {"add_ratio": 1.0, "change_ratio": 1.5,
                                          "keep_zipf": 2.0}
 
+    def __init__(self, options: Mapping[str, Any] | None = None) -> None:
+        super().__init__(options)
+        self._memo: WordMemo[tuple[str, bool, bool] | None] = WordMemo()
+        self._listed: tuple[Config, frozenset[str]] | None = None
+
     def check(self, ctx: Context) -> Iterator[Finding]:
         vocab: Vocabulary = ctx.resources.get("vocabulary")
         lexicon = ctx.resources.get("lexicon") if "lexicon" in resources.LOADERS else None
-        listed = listed_forms(ctx.config.is_enabled)
+        if self._listed is None or self._listed[0] is not ctx.config:
+            self._listed = (ctx.config, listed_forms(ctx.config.is_enabled))
+        listed = self._listed[1]
+        # word as written -> (its better form, whether the fix is safe, whether only a
+        # sentence-initial capital allows it), or None: the answer depends only on the word,
+        # the resources and the listed forms, so it is kept across documents
+        memo = self._memo.table(vocab, lexicon, listed)
         for token in ctx.seg.words:
             word = token.bare if token.elided else token.text
-            if not word.isalpha() or word[-1].lower() not in _BASE or word.lower() in listed:
+            if word in memo:
+                verdict = memo[word]
+            else:
+                verdict = memo[word] = self._verdict(word, vocab, lexicon, listed)
+            if verdict is None:
                 continue
-            if not word.islower():
-                if not (word[0].isupper() and word[1:].islower() and
-                        ctx.seg.is_sentence_initial(token)):
-                    continue
-            lower = word.lower()
-            if lexicon is not None and lexicon.is_word(lower):
+            right, safe, initial_only = verdict
+            if initial_only and not ctx.seg.is_sentence_initial(token):
                 continue
-            right, safe = self._better(lower, vocab, lexicon is not None)
-            if right is None:
-                continue
-            if word[0].isupper():
-                right = right[0].upper() + right[1:]
             yield self.finding(
                 token.start, token.start + len(word),
                 f"Accento: «{word}» si scrive «{right}».", [right],
                 fix=Applicability.SAFE if safe else Applicability.UNSAFE)
+
+    def _verdict(self, word: str, vocab: Vocabulary, lexicon: Any,
+                 listed: frozenset[str]) -> tuple[str, bool, bool] | None:
+        if not word.isalpha() or word[-1].lower() not in _BASE or word.lower() in listed:
+            return None
+        initial_only = not word.islower()
+        if initial_only and not (word[0].isupper() and word[1:].islower()):
+            return None
+        lower = word.lower()
+        if lexicon is not None and lexicon.is_word(lower):
+            return None
+        right, safe = self._better(lower, vocab, lexicon is not None)
+        if right is None:
+            return None
+        if word[0].isupper():
+            right = right[0].upper() + right[1:]
+        return right, safe, initial_only
 
     def _better(self, word: str, vocab: Vocabulary, has_lexicon: bool) -> tuple[str | None, bool]:
         own = vocab.zipf(word)

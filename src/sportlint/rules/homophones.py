@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..grammar import is_infinitive, low, next_word, prev_word
+from ..grammar import is_infinitive, next_word, prev_word
 from ..lexicon import Lexicon
 from ..model import Applicability, Finding, Severity
 from ..rule import Context, Rule
@@ -52,15 +52,15 @@ class Homophones(Rule):
                 right = "da"  # "Vengo dà Roma": two finite verbs cannot stand side by side
             elif nxt.capitalised:
                 continue
-            elif word == "E" and low(nxt) in _STATO and seg.is_sentence_initial(tok):
+            elif word == "E" and nxt.low in _STATO and seg.is_sentence_initial(tok):
                 right = "È"  # "E stato un anno difficile": a sentence never opens "And state"
-            elif word == "e" and low(nxt) in _STATO:
+            elif word == "e" and nxt.low in _STATO:
                 after = next_word(seg, nxt)
                 if after is not None and not after.capitalised and any(
-                        a.pos == "ADJ" or a.mood == "part" for a in lex.analyses(low(after))):
+                        a.pos == "ADJ" or a.mood == "part" for a in lex.analyses(after.low)):
                     right = "è"
             elif word == "ne" and self.after_ne(seg, tok) and \
-                    not any(a.finite for a in lex.analyses(low(nxt))):
+                    not any(a.finite for a in lex.analyses(nxt.low)):
                 right = "né"
             elif word == "da" and (prev := prev_word(seg, tok)) is not None and \
                     prev.text in _CLITICS_BEFORE_DA and not is_infinitive(lex, nxt.text):
@@ -81,7 +81,7 @@ class Homophones(Rule):
             after = next_word(seg, after)
         if after is None:
             return False
-        readings = lex.analyses(low(after))
+        readings = lex.analyses(after.low)
         return bool(readings) and all(a.finite and a.number == "p" and a.person == "3"
                                       for a in readings)
 
@@ -90,7 +90,7 @@ class Homophones(Rule):
         prev = prev_word(seg, tok)
         if prev is None or (prev.capitalised and not seg.is_sentence_initial(prev)):
             return False
-        readings = lex.analyses(low(prev))
+        readings = lex.analyses(prev.low)
         return bool(readings) and all(a.finite for a in readings)
 
     @staticmethod

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
 from ..gazetteer import KIND_LABELS, normalise
@@ -19,6 +19,7 @@ from ..name_mentions import (
     typo_like,
 )
 from ..rule import Context, Rule
+from ..wordmemo import WordMemo
 
 #: Zipf frequency from which a known name is common enough to correct a non-word inside
 #: a longer name whose other words the gazetteer does not know ("Mcihael Johnson").
@@ -60,6 +61,10 @@ class NameGazetteer(Rule):
     severity = Severity.WARNING
     options: ClassVar[dict[str, Any]] = {"min_length": 5, "min_gain": 1.0}
 
+    def __init__(self, options: Mapping[str, Any] | None = None) -> None:
+        super().__init__(options)
+        self._near: WordMemo[list[tuple[str, int]]] = WordMemo()
+
     def check(self, ctx: Context) -> Iterator[Finding]:
         an = analyse(ctx)
         for m in an.mentions:
@@ -87,8 +92,14 @@ class NameGazetteer(Rule):
         own = max(an.zipf(word.lower()), an.zipf(word))
         if own >= 2.0:
             return None   # an Italian word, or a name wordfreq knows
-        near = [(tok, d) for tok, d in an.book.near(word, max_edits(word))
-                if not spelling_variant(tok, word)]
+        # the known names near a word depend only on the word, the gazetteer and the
+        # newsroom's accepted names: kept across documents
+        key = (word, frozenset(an.book.accepted_tokens))
+        memo = self._near.table(an.book.gazetteer)
+        near = memo.get(key)
+        if near is None:
+            near = memo[key] = [(tok, d) for tok, d in an.book.near(word, max_edits(word))
+                                if not spelling_variant(tok, word)]
         if not near:
             return None
         best = near[0][1]

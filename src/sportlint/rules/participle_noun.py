@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from ..grammar import ARTICLES, ARTICULATED, DI_ARTICLES, low, next_word, plain_case, prev_word
+from ..grammar import ARTICLES, ARTICULATED, DI_ARTICLES, next_word, plain_case, prev_word
 from ..lexicon import Lexicon
 from ..model import Applicability, Finding, Severity
 from ..rule import Context, Rule
@@ -48,20 +48,20 @@ class ParticipleNoun(Rule):
             if tok.capitalised or tok.elided:
                 continue
             prev, nxt = prev_word(seg, tok), next_word(seg, tok)
-            if prev is None or nxt is None or low(nxt) not in DI_ARTICLES:
+            if prev is None or nxt is None or nxt.low not in DI_ARTICLES:
                 continue
-            if (low(prev) not in ARTICLES and low(prev) not in ARTICULATED) or \
+            if (prev.low not in ARTICLES and prev.low not in ARTICULATED) or \
                     not plain_case(seg, prev):
                 continue
             after = next_word(seg, nxt)
-            if after is not None and low(after) in _PERSON_COMPLEMENTS:
+            if after is not None and after.low in _PERSON_COMPLEMENTS:
                 continue
-            noun = self.action_noun(lex, low(tok))
+            noun = self.action_noun(lex, tok.low)
             if noun and zipf is None:
                 zipf = ctx.resources.get("vocabulary").zipf
             # a participle commoner than the noun is an established noun the lexicon lacks
             # ("la schermata del desktop" is not "la scherma")
-            if noun and zipf is not None and zipf(noun) >= zipf(low(tok)):
+            if noun and zipf is not None and zipf(noun) >= zipf(tok.low):
                 yield self.finding(
                     tok.start, tok.end,
                     f"«{tok.text}» è un participio: qui serve il nome «{noun}».",

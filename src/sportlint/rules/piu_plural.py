@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from ..grammar import capitalise_like, low, next_word, plain_case, prev_word
+from ..grammar import capitalise_like, next_word, plain_case, prev_word
 from ..lexicon import Lexicon
 from ..model import Applicability, Finding, Severity
 from ..rule import Context, Rule
@@ -44,23 +44,23 @@ class PiuPlural(Rule):
         zipf: Callable[[str], float] | None = None
         seg = ctx.seg
         for tok in seg.words:
-            if low(tok) != "più":
+            if tok.low != "più":
                 continue
             prev, noun = prev_word(seg, tok), next_word(seg, tok)
-            if prev is None or noun is None or low(prev) not in _PREPOSITIONS or \
+            if prev is None or noun is None or prev.low not in _PREPOSITIONS or \
                     not plain_case(seg, prev):
                 continue
             if noun.capitalised or noun.elided:
                 continue
             after = next_word(seg, noun)
-            if after is not None and low(after) in _COMPARATIVE:
+            if after is not None and after.low in _COMPARATIVE:
                 continue
-            plural = self.plural(lex, low(noun))
+            plural = self.plural(lex, noun.low)
             if plural is None:
                 continue
             if zipf is None:
                 zipf = ctx.resources.get("vocabulary").zipf
-            if zipf(plural) < zipf(low(noun)) - MASS_GAP:
+            if zipf(plural) < zipf(noun.low) - MASS_GAP:
                 continue
             fixed = capitalise_like(plural, noun.text)
             yield self.finding(

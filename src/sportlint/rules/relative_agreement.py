@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..grammar import capitalise_like, low
+from ..grammar import capitalise_like
 from ..lexicon import Lexicon
 from ..model import Applicability, Finding, Severity
 from ..rule import Context, Rule
@@ -43,7 +43,7 @@ class RelativeAgreement(Rule):
         seg = ctx.seg
         tokens = seg.tokens
         for tok in seg.words:
-            if low(tok) != "che" or tok.index < 1:
+            if tok.low != "che" or tok.index < 1:
                 continue
             noun = tokens[tok.index - 1]
             comma = seg.next_token(tok)
@@ -54,7 +54,7 @@ class RelativeAgreement(Rule):
             verb = self.after_inciso(tokens, comma)
             if verb is None:
                 continue
-            readings = lex.analyses(low(verb))
+            readings = lex.analyses(verb.low)
             if not readings or not all(a.finite and a.person == "3" and a.number == "s"
                                        for a in readings):
                 continue
@@ -72,16 +72,16 @@ class RelativeAgreement(Rule):
     def plural_noun(lex: Lexicon, noun: Token, tokens: list[Token]) -> bool:
         if noun.capitalised:
             return False
-        readings = lex.analyses(low(noun))
+        readings = lex.analyses(noun.low)
         if not readings or not all(a.pos in ("NOUN", "ADJ") and a.number == "p"
                                    for a in readings):
             return False
         before = [t for t in tokens[max(0, noun.index - 3):noun.index] if t.is_word]
-        if any(low(t) in _PARTITIVE or low(t) in _DATIVE for t in before):
+        if any(t.low in _PARTITIVE or t.low in _DATIVE for t in before):
             return False
         # the object of a verb ("avvertì i giocatori che, se ...") may take a "che" conjunction
-        return not any(all(a.pos in ("VER", "AUX") for a in lex.analyses(low(t)))
-                       and lex.analyses(low(t)) for t in before[-2:])
+        return not any(all(a.pos in ("VER", "AUX") for a in lex.analyses(t.low))
+                       and lex.analyses(t.low) for t in before[-2:])
 
     @staticmethod
     def after_inciso(tokens: list[Token], comma: Token) -> Token | None:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, ClassVar
 
-from ..grammar import capitalise_like, low
+from ..grammar import capitalise_like
 from ..lexicon import Analysis, Lexicon
 from ..model import Applicability, Finding, Severity
 from ..rule import Context, Rule
 from ..segment import Sentence, Token
+from ..wordmemo import WordMemo
 
 # Words that anchor a sentence in the present: the present is then right.
 _NOW = frozenset("""
@@ -39,8 +40,18 @@ def _reaches_past(labels: list[str]) -> bool:
     return False
 
 
+def _finite_readings(lex: Lexicon, word: str) -> tuple[Analysis, ...]:
+    """The readings of a word that can be a finite verb, () when it cannot: a verb (or a
+    participle-adjective: "chiuse", "decise"); "parte", "solo", "porta" are also nouns and
+    say nothing."""
+    readings = lex.analyses(word)
+    if not readings or not all(a.pos in ("VER", "AUX", "ADJ") for a in readings):
+        return ()
+    return readings if any(a.finite for a in readings) else ()
+
+
 def _readings(lex: Lexicon, tok: Token) -> tuple[Analysis, ...]:
-    return lex.analyses(low(tok)) if tok.is_word else ()
+    return lex.analyses(tok.low) if tok.is_word else ()
 
 
 class TenseConsistency(Rule):
@@ -71,6 +82,11 @@ class TenseConsistency(Rule):
     severity = Severity.SUGGESTION
     skip_quoted = True
     options: ClassVar[dict[str, Any]] = {"min_past": 2}
+
+    def __init__(self, options: Mapping[str, Any] | None = None) -> None:
+        super().__init__(options)
+        # word -> its readings when it can be a finite verb (kept across documents)
+        self._finite: WordMemo[tuple[Analysis, ...]] = WordMemo()
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         lex: Lexicon = ctx.resources.get("lexicon")
@@ -107,16 +123,15 @@ class TenseConsistency(Rule):
         tokens = [t for t in seg.sentence_tokens(sentence)
                   if t.is_word and not quoted(t.start, t.end)]
         finite: list[tuple[Token, tuple[Analysis, ...]]] = []
+        memo = self._finite.table(lex)
         for tok in tokens:
-            if low(tok) in _NOW:
+            word = tok.low
+            if word in _NOW:
                 return "", None
-            readings = _readings(lex, tok)
-            # a verb (or a participle-adjective: "chiuse", "decise"); "parte", "solo",
-            # "porta" are also nouns and say nothing
-            if not readings or not all(a.pos in ("VER", "AUX", "ADJ") for a in readings):
-                continue
-            if any(a.finite for a in readings) and \
-                    (not tok.capitalised or seg.is_sentence_initial(tok)):
+            readings = memo.get(word)
+            if readings is None:
+                readings = memo[word] = _finite_readings(lex, word)
+            if readings and (not tok.capitalised or seg.is_sentence_initial(tok)):
                 finite.append((tok, readings))
         if not finite:
             return "none", None
@@ -137,13 +152,13 @@ class TenseConsistency(Rule):
         if any(a.finite and a.tense in ("past", "impf") for _, r in finite[1:] for a in r):
             return "", None
         before = tokens[:tokens.index(tok)]
-        if any(low(t) in _SUBORDINATORS for t in before):
+        if any(t.low in _SUBORDINATORS for t in before):
             return "", None
         return "present", tok
 
     @staticmethod
     def remote_past(lex: Lexicon, tok: Token) -> str | None:
-        for a in lex.analyses(low(tok)):
+        for a in lex.analyses(tok.low):
             forms = lex.forms(a.lemma, "VER", mood="ind", tense="past", person=a.person,
                               number=a.number)
             if forms:

@@ -14,6 +14,7 @@ _CLOSE = {v: k for k, v in _PAIRS.items()}
 # "a)", "1)", "iv)" opening a list item, and emoticons ":)" ";-)" ":(" are not parentheses.
 _ENUMERATOR = regex.compile(r"(?:^|(?<=[\s\x00]))(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[)\]]")
 _EMOTICON = regex.compile(r"[:;=]-?[()\[\]]")
+_BRACKET = regex.compile(r"[()\[\]]")
 
 
 class UnbalancedParentheses(Rule):
@@ -34,10 +35,13 @@ class UnbalancedParentheses(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         masked = ctx.doc.masked
         for p in ctx.seg.paragraphs:
-            enumerators = {m.end() - 1 for m in _ENUMERATOR.finditer(masked, p.start, p.end)}
+            brackets = [m.start() for m in _BRACKET.finditer(masked, p.start, p.end)]
+            if not brackets:
+                continue
+            enumerators: set[int] | None = None   # found when a closing mark needs them
             emoticons = {m.end() - 1 for m in _EMOTICON.finditer(masked, p.start, p.end)}
             stack: list[int] = []
-            for i in range(p.start, p.end):
+            for i in brackets:
                 ch = masked[i]
                 if i in emoticons:
                     continue
@@ -46,7 +50,11 @@ class UnbalancedParentheses(Rule):
                 elif ch in _CLOSE:
                     if stack and masked[stack[-1]] == _CLOSE[ch]:
                         stack.pop()
-                    elif i not in enumerators:
+                        continue
+                    if enumerators is None:
+                        enumerators = {m.end() - 1
+                                       for m in _ENUMERATOR.finditer(masked, p.start, p.end)}
+                    if i not in enumerators:
                         yield self.finding(i, i + 1, f"Parentesi «{ch}» chiusa ma mai aperta.")
             for i in stack:
                 yield self.finding(i, i + 1, f"Parentesi «{masked[i]}» aperta e mai chiusa.")

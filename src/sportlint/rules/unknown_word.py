@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
 from .. import resources
+from ..config import Config
 from ..model import Applicability, Finding, Severity
 from ..rule import Context, Rule
 from ..segment import Token
 from ..wordforms import derived, explain, listed_forms
 from ..wordlist import Candidate, Vocabulary, foreign_zipf, jargon
+from ..wordmemo import WordMemo
 
 # Short words that a missing space glues to their neighbour (cittàe, ilcampionato).
 GLUE = frozenset("""
@@ -63,14 +65,23 @@ class UnknownWord(Rule):
     options: ClassVar[dict[str, Any]] = {"max_zipf": 1.5, "candidate_zipf": 2.5,
                                          "far_candidate_zipf": 3.5, "min_length": 4}
 
+    def __init__(self, options: Mapping[str, Any] | None = None) -> None:
+        super().__init__(options)
+        self._memo: WordMemo[list[Candidate] | None] = WordMemo()
+        self._listed: tuple[Config, frozenset[str]] | None = None
+
     def check(self, ctx: Context) -> Iterator[Finding]:
         vocab: Vocabulary = ctx.resources.get("vocabulary")
         lexicon = ctx.resources.get("lexicon") if "lexicon" in resources.LOADERS else None
         gazetteer = ctx.resources.get("gazetteer") if "gazetteer" in resources.LOADERS else None
         accepted = {part.lower() for name in ctx.config.names.get("accept") or []
                     for part in str(name).replace("-", " ").split()}
-        listed = listed_forms(ctx.config.is_enabled) | jargon()
-        seen: dict[str, list[Candidate] | None] = {}
+        if self._listed is None or self._listed[0] is not ctx.config:
+            self._listed = (ctx.config, listed_forms(ctx.config.is_enabled) | jargon())
+        listed = self._listed[1]
+        # the candidates of a word depend only on the word and the resources: kept across
+        # documents
+        seen = self._memo.table(vocab, lexicon, gazetteer)
         for token in ctx.seg.words:
             word = token.text
             if not self._checkable(token) or word in accepted or word in listed:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any, ClassVar
 
-from ..grammar import ARTICLES, ARTICULATED, capitalise_like, is_infinitive, low, next_word, prev_word
+from ..grammar import ARTICLES, ARTICULATED, capitalise_like, is_infinitive, next_word, prev_word
 from ..lexicon import Lexicon
 from ..model import Applicability, Finding, Severity
 from ..paths import data_dir, read_yaml
 from ..rule import Context, Rule
+from ..wordmemo import WordMemo
 
 DATA = "grammar/verb_prepositions.yaml"
 _KEYS = {"verb", "wrong", "right", "before"}
@@ -56,25 +57,42 @@ class VerbPreposition(Rule):
     skip_quoted = True
     options: ClassVar[dict[str, Any]] = {"extra": []}
 
+    def __init__(self, options: Mapping[str, Any] | None = None) -> None:
+        super().__init__(options)
+        # word -> the lemmas of the table it can be a form of (kept across documents)
+        self._lemmas: WordMemo[tuple[str, ...]] = WordMemo()
+        self._table: dict[tuple[str, str], tuple[str, str]] | None = None
+
+    def _entries(self) -> dict[tuple[str, str], tuple[str, str]]:
+        if self._table is None:
+            table: dict[tuple[str, str], tuple[str, str]] = {}
+            extra = [parse(e, f"rules.{self.id}.extra") for e in self.opts["extra"] or []]
+            for verb, wrong, right, before in (*shipped_entries(), *extra):
+                table[(verb, wrong)] = (right, before)
+            self._table = table
+        return self._table
+
     def check(self, ctx: Context) -> Iterator[Finding]:
         lex: Lexicon = ctx.resources.get("lexicon")
-        table: dict[tuple[str, str], tuple[str, str]] = {}
-        extra = [parse(e, f"rules.{self.id}.extra") for e in self.opts["extra"] or []]
-        for verb, wrong, right, before in (*shipped_entries(), *extra):
-            table[(verb, wrong)] = (right, before)
+        table = self._entries()
         verbs = {verb for verb, _ in table}
+        memo = self._lemmas.table(lex)
         seg = ctx.seg
         for tok in seg.words:
             prep = next_word(seg, tok)
             if prep is None or prep.elided:
                 continue
-            lemmas = {a.lemma for a in lex.analyses(low(tok)) if a.pos == "VER"} & verbs
+            word = tok.low
+            lemmas = memo.get(word)
+            if lemmas is None:
+                lemmas = memo[word] = tuple(sorted(
+                    {a.lemma for a in lex.analyses(word) if a.pos == "VER"} & verbs))
             prior = prev_word(seg, tok)
-            if lemmas and prior is not None and (low(prior) in ARTICLES
-                                                 or low(prior) in ARTICULATED):
+            if lemmas and prior is not None and (prior.low in ARTICLES
+                                                 or prior.low in ARTICULATED):
                 continue  # a noun: "l'obbligo di", "un aiuto a"
-            for lemma in sorted(lemmas):
-                hit = table.get((lemma, low(prep)))
+            for lemma in lemmas:
+                hit = table.get((lemma, prep.low))
                 if hit is None:
                     continue
                 right, before = hit
@@ -85,6 +103,6 @@ class VerbPreposition(Rule):
                 fixed = capitalise_like(right, prep.text)
                 yield self.finding(
                     prep.start, prep.end,
-                    f"«{lemma}» regge «{right}», non «{low(prep)}».",
+                    f"«{lemma}» regge «{right}», non «{prep.low}».",
                     [fixed], fix=Applicability.UNSAFE)
                 break
