@@ -546,6 +546,7 @@ def _pair_quotes(seg: Segmentation, text: str, p_index: int, p_start: int, p_end
     """Pair the quotation marks of one paragraph (a quote never spans paragraphs)."""
     stack: list[tuple[int, str]] = []
     roles = seg.marks
+    first = len(seg.quotes)     # the earlier paragraphs' quotes are sorted and all before
     for found in _QUOTE_MARK.finditer(text, p_start, p_end):
         i = found.start()
         ch = text[i]
@@ -596,7 +597,8 @@ def _pair_quotes(seg: Segmentation, text: str, p_index: int, p_start: int, p_end
             roles[o] = ACCENT
             continue
         seg.quotes.append(Quote(o, None, oc, "", depth, p_index))
-    seg.quotes.sort(key=lambda q: (q.open if q.open is not None else q.close or 0))
+    seg.quotes[first:] = sorted(seg.quotes[first:],
+                                key=lambda q: q.open if q.open is not None else q.close or 0)
 
 
 def _after_seconds(text: str, i: int, p_start: int) -> bool:
