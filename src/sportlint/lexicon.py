@@ -239,9 +239,32 @@ class Lexicon:
         for line in lines:
             for ref in line.split("\t", 1)[1].split(" "):
                 lemma = decode(ref[:-1], form)
-                for paradigm in self._paradigms_of(lemma, _POS_OF[ref[-1]]):
-                    out.extend(paradigm.readings(form))
+                out.extend(self._readings_of(form, lemma, _POS_OF[ref[-1]]))
         return tuple(dict.fromkeys(out))
+
+    def _readings_of(self, form: str, lemma: str, pos: str) -> list[Analysis]:
+        """``paradigm.readings(form)`` of each paradigm of ``_paradigms_of(lemma, pos)``,
+        without decoding the paradigms' forms: the file writes each form as
+        ``encode(form, lemma)`` (scripts/build_lexicon.py writes nothing else, and the
+        code is unique), so the slots of ``form`` are those whose code is its code."""
+        code = encode(form, lemma)
+        out: list[Analysis] = []
+        for p, feats, codes in self._raw_paradigms(lemma):
+            if p == pos and code in codes:
+                reader = Paradigm(lemma, p, feats, ())
+                slots = SLOTS.get(p, _SINGLE)
+                out += [reader._reading(slot)
+                        for c, slot in zip(codes, slots, strict=False) if c == code]
+        return out
+
+    @lru_cache(maxsize=16384)  # noqa: B019 - one lexicon per process
+    def _raw_paradigms(self, lemma: str) -> tuple[tuple[str, str, list[str]], ...]:
+        """(part of speech, features, the forms' codes) of each paradigm line of ``lemma``."""
+        out = []
+        for line in self._lines(lemma, self._paradigms):
+            _, code, feats, forms = line.split("\t")
+            out.append((_POS_OF[code], feats, forms.split(",")))
+        return tuple(out)
 
     def is_word(self, form: str) -> bool:
         return bool(self.analyses(form))
