@@ -129,3 +129,16 @@ def test_readings_found_by_code_equal_the_decoded_paradigms(lex: Lexicon) -> Non
         for code in codes.split(","):
             word = decode(code, lemma)
             assert code == ("-" if not word else encode(word, lemma)), (lemma, code)
+
+
+def test_index_only_answers_equal_those_of_the_readings(lex: Lexicon) -> None:
+    text = lex._text
+    forms = [line.split("\t", 1)[0] for line in text[text.index("#forms\n") + 7:].splitlines()]
+    fresh = Lexicon(lex._data)
+    probes = forms[::41] + [f.capitalize() for f in forms[::401]] + ["Roma", "l’", "xyzzy", ""]
+    for form in probes:
+        readings = fresh.analyses(form)
+        assert fresh.is_word(form) == bool(readings), form
+        assert fresh.parts_of_speech(form) == {a.pos for a in readings}, form
+        for pos in ("VER", "AUX", "NOUN", "ADJ", "ADV"):
+            assert fresh.lemmas(form, pos) == {a.lemma for a in readings if a.pos == pos}, form

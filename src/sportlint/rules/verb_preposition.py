@@ -86,7 +86,7 @@ class VerbPreposition(Rule):
             lemmas = memo.get(word)
             if lemmas is None:
                 lemmas = memo[word] = tuple(sorted(
-                    {a.lemma for a in lex.analyses(word) if a.pos == "VER"} & verbs))
+                    lex.lemmas(word, "VER") & verbs))
             prior = prev_word(seg, tok)
             if lemmas and prior is not None and (prior.low in ARTICLES
                                                  or prior.low in ARTICULATED):
