@@ -230,26 +230,27 @@ class Lexicon:
     def analyses(self, form: str) -> tuple[Analysis, ...]:
         """Every reading of ``form`` (tried as written, then in lower case; a typographic
         apostrophe counts as a straight one: "l’" is "l'")."""
-        key, refs = self._entry(form)
+        key, refs, _ = self._entry(form)
         out: list[Analysis] = []
         for lemma, pos in refs:
             out.extend(self._readings_of(key, lemma, pos))
         return tuple(dict.fromkeys(out))
 
     @lru_cache(maxsize=65536)  # noqa: B019 - one lexicon per process
-    def _entry(self, form: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    def _entry(self, form: str) -> tuple[str, tuple[tuple[str, str], ...], frozenset[str]]:
         """The form index's line for ``form`` (with the fallbacks of `analyses`): the form
-        as found, and the (lemma, part of speech) of each paradigm that holds it. Every
-        paradigm it names holds the form (scripts/build_lexicon.py indexes the forms of
-        the paradigms), so each gives at least one reading: whether a form is a word, its
-        parts of speech and its lemmas need no paradigm to be read."""
+        as found, the (lemma, part of speech) of each paradigm that holds it, and those
+        parts of speech. Every paradigm it names holds the form (scripts/build_lexicon.py
+        indexes the forms of the paradigms), so each gives at least one reading: whether a
+        form is a word, its parts of speech and its lemmas need no paradigm to be read."""
         if "’" in form:
             return self._entry(form.replace("’", "'"))
         lines = self._lines(form, self._forms)
         if not lines and form != form.lower():
             return self._entry(form.lower())
-        return form, tuple((decode(ref[:-1], form), _POS_OF[ref[-1]])
-                           for line in lines for ref in line.split("\t", 1)[1].split(" "))
+        refs = tuple((decode(ref[:-1], form), _POS_OF[ref[-1]])
+                     for line in lines for ref in line.split("\t", 1)[1].split(" "))
+        return form, refs, frozenset(pos for _, pos in refs)
 
     def _readings_of(self, form: str, lemma: str, pos: str) -> list[Analysis]:
         """``paradigm.readings(form)`` of each paradigm of ``_paradigms_of(lemma, pos)``,
@@ -277,7 +278,7 @@ class Lexicon:
 
     def parts_of_speech(self, form: str) -> frozenset[str]:
         """``{a.pos for a in analyses(form)}``, without reading any paradigm."""
-        return frozenset(pos for _, pos in self._entry(form)[1])
+        return self._entry(form)[2]
 
     def lemmas(self, form: str, pos: str) -> frozenset[str]:
         """``{a.lemma for a in analyses(form) if a.pos == pos}``, without reading any

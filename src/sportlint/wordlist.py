@@ -30,7 +30,7 @@ from rapidfuzz.distance import OSA
 
 FREQUENCIES = "frequencies"
 #: bytes between two fence lines of `FrequencyTable.cb`
-_FENCE = 1024
+_FENCE = 2048
 
 
 @dataclass(frozen=True)

@@ -101,6 +101,8 @@ class TenseConsistency(Rule):
             if paragraph.heading:
                 continue
             sentences = seg.paragraph_sentences(paragraph)
+            if len(sentences) < 3:
+                continue    # a present needs a passato remoto sentence on each side
             kinds = [self.sentence_tense(lex, ctx, s, quoted) for s in sentences]
             past = sum(1 for k, _ in kinds if k == "past")
             present = sum(1 for k, _ in kinds if k == "present")
@@ -127,12 +129,12 @@ class TenseConsistency(Rule):
         seg = ctx.seg
         tokens = [t for t in seg.sentence_tokens(sentence)
                   if t.is_word and not quoted(t.start, t.end)]
+        if any(t.low in _NOW for t in tokens):
+            return "", None     # before any look-up
         finite: list[tuple[Token, tuple[Analysis, ...]]] = []
         memo = self._finite.table(lex)
         for tok in tokens:
             word = tok.low
-            if word in _NOW:
-                return "", None
             if tok.capitalised and not seg.is_sentence_initial(tok):
                 continue    # a name, not a verb: not looked up
             readings = memo.get(word)
