@@ -134,6 +134,14 @@ class Paradigm:
         return Analysis(self.lemma, self.pos, gender, number, mood, tense, person)
 
 
+@lru_cache(maxsize=4096)
+def _features(pos: str, feats: str, index: int) -> tuple[str, str, str, str, str]:
+    """(gender, number, mood, tense, person) of slot ``index`` of a paradigm of ``pos``
+    with ``feats``: those of `Paradigm._reading`."""
+    a = Paradigm("", pos, feats, ())._reading(SLOTS.get(pos, _SINGLE)[index])
+    return a.gender, a.number, a.mood, a.tense, a.person
+
+
 #: characters between two fence lines of `Lexicon._fences`
 _FENCE = 4096
 
@@ -256,24 +264,31 @@ class Lexicon:
         """``paradigm.readings(form)`` of each paradigm of ``_paradigms_of(lemma, pos)``,
         without decoding the paradigms' forms: the file writes each form as
         ``encode(form, lemma)`` (scripts/build_lexicon.py writes nothing else, and the
-        code is unique), so the slots of ``form`` are those whose code is its code."""
-        code = encode(form, lemma)
+        code is unique), so the slots of ``form`` are those whose code is its code, found
+        by a string search in the comma-separated codes."""
+        target = "," + encode(form, lemma) + ","
         out: list[Analysis] = []
         for p, feats, codes in self._raw_paradigms(lemma):
-            if p == pos and code in codes:
-                reader = Paradigm(lemma, p, feats, ())
-                slots = SLOTS.get(p, _SINGLE)
-                out += [reader._reading(slot)
-                        for c, slot in zip(codes, slots, strict=False) if c == code]
+            if p != pos:
+                continue
+            at = codes.find(target)
+            if at < 0:
+                continue
+            slots = len(SLOTS.get(p, _SINGLE))
+            while at >= 0:
+                index = codes.count(",", 0, at)     # the codes before this one
+                if index < slots:
+                    out.append(Analysis(lemma, p, *_features(p, feats, index)))
+                at = codes.find(target, at + 1)
         return out
 
     @lru_cache(maxsize=16384)  # noqa: B019 - one lexicon per process
-    def _raw_paradigms(self, lemma: str) -> tuple[tuple[str, str, list[str]], ...]:
-        """(part of speech, features, the forms' codes) of each paradigm line of ``lemma``."""
+    def _raw_paradigms(self, lemma: str) -> tuple[tuple[str, str, str], ...]:
+        """(part of speech, features, ",CODE,CODE,...,") of each paradigm line of ``lemma``."""
         out = []
         for line in self._lines(lemma, self._paradigms):
             _, code, feats, forms = line.split("\t")
-            out.append((_POS_OF[code], feats, forms.split(",")))
+            out.append((_POS_OF[code], feats, "," + forms + ","))
         return tuple(out)
 
     def parts_of_speech(self, form: str) -> frozenset[str]:
