@@ -4,6 +4,7 @@ searched in place, the same values as wordfreq, and wordfreq never imported at r
 from __future__ import annotations
 
 import math
+import random
 import subprocess
 import sys
 from importlib.metadata import PackageNotFoundError, version
@@ -49,6 +50,25 @@ def test_every_line_is_found(lang: str, wordlist_name: str) -> None:
     assert freqs.cb("\x00") is None
     assert freqs.cb("\U0010ffff") is None
     assert freqs.cb("\ud800") is None    # a lone surrogate cannot even be encoded
+
+
+def test_fenced_search_finds_every_word_of_a_synthetic_table(
+        tmp_path: pytest.TempPathFactory) -> None:
+    # many fences, words that prefix each other, non-ASCII, an index section after the words
+    rng = random.Random(5)
+    words = {"".join(rng.choice("abzè'-.") for _ in range(rng.randint(1, 8))): rng.randint(100, 900)
+             for _ in range(4000)}
+    ordered = sorted(words, key=lambda w: w.encode("utf-8"))
+    path = tmp_path / "x.freq"   # type: ignore[operator]
+    path.write_text("#sportlint-frequencies 1 xx best 4000 900 test\n#words\n"
+                    + "".join(f"{w}\t{words[w]}\n" for w in ordered)
+                    + "#index 2.5\n3\ta\tabc\n", encoding="utf-8")
+    freqs = FrequencyTable(path)
+    probes = ordered + [w + "a" for w in ordered[::3]] + [w[:-1] for w in ordered[::3]]
+    probes += ["", "3", "#index", "#words", "zzzzzzzzzz", "\x00", "\t"]
+    for word in probes:
+        assert freqs.cb(word) == words.get(word), word
+    assert len(freqs._build_fences()[0]) > 5
 
 
 def test_a_broken_table_is_refused(tmp_path: pytest.TempPathFactory) -> None:

@@ -105,3 +105,40 @@ def test_licence_and_attribution_ship_with_the_data() -> None:
 
 def test_typographic_apostrophe(lex: Lexicon) -> None:
     assert lex.analyses("dell’") == lex.analyses("dell'") != ()
+
+
+def test_readings_found_by_code_equal_the_decoded_paradigms(lex: Lexicon) -> None:
+    # analyses() compares each paradigm slot's code with encode(form, lemma) instead of
+    # decoding the paradigm: the same readings, in the same order, as Paradigm.readings
+    text = lex._text
+    forms = [line.split("\t", 1)[0] for line in text[text.index("#forms\n") + 7:].splitlines()]
+    fresh = Lexicon(lex._data)
+    for form in [*forms[::97], "seguì", "ha", "è", "parte", "chiuse", "la", "Roma", "l’"]:
+        expected: list[Analysis] = []
+        for line in fresh._lines(form.replace("’", "'"), fresh._forms) or \
+                fresh._lines(form.lower().replace("’", "'"), fresh._forms):
+            key = line.split("\t", 1)[0]
+            for ref in line.split("\t", 1)[1].split(" "):
+                for paradigm in fresh.paradigms(decode(ref[:-1], key), lexicon._POS_OF[ref[-1]]):
+                    expected.extend(paradigm.readings(key))
+        assert fresh.analyses(form) == tuple(dict.fromkeys(expected)), form
+    # every code of every paradigm is encode()'s: the comparison needs nothing else
+    start, end = text.index("#paradigms\n") + 11, text.index("#forms\n")
+    for line in text[start:end].splitlines()[::7]:
+        lemma, _, _, codes = line.split("\t")
+        for code in codes.split(","):
+            word = decode(code, lemma)
+            assert code == ("-" if not word else encode(word, lemma)), (lemma, code)
+
+
+def test_index_only_answers_equal_those_of_the_readings(lex: Lexicon) -> None:
+    text = lex._text
+    forms = [line.split("\t", 1)[0] for line in text[text.index("#forms\n") + 7:].splitlines()]
+    fresh = Lexicon(lex._data)
+    probes = forms[::41] + [f.capitalize() for f in forms[::401]] + ["Roma", "l’", "xyzzy", ""]
+    for form in probes:
+        readings = fresh.analyses(form)
+        assert fresh.is_word(form) == bool(readings), form
+        assert fresh.parts_of_speech(form) == {a.pos for a in readings}, form
+        for pos in ("VER", "AUX", "NOUN", "ADJ", "ADV"):
+            assert fresh.lemmas(form, pos) == {a.lemma for a in readings if a.pos == pos}, form

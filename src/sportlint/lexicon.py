@@ -134,6 +134,14 @@ class Paradigm:
         return Analysis(self.lemma, self.pos, gender, number, mood, tense, person)
 
 
+@lru_cache(maxsize=4096)
+def _features(pos: str, feats: str, index: int) -> tuple[str, str, str, str, str]:
+    """(gender, number, mood, tense, person) of slot ``index`` of a paradigm of ``pos``
+    with ``feats``: those of `Paradigm._reading`."""
+    a = Paradigm("", pos, feats, ())._reading(SLOTS.get(pos, _SINGLE)[index])
+    return a.gender, a.number, a.mood, a.tense, a.person
+
+
 #: characters between two fence lines of `Lexicon._fences`
 _FENCE = 4096
 
@@ -230,21 +238,70 @@ class Lexicon:
     def analyses(self, form: str) -> tuple[Analysis, ...]:
         """Every reading of ``form`` (tried as written, then in lower case; a typographic
         apostrophe counts as a straight one: "l’" is "l'")."""
-        if "’" in form:
-            return self.analyses(form.replace("’", "'"))
-        lines = self._lines(form, self._forms)
-        if not lines and form != form.lower():
-            return self.analyses(form.lower())
+        key, refs, _ = self._entry(form)
         out: list[Analysis] = []
-        for line in lines:
-            for ref in line.split("\t", 1)[1].split(" "):
-                lemma = decode(ref[:-1], form)
-                for paradigm in self._paradigms_of(lemma, _POS_OF[ref[-1]]):
-                    out.extend(paradigm.readings(form))
+        for lemma, pos in refs:
+            out.extend(self._readings_of(key, lemma, pos))
         return tuple(dict.fromkeys(out))
 
+    @lru_cache(maxsize=65536)  # noqa: B019 - one lexicon per process
+    def _entry(self, form: str) -> tuple[str, tuple[tuple[str, str], ...], frozenset[str]]:
+        """The form index's line for ``form`` (with the fallbacks of `analyses`): the form
+        as found, the (lemma, part of speech) of each paradigm that holds it, and those
+        parts of speech. Every paradigm it names holds the form (scripts/build_lexicon.py
+        indexes the forms of the paradigms), so each gives at least one reading: whether a
+        form is a word, its parts of speech and its lemmas need no paradigm to be read."""
+        if "’" in form:
+            return self._entry(form.replace("’", "'"))
+        lines = self._lines(form, self._forms)
+        if not lines and form != form.lower():
+            return self._entry(form.lower())
+        refs = tuple((decode(ref[:-1], form), _POS_OF[ref[-1]])
+                     for line in lines for ref in line.split("\t", 1)[1].split(" "))
+        return form, refs, frozenset(pos for _, pos in refs)
+
+    def _readings_of(self, form: str, lemma: str, pos: str) -> list[Analysis]:
+        """``paradigm.readings(form)`` of each paradigm of ``_paradigms_of(lemma, pos)``,
+        without decoding the paradigms' forms: the file writes each form as
+        ``encode(form, lemma)`` (scripts/build_lexicon.py writes nothing else, and the
+        code is unique), so the slots of ``form`` are those whose code is its code, found
+        by a string search in the comma-separated codes."""
+        target = "," + encode(form, lemma) + ","
+        out: list[Analysis] = []
+        for p, feats, codes in self._raw_paradigms(lemma):
+            if p != pos:
+                continue
+            at = codes.find(target)
+            if at < 0:
+                continue
+            slots = len(SLOTS.get(p, _SINGLE))
+            while at >= 0:
+                index = codes.count(",", 0, at)     # the codes before this one
+                if index < slots:
+                    out.append(Analysis(lemma, p, *_features(p, feats, index)))
+                at = codes.find(target, at + 1)
+        return out
+
+    @lru_cache(maxsize=16384)  # noqa: B019 - one lexicon per process
+    def _raw_paradigms(self, lemma: str) -> tuple[tuple[str, str, str], ...]:
+        """(part of speech, features, ",CODE,CODE,...,") of each paradigm line of ``lemma``."""
+        out = []
+        for line in self._lines(lemma, self._paradigms):
+            _, code, feats, forms = line.split("\t")
+            out.append((_POS_OF[code], feats, "," + forms + ","))
+        return tuple(out)
+
+    def parts_of_speech(self, form: str) -> frozenset[str]:
+        """``{a.pos for a in analyses(form)}``, without reading any paradigm."""
+        return self._entry(form)[2]
+
+    def lemmas(self, form: str, pos: str) -> frozenset[str]:
+        """``{a.lemma for a in analyses(form) if a.pos == pos}``, without reading any
+        paradigm."""
+        return frozenset(lemma for lemma, p in self._entry(form)[1] if p == pos)
+
     def is_word(self, form: str) -> bool:
-        return bool(self.analyses(form))
+        return bool(self._entry(form)[1])
 
     def forms(self, lemma: str, pos: str | None = None, **features: str) -> tuple[str, ...]:
         """Forms of ``lemma`` whose analysis has all ``features`` (mood="ind", number="p" ...)."""

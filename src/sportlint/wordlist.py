@@ -15,6 +15,7 @@ checks (`foreign_zipf`, `english_zipf`); wordfreq itself is needed only to rebui
 
 from __future__ import annotations
 
+import bisect
 import math
 import mmap
 import unicodedata
@@ -28,6 +29,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 FREQUENCIES = "frequencies"
+#: bytes between two fence lines of `FrequencyTable.cb`
+_FENCE = 2048
 
 
 @dataclass(frozen=True)
@@ -66,32 +69,55 @@ class FrequencyTable:
         end = index + 1 if index >= 0 else len(data)
         self._words = (start, end)
         self._index = (index + 1, len(data)) if index >= 0 else None
+        self._fences: tuple[list[bytes], list[int]] | None = None
 
     def __len__(self) -> int:
         return self.size
 
     def cb(self, word: str) -> int | None:
         """Centibels below 1 of ``word`` as written (wordfreq's lists are lower case), or
-        None when the table lacks it."""
+        None when the table lacks it.
+
+        The lines are sorted, so a sparse list of lines ("fences", one every `_FENCE`
+        bytes, built on the first look-up) narrows the search to one stretch, where a
+        single string search finds the word's line (``\\nWORD\\t`` occurs only there)."""
         try:
             key = word.encode("utf-8") + b"\t"
         except UnicodeEncodeError:
             return None
+        fences = self._fences
+        if fences is None:
+            fences = self._fences = self._build_fences()
+        fence_lines, fence_starts = fences
+        lo, hi = self._words
+        i = bisect.bisect_left(fence_lines, key)
+        if i > 0:
+            lo = fence_starts[i - 1]
+        if i < len(fence_starts):
+            hi = min(fence_starts[i] + len(key), hi)
+        data = self._data
+        found = data.find(b"\n" + key, lo - 1, hi)
+        if found < 0:
+            return None
+        start = found + 1 + len(key)
+        return int(data[start:data.find(b"\n", start)])
+
+    def _build_fences(self) -> tuple[list[bytes], list[int]]:
+        """Every `_FENCE` bytes of the word lines, the next line and its start."""
         data = self._data
         lo, hi = self._words
-        while lo < hi:
-            mid = (lo + hi) // 2
-            start = data.rfind(b"\n", lo, mid) + 1
-            if start < lo:
-                start = lo
+        lines: list[bytes] = []
+        starts: list[int] = []
+        pos = lo
+        while pos < hi:
+            start = pos if pos == lo else data.find(b"\n", pos, hi) + 1
+            if start <= 0 or start >= hi:
+                break
             end = data.find(b"\n", start)
-            if data[start:end] < key:
-                lo = end + 1
-            else:
-                hi = start
-        if lo >= self._words[1] or data[lo:lo + len(key)] != key:
-            return None
-        return int(data[lo + len(key):data.find(b"\n", lo)])
+            lines.append(bytes(data[start:end]))
+            starts.append(start)
+            pos = start + _FENCE
+        return lines, starts
 
     def items(self) -> Iterator[tuple[str, int]]:
         """(word, centibels) in the table's order (by UTF-8 bytes)."""

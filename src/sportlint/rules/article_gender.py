@@ -20,6 +20,7 @@ from ..rule import Context, Rule
 _PRONOUNS = frozenset("la le".split())
 # Pronouns too often to judge ("lo siringa" with a verb the lexicon lacks, "uno faccia").
 _SKIP = frozenset("lo gli uno".split())
+_NOUN_VERB_ADJ = frozenset({"NOUN", "VER", "ADJ"})
 
 
 class ArticleGender(Rule):
@@ -49,6 +50,9 @@ class ArticleGender(Rule):
         for tok, nxt, (family, gender, number) in article_noun_pairs(seg, AGREEMENT_FORMS, _SKIP):
             head = tok.low
             word = nxt.low
+            pos = lex.parts_of_speech(word)
+            if len(word) < 4 or "NOUN" not in pos or not pos <= _NOUN_VERB_ADJ:
+                continue    # the test below on the readings, before they are read
             readings = lex.analyses(word)
             nouns = [a for a in readings if a.pos == "NOUN"]
             if not nouns or len(word) < 4 or any(a.pos not in ("NOUN", "VER", "ADJ")

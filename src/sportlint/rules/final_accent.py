@@ -71,6 +71,8 @@ class FinalAccent(Rule):
         memo = self._memo.table(vocab, lexicon, listed)
         for token in ctx.seg.words:
             word = token.bare if token.elided else token.text
+            if not word.islower() and not ctx.seg.is_sentence_initial(token):
+                continue    # a capital mid-sentence: a name (its verdict would be initial_only)
             if word in memo:
                 verdict = memo[word]
             else:

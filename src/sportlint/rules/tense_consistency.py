@@ -27,6 +27,8 @@ contare dipendere esistere mancare piacere sapere conoscere ricordare
 potere dovere volere trattare dire ritenere considerare credere pensare
 """.split())
 # After these the verb is in a subordinate or relative clause, where a present is normal.
+_VERB = frozenset({"VER", "AUX"})
+_VERB_OR_ADJ = frozenset({"VER", "AUX", "ADJ"})
 _SUBORDINATORS = frozenset("che cui dove quale quali se quando mentre come perché poiché".split())
 
 
@@ -44,6 +46,9 @@ def _finite_readings(lex: Lexicon, word: str) -> tuple[Analysis, ...]:
     """The readings of a word that can be a finite verb, () when it cannot: a verb (or a
     participle-adjective: "chiuse", "decise"); "parte", "solo", "porta" are also nouns and
     say nothing."""
+    pos = lex.parts_of_speech(word)   # a noun is dismissed without reading its paradigms
+    if not pos or not pos <= _VERB_OR_ADJ or not pos & _VERB:
+        return ()
     readings = lex.analyses(word)
     if not readings or not all(a.pos in ("VER", "AUX", "ADJ") for a in readings):
         return ()
@@ -96,6 +101,8 @@ class TenseConsistency(Rule):
             if paragraph.heading:
                 continue
             sentences = seg.paragraph_sentences(paragraph)
+            if len(sentences) < 3:
+                continue    # a present needs a passato remoto sentence on each side
             kinds = [self.sentence_tense(lex, ctx, s, quoted) for s in sentences]
             past = sum(1 for k, _ in kinds if k == "past")
             present = sum(1 for k, _ in kinds if k == "present")
@@ -122,16 +129,18 @@ class TenseConsistency(Rule):
         seg = ctx.seg
         tokens = [t for t in seg.sentence_tokens(sentence)
                   if t.is_word and not quoted(t.start, t.end)]
+        if any(t.low in _NOW for t in tokens):
+            return "", None     # before any look-up
         finite: list[tuple[Token, tuple[Analysis, ...]]] = []
         memo = self._finite.table(lex)
         for tok in tokens:
             word = tok.low
-            if word in _NOW:
-                return "", None
+            if tok.capitalised and not seg.is_sentence_initial(tok):
+                continue    # a name, not a verb: not looked up
             readings = memo.get(word)
             if readings is None:
                 readings = memo[word] = _finite_readings(lex, word)
-            if readings and (not tok.capitalised or seg.is_sentence_initial(tok)):
+            if readings:
                 finite.append((tok, readings))
         if not finite:
             return "none", None

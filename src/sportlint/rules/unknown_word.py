@@ -98,10 +98,11 @@ class UnknownWord(Rule):
 
     def _candidates(self, word: str, vocab: Vocabulary, lexicon: Any,
                     gazetteer: Any) -> list[Candidate] | None:
+        # the lexicon first: the rules before this one have looked most words up already
+        if lexicon is not None and lexicon.is_word(word):
+            return None
         zipf = vocab.zipf(word)
         if zipf >= self.opts["max_zipf"]:
-            return None
-        if lexicon is not None and lexicon.is_word(word):
             return None
         if gazetteer is not None and (gazetteer.has_token(word) or
                                       gazetteer.has_token(word.capitalize())):
@@ -114,6 +115,8 @@ class UnknownWord(Rule):
         elif derived(word, vocab.zipf, lexicon.is_word,
                      lambda w: any(a.pos == "NOUN" for a in lexicon.analyses(w))):
             return None
+        if foreign_zipf(word) >= 3.0:   # a common foreign word: no search for candidates
+            return None
         max_distance = 1 if len(word) < 8 else 2
         floor = max(self.opts["candidate_zipf"], zipf + 2.0)
         found = [c for c in vocab.candidates(word, max_distance, floor)
@@ -123,7 +126,7 @@ class UnknownWord(Rule):
             found = [c for c in found if c.distance == 1]
         else:    # two edits away: only a common word is a plausible correction
             found = [c for c in found if c.zipf >= self.opts["far_candidate_zipf"]]
-        if not found or foreign_zipf(word) >= 3.0:
+        if not found:
             return None
         found.sort(key=lambda c: (c.distance, " " in c.word, -_shared_ending(word, c.word),
                                   -c.zipf))

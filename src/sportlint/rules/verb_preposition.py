@@ -76,17 +76,17 @@ class VerbPreposition(Rule):
         lex: Lexicon = ctx.resources.get("lexicon")
         table = self._entries()
         verbs = {verb for verb, _ in table}
+        wrong = {prep for _, prep in table}
         memo = self._lemmas.table(lex)
         seg = ctx.seg
         for tok in seg.words:
             prep = next_word(seg, tok)
-            if prep is None or prep.elided:
-                continue
+            if prep is None or prep.elided or prep.low not in wrong:
+                continue    # no entry of the table can match: the word is not looked up
             word = tok.low
             lemmas = memo.get(word)
             if lemmas is None:
-                lemmas = memo[word] = tuple(sorted(
-                    {a.lemma for a in lex.analyses(word) if a.pos == "VER"} & verbs))
+                lemmas = memo[word] = tuple(sorted(lex.lemmas(word, "VER") & verbs))
             prior = prev_word(seg, tok)
             if lemmas and prior is not None and (prior.low in ARTICLES
                                                  or prior.low in ARTICULATED):
