@@ -107,7 +107,8 @@ class Token:
         self.elided: Final = word and text[-1:] in ("'", "’")
         self.capitalised: Final = text[:1].isupper()
         #: the text in lower case with a typographic apostrophe made straight
-        self.low: Final = text.lower().replace("’", "'")
+        low = text.lower().replace("’", "'")
+        self.low: Final = text if low == text else low     # no second copy of "il"
 
     @property
     def bare(self) -> str:
@@ -321,8 +322,9 @@ class Segmentation:
 def segment(doc: Document) -> Segmentation:
     seg = Segmentation(doc)
     text = doc.masked
+    strings: dict[str, str] = {}
     for p_start, p_end in _paragraph_spans(doc):
-        _segment_paragraph(seg, text, p_start, p_end)
+        _segment_paragraph(seg, text, p_start, p_end, strings)
     return seg
 
 
@@ -349,7 +351,8 @@ def _paragraph_spans(doc: Document) -> Iterator[tuple[int, int]]:
         pos = cut_end
 
 
-def _segment_paragraph(seg: Segmentation, text: str, p_start: int, p_end: int) -> None:
+def _segment_paragraph(seg: Segmentation, text: str, p_start: int, p_end: int,
+                       strings: dict[str, str]) -> None:
     p_index = len(seg.paragraphs)
     raw_tokens = _tokenise(seg, text, p_start, p_end)
     heading = _is_heading(seg.doc, text, p_start, p_end, raw_tokens)
@@ -365,7 +368,11 @@ def _segment_paragraph(seg: Segmentation, text: str, p_start: int, p_end: int) -
         tokens = seg.tokens
         first_token = index = len(tokens)
         for start, end, kind in raw_tokens[lo:hi]:
-            tokens.append(Token(start, end, text[start:end], kind, index, s_index))
+            word = text[start:end]
+            # one string object per distinct word ("il", "di", "Roma"): a long draft
+            # repeats a few thousand words hundreds of thousands of times
+            word = strings.setdefault(word, word)
+            tokens.append(Token(start, end, word, kind, index, s_index))
             index += 1
         s_start, s_end = raw_tokens[lo][0], raw_tokens[hi - 1][1]
         seg.sentences.append(Sentence(s_start, s_end, s_index, p_index, first_token,
