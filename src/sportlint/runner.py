@@ -161,7 +161,9 @@ def write(path: str, data: bytes, original: bytes) -> None:
 
     A file with several hard links is rewritten in place instead (a rename would give
     this name a new file and leave the other names with the old text), after a backup
-    copy of ``original`` beside it, removed once the new bytes are on disk."""
+    copy of ``original`` beside it, removed once the new bytes are on disk; so is a file
+    whose owner or group the new file cannot be given (a colleague's draft that is ours
+    to write only through its group). A file this process may not write is refused."""
     target = os.path.realpath(path)
     info = os.stat(target)
     if not stat.S_ISREG(info.st_mode):
@@ -171,10 +173,19 @@ def write(path: str, data: bytes, original: bytes) -> None:
     if not info.st_mode & 0o222:
         # renaming over it would work, but a draft marked read-only is not ours to change
         raise PermissionError(errno.EACCES, "the file is read-only", target)
+    if not os.access(target, os.W_OK):
+        # a colleague's draft in a folder we may write: the same
+        raise PermissionError(errno.EACCES, "you may not write this file", target)
     if info.st_nlink > 1:
         _write_in_place(target, data, original)
         return
     tmp = _temporary_copy(target, data, info)
+    if not _same_owner(tmp, info):
+        # the new file cannot be made the draft's owner's (a group-writable draft of a
+        # colleague): rewritten in place, it stays theirs
+        _unlink(tmp)
+        _write_in_place(target, data, original)
+        return
     try:
         if _read(target) != original:
             raise ChangedOnDisk(target)
@@ -218,6 +229,14 @@ def _keep_owner(fd: int, info: os.stat_result) -> None:
             return
         except OSError:
             continue
+
+
+def _same_owner(path: str, info: os.stat_result) -> bool:
+    try:
+        mine = os.stat(path)
+    except OSError:
+        return True     # nothing better to do than the rename
+    return (mine.st_uid, mine.st_gid) == (info.st_uid, info.st_gid)
 
 
 class HalfWritten(Exception):
