@@ -73,3 +73,24 @@ def test_fix_that_cannot_keep_the_owner_writes_in_place(
     info = path.stat()
     assert (info.st_uid, info.st_gid, info.st_ino, info.st_mode & 0o777) == (1234, 5678, inode, 0o664)
     assert leftovers(tmp_path) == []
+
+
+# --- a long file name: the temporary name beside it must still fit ------------------------
+
+@pytest.mark.parametrize("stem", ["a" * 240, "è" * 120, "partita-" * 30])
+def test_fix_a_draft_with_a_long_name(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                      stem: str) -> None:
+    """A name near the file system's limit (255 bytes): the temporary file beside it
+    (".NAME.XXXXXXXX.sportlint-tmp") was longer than that, and --fix failed."""
+    path = tmp_path / f"{stem}.txt"
+    path.write_text(DIRTY, encoding="utf-8")
+    os.link(path, tmp_path / "twin.txt")    # the in-place write's backup too
+    code, _, err = run(capsys, "check", *BASIC, "--fix", str(path))
+    assert (code, err) == (ExitCode.OK, "")
+    assert path.read_text(encoding="utf-8") == FIXED
+    os.unlink(tmp_path / "twin.txt")
+    path.write_text(DIRTY, encoding="utf-8")
+    code, _, err = run(capsys, "check", *BASIC, "--fix", str(path))
+    assert (code, err) == (ExitCode.OK, "")
+    assert path.read_text(encoding="utf-8") == FIXED
+    assert leftovers(tmp_path) == []

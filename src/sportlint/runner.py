@@ -201,6 +201,10 @@ def _temporary_copy(target: str, data: bytes, info: os.stat_result) -> str:
     """A new file beside ``target``, holding ``data`` on disk, with its mode, owner and
     group; its name, unique, so that two runs never share one."""
     folder, name = os.path.split(target)
+    # the name shortened, so that the temporary one (24 bytes more) still fits the file
+    # system's limit (255 bytes) beside a draft whose name nearly reaches it
+    while len(os.fsencode(name)) > 100:
+        name = name[:-1]
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".sportlint-tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
