@@ -20,6 +20,9 @@ TEXT_SUFFIXES = {".md", ".markdown", ".txt"}
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox"}
 
 
+INTERRUPTED = 130    # Ctrl-C, as shells report it (128 + SIGINT)
+
+
 class ExitCode(IntEnum):
     OK = 0           # nothing at or above the fail level
     FINDINGS = 1     # findings at or above the fail level
@@ -93,6 +96,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ExitCode.ERROR
     except BrokenPipeError:
         return ExitCode.OK
+    except KeyboardInterrupt:
+        # Ctrl-C: a line, not a traceback (each file was fixed whole or not at all)
+        print("sportlint: interrupted", file=sys.stderr)
+        return INTERRUPTED
 
 
 def _jobs(value: str) -> int:

@@ -17,7 +17,7 @@ import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import regex
 
@@ -332,6 +332,11 @@ _worker: tuple[Config, list[Rule], Options] | None = None
 def _init_worker(config: Config, rules: list[Rule], options: Options) -> None:
     global _worker
     _worker = (config, rules, options)
+    # Ctrl-C reaches every process of the terminal's group: the parent alone decides
+    # (check_paths), so no worker stops half-way or prints a traceback of its own
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _check_in_worker(path: str) -> Outcome:
@@ -380,10 +385,14 @@ def check_paths(paths: Sequence[str], config: Config, rules: list[Rule], options
                                  initializer=_init_worker,
                                  initargs=(config, rules, options)) as pool:
             futures = [pool.submit(_check_in_worker, path) for path in rest]
-            for future in futures:
-                outcome = future.result()
-                done += 1
-                yield outcome
+            try:
+                for future in futures:
+                    outcome = future.result()
+                    done += 1
+                    yield outcome
+            except KeyboardInterrupt:
+                _interrupt(pool, options)
+                raise
         gc.unfreeze()
     except BrokenProcessPool as exc:
         gc.unfreeze()
@@ -392,3 +401,12 @@ def check_paths(paths: Sequence[str], config: Config, rules: list[Rule], options
               "files in this process", file=sys.stderr)
         for path in rest[done:]:
             yield _safe_check(path, config, rules, options)
+
+
+def _interrupt(pool: Any, options: Options) -> None:
+    """Ctrl-C: no other file is started. Workers that write fixes finish the file they
+    are on (each written whole, or not at all); workers that only read stop at once."""
+    if not (options.fix or options.unsafe) or options.diff:
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
