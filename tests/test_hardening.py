@@ -204,3 +204,23 @@ def _children(pid: int) -> list[str]:
             return handle.read().split()
     except OSError:
         return []
+
+
+# --- one draft under two names (hard links), fixed by parallel workers ---------------------
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_hard_linked_names_of_one_draft_are_checked_once(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], jobs: str) -> None:
+    """Two workers fixed the same file through its two names at once: one of them always
+    found it 'changed on disk' (exit 2) although nobody else had touched it."""
+    first = tmp_path / "a.txt"
+    first.write_text(DIRTY, encoding="utf-8")
+    twin = tmp_path / "b.txt"
+    twin.write_text(DIRTY * 300, encoding="utf-8")
+    os.link(twin, tmp_path / "c.txt")
+    code, _, err = run(capsys, "check", *BASIC, "--jobs", jobs, "--fix",
+                       str(first), str(twin), str(tmp_path / "c.txt"))
+    assert (code, err) == (ExitCode.OK, "")
+    assert twin.read_text(encoding="utf-8") == FIXED * 300
+    assert (tmp_path / "c.txt").stat().st_ino == twin.stat().st_ino
+    assert leftovers(tmp_path) == []

@@ -176,11 +176,20 @@ def cmd_init(args: argparse.Namespace) -> int:
 def iter_paths(paths: Sequence[str], unreadable: list[FileReport] | None = None
                ) -> Iterator[str]:
     """Files to check: the files given, and *.md / *.txt under the directories given; each
-    file once (standard input too), however many times it is named. A folder that cannot
-    be listed is added to ``unreadable`` as an error naming it."""
-    seen: set[str] = set()
+    file once (standard input too), however many times it is named (through a symbolic
+    or a hard link: two workers fixing one file at once would find it changed on disk).
+    A folder that cannot be listed is added to ``unreadable`` as an error naming it."""
+    seen: set[object] = set()
     for path in _walk(paths, unreadable if unreadable is not None else []):
-        key = path if path == "-" else os.path.realpath(path)
+        key: object = path if path == "-" else os.path.realpath(path)
+        if path != "-":
+            try:
+                info = os.stat(path)
+            except OSError:
+                pass
+            else:
+                if info.st_ino:     # 0 where a file system has no file numbers
+                    key = (info.st_dev, info.st_ino)
         if key not in seen:
             seen.add(key)
             yield path
