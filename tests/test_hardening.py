@@ -224,3 +224,20 @@ def test_hard_linked_names_of_one_draft_are_checked_once(
     assert twin.read_text(encoding="utf-8") == FIXED * 300
     assert (tmp_path / "c.txt").stat().st_ino == twin.stat().st_ino
     assert leftovers(tmp_path) == []
+
+
+# --- --encoding whose bytes do not read back the same ---------------------------------------
+
+@pytest.mark.parametrize("mode", ["--fix", "--diff"])
+def test_encoding_that_does_not_round_trip_changes_no_other_byte(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], mode: str) -> None:
+    """UTF-7 spells «à» both '+AOA-' and '+AOA': re-encoding the whole text changed bytes
+    far from the fix (and a diff's context no longer matched the file)."""
+    path = tmp_path / "draft.txt"
+    original = b"Citt+AOA- bella. Il il Bari ha vinto.\n"
+    path.write_bytes(original)
+    code, out, err = run(capsys, "check", *BASIC, "--encoding", "utf-7", mode, str(path))
+    assert code == ExitCode.ERROR and (mode == "--fix" or out == "")   # no diff
+    assert f"{path}: its bytes do not read back the same in utf-7" in err
+    assert path.read_bytes() == original
+    assert leftovers(tmp_path) == []

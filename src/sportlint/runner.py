@@ -99,6 +99,10 @@ def _check_doc(doc: document.Document, path: str, config: Config, rules: list[Ru
     fixed = data
     if result.text != doc.text:
         try:
+            if not _round_trips(doc.text, options.encoding, data):
+                raise document.InputError(name, f"its bytes do not read back the same in "
+                                                f"{options.encoding}, so writing the fixes would "
+                                                f"change other bytes too; file left unchanged")
             fixed = document.encode(result.text, options.encoding, name, data)
         except document.InputError as exc:
             # the fixes need a character the file's encoding cannot hold: nothing written
@@ -132,6 +136,18 @@ def _check_doc(doc: document.Document, path: str, config: Config, rules: list[Ru
             outcome.report = FileReport(name, None, error=f"cannot write the fixes "
                                         f"({exc.strerror or exc}); file left unchanged")
     return outcome
+
+
+def _round_trips(text: str, encoding: str | None, data: bytes) -> bool:
+    """Whether ``text``, decoded from ``data``, encodes back to exactly ``data``: always in
+    UTF-8, and in most encodings; not in UTF-7 ('+AOA-' and '+AOA' are both «à»), nor
+    for a few bytes of Big5 or HZ."""
+    if encoding is None:
+        return True
+    try:
+        return document.encode(text, encoding, "", data) == data
+    except document.InputError:
+        return False
 
 
 def unified_diff(old: str, new: str, name: str) -> str:
