@@ -241,3 +241,33 @@ def test_encoding_that_does_not_round_trip_changes_no_other_byte(
     assert f"{path}: its bytes do not read back the same in utf-7" in err
     assert path.read_bytes() == original
     assert leftovers(tmp_path) == []
+
+
+# --- a draft in a folder this user may not write ---------------------------------------------
+
+def test_fix_in_a_folder_that_is_not_writable_says_so(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The draft itself is writable, its folder is not (no temporary file can be made
+    there): 'Permission denied' alone sent the user to the draft's own permissions."""
+    import tempfile
+
+    path = tmp_path / "draft.txt"
+    path.write_text(DIRTY, encoding="utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text(DIRTY, encoding="utf-8")
+    real_mkstemp = tempfile.mkstemp
+
+    def mkstemp(*args: object, **kwargs: object) -> tuple[int, str]:
+        if ".draft.txt." in str(kwargs.get("prefix")):
+            raise PermissionError(13, "Permission denied")     # as in a dr-xr-xr-x folder
+        return real_mkstemp(*args, **kwargs)  # type: ignore[call-overload, no-any-return]
+
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+    code, _, err = run(capsys, "check", *BASIC, "--jobs", "1", "--fix", str(path), str(other))
+    monkeypatch.undo()
+    assert code == ExitCode.ERROR
+    assert f"sportlint: {path}: cannot write the fixes (cannot create a temporary file in " \
+           f"{tmp_path}: Permission denied); file left unchanged" in err
+    assert path.read_text(encoding="utf-8") == DIRTY
+    assert other.read_text(encoding="utf-8") == FIXED
+    assert leftovers(tmp_path) == []

@@ -221,7 +221,12 @@ def _temporary_copy(target: str, data: bytes, info: os.stat_result) -> str:
     # system's limit (255 bytes) beside a draft whose name nearly reaches it
     while len(os.fsencode(name)) > 100:
         name = name[:-1]
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".sportlint-tmp")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".sportlint-tmp")
+    except OSError as exc:
+        # a folder this user may not write (the draft itself may be writable): say so
+        raise OSError(exc.errno, f"cannot create a temporary file in {folder}: "
+                                 f"{exc.strerror or exc}") from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             _keep_owner(handle.fileno(), info)
