@@ -293,3 +293,20 @@ def test_an_edited_rule_file_is_never_read_stale_from_the_cache(
     assert rule.stat().st_size == info.st_size
     assert paths.read_yaml(rule)["words"] == ["bava"]
     assert paths.read_yaml(rule)["words"] == ["bava"]
+
+
+# --- a UTF-32 draft ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("codec", ["utf-32", "utf-32-be"])
+def test_utf32_is_named_as_utf32(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                 codec: str) -> None:
+    """Its BOM (FF FE 00 00) begins like UTF-16's: the error said UTF-16 and its hint,
+    --encoding utf-16, only led to a second error."""
+    path = tmp_path / "draft.txt"
+    bom = "" if codec == "utf-32" else "\ufeff"      # utf-32 writes its own
+    path.write_bytes(f"{bom}Il il Bari ha vinto.\n".encode(codec))
+    code, _, err = run(capsys, "check", *BASIC, str(path))
+    assert code == ExitCode.ERROR and "UTF-32 text" in err and "--encoding utf-32" in err
+    code, out, err = run(capsys, "check", *BASIC, "--encoding", "utf-32", "--format", "json",
+                         str(path))
+    assert code == ExitCode.FINDINGS and err == "" and "spelling.repeated-word" in out
