@@ -310,3 +310,25 @@ def test_utf32_is_named_as_utf32(tmp_path: Path, capsys: pytest.CaptureFixture[s
     code, out, err = run(capsys, "check", *BASIC, "--encoding", "utf-32", "--format", "json",
                          str(path))
     assert code == ExitCode.FINDINGS and err == "" and "spelling.repeated-word" in out
+
+
+# --- standard input closed or unreadable ------------------------------------------------------
+
+@pytest.mark.parametrize("stdin", ["closed", "unreadable"])
+def test_stdin_that_cannot_be_read_is_an_error_naming_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        stdin: str) -> None:
+    """`sportlint check - <&-` (sys.stdin is None) was a traceback with exit code 1."""
+    class Broken:
+        class buffer:
+            @staticmethod
+            def read() -> bytes:
+                raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr("sys.stdin", None if stdin == "closed" else Broken())
+    other = tmp_path / "a.txt"
+    other.write_text(DIRTY, encoding="utf-8")
+    code, out, err = run(capsys, "check", *BASIC, "--format", "json", "-", str(other))
+    assert code == ExitCode.ERROR
+    assert "sportlint: <stdin>: cannot read standard input (" in err
+    assert "a.txt" in out          # the file is still checked

@@ -278,7 +278,15 @@ def cmd_check(args: argparse.Namespace) -> int:
         return ExitCode.ERROR
     outcomes: dict[str, runner.Outcome] = {}
     if "-" in paths:    # read once, here: a worker process has no standard input
-        outcomes["-"] = runner.check_stdin(sys.stdin.buffer.read(), config, rules, options)
+        try:
+            if sys.stdin is None:       # closed (`<&-`)
+                raise OSError("it is closed")
+            data = sys.stdin.buffer.read()
+        except OSError as exc:
+            outcomes["-"] = runner.Outcome(FileReport("<stdin>", None, error=f"cannot read "
+                                                      f"standard input ({exc.strerror or exc})"))
+        else:
+            outcomes["-"] = runner.check_stdin(data, config, rules, options)
     files = [p for p in paths if p != "-"]
     jobs = args.jobs if args.jobs else runner.default_jobs()
     outcomes.update(zip(files, runner.check_paths(files, config, rules, options, jobs), strict=True))
