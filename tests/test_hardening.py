@@ -332,3 +332,30 @@ def test_stdin_that_cannot_be_read_is_an_error_naming_it(
     assert code == ExitCode.ERROR
     assert "sportlint: <stdin>: cannot read standard input (" in err
     assert "a.txt" in out          # the file is still checked
+
+
+# --- a second Ctrl-C while a hard-linked draft's old text is being put back -------------------
+
+def test_interrupted_undo_of_an_in_place_write_keeps_the_backup(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The write failed half-way and putting the old text back was interrupted: the draft
+    may hold neither text, so the backup must stay (it was removed)."""
+    path = tmp_path / "draft.txt"
+    path.write_bytes(b"old text")
+    os.link(path, tmp_path / "twin.txt")
+    calls: list[bytes] = []
+    real_overwrite = runner._overwrite
+
+    def overwrite(handle: object, data: bytes) -> None:
+        calls.append(data)
+        if len(calls) == 1:
+            real_overwrite(handle, data[:3])  # type: ignore[arg-type]
+            raise OSError(28, "No space left on device")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(runner, "_overwrite", overwrite)
+    with pytest.raises(KeyboardInterrupt):
+        runner.write(str(path), b"new text", b"old text")
+    (backup,) = leftovers(tmp_path)
+    assert (tmp_path / backup).read_bytes() == b"old text"
+    assert capsys.readouterr().err.rstrip().endswith(f"it is saved in {tmp_path / backup}")

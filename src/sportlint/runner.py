@@ -290,8 +290,12 @@ def _write_in_place(target: str, data: bytes, original: bytes) -> None:
             except BaseException as exc:
                 try:
                     _overwrite(handle, original)
-                except Exception:
-                    keep_backup = True
+                except BaseException as undo:
+                    keep_backup = True      # the file may hold neither text
+                    if not isinstance(undo, Exception):     # a second Ctrl-C
+                        print(f"sportlint: {target}: interrupted while its original text was "
+                              f"put back: it is saved in {backup}", file=sys.stderr)
+                        raise
                     raise HalfWritten(getattr(exc, "strerror", None) or str(exc),
                                       backup) from exc
                 raise
