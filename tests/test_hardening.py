@@ -169,6 +169,10 @@ def test_ctrl_c_is_a_line_and_exit_code_130(
 def test_ctrl_c_in_a_terminal(tmp_path: Path, fix: bool) -> None:
     """A real Ctrl-C (SIGINT to the whole process group) once the workers run: exit code
     130, one line on standard error and no traceback, no temporary file left."""
+    _ctrl_c(tmp_path, fix, at_fork=False)
+
+
+def _ctrl_c(tmp_path: Path, fix: bool, at_fork: bool) -> None:
     paths = _drafts(tmp_path, 150)
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     args = [sys.executable, "-m", "sportlint", "check", *BASIC, "--jobs", "2",
@@ -182,9 +186,10 @@ def test_ctrl_c_in_a_terminal(tmp_path: Path, fix: bool) -> None:
             # (without --fix: once the workers exist)
             if fix and sum(Path(p).stat().st_size < len(DIRTY) * 20 for p in paths[:3]) >= 2:
                 break
-            if not fix and len(_children(proc.pid)) >= 2:
+            if not fix and len(_children(proc.pid)) >= (1 if at_fork else 2):
                 break
-            time.sleep(0.02)
+            if not at_fork:
+                time.sleep(0.02)
         if proc.poll() is not None:
             pytest.skip("the check finished before the signal could be sent")
         os.killpg(proc.pid, signal.SIGINT)
@@ -359,3 +364,32 @@ def test_interrupted_undo_of_an_in_place_write_keeps_the_backup(
     (backup,) = leftovers(tmp_path)
     assert (tmp_path / backup).read_bytes() == b"old text"
     assert capsys.readouterr().err.rstrip().endswith(f"it is saved in {tmp_path / backup}")
+
+
+# --- a system where worker processes cannot start ---------------------------------------------
+
+@pytest.mark.parametrize("error", [OSError(38, "Function not implemented"),
+                                   ImportError("This platform lacks a functioning sem_open "
+                                               "implementation")])
+def test_no_worker_processes_means_one_process(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        error: Exception) -> None:
+    """AWS Lambda, a container without /dev/shm: multiprocessing's semaphores are missing
+    and the pool cannot be made. --jobs is the default, so every run of several files was
+    a traceback; the files are now checked in this process."""
+    import concurrent.futures
+
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text(DIRTY, encoding="utf-8")
+
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise error
+
+    serial = run(capsys, "check", *BASIC, "--format", "json", "--jobs", "1", str(tmp_path))
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
+    code, out, err = run(capsys, "check", *BASIC, "--format", "json", "--jobs", "2", str(tmp_path))
+    assert (code, out) == serial[:2] and code == ExitCode.FINDINGS
+    assert err.startswith("sportlint: cannot start worker processes (")
+    code, _, _ = run(capsys, "check", *BASIC, "--fix", "--jobs", "2", str(tmp_path))
+    assert code == ExitCode.OK
+    assert all((tmp_path / n).read_text(encoding="utf-8") == FIXED for n in ("a.txt", "b.txt", "c.txt"))

@@ -402,13 +402,21 @@ def check_paths(paths: Sequence[str], config: Config, rules: list[Rule], options
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     done = 0
+    try:
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context,
+                                   initializer=_init_worker, initargs=(config, rules, options))
+    except (OSError, ImportError, NotImplementedError) as exc:
+        # no working semaphores (AWS Lambda, a container without /dev/shm): one process
+        print(f"sportlint: cannot start worker processes ({exc}); checking the files in "
+              "this process", file=sys.stderr)
+        for path in rest:
+            yield _safe_check(path, config, rules, options)
+        return
     # objects loaded so far are never collected: keep the collector from touching (and so
     # copying, page by page) the parent's memory that the forked workers share
     gc.freeze()
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context,
-                                 initializer=_init_worker,
-                                 initargs=(config, rules, options)) as pool:
+        with pool:
             futures = [pool.submit(_check_in_worker, path) for path in rest]
             try:
                 for future in futures:
