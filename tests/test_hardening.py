@@ -172,6 +172,15 @@ def test_ctrl_c_in_a_terminal(tmp_path: Path, fix: bool) -> None:
     _ctrl_c(tmp_path, fix, at_fork=False)
 
 
+@pytest.mark.skipif(not os.path.exists(f"/proc/{os.getpid()}/task/{os.getpid()}/children"),
+                    reason="no /proc children list")
+@pytest.mark.parametrize("attempt", range(3))
+def test_ctrl_c_as_the_workers_start(tmp_path: Path, attempt: int) -> None:
+    """Ctrl-C the instant the first worker is forked, before it could ignore it: a
+    traceback from the fork's own code, a broken pool, and the run went on (exit code 1)."""
+    _ctrl_c(tmp_path, False, at_fork=True)
+
+
 def _ctrl_c(tmp_path: Path, fix: bool, at_fork: bool) -> None:
     paths = _drafts(tmp_path, 150)
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}

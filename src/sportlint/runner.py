@@ -362,6 +362,8 @@ def _init_worker(config: Config, rules: list[Rule], options: Options) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):      # blocked while forked (_submit)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _check_in_worker(path: str) -> Outcome:
@@ -417,8 +419,8 @@ def check_paths(paths: Sequence[str], config: Config, rules: list[Rule], options
     gc.freeze()
     try:
         with pool:
-            futures = [pool.submit(_check_in_worker, path) for path in rest]
             try:
+                futures = _submit(pool, rest)
                 for future in futures:
                     outcome = future.result()
                     done += 1
@@ -434,6 +436,21 @@ def check_paths(paths: Sequence[str], config: Config, rules: list[Rule], options
               "files in this process", file=sys.stderr)
         for path in rest[done:]:
             yield _safe_check(path, config, rules, options)
+
+
+def _submit(pool: Any, paths: list[str]) -> list[Any]:
+    """The files handed to the pool. Its first submit forks the workers: Ctrl-C is held
+    back meanwhile, so that it cannot strike a worker before the worker ignores it (a
+    traceback from the fork's own code, a broken pool); the parent receives it after."""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):
+        return [pool.submit(_check_in_worker, path) for path in paths]
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        return [pool.submit(_check_in_worker, path) for path in paths]
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _interrupt(pool: Any, options: Options) -> None:
