@@ -135,6 +135,9 @@ def test_ctrl_c_during_a_parallel_fix_starts_no_other_file(
     with pytest.raises(KeyboardInterrupt):
         list(outcomes)
     monkeypatch.undo()
+    import gc
+
+    assert gc.get_freeze_count() == 0       # a program using the API goes on collecting
     fixed = [p for p in paths if Path(p).read_text(encoding="utf-8") == FIXED * 20]
     untouched = [p for p in paths if Path(p).read_text(encoding="utf-8") == DIRTY * 20]
     assert len(fixed) + len(untouched) == len(paths)    # each file whole, old or new

@@ -426,6 +426,7 @@ def check_paths(paths: Sequence[str], config: Config, rules: list[Rule], options
                     done += 1
                     yield outcome
             except KeyboardInterrupt:
+                gc.unfreeze()
                 _interrupt(pool, options)
                 raise
         gc.unfreeze()
