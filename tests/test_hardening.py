@@ -405,3 +405,39 @@ def test_no_worker_processes_means_one_process(
     code, _, _ = run(capsys, "check", *BASIC, "--fix", "--jobs", "2", str(tmp_path))
     assert code == ExitCode.OK
     assert all((tmp_path / n).read_text(encoding="utf-8") == FIXED for n in ("a.txt", "b.txt", "c.txt"))
+
+
+# --- rule_files: an empty path, and the config's own folder ------------------------------------
+
+RULE = """\
+id: style.house-forza
+kind: pattern
+summary: A newsroom's own ban.
+message: "«{found}»: scrivere «{right}»."
+patterns:
+  - {pattern: '\\bforza\\s+ragazzi\\b', replacement: 'avanti'}
+"""
+
+
+def test_rule_files_empty_path_is_named(tmp_path: Path) -> None:
+    """'' meant the config's folder: every *.yaml there, the config itself included,
+    was read as a rule ('a data rule needs id and kind' about .sportlint.yaml)."""
+    from sportlint import ConfigError
+    from sportlint.config import load_config
+
+    (tmp_path / ".sportlint.yaml").write_text('rule_files: [""]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="key 'rule_files': an empty path"):
+        load_config(str(tmp_path / ".sportlint.yaml"), search_from=tmp_path)
+
+
+def test_rule_folder_skips_hidden_yaml(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """rule_files: [.] keeps the rules beside the config: the config (.sportlint.yaml) and
+    .pre-commit-config.yaml are hidden files, not rules."""
+    (tmp_path / ".sportlint.yaml").write_text("rule_files: [.]\n", encoding="utf-8")
+    (tmp_path / ".pre-commit-config.yaml").write_text("repos: []\n", encoding="utf-8")
+    (tmp_path / "forza.yaml").write_text(RULE, encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Dai, forza ragazzi.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "check", "--select", "style.house-forza", "a.txt")
+    assert code == ExitCode.FINDINGS and err == "" and "style.house-forza" in out
