@@ -41,25 +41,26 @@ def cache_dir() -> Path | None:
         return None
 
 
-def _key(name: str, sources: Sequence[Path]) -> str:
+def _key(name: str, sources: Sequence[Path], extra: str = "") -> str:
     import sys
 
     from . import __version__
 
-    parts = [FORMAT, __version__, str(sys.implementation.cache_tag), name]
+    parts = [FORMAT, __version__, str(sys.implementation.cache_tag), name, extra]
     for path in sources:
         st = path.stat()
         parts.append(f"{os.path.abspath(path)}\0{st.st_size}\0{st.st_mtime_ns}")
     return "\n".join(parts)
 
 
-def cached(name: str, sources: Sequence[Path], build: Callable[[], T]) -> T:
-    """``build()``, or the entry it left in the cache for these exact ``sources``."""
+def cached(name: str, sources: Sequence[Path], build: Callable[[], T], extra: str = "") -> T:
+    """``build()``, or the entry it left in the cache for these exact ``sources`` (and
+    ``extra``, more of the key: a checksum of a source that may change in place)."""
     folder = cache_dir()
     if folder is None:
         return build()
     try:
-        key = _key(name, sources)
+        key = _key(name, sources, extra)
     except OSError:   # a source that cannot be read: build says why
         return build()
     # the file name tells entries apart; the full key inside decides

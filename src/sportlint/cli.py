@@ -20,6 +20,9 @@ TEXT_SUFFIXES = {".md", ".markdown", ".txt"}
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox"}
 
 
+INTERRUPTED = 130    # Ctrl-C, as shells report it (128 + SIGINT)
+
+
 class ExitCode(IntEnum):
     OK = 0           # nothing at or above the fail level
     FINDINGS = 1     # findings at or above the fail level
@@ -93,6 +96,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ExitCode.ERROR
     except BrokenPipeError:
         return ExitCode.OK
+    except KeyboardInterrupt:
+        # Ctrl-C: a line, not a traceback (each file was fixed whole or not at all)
+        print("sportlint: interrupted", file=sys.stderr)
+        return INTERRUPTED
 
 
 def _jobs(value: str) -> int:
@@ -169,11 +176,20 @@ def cmd_init(args: argparse.Namespace) -> int:
 def iter_paths(paths: Sequence[str], unreadable: list[FileReport] | None = None
                ) -> Iterator[str]:
     """Files to check: the files given, and *.md / *.txt under the directories given; each
-    file once (standard input too), however many times it is named. A folder that cannot
-    be listed is added to ``unreadable`` as an error naming it."""
-    seen: set[str] = set()
+    file once (standard input too), however many times it is named (through a symbolic
+    or a hard link: two workers fixing one file at once would find it changed on disk).
+    A folder that cannot be listed is added to ``unreadable`` as an error naming it."""
+    seen: set[object] = set()
     for path in _walk(paths, unreadable if unreadable is not None else []):
-        key = path if path == "-" else os.path.realpath(path)
+        key: object = path if path == "-" else os.path.realpath(path)
+        if path != "-":
+            try:
+                info = os.stat(path)
+            except OSError:
+                pass
+            else:
+                if info.st_ino:     # 0 where a file system has no file numbers
+                    key = (info.st_dev, info.st_ino)
         if key not in seen:
             seen.add(key)
             yield path
@@ -262,7 +278,15 @@ def cmd_check(args: argparse.Namespace) -> int:
         return ExitCode.ERROR
     outcomes: dict[str, runner.Outcome] = {}
     if "-" in paths:    # read once, here: a worker process has no standard input
-        outcomes["-"] = runner.check_stdin(sys.stdin.buffer.read(), config, rules, options)
+        try:
+            if sys.stdin is None:       # closed (`<&-`)
+                raise OSError("it is closed")
+            data = sys.stdin.buffer.read()
+        except OSError as exc:
+            outcomes["-"] = runner.Outcome(FileReport("<stdin>", None, error=f"cannot read "
+                                                      f"standard input ({exc.strerror or exc})"))
+        else:
+            outcomes["-"] = runner.check_stdin(data, config, rules, options)
     files = [p for p in paths if p != "-"]
     jobs = args.jobs if args.jobs else runner.default_jobs()
     outcomes.update(zip(files, runner.check_paths(files, config, rules, options, jobs), strict=True))

@@ -243,6 +243,9 @@ def _with_rule_paths(data: Mapping[str, Any], source: str | None, where: str) ->
     if "rule_files" not in data:
         return dict(data)
     paths = _str_list(data, "rule_files", where, "rule_files", "paths")
+    if any(not p.strip() for p in paths):
+        raise ConfigError(f"{where}: key 'rule_files': an empty path (name a file or a "
+                          f"folder; . for the config's own)")
     base = Path(source).resolve().parent if source else Path.cwd()
     return {**data, "rule_files": [str(base / Path(p).expanduser()) for p in paths]}
 

@@ -123,6 +123,9 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> str:
     user names one (``--encoding``). Raise InputError naming the file, the line and the
     byte when the bytes are not text in that encoding."""
     if encoding is None:
+        if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):    # before UTF-16's
+            raise InputError(path, "UTF-32 text; sportlint reads UTF-8 (save the file as UTF-8, "
+                                   "or name the encoding with --encoding utf-32)")
         if data.startswith((b"\xff\xfe", b"\xfe\xff")):
             raise InputError(path, "UTF-16 text; sportlint reads UTF-8 (save the file as UTF-8, "
                                    "or name the encoding with --encoding utf-16)")

@@ -99,7 +99,10 @@ def user_rules(paths: tuple[str, ...]) -> dict[str, type[Rule]]:
             path = Path(raw)
             if not path.exists():
                 raise RegistryError(f"{path}: no such file or folder")
-            for file in sorted(path.glob("*.yaml")) if path.is_dir() else [path]:
+            # in a folder, hidden files (.sportlint.yaml, .pre-commit-config.yaml) are no rules
+            files = sorted(f for f in path.glob("*.yaml") if not f.name.startswith(".")) \
+                if path.is_dir() else [path]
+            for file in files:
                 try:
                     cls = data_rule(file)
                 except OSError as exc:

@@ -17,7 +17,7 @@ import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import regex
 
@@ -99,6 +99,10 @@ def _check_doc(doc: document.Document, path: str, config: Config, rules: list[Ru
     fixed = data
     if result.text != doc.text:
         try:
+            if not _round_trips(doc.text, options.encoding, data):
+                raise document.InputError(name, f"its bytes do not read back the same in "
+                                                f"{options.encoding}, so writing the fixes would "
+                                                f"change other bytes too; file left unchanged")
             fixed = document.encode(result.text, options.encoding, name, data)
         except document.InputError as exc:
             # the fixes need a character the file's encoding cannot hold: nothing written
@@ -134,6 +138,18 @@ def _check_doc(doc: document.Document, path: str, config: Config, rules: list[Ru
     return outcome
 
 
+def _round_trips(text: str, encoding: str | None, data: bytes) -> bool:
+    """Whether ``text``, decoded from ``data``, encodes back to exactly ``data``: always in
+    UTF-8, and in most encodings; not in UTF-7 ('+AOA-' and '+AOA' are both «à»), nor
+    for a few bytes of Big5 or HZ."""
+    if encoding is None:
+        return True
+    try:
+        return document.encode(text, encoding, "", data) == data
+    except document.InputError:
+        return False
+
+
 def unified_diff(old: str, new: str, name: str) -> str:
     """A diff `patch` and `git apply` accept: lines split at LF only (a CR stays in its
     line), and a last line without one marked "\\ No newline at end of file"."""
@@ -161,7 +177,9 @@ def write(path: str, data: bytes, original: bytes) -> None:
 
     A file with several hard links is rewritten in place instead (a rename would give
     this name a new file and leave the other names with the old text), after a backup
-    copy of ``original`` beside it, removed once the new bytes are on disk."""
+    copy of ``original`` beside it, removed once the new bytes are on disk; so is a file
+    whose owner or group the new file cannot be given (a colleague's draft that is ours
+    to write only through its group). A file this process may not write is refused."""
     target = os.path.realpath(path)
     info = os.stat(target)
     if not stat.S_ISREG(info.st_mode):
@@ -171,10 +189,19 @@ def write(path: str, data: bytes, original: bytes) -> None:
     if not info.st_mode & 0o222:
         # renaming over it would work, but a draft marked read-only is not ours to change
         raise PermissionError(errno.EACCES, "the file is read-only", target)
+    if not os.access(target, os.W_OK):
+        # a colleague's draft in a folder we may write: the same
+        raise PermissionError(errno.EACCES, "you may not write this file", target)
     if info.st_nlink > 1:
         _write_in_place(target, data, original)
         return
     tmp = _temporary_copy(target, data, info)
+    if not _same_owner(tmp, info):
+        # the new file cannot be made the draft's owner's (a group-writable draft of a
+        # colleague): rewritten in place, it stays theirs
+        _unlink(tmp)
+        _write_in_place(target, data, original)
+        return
     try:
         if _read(target) != original:
             raise ChangedOnDisk(target)
@@ -190,7 +217,16 @@ def _temporary_copy(target: str, data: bytes, info: os.stat_result) -> str:
     """A new file beside ``target``, holding ``data`` on disk, with its mode, owner and
     group; its name, unique, so that two runs never share one."""
     folder, name = os.path.split(target)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".sportlint-tmp")
+    # the name shortened, so that the temporary one (24 bytes more) still fits the file
+    # system's limit (255 bytes) beside a draft whose name nearly reaches it
+    while len(os.fsencode(name)) > 100:
+        name = name[:-1]
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".sportlint-tmp")
+    except OSError as exc:
+        # a folder this user may not write (the draft itself may be writable): say so
+        raise OSError(exc.errno, f"cannot create a temporary file in {folder}: "
+                                 f"{exc.strerror or exc}") from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             _keep_owner(handle.fileno(), info)
@@ -220,6 +256,14 @@ def _keep_owner(fd: int, info: os.stat_result) -> None:
             continue
 
 
+def _same_owner(path: str, info: os.stat_result) -> bool:
+    try:
+        mine = os.stat(path)
+    except OSError:
+        return True     # nothing better to do than the rename
+    return (mine.st_uid, mine.st_gid) == (info.st_uid, info.st_gid)
+
+
 class HalfWritten(Exception):
     """A hard-linked file whose in-place write failed and could not be undone; its
     original text is in the backup file ``backup``."""
@@ -246,8 +290,12 @@ def _write_in_place(target: str, data: bytes, original: bytes) -> None:
             except BaseException as exc:
                 try:
                     _overwrite(handle, original)
-                except Exception:
-                    keep_backup = True
+                except BaseException as undo:
+                    keep_backup = True      # the file may hold neither text
+                    if not isinstance(undo, Exception):     # a second Ctrl-C
+                        print(f"sportlint: {target}: interrupted while its original text was "
+                              f"put back: it is saved in {backup}", file=sys.stderr)
+                        raise
                     raise HalfWritten(getattr(exc, "strerror", None) or str(exc),
                                       backup) from exc
                 raise
@@ -309,6 +357,13 @@ _worker: tuple[Config, list[Rule], Options] | None = None
 def _init_worker(config: Config, rules: list[Rule], options: Options) -> None:
     global _worker
     _worker = (config, rules, options)
+    # Ctrl-C reaches every process of the terminal's group: the parent alone decides
+    # (check_paths), so no worker stops half-way or prints a traceback of its own
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):      # blocked while forked (_submit)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _check_in_worker(path: str) -> Outcome:
@@ -349,18 +404,31 @@ def check_paths(paths: Sequence[str], config: Config, rules: list[Rule], options
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     done = 0
+    try:
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context,
+                                   initializer=_init_worker, initargs=(config, rules, options))
+    except (OSError, ImportError, NotImplementedError) as exc:
+        # no working semaphores (AWS Lambda, a container without /dev/shm): one process
+        print(f"sportlint: cannot start worker processes ({exc}); checking the files in "
+              "this process", file=sys.stderr)
+        for path in rest:
+            yield _safe_check(path, config, rules, options)
+        return
     # objects loaded so far are never collected: keep the collector from touching (and so
     # copying, page by page) the parent's memory that the forked workers share
     gc.freeze()
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context,
-                                 initializer=_init_worker,
-                                 initargs=(config, rules, options)) as pool:
-            futures = [pool.submit(_check_in_worker, path) for path in rest]
-            for future in futures:
-                outcome = future.result()
-                done += 1
-                yield outcome
+        with pool:
+            try:
+                futures = _submit(pool, rest)
+                for future in futures:
+                    outcome = future.result()
+                    done += 1
+                    yield outcome
+            except KeyboardInterrupt:
+                gc.unfreeze()
+                _interrupt(pool, options)
+                raise
         gc.unfreeze()
     except BrokenProcessPool as exc:
         gc.unfreeze()
@@ -369,3 +437,27 @@ def check_paths(paths: Sequence[str], config: Config, rules: list[Rule], options
               "files in this process", file=sys.stderr)
         for path in rest[done:]:
             yield _safe_check(path, config, rules, options)
+
+
+def _submit(pool: Any, paths: list[str]) -> list[Any]:
+    """The files handed to the pool. Its first submit forks the workers: Ctrl-C is held
+    back meanwhile, so that it cannot strike a worker before the worker ignores it (a
+    traceback from the fork's own code, a broken pool); the parent receives it after."""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):
+        return [pool.submit(_check_in_worker, path) for path in paths]
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        return [pool.submit(_check_in_worker, path) for path in paths]
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+def _interrupt(pool: Any, options: Options) -> None:
+    """Ctrl-C: no other file is started. Workers that write fixes finish the file they
+    are on (each written whole, or not at all); workers that only read stop at once."""
+    if not (options.fix or options.unsafe) or options.diff:
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
