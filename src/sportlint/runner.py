@@ -437,6 +437,8 @@ def check_paths(paths: Sequence[str], config: Config, rules: list[Rule], options
               "files in this process", file=sys.stderr)
         for path in rest[done:]:
             yield _safe_check(path, config, rules, options)
+    finally:
+        gc.unfreeze()       # also when the caller stops reading the outcomes early
 
 
 def _submit(pool: Any, paths: list[str]) -> list[Any]:
