@@ -68,7 +68,7 @@ def test_fenced_search_finds_every_word_of_a_synthetic_table(
     probes += ["", "3", "#index", "#words", "zzzzzzzzzz", "\x00", "\t"]
     for word in probes:
         assert freqs.cb(word) == words.get(word), word
-    assert len(freqs._build_fences()[0]) > 5
+    assert len(freqs._build_fences().lines) > 5
 
 
 def test_a_broken_table_is_refused(tmp_path: pytest.TempPathFactory) -> None:
@@ -133,3 +133,15 @@ def test_checking_never_imports_wordfreq() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "False"
+
+
+def test_sorted_lines_from_the_first_byte() -> None:
+    from sportlint.sortedlines import Fences
+
+    lines = sorted(f"{w}\t{n}" for n, w in enumerate(["ala", "bari", "calcio", "derby", "esterno"]))
+    data = ("\n".join(lines) + "\n").encode()
+    fences = Fences(data, 0, len(data), 8)
+    for line in lines:
+        key = line.split("\t")[0].encode() + b"\t"
+        assert data[fences.first(key):].startswith(key)
+    assert fences.first(b"zona\t") == -1 and fences.first(b"a\t") == -1

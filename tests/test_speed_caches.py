@@ -221,7 +221,7 @@ def test_lexicon_line_search_finds_every_key_of_a_sorted_section() -> None:
                    for _ in range(3000)})
     lines = sorted(f"{k}\t{n}" for k in keys for n in range(rng.randint(1, 3)))
     lex = Lexicon("#header\n#paradigms\n" + "\n".join(lines) + "\n#forms\n" + "\n".join(lines) + "\n")
-    assert len(lex._fences(lex._forms)[0]) > 5
+    assert len(lex._fences(lex._forms).lines) > 5
     probes = keys + [k + "a" for k in keys[::7]] + [k[:-1] for k in keys[::5]] + ["", "zzzzzzzz", "0"]
     for key in probes:
         expected = [line for line in lines if line.startswith(key + "\t")]

@@ -19,13 +19,13 @@ nothing is built per entry and loading stays fast and small.
 
 from __future__ import annotations
 
-import bisect
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from .paths import data_dir
+from .sortedlines import Fences
 
 # (mood, tense, person, number, gender) of each slot of a paradigm, per part of speech.
 Slot = tuple[str, str, str, str, str]
@@ -181,14 +181,9 @@ class Lexicon:
         except UnicodeEncodeError:    # no Latin-1 spelling: not in the lexicon
             return []
         data = self._data
-        fence_lines, fence_starts = self._fences(section)
-        i = bisect.bisect_left(fence_lines, needle)
-        lo = fence_starts[i - 1] if i > 0 else section[0]
-        hi = fence_starts[i] if i < len(fence_starts) else section[1]
-        found = data.find(b"\n" + needle, lo - 1, min(hi + len(needle), section[1]))
-        if found < 0:
+        lo = self._fences(section).first(needle)
+        if lo < 0:
             return []
-        lo = found + 1
         out = []
         size = len(needle)
         while lo < section[1] and data[lo:lo + size] == needle:
@@ -197,26 +192,12 @@ class Lexicon:
             lo = end + 1
         return out
 
-    def _fences(self, section: tuple[int, int]) -> tuple[list[bytes], list[int]]:
+    def _fences(self, section: tuple[int, int]) -> Fences:
         """Every `_FENCE` bytes of the section, the next line and its start (built on the
         first search: a few thousand lines)."""
-        cache: dict[tuple[int, int], tuple[list[bytes], list[int]]] = \
-            self.__dict__.setdefault("_fence_cache", {})
+        cache: dict[tuple[int, int], Fences] = self.__dict__.setdefault("_fence_cache", {})
         if section not in cache:
-            data = self._data
-            lo, hi = section
-            lines: list[bytes] = []
-            starts: list[int] = []
-            pos = lo
-            while pos < hi:
-                start = pos if pos == lo else data.find(b"\n", pos, hi) + 1
-                if start <= 0 or start >= hi:
-                    break
-                end = data.find(b"\n", start)
-                lines.append(bytes(data[start:end]))
-                starts.append(start)
-                pos = start + _FENCE
-            cache[section] = (lines, starts)
+            cache[section] = Fences(self._data, *section, _FENCE)
         return cache[section]
 
     # --- public interface ---------------------------------------------------------------

@@ -15,7 +15,6 @@ checks (`foreign_zipf`, `english_zipf`); wordfreq itself is needed only to rebui
 
 from __future__ import annotations
 
-import bisect
 import math
 import mmap
 import unicodedata
@@ -27,6 +26,8 @@ from typing import Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
+
+from .sortedlines import Fences
 
 FREQUENCIES = "frequencies"
 #: bytes between two fence lines of `FrequencyTable.cb`
@@ -69,7 +70,7 @@ class FrequencyTable:
         end = index + 1 if index >= 0 else len(data)
         self._words = (start, end)
         self._index = (index + 1, len(data)) if index >= 0 else None
-        self._fences: tuple[list[bytes], list[int]] | None = None
+        self._fences: Fences | None = None
 
     def __len__(self) -> int:
         return self.size
@@ -88,36 +89,15 @@ class FrequencyTable:
         fences = self._fences
         if fences is None:
             fences = self._fences = self._build_fences()
-        fence_lines, fence_starts = fences
-        lo, hi = self._words
-        i = bisect.bisect_left(fence_lines, key)
-        if i > 0:
-            lo = fence_starts[i - 1]
-        if i < len(fence_starts):
-            hi = min(fence_starts[i] + len(key), hi)
-        data = self._data
-        found = data.find(b"\n" + key, lo - 1, hi)
+        found = fences.first(key)
         if found < 0:
             return None
-        start = found + 1 + len(key)
-        return int(data[start:data.find(b"\n", start)])
+        start = found + len(key)
+        return int(self._data[start:self._data.find(b"\n", start)])
 
-    def _build_fences(self) -> tuple[list[bytes], list[int]]:
+    def _build_fences(self) -> Fences:
         """Every `_FENCE` bytes of the word lines, the next line and its start."""
-        data = self._data
-        lo, hi = self._words
-        lines: list[bytes] = []
-        starts: list[int] = []
-        pos = lo
-        while pos < hi:
-            start = pos if pos == lo else data.find(b"\n", pos, hi) + 1
-            if start <= 0 or start >= hi:
-                break
-            end = data.find(b"\n", start)
-            lines.append(bytes(data[start:end]))
-            starts.append(start)
-            pos = start + _FENCE
-        return lines, starts
+        return Fences(self._data, *self._words, _FENCE)
 
     def items(self) -> Iterator[tuple[str, int]]:
         """(word, centibels) in the table's order (by UTF-8 bytes)."""
