@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import argparse
 import time
-from collections.abc import Callable
 from pathlib import Path
+
+from benchlib import best_of
 
 from sportlint import document, linter, resources
 from sportlint.config import from_mapping
@@ -55,15 +56,6 @@ def names_text(words: int, gazetteer: object) -> str:
     return "\n\n".join(" ".join(out[i:i + 5]) for i in range(0, len(out), 5))
 
 
-def best_of(repeat: int, fn: Callable[[], object]) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return min(times)
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--words", type=int, default=10000)
@@ -75,7 +67,7 @@ def main() -> None:
     doc = document.from_text(text, "bench.txt")
     per_10k = 10000 / n_words
 
-    baseline = best_of(args.repeat, lambda: segment(doc)) * per_10k
+    baseline = best_of(lambda: segment(doc), args.repeat) * per_10k
 
     # cold loads: the gazetteer alone, then its fuzzy index on the first fuzzy query
     resources.clear()
@@ -99,12 +91,12 @@ def main() -> None:
             list(rule.check(ctx))
 
     run_rules()   # warm the word index that the typo rule builds on first use
-    rules_time = best_of(args.repeat, run_rules) * per_10k
+    rules_time = best_of(run_rules, args.repeat) * per_10k
 
     worst = document.from_text(names_text(args.words, gazetteer), "worst.txt")
     worst_seg = segment(worst)
     worst_per_10k = 10000 / len(worst.text.split())
-    worst_base = best_of(args.repeat, lambda: segment(worst)) * worst_per_10k
+    worst_base = best_of(lambda: segment(worst), args.repeat) * worst_per_10k
 
     def run_worst() -> None:
         from sportlint import name_mentions
@@ -113,7 +105,7 @@ def main() -> None:
         for rule in rules:
             list(rule.check(ctx))
 
-    worst_time = best_of(args.repeat, run_worst) * worst_per_10k
+    worst_time = best_of(run_worst, args.repeat) * worst_per_10k
 
     print(f"text: {n_words} words; rules: {', '.join(r.id for r in rules)}")
     print(f"baseline  segment 10k words          {baseline * 1000:8.1f} ms   1.00x")

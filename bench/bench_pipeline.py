@@ -16,10 +16,9 @@ import statistics
 import time
 import tracemalloc
 from collections import defaultdict
-from collections.abc import Callable
-from pathlib import Path
 
 import regex
+from benchlib import best_of, drafts
 
 from sportlint import document, linter, resources
 from sportlint.config import from_mapping
@@ -27,24 +26,9 @@ from sportlint.resources import Resources
 from sportlint.rule import Context
 from sportlint.segment import segment
 
-ROOT = Path(__file__).resolve().parents[1]
-
 
 def corpus(paths: list[str]) -> str:
-    files: list[Path] = []
-    for raw in paths or [str(ROOT / "seeds"), str(ROOT / "tests" / "articles")]:
-        p = Path(raw)
-        files += sorted(q for q in p.rglob("*") if q.suffix in (".txt", ".md")) if p.is_dir() else [p]
-    return "\n\n".join(f.read_text(encoding="utf-8") for f in files)
-
-
-def best_of(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
+    return "\n\n".join(f.read_text(encoding="utf-8") for f in drafts(paths))
 
 
 def main() -> None:

@@ -24,19 +24,10 @@ import time
 from pathlib import Path
 
 import regex
+from benchlib import drafts
 
 from sportlint import document, linter, resources
 from sportlint.config import from_mapping
-
-ROOT = Path(__file__).resolve().parents[1]
-WARMUP = [ROOT / "seeds", ROOT / "tests" / "articles"]
-
-
-def files(paths: list[Path]) -> list[Path]:
-    out: list[Path] = []
-    for p in paths:
-        out += sorted(q for q in p.rglob("*") if q.suffix in (".txt", ".md")) if p.is_dir() else [p]
-    return out
 
 
 def main() -> None:
@@ -50,8 +41,8 @@ def main() -> None:
     rules = linter.active_rules(config)
     for name in resources.LOADERS:
         resources.get(name)
-    targets = files(args.paths or WARMUP)
-    warm = [f for f in files(WARMUP) if f not in targets]
+    targets = drafts(args.paths)
+    warm = [f for f in drafts() if f not in targets]
     for f in warm or targets[:1]:
         linter.lint(document.from_text(f.read_text(encoding="utf-8"), str(f)), config, rules)
 

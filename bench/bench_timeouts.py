@@ -13,9 +13,8 @@ substitution and consistency rules (escaped literals, linear) run unlimited.
 from __future__ import annotations
 
 import argparse
-import time
-from collections.abc import Callable
-from pathlib import Path
+
+from benchlib import best_of, drafts
 
 from sportlint import document, registry, timeouts
 from sportlint.config import from_mapping
@@ -24,25 +23,7 @@ from sportlint.resources import Resources
 from sportlint.rule import Context
 from sportlint.segment import segment
 
-ROOT = Path(__file__).resolve().parents[1]
 KIND_MODULES = (pattern, substitution, consistency)
-
-
-def drafts(paths: list[str]) -> list[Path]:
-    files: list[Path] = []
-    for raw in paths or [str(ROOT / "seeds"), str(ROOT / "tests" / "articles")]:
-        p = Path(raw)
-        files += sorted(q for q in p.rglob("*") if q.suffix in (".txt", ".md")) if p.is_dir() else [p]
-    return files
-
-
-def best(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:
@@ -68,7 +49,7 @@ def main() -> None:
         for fn, out in ((timeouts.pattern_timeout, limited_times), (unlimited, free_times)):
             for module in KIND_MODULES:
                 module.pattern_timeout = fn      # type: ignore[attr-defined]
-            out.append(best(run_rules, 1))
+            out.append(best_of(run_rules, 1))
     for module in KIND_MODULES:
         module.pattern_timeout = timeouts.pattern_timeout    # type: ignore[attr-defined]
     words = sum(len(d.text.split()) for d in docs)
@@ -79,8 +60,8 @@ def main() -> None:
 
     literal = registry.get("spelling.misspellings").pattern    # type: ignore[attr-defined]
     text = "\n\n".join(d.masked for d in docs)
-    plain = best(lambda: list(literal.finditer(text)), args.repeat)
-    timed = best(lambda: list(literal.finditer(text, timeout=1.0)), args.repeat)
+    plain = best_of(lambda: list(literal.finditer(text)), args.repeat)
+    timed = best_of(lambda: list(literal.finditer(text, timeout=1.0)), args.repeat)
     print(f"raw scan of the drafts by the spelling.misspellings forms: {plain * 1000:.2f} ms; "
           f"with timeout=1.0: x {timed / plain:.3f}")
 
