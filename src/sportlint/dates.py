@@ -16,6 +16,7 @@ from typing import Any
 
 import regex
 
+from .anchored import matches_at, offsets
 from .document import Document
 from .scores import MONTHS, WEEKDAYS
 from .segment import Segmentation
@@ -146,19 +147,8 @@ def _date_matches(seg: Segmentation, text: str) -> Iterator[Any]:
         yield from _DATE.finditer(text)
         return
     starts = {m.start() for m in _DIGITS.finditer(text)}
-    for word in (*_WEEKDAY_NAMES, "primo"):
-        i = lowered.find(word)
-        while i >= 0:
-            starts.add(i)
-            i = lowered.find(word, i + 1)
-    end = 0
-    for start in sorted(starts):
-        if start < end:
-            continue
-        m = _DATE.match(text, start)
-        if m is not None:
-            yield m
-            end = m.end()
+    starts |= offsets(lowered, (*_WEEKDAY_NAMES, "primo"))
+    yield from matches_at(_DATE, text, starts)
 
 
 def _find_dates(seg: Segmentation) -> list[Date]:

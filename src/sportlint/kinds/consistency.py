@@ -54,6 +54,7 @@ from typing import Any, ClassVar
 import regex
 
 from .. import lazyregex
+from ..anchored import matches_at, offsets
 from ..lazyregex import LazyPattern
 from ..model import Applicability, Finding
 from ..rule import Context
@@ -220,14 +221,7 @@ class ConsistencyRule(DataRule):
                 yield from group.pattern.finditer(masked)
                 return
             starts = _key_starts(lowered, keys)
-        end = 0
-        for start in starts:
-            if start < end:
-                continue
-            m = group.pattern.match(masked, start)
-            if m is not None:
-                yield m
-                end = m.end()
+        yield from matches_at(group.pattern, masked, starts)
 
     def _occurrences(self, ctx: Context, group: Group, keys: set[str],
                      starts: list[int] | None) -> Iterator[Occurrence]:
@@ -282,13 +276,7 @@ class ConsistencyRule(DataRule):
 
 def _key_starts(lowered: str, keys: set[str]) -> list[int]:
     """The offsets where any of ``keys`` stands in ``lowered``, in order."""
-    starts: set[int] = set()
-    for key in keys:
-        i = lowered.find(key)
-        while i >= 0:
-            starts.add(i)
-            i = lowered.find(key, i + 1)
-    return sorted(starts)
+    return sorted(offsets(lowered, keys))
 
 
 def _all_caps(ctx: Context, sentence: int) -> bool:

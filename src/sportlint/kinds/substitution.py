@@ -38,6 +38,7 @@ from typing import Any, ClassVar
 import regex
 
 from .. import determiners, lazyregex
+from ..anchored import matches_at, offsets
 from ..lazyregex import LazyPattern
 from ..model import Applicability, Edit, Finding
 from ..rule import Context
@@ -152,20 +153,7 @@ class SubstitutionRule(DataRule):
         if self.hint is None or lowered is None:
             yield from self.pattern.finditer(masked)
             return
-        starts: set[int] = set()
-        for h in self.hint:
-            i = lowered.find(h)
-            while i >= 0:
-                starts.add(i)
-                i = lowered.find(h, i + 1)
-        end = 0
-        for start in sorted(starts):
-            if start < end:
-                continue
-            m = self.pattern.match(masked, start)
-            if m is not None:
-                yield m
-                end = m.end()
+        yield from matches_at(self.pattern, masked, offsets(lowered, self.hint))
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         sensitive = bool(self.spec.get("case_sensitive", False))
