@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from clirun import run
 from sportlint import document, runner
 from sportlint.cli import ExitCode, main
 
@@ -27,12 +28,6 @@ FIXED_OTHER = "Il Bari ha vinto.\n"
 JOBS = ["1", "2"]
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 HAS_FORK = "fork" in multiprocessing.get_all_start_methods()
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def check_json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict, str]:

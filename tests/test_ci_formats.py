@@ -10,20 +10,15 @@ from typing import Any
 
 import pytest
 
+from clirun import run
 from sportlint import document
-from sportlint.cli import ExitCode, main
+from sportlint.cli import ExitCode
 from sportlint.formatters import FORMATS, FileReport, get
 from sportlint.formatters.github_format import command, escape_data, escape_property
 from sportlint.model import Applicability, Edit, Finding, Fix, Severity
 
 BASIC = ["--select", "spelling.accents,spelling.repeated-word"]
 DIRTY = "Titolo\n\nIl il Bari ha vinto poichè ha segnato.\n"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

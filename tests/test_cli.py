@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from clirun import run
 from sportlint.cli import ExitCode, main
 
 BASIC = ["--select", "spelling.accents,spelling.repeated-word"]
@@ -24,12 +25,6 @@ def drafts(tmp_path: Path) -> Path:
     (tmp_path / "clean.md").write_text(CLEAN, encoding="utf-8")
     (tmp_path / "notes.rst").write_text(DIRTY, encoding="utf-8")
     return tmp_path
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_exit_codes(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -15,20 +15,15 @@ from pathlib import Path
 
 import pytest
 
+from clirun import run
 from sportlint import linter, runner
-from sportlint.cli import ExitCode, build_parser, load_settings, main
+from sportlint.cli import ExitCode, build_parser, load_settings
 
 BASIC = ["--select", "spelling.accents,spelling.repeated-word"]
 DIRTY = "Il il Bari ha vinto.\n"
 FIXED = "Il Bari ha vinto.\n"
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 HAS_FORK = "fork" in multiprocessing.get_all_start_methods()
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def leftovers(folder: Path) -> list[str]:

@@ -9,14 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sportlint.cli import ExitCode, main
+from clirun import run
+from sportlint.cli import ExitCode
 from sportlint.config import STYLE_CHOICES, default_profile, load_config
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_init_writes_a_commented_starter_equal_to_the_defaults(

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from clirun import run
 from sportlint import linter, runner
-from sportlint.cli import ExitCode, main
+from sportlint.cli import ExitCode
 
 DRAFTS = {
     "a.txt": "Il il Bari ha vinto poichè ha segnato.\n",
@@ -29,12 +30,6 @@ def folder(tmp_path: Path) -> Path:
         (tmp_path / name).write_text(text, encoding="utf-8")
     (tmp_path / "bad.txt").write_bytes(b"Il Bari \xe8 primo.\n")
     return tmp_path
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.mark.parametrize("fmt", ["text", "json"])

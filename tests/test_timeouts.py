@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from clirun import run
 from sportlint import ConfigError, fix_text, lint_text
-from sportlint.cli import ExitCode, main
+from sportlint.cli import ExitCode
 from sportlint.config import from_mapping
 from sportlint.timeouts import RuleProblemWarning, limit
 
@@ -45,12 +46,6 @@ def newsroom(tmp_path: Path) -> Path:
     (tmp_path / "trap.md").write_text(DIRTY + "forza ragazzi\n" + TRAP + "\n", encoding="utf-8")
     (tmp_path / "other.md").write_text(DIRTY, encoding="utf-8")
     return tmp_path
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_cli_reports_the_rule_and_keeps_the_rest(newsroom: Path, capsys: pytest.CaptureFixture[str],
