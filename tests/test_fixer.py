@@ -65,3 +65,17 @@ def test_fix_is_idempotent_and_keeps_crlf_and_bom() -> None:
 def test_fix_leaves_clean_text_alone() -> None:
     text = "Il Bari ha vinto 2-1 al 90' negli anni '80.\n"
     assert fix_text(text) == text
+
+
+def test_a_settled_fix_keeps_the_findings_of_its_last_pass() -> None:
+    """--fix reports the findings of the fix loop's last pass instead of linting the fixed
+    text again: they must be what a fresh lint of the fixed text says."""
+    from sportlint import document, linter
+    from sportlint.api import fix_result
+    from sportlint.config import from_mapping
+
+    config = from_mapping({"enable": ["ALL"]}, None)
+    text = "Il il Bari ha vinto poichè ha segnato.  Qual'è il punto ? Il Bari.\n"
+    result = fix_result(text, "draft.txt", config, unsafe=True)
+    assert result.settled and result.text != text and result.findings is not None
+    assert result.findings == linter.lint(document.from_text(result.text, "draft.txt"), config)

@@ -23,6 +23,8 @@ class FixResult:
     applied: list[Finding] = field(default_factory=list)
     settled: bool = True
     passes: int = 0
+    #: the findings on ``text`` from the last pass, when it settled (nothing left to apply)
+    findings: list[Finding] | None = None
 
     @property
     def changed(self) -> bool:
@@ -75,9 +77,10 @@ def fix_loop(text: str, lint: Callable[[str], list[Finding]], unsafe: bool = Fal
     current = text
     applied: list[Finding] = []
     for passes in range(1, max_passes + 1):
-        new, done = apply_edits(current, lint(current), unsafe)
+        found = lint(current)
+        new, done = apply_edits(current, found, unsafe)
         if not done or new == current:
-            return FixResult(current, applied, True, passes)
+            return FixResult(current, applied, True, passes, found)
         if new in seen:
             return FixResult(text, [], False, passes)
         seen.add(new)

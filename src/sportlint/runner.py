@@ -26,6 +26,7 @@ from .api import fix_result
 from .config import Config
 from .formatters import FileReport
 from .rule import Rule
+from .timeouts import RuleProblem
 
 STDIN = "-"
 
@@ -91,9 +92,14 @@ def _check_doc(doc: document.Document, path: str, config: Config, rules: list[Ru
     name = doc.path or path
     if not options.fixing:
         return Outcome(FileReport(name, doc, linter.lint(doc, config, rules)))
-    result = fix_result(doc.text, doc.path, config, options.unsafe, rules)
+    stopped: list[RuleProblem] = []
+    result = fix_result(doc.text, doc.path, config, options.unsafe, rules, stopped)
     fixed_doc = document.from_text(result.text, doc.path)
-    outcome = Outcome(FileReport(name, fixed_doc, linter.lint(fixed_doc, config, rules)))
+    # the fix loop's last pass linted the fixed text with every rule, unless a rule ran out
+    # of time (then left out of later passes): lint again only in that case
+    findings = result.findings if result.findings is not None and not stopped else \
+        linter.lint(fixed_doc, config, rules)
+    outcome = Outcome(FileReport(name, fixed_doc, findings))
     if not result.settled:
         outcome.notes.append(f"{name}: the fixes did not settle; file left unchanged")
     fixed = data
