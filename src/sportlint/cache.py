@@ -81,12 +81,13 @@ def _store(folder: Path, name: str, path: Path, entry: Any) -> None:
         data = marshal.dumps(entry)
     except ValueError:   # not plain data: not cached
         return
-    if _write(folder, name, path, data):
+    if write_atomic(folder, name, path, data):
         _prune(folder, name)
 
 
-def _write(folder: Path, name: str, path: Path, data: bytes) -> bool:
-    """Write ``data`` to ``path`` atomically (a temporary file renamed over it)."""
+def write_atomic(folder: Path, name: str, path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` in ``folder`` atomically (a temporary file named after
+    ``name``, renamed over it); False when the folder cannot take it."""
     import tempfile
 
     try:
@@ -130,8 +131,8 @@ def cached_blob(name: str, sources: Sequence[Path], build: Callable[[], bytes]) 
     except (OSError, ValueError):
         pass
     data = build()
-    if _write(folder, name, blob, data) and \
-            _write(folder, name, keyfile, key + b"\n" + str(len(data)).encode()):
+    if write_atomic(folder, name, blob, data) and \
+            write_atomic(folder, name, keyfile, key + b"\n" + str(len(data)).encode()):
         _prune(folder, name)
     return data
 

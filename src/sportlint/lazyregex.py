@@ -64,8 +64,7 @@ def _save() -> None:
     """Add this run's new patterns to the stored ones (at exit; never fails a run)."""
     if not _added:
         return
-    import os
-    import tempfile
+    from .cache import write_atomic
 
     try:
         path = _store_path()
@@ -77,15 +76,8 @@ def _save() -> None:
         if len(entries) > MAX_ENTRIES:   # patterns of rules long since edited: start over
             entries = dict(_added)
         body = marshal.dumps(entries)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".regex-", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(_MAGIC + zlib.crc32(body).to_bytes(4, "little") + body)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        write_atomic(path.parent, "regex", path,
+                     _MAGIC + zlib.crc32(body).to_bytes(4, "little") + body)
     except (OSError, ValueError):
         pass
     _added.clear()
