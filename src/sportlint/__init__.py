@@ -1,8 +1,8 @@
 """sportlint: a proofreading linter for Italian sports journalism."""
 
-from .api import fix_text, lint_text
-from .config import Config, ConfigError, load_config
-from .model import Applicability, Edit, Finding, Fix, Severity
+from sportlint.api import fix_text, lint_text
+from sportlint.config import Config, ConfigError, load_config
+from sportlint.model import Applicability, Edit, Finding, Fix, Severity
 
 __version__ = "0.1.0"
 

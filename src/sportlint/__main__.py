@@ -1,3 +1,3 @@
-from .cli import main
+from sportlint.cli import main
 
 raise SystemExit(main())

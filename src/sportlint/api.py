@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import document, fixer, linter
-from .config import Config, from_mapping, load_config
-from .model import Finding
-from .rule import Rule
-from .timeouts import Findings, RuleProblem, warn
+from sportlint import document, fixer, linter
+from sportlint.config import Config, from_mapping, load_config
+from sportlint.model import Finding
+from sportlint.rule import Rule
+from sportlint.timeouts import Findings, RuleProblem, warn
 
 ConfigLike = Config | dict | str | Path | None
 

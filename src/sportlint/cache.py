@@ -44,7 +44,7 @@ def cache_dir() -> Path | None:
 def _key(name: str, sources: Sequence[Path], extra: str = "") -> str:
     import sys
 
-    from . import __version__
+    from sportlint import __version__
 
     parts = [FORMAT, __version__, str(sys.implementation.cache_tag), name, extra]
     for path in sources:

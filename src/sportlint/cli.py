@@ -9,11 +9,11 @@ from collections.abc import Iterator, Sequence
 from enum import IntEnum
 from pathlib import Path
 
-from . import __version__, changed, document, formatters, linter, registry, runner
-from .config import Config, ConfigError, find_config, load_config, matches
-from .formatters import FileReport
-from .model import Severity
-from .starter import starter_config
+from sportlint import __version__, changed, document, formatters, linter, registry, runner
+from sportlint.config import Config, ConfigError, find_config, load_config, matches
+from sportlint.formatters import FileReport
+from sportlint.model import Severity
+from sportlint.starter import starter_config
 
 CONFIG_FILE = ".sportlint.yaml"
 TEXT_SUFFIXES = {".md", ".markdown", ".txt"}

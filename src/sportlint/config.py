@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .model import Severity
-from .paths import data_dir
+from sportlint.model import Severity
+from sportlint.paths import data_dir
 
 CONFIG_NAMES = (".sportlint.yaml", ".sportlint.yml")
 
@@ -108,7 +108,7 @@ class Config:
 
 
 def default_profile() -> dict[str, Any]:
-    from .cache import cached  # the parsed profile is cached: no YAML import at start-up
+    from sportlint.cache import cached  # the parsed profile is cached: no YAML import at start-up
 
     path = data_dir() / "profiles" / "default.yaml"
     return cached("profile-default", [path], lambda: _read_yaml(path))

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 import regex
 
-from .grammar import VOWELS
+from sportlint.grammar import VOWELS
 
 
 class Family(NamedTuple):

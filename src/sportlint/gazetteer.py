@@ -22,7 +22,7 @@ import regex
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from .paths import data_dir
+from sportlint.paths import data_dir
 
 KINDS = {"clubs": "club", "players": "player", "coaches": "coach", "stadiums": "stadium",
          "competitions": "competition", "places": "place"}
@@ -231,7 +231,7 @@ def load() -> Gazetteer:
     """The shipped gazetteer (the ``gazetteer`` resource). What it builds from the lists
     (names, tokens, fuzzy index) is kept in sportlint's cache (`sportlint.cache`), keyed
     by the lists' sizes and times."""
-    from .cache import cached
+    from sportlint.cache import cached
 
     folder = data_dir() / "names"
     sources = [p for p in sorted(folder.glob("*.txt")) if p.name.split(".", 1)[0] in KINDS]

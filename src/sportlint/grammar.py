@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from .lexicon import Analysis, Lexicon
-from .segment import Segmentation, Token
+from sportlint.lexicon import Analysis, Lexicon
+from sportlint.segment import Segmentation, Token
 
 VOWELS = frozenset("aeiouàèéìíòóù")
 ARTICLES = frozenset("il lo la i gli le l' un uno una un'".split())

@@ -30,7 +30,7 @@ _added: dict[tuple[str, int], Any] = {}
 def _store_path() -> Any:
     import regex
 
-    from .cache import cache_dir
+    from sportlint.cache import cache_dir
 
     folder = cache_dir()
     tag = f"{regex.__version__}-{sys.implementation.cache_tag}"
@@ -64,7 +64,7 @@ def _save() -> None:
     """Add this run's new patterns to the stored ones (at exit; never fails a run)."""
     if not _added:
         return
-    from .cache import write_atomic
+    from sportlint.cache import write_atomic
 
     try:
         path = _store_path()

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from . import registry, suppressions
-from .config import Config, ConfigError, matches
-from .document import Document
-from .model import Finding
-from .resources import Resources
-from .rule import Context, Rule
-from .segment import segment
-from .timeouts import Findings, RuleProblem, pattern_timeout, timeout_problem
+from sportlint import registry, suppressions
+from sportlint.config import Config, ConfigError, matches
+from sportlint.document import Document
+from sportlint.model import Finding
+from sportlint.resources import Resources
+from sportlint.rule import Context, Rule
+from sportlint.segment import segment
+from sportlint.timeouts import Findings, RuleProblem, pattern_timeout, timeout_problem
 
 
 def active_rules(config: Config) -> list[Rule]:

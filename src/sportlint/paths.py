@@ -32,7 +32,7 @@ def load_yaml(text: str) -> Any:
 def read_yaml(path: Path) -> Any:
     """`load_yaml` of a UTF-8 file, through sportlint's cache (`sportlint.cache`): the
     parsed data of an unchanged file is read back without importing a YAML parser."""
-    from .cache import cached
+    from sportlint.cache import cached
 
     sources = [path]
     parser = _yaml_module_file()

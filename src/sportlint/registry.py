@@ -9,10 +9,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from . import rules as code_rules
-from .kinds import KINDS
-from .paths import data_dir, read_yaml
-from .rule import Rule, iter_rule_classes
+from sportlint import rules as code_rules
+from sportlint.kinds import KINDS
+from sportlint.paths import data_dir, read_yaml
+from sportlint.rule import Rule, iter_rule_classes
 
 
 class RegistryError(Exception):

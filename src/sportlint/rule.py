@@ -14,13 +14,13 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from .model import Applicability, Edit, Finding, Fix, Severity
+from sportlint.model import Applicability, Edit, Finding, Fix, Severity
 
 if TYPE_CHECKING:
-    from .config import Config
-    from .document import Document
-    from .resources import Resources
-    from .segment import Segmentation
+    from sportlint.config import Config
+    from sportlint.document import Document
+    from sportlint.resources import Resources
+    from sportlint.segment import Segmentation
 
 
 @dataclass

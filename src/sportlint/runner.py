@@ -21,12 +21,12 @@ from typing import Any, BinaryIO
 
 import regex
 
-from . import document, linter
-from .api import fix_result
-from .config import Config
-from .formatters import FileReport
-from .rule import Rule
-from .timeouts import RuleProblem
+from sportlint import document, linter
+from sportlint.api import fix_result
+from sportlint.config import Config
+from sportlint.formatters import FileReport
+from sportlint.rule import Rule
+from sportlint.timeouts import RuleProblem
 
 STDIN = "-"
 

@@ -27,7 +27,7 @@ from typing import Final
 
 import regex
 
-from .document import MASK, Document
+from sportlint.document import MASK, Document
 
 APOSTROPHES = "'’"
 

@@ -32,10 +32,10 @@ from dataclasses import dataclass
 
 import regex
 
-from . import document
-from .config import Config, matches
-from .document import Document
-from .model import Finding, Severity
+from sportlint import document
+from sportlint.config import Config, matches
+from sportlint.document import Document
+from sportlint.model import Finding, Severity
 
 UNUSED = "sportlint.unused-suppression"
 #: findings that do not come from a registered rule: id -> summary

@@ -17,10 +17,10 @@ import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .model import Finding
+from sportlint.model import Finding
 
 if TYPE_CHECKING:
-    from .rule import Context
+    from sportlint.rule import Context
 
 DEFAULT = 1.0
 #: the text length (code points) that ``regex_timeout`` seconds are granted for

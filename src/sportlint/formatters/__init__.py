@@ -7,11 +7,11 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .. import registry
-from ..document import Document
-from ..model import Finding
-from ..rule import Rule
-from ..timeouts import RuleProblem
+from sportlint import registry
+from sportlint.document import Document
+from sportlint.model import Finding
+from sportlint.rule import Rule
+from sportlint.timeouts import RuleProblem
 
 FORMATS = ("text", "json", "github", "sarif", "html")
 

@@ -17,10 +17,10 @@ import itertools
 from collections import Counter
 from html import escape
 
-from ..document import Document
-from ..model import Finding, Severity
-from ..suppressions import PSEUDO_RULES
-from . import FileReport, rule_class
+from sportlint.document import Document
+from sportlint.formatters import FileReport, rule_class
+from sportlint.model import Finding, Severity
+from sportlint.suppressions import PSEUDO_RULES
 
 LABEL = {Severity.ERROR: "errore", Severity.WARNING: "avviso", Severity.SUGGESTION: "suggerimento"}
 PLURAL = {Severity.ERROR: "errori", Severity.WARNING: "avvisi", Severity.SUGGESTION: "suggerimenti"}

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import FileReport
+from sportlint.formatters import FileReport
 
 VERSION = 1
 

@@ -19,11 +19,11 @@ from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
-from .. import __version__
-from ..document import Document
-from ..model import Finding, Severity
-from ..suppressions import PSEUDO_RULES
-from . import FileReport, rule_class
+from sportlint import __version__
+from sportlint.document import Document
+from sportlint.formatters import FileReport, rule_class
+from sportlint.model import Finding, Severity
+from sportlint.suppressions import PSEUDO_RULES
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "note"}

@@ -3,10 +3,10 @@ and test cases; the engine turns it into an ordinary `Rule` class."""
 
 from __future__ import annotations
 
-from .base import DataRule
-from .consistency import ConsistencyRule
-from .pattern import PatternRule
-from .substitution import SubstitutionRule
+from sportlint.kinds.base import DataRule
+from sportlint.kinds.consistency import ConsistencyRule
+from sportlint.kinds.pattern import PatternRule
+from sportlint.kinds.substitution import SubstitutionRule
 
 KINDS: dict[str, type[DataRule]] = {
     "substitution": SubstitutionRule,

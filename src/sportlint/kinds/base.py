@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, ClassVar
 
-from ..model import Applicability, Severity
-from ..rule import Rule
+from sportlint.model import Applicability, Severity
+from sportlint.rule import Rule
 
 COMMON_KEYS = {"id", "kind", "summary", "doc", "severity", "message", "skip_quoted",
                "default_enabled", "options", "cases", "entries", "fix", "case_sensitive",

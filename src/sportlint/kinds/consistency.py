@@ -53,14 +53,14 @@ from typing import Any, ClassVar
 
 import regex
 
-from .. import lazyregex
-from ..anchored import matches_at, offsets
-from ..lazyregex import LazyPattern
-from ..model import Applicability, Finding
-from ..rule import Context
-from ..timeouts import pattern_timeout
-from .base import DataRule
-from .substitution import _latin1, caseless_lower, match_case
+from sportlint import lazyregex
+from sportlint.anchored import matches_at, offsets
+from sportlint.kinds.base import DataRule
+from sportlint.kinds.substitution import _latin1, caseless_lower, match_case
+from sportlint.lazyregex import LazyPattern
+from sportlint.model import Applicability, Finding
+from sportlint.rule import Context
+from sportlint.timeouts import pattern_timeout
 
 _BEFORE = r"(?<![\p{L}\p{M}\d_.-])"
 _AFTER = r"(?![\p{L}\p{M}\d_]|['’]\p{L}|-\p{L})"

@@ -25,11 +25,11 @@ from typing import Any, ClassVar
 
 import regex
 
-from .. import lazyregex
-from ..model import Applicability, Finding
-from ..rule import Context
-from ..timeouts import pattern_timeout
-from .base import DataRule
+from sportlint import lazyregex
+from sportlint.kinds.base import DataRule
+from sportlint.model import Applicability, Finding
+from sportlint.rule import Context
+from sportlint.timeouts import pattern_timeout
 
 
 def _check_template(pat: Any, replacement: str) -> None:

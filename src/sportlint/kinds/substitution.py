@@ -37,14 +37,14 @@ from typing import Any, ClassVar
 
 import regex
 
-from .. import determiners, lazyregex
-from ..anchored import matches_at, offsets
-from ..lazyregex import LazyPattern
-from ..model import Applicability, Edit, Finding
-from ..rule import Context
-from ..segment import Token
-from ..timeouts import pattern_timeout
-from .base import DataRule
+from sportlint import determiners, lazyregex
+from sportlint.anchored import matches_at, offsets
+from sportlint.kinds.base import DataRule
+from sportlint.lazyregex import LazyPattern
+from sportlint.model import Applicability, Edit, Finding
+from sportlint.rule import Context
+from sportlint.segment import Token
+from sportlint.timeouts import pattern_timeout
 
 _BEFORE = r"(?<![\p{L}\p{M}\d_])"
 _AFTER = r"(?![\p{L}\p{M}\d_]|['’]\p{L})"

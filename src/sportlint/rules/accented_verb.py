@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..grammar import ARTICULATED, PREPOSITIONS, capitalise_like, plain_case, prev_word
-from ..lexicon import Lexicon
-from ..model import Applicability, Finding, Severity
-from ..rule import Context, Rule
+from sportlint.grammar import ARTICULATED, PREPOSITIONS, capitalise_like, plain_case, prev_word
+from sportlint.lexicon import Lexicon
+from sportlint.model import Applicability, Finding, Severity
+from sportlint.rule import Context, Rule
 
 _PLAIN = str.maketrans("àèéìíòóù", "aeeiioou")
 # Articles that are not also clitic pronouns ("lo salutò", "la vinse", "l'ebbe" are right).

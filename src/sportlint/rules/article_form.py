@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..determiners import FAMILIES, initial_class
-from ..grammar import capitalise_like, next_word, plain_case, with_apostrophe
-from ..lexicon import Lexicon
-from ..model import Applicability, Finding, Severity
-from ..rule import Context, Rule
+from sportlint.determiners import FAMILIES, initial_class
+from sportlint.grammar import capitalise_like, next_word, plain_case, with_apostrophe
+from sportlint.lexicon import Lexicon
+from sportlint.model import Applicability, Finding, Severity
+from sportlint.rule import Context, Rule
 
 # Each masculine form this rule judges -> its family's forms by the next word's initial
 # (plain consonant, impure, vowel: "il", "lo", "l'"; "i", "gli", "gli"). Elided forms

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..determiners import AGREEMENT_FORMS, article_for, initial_class
-from ..grammar import (
+from sportlint.determiners import AGREEMENT_FORMS, article_for, initial_class
+from sportlint.grammar import (
     article_noun_pairs,
     capitalise_like,
     plural_fits,
     suffix_gender,
     with_apostrophe,
 )
-from ..lexicon import Lexicon
-from ..model import Applicability, Finding, Severity
-from ..rule import Context, Rule
+from sportlint.lexicon import Lexicon
+from sportlint.model import Applicability, Finding, Severity
+from sportlint.rule import Context, Rule
 
 # Also clitic pronouns ("la porta a casa"): only before a word with no verb reading.
 _PRONOUNS = frozenset("la le".split())

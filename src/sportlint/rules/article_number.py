@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..determiners import AGREEMENT_FORMS, article_for
-from ..grammar import (
+from sportlint.determiners import AGREEMENT_FORMS, article_for
+from sportlint.grammar import (
     article_noun_pairs,
     plural_fits,
     suffix_gender,
     with_apostrophe,
 )
-from ..lexicon import Lexicon
-from ..model import Applicability, Finding, Severity
-from ..rule import Context, Rule
+from sportlint.lexicon import Lexicon
+from sportlint.model import Applicability, Finding, Severity
+from sportlint.rule import Context, Rule
 
 # Also clitic pronouns, or too often part of a name: never judged.
 _SKIP = frozenset("lo gli uno la le".split())

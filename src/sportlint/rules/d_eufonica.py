@@ -6,9 +6,9 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from ..grammar import next_word
-from ..model import Applicability, Finding, Severity
-from ..rule import Context, Rule
+from sportlint.grammar import next_word
+from sportlint.model import Applicability, Finding, Severity
+from sportlint.rule import Context, Rule
 
 _PLAIN = {"ad": "a", "ed": "e", "od": "o"}
 

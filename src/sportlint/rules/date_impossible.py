@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..dates import days_in, find_dates
-from ..model import Finding, Severity
-from ..rule import Context, Rule
-from ..scores import MONTHS
+from sportlint.dates import days_in, find_dates
+from sportlint.model import Finding, Severity
+from sportlint.rule import Context, Rule
+from sportlint.scores import MONTHS
 
 
 class ImpossibleDate(Rule):

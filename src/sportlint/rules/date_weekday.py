@@ -5,10 +5,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 
-from ..dates import article_date, find_dates, likely_year, weekday_index
-from ..model import Applicability, Finding, Severity
-from ..rule import Context, Rule
-from ..scores import MONTHS, WEEKDAYS
+from sportlint.dates import article_date, find_dates, likely_year, weekday_index
+from sportlint.model import Applicability, Finding, Severity
+from sportlint.rule import Context, Rule
+from sportlint.scores import MONTHS, WEEKDAYS
 
 
 class DateWeekday(Rule):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..grammar import capitalise_like, next_word, plain_case, plural_fits, suffix_gender
-from ..lexicon import Analysis, Lexicon
-from ..model import Applicability, Finding, Severity
-from ..rule import Context, Rule
+from sportlint.grammar import capitalise_like, next_word, plain_case, plural_fits, suffix_gender
+from sportlint.lexicon import Analysis, Lexicon
+from sportlint.model import Applicability, Finding, Severity
+from sportlint.rule import Context, Rule
 
 # Quantifiers that want a plural noun, by gender (None: either).
 _PLURAL = {

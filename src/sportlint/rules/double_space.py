@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import regex
 
-from ..model import Applicability, Finding, Severity
-from ..rule import Context, Rule
+from sportlint.model import Applicability, Finding, Severity
+from sportlint.rule import Context, Rule
 
 # Spaces between two prose characters on one line: not indentation, not the two trailing
 # spaces of a Markdown line break, not alignment around a table's |, not next to masked text.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..grammar import (
+from sportlint.grammar import (
     VOWELS,
     capitalise_like,
     next_word,
@@ -12,10 +12,10 @@ from ..grammar import (
     suffix_gender,
     with_apostrophe,
 )
-from ..lexicon import Lexicon
-from ..model import Applicability, Finding, Severity
-from ..rule import Context, Rule
-from ..segment import Token
+from sportlint.lexicon import Lexicon
+from sportlint.model import Applicability, Finding, Severity
+from sportlint.rule import Context, Rule
+from sportlint.segment import Token
 
 # Apocopated masculine forms (un amico) whose feminine elides (un'amica).
 _APOCOPE = frozenset("un nessun alcun ciascun qualcun buon".split())

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import regex
 
-from ..model import Applicability, Finding, Severity
-from ..rule import Context, Rule
+from sportlint.model import Applicability, Finding, Severity
+from sportlint.rule import Context, Rule
 
 ELLIPSIS = regex.compile(r"(?<!\.)\.\.\.(?!\.)|…")
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Applicability, Finding, Severity
-from ..rule import Context, Rule
-from .ellipsis import ellipses
+from sportlint.model import Applicability, Finding, Severity
+from sportlint.rule import Context, Rule
+from sportlint.rules.ellipsis import ellipses
 
 
 class EllipsisStyle(Rule):

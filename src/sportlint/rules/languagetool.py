@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import ltclient
-from ..document import MASK
-from ..model import Applicability, Edit, Finding, Fix, Severity
-from ..rule import Context, Rule
+from sportlint import ltclient
+from sportlint.document import MASK
+from sportlint.model import Applicability, Edit, Finding, Fix, Severity
+from sportlint.rule import Context, Rule
 
 # LanguageTool issue types (rule.issueType) that are matters of style, not errors.
 _STYLE_ISSUES = {"style", "register", "locale-violation", "inconsistency", "typographical"}

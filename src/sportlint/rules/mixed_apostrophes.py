@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from ..model import Applicability, Finding, Severity
-from ..rule import Context, Rule
-from ..typography import APOSTROPHE_ROLES
+from sportlint.model import Applicability, Finding, Severity
+from sportlint.rule import Context, Rule
+from sportlint.typography import APOSTROPHE_ROLES
 
 
 def apostrophes(ctx: Context) -> list[int]:

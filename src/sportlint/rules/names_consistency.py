@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Applicability, Finding, Severity
-from ..name_mentions import analyse
-from ..rule import Context, Rule
+from sportlint.model import Applicability, Finding, Severity
+from sportlint.name_mentions import analyse
+from sportlint.rule import Context, Rule
 
 
 class NameConsistency(Rule):

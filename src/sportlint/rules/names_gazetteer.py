@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
-from ..gazetteer import KIND_LABELS, normalise
-from ..model import Applicability, Finding, Severity
-from ..name_mentions import (
+from sportlint.gazetteer import KIND_LABELS, normalise
+from sportlint.model import Applicability, Finding, Severity
+from sportlint.name_mentions import (
     Analysis,
     Mention,
     analyse,
@@ -18,8 +18,8 @@ from ..name_mentions import (
     spelling_variant,
     typo_like,
 )
-from ..rule import Context, Rule
-from ..wordmemo import WordMemo
+from sportlint.rule import Context, Rule
+from sportlint.wordmemo import WordMemo
 
 #: Zipf frequency from which a known name is common enough to correct a non-word inside
 #: a longer name whose other words the gazetteer does not know ("Mcihael Johnson").

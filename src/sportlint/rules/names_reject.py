@@ -7,8 +7,8 @@ from functools import lru_cache
 
 import regex
 
-from ..model import Applicability, Finding, Severity
-from ..rule import Context, Rule
+from sportlint.model import Applicability, Finding, Severity
+from sportlint.rule import Context, Rule
 
 
 @lru_cache(maxsize=8)

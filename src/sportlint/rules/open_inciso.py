@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..inciso import (
+from sportlint.inciso import (
     ARTICLES,
     CLAUSE_OPENERS,
     FUNCTION_WORDS,
@@ -19,9 +19,9 @@ from ..inciso import (
     is_finite_verb,
     low,
 )
-from ..model import Applicability, Edit, Finding, Severity
-from ..rule import Context, Rule
-from ..segment import Token
+from sportlint.model import Applicability, Edit, Finding, Severity
+from sportlint.rule import Context, Rule
+from sportlint.segment import Token
 
 _NAME_PARTICLES = frozenset("de di da del della van von der den dos du".split())
 _OPENING_PUNCT = set("«“‘\"'([—–-;:")

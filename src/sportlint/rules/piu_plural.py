@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from ..grammar import capitalise_like, next_word, plain_case, prev_word
-from ..lexicon import Lexicon
-from ..model import Applicability, Finding, Severity
-from ..rule import Context, Rule
+from sportlint.grammar import capitalise_like, next_word, plain_case, prev_word
+from sportlint.lexicon import Lexicon
+from sportlint.model import Applicability, Finding, Severity
+from sportlint.rule import Context, Rule
 
 # Prepositions after which "più" + noun means "several" (in più occasioni, su più fronti,
 # tra più squadre). "per più tempo", "da più tempo", "con più calma" use "più" as "more"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Applicability, Edit, Finding, Severity
-from ..rule import Context, Rule
-from ..segment import PAIRS
-from ..typography import preferred_pair, same_shape_pair, shape
+from sportlint.model import Applicability, Edit, Finding, Severity
+from sportlint.rule import Context, Rule
+from sportlint.segment import PAIRS
+from sportlint.typography import preferred_pair, same_shape_pair, shape
 
 
 class QuotesMismatched(Rule):

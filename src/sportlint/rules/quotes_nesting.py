@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Applicability, Finding, Severity
-from ..rule import Context, Rule
-from ..segment import PAIRS, Quote
-from ..typography import preferred_pair
-from .quotes_unbalanced import crossing
+from sportlint.model import Applicability, Finding, Severity
+from sportlint.rule import Context, Rule
+from sportlint.rules.quotes_unbalanced import crossing
+from sportlint.segment import PAIRS, Quote
+from sportlint.typography import preferred_pair
 
 
 def enclosing(quotes: list[Quote], q: Quote) -> Quote | None:

@@ -6,11 +6,11 @@ from collections.abc import Iterator
 
 import regex
 
-from ..model import Finding, Severity
-from ..rule import Context, Rule
-from ..segment import PAIRS, Quote
-from ..typography import shape
-from .wrong_apostrophe import WRONG
+from sportlint.model import Finding, Severity
+from sportlint.rule import Context, Rule
+from sportlint.rules.wrong_apostrophe import WRONG
+from sportlint.segment import PAIRS, Quote
+from sportlint.typography import shape
 
 # Dialect words that open with an apostrophe ('ndrangheta, 'o sole): not an opening quote.
 _APHERESIS = regex.compile(r"['’](?:ndr|nu\b|na\b|o\b|a\b|e\b|u\b|st[aeio]\b|mbriach|nzomma)",

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import regex
 
-from ..model import Applicability, Finding, Severity
-from ..rule import Context, Rule
+from sportlint.model import Applicability, Finding, Severity
+from sportlint.rule import Context, Rule
 
 _RUN = regex.compile(r"[,;:!?.…]{2,}")
 # Runs that are right: an ellipsis, ?! and !?, an ellipsis before or after ? or !

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import pairwise
 
-from ..model import Applicability, Edit, Finding, Severity
-from ..rule import Context, Rule
+from sportlint.model import Applicability, Edit, Finding, Severity
+from sportlint.rule import Context, Rule
 
 # Doubled words that Italian uses on purpose (piano piano, via via, pian piano ...).
 INTENTIONAL = frozenset("""

@@ -6,9 +6,9 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from ..model import Applicability, Finding, Severity
-from ..rule import Context, Rule
-from ..scores import Score, find_scores
+from sportlint.model import Applicability, Finding, Severity
+from sportlint.rule import Context, Rule
+from sportlint.scores import Score, find_scores
 
 
 class ScoreFormat(Rule):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Applicability, Edit, Finding, Severity
-from ..rule import Context, Rule
-from ..scores import STRONG_INTROS, Score, find_scores, is_result_word
+from sportlint.model import Applicability, Edit, Finding, Severity
+from sportlint.rule import Context, Rule
+from sportlint.scores import STRONG_INTROS, Score, find_scores, is_result_word
 
 # Words between two equal scores that show they are two facts (two matches, two legs,
 # a repeated result): a coordination, a new clause, or a word saying it repeats.

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import regex
 
-from ..model import Applicability, Finding, Severity
-from ..rule import Context, Rule
+from sportlint.model import Applicability, Finding, Severity
+from sportlint.rule import Context, Rule
 
 # A mark glued to the next word. Numbers (1.000, 2,5, 15:30) have digits after the mark,
 # so they never match; a full stop, ! and ? only count before a capital letter (a new

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import regex
 
-from ..model import Applicability, Finding, Severity
-from ..rule import Context, Rule
+from sportlint.model import Applicability, Finding, Severity
+from sportlint.rule import Context, Rule
 
 # Spaces after a prose character and before a punctuation mark that takes none. Not an
 # ellipsis ("e poi ..."), not a decimal (" ,5"), not a domain (" .it"), not an emoticon (" :)").

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import regex
 
-from ..model import Applicability, Finding, Severity
-from ..rule import Context, Rule
+from sportlint.model import Applicability, Finding, Severity
+from sportlint.rule import Context, Rule
 
 # Not empty brackets: a Markdown task box "[ ]" holds one space on purpose.
 _PAREN = regex.compile(r"(?<=[(\[])[ \t\u00a0]+(?=[^\s\x00)\]])|(?<=[^\s\x00(\[])[ \t\u00a0]+(?=[)\]])")

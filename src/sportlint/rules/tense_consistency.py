@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, ClassVar
 
-from ..grammar import capitalise_like
-from ..lexicon import Analysis, Lexicon
-from ..model import Applicability, Finding, Severity
-from ..rule import Context, Rule
-from ..segment import Sentence, Token
-from ..wordmemo import WordMemo
+from sportlint.grammar import capitalise_like
+from sportlint.lexicon import Analysis, Lexicon
+from sportlint.model import Applicability, Finding, Severity
+from sportlint.rule import Context, Rule
+from sportlint.segment import Sentence, Token
+from sportlint.wordmemo import WordMemo
 
 # Words that anchor a sentence in the present: the present is then right.
 _NOW = frozenset("""

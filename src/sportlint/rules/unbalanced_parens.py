@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import regex
 
-from ..model import Finding, Severity
-from ..rule import Context, Rule
+from sportlint.model import Finding, Severity
+from sportlint.rule import Context, Rule
 
 _PAIRS = {"(": ")", "[": "]"}
 _CLOSE = {v: k for k, v in _PAIRS.items()}

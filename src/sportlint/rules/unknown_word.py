@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
-from .. import resources
-from ..config import Config
-from ..model import Applicability, Finding, Severity
-from ..rule import Context, Rule
-from ..segment import Token
-from ..wordforms import derived, explain, listed_forms
-from ..wordlist import Candidate, Vocabulary, foreign_zipf, jargon
-from ..wordmemo import WordMemo
+from sportlint import resources
+from sportlint.config import Config
+from sportlint.model import Applicability, Finding, Severity
+from sportlint.rule import Context, Rule
+from sportlint.segment import Token
+from sportlint.wordforms import derived, explain, listed_forms
+from sportlint.wordlist import Candidate, Vocabulary, foreign_zipf, jargon
+from sportlint.wordmemo import WordMemo
 
 # Short words that a missing space glues to their neighbour (cittàe, ilcampionato).
 GLUE = frozenset("""

@@ -6,12 +6,12 @@ from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any, ClassVar
 
-from ..grammar import ARTICLES, ARTICULATED, capitalise_like, is_infinitive, next_word, prev_word
-from ..lexicon import Lexicon
-from ..model import Applicability, Finding, Severity
-from ..paths import data_dir, read_yaml
-from ..rule import Context, Rule
-from ..wordmemo import WordMemo
+from sportlint.grammar import ARTICLES, ARTICULATED, capitalise_like, is_infinitive, next_word, prev_word
+from sportlint.lexicon import Lexicon
+from sportlint.model import Applicability, Finding, Severity
+from sportlint.paths import data_dir, read_yaml
+from sportlint.rule import Context, Rule
+from sportlint.wordmemo import WordMemo
 
 DATA = "grammar/verb_prepositions.yaml"
 _KEYS = {"verb", "wrong", "right", "before"}

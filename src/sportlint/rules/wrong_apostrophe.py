@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 import regex
 
-from ..model import Applicability, Finding, Severity
-from ..rule import Context, Rule
-from .mixed_apostrophes import apostrophes
+from sportlint.model import Applicability, Finding, Severity
+from sportlint.rule import Context, Rule
+from sportlint.rules.mixed_apostrophes import apostrophes
 
 # An opening single quote, a backtick, an acute accent or a prime between two letters.
 WRONG = regex.compile(r"(?<=\p{L})[‘`´′](?=\p{L})")

@@ -6,10 +6,10 @@ from collections.abc import Iterator
 
 import regex
 
-from ..dates import find_dates
-from ..model import Applicability, Finding, Severity
-from ..rule import Context, Rule
-from ..scores import MONTHS
+from sportlint.dates import find_dates
+from sportlint.model import Applicability, Finding, Severity
+from sportlint.rule import Context, Rule
+from sportlint.scores import MONTHS
 
 # Words before a number that make it a year ("nel 2014", "stagione 2014").
 _YEAR_WORDS = frozenset("""
