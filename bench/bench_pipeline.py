@@ -20,11 +20,12 @@ from collections import defaultdict
 import regex
 from benchlib import best_of, drafts
 
-from sportlint import document, linter, resources
+from sportlint import document, linter
 from sportlint.config import from_mapping
-from sportlint.resources import Resources
 from sportlint.rule import Context
 from sportlint.segment import segment
+from sportlint.util import resources
+from sportlint.util.resources import Resources
 
 
 def corpus(paths: list[str]) -> str:

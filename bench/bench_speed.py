@@ -15,7 +15,7 @@ figure a ratio against a baseline measured in the same run:
     python bench/bench_speed.py [--copies N] [--proselint PATH] [--repeat R]
 
 sportlint keeps derived data (decompressed lexicon, gazetteer sets, compiled patterns) in
-its user cache (`sportlint.cache`): the untimed run fills it, as any first run does; one
+its user cache (`sportlint.util.cache`): the untimed run fills it, as any first run does; one
 row shows the cold start with the cache off. Each tool runs once, untimed, before it is
 measured, with PYTHONDONTWRITEBYTECODE unset so that Python writes its bytecode caches as
 after a pip install (otherwise every run compiles sportlint's modules from source again,
@@ -147,7 +147,7 @@ print(time.perf_counter() - started)
 """
 
 LOAD_ONE = """
-from sportlint import resources
+from sportlint.util import resources
 resources.get({name!r})
 print(resources.load_times[{name!r}])
 """
@@ -211,7 +211,7 @@ def main() -> int:
         one = paths[0]
         runs: list[tuple[Sequence[str], dict[str, str] | None]] = [
             ([*ours, "check", one], None), ([sys.executable, "-c", "pass"], None),
-            # without sportlint's cache (sportlint.cache): the first run after an install
+            # without sportlint's cache (sportlint.util.cache): the first run after an install
             # or an update, or SPORTLINT_NO_CACHE=1
             ([*ours, "check", one], {**os.environ, "SPORTLINT_NO_CACHE": "1"})]
         if proselint:
@@ -252,7 +252,7 @@ def main() -> int:
 
         # resource loads, each in a fresh process
         seg = in_fresh_process(SEGMENT_10K.format(path=str(seed)), args.repeat)
-        from sportlint import resources
+        from sportlint.util import resources
 
         for name in resources.LOADERS:
             load = in_fresh_process(LOAD_ONE.format(name=name), args.repeat)

@@ -26,8 +26,9 @@ from pathlib import Path
 import regex
 from benchlib import drafts
 
-from sportlint import document, linter, resources
+from sportlint import document, linter
 from sportlint.config import from_mapping
+from sportlint.util import resources
 
 
 def main() -> None:

@@ -19,9 +19,9 @@ from benchlib import best_of, drafts
 from sportlint import document, registry, timeouts
 from sportlint.config import from_mapping
 from sportlint.kinds import DataRule, consistency, pattern, substitution
-from sportlint.resources import Resources
 from sportlint.rule import Context
 from sportlint.segment import segment
+from sportlint.util.resources import Resources
 
 KIND_MODULES = (pattern, substitution, consistency)
 

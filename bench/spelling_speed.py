@@ -19,7 +19,8 @@ import wordfreq
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from sportlint import lint_text, resources
+from sportlint import lint_text
+from sportlint.util import resources
 
 ROOT = Path(__file__).resolve().parent.parent
 TYPOS = ["squadar", "campionto", "centrocampsita", "allenatroe", "portiare", "gradatoria",

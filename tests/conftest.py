@@ -13,7 +13,7 @@ _CACHE_DIR: str | None = None
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """sportlint.cache writes to the user's cache folder; tests (and the CLI processes
+    """sportlint.util.cache writes to the user's cache folder; tests (and the CLI processes
     they start) use a temporary one, from collection on."""
     global _CACHE_DIR
     import os
@@ -29,7 +29,7 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     import shutil
 
     if _CACHE_DIR is not None:
-        from sportlint import lazyregex
+        from sportlint.util import lazyregex
 
         lazyregex.flush()   # now, not at exit once the folder is gone
         os.environ.pop("SPORTLINT_CACHE_DIR", None)

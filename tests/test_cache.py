@@ -1,4 +1,4 @@
-"""sportlint.cache: entries are rebuilt when a source changes or the entry is damaged,
+"""sportlint.util.cache: entries are rebuilt when a source changes or the entry is damaged,
 and a cache that cannot be used never stops a check."""
 
 from __future__ import annotations
@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from sportlint import cache, gazetteer, lexicon
+from sportlint import gazetteer, lexicon
+from sportlint.util import cache
 
 
 @pytest.fixture
@@ -104,7 +105,7 @@ def test_cached_resources_equal_fresh_ones(folder: Path, monkeypatch: pytest.Mon
 def test_stored_regex_patterns_behave_as_compiled_ones(folder: Path) -> None:
     import regex
 
-    from sportlint import lazyregex
+    from sportlint.util import lazyregex
 
     sources = [(r"(?<![\p{L}\p{M}\d_])(?:poichè|perchè)(?![\p{L}\p{M}\d_])", regex.IGNORECASE),
                (r"(?P<span>\s+)[,;:](?P<x>\p{L})?", regex.V1),

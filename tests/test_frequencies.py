@@ -136,7 +136,7 @@ def test_checking_never_imports_wordfreq() -> None:
 
 
 def test_sorted_lines_from_the_first_byte() -> None:
-    from sportlint.sortedlines import Fences
+    from sportlint.util.sortedlines import Fences
 
     lines = sorted(f"{w}\t{n}" for n, w in enumerate(["ala", "bari", "calcio", "derby", "esterno"]))
     data = ("\n".join(lines) + "\n").encode()

@@ -292,7 +292,7 @@ def test_an_edited_rule_file_is_never_read_stale_from_the_cache(
     """The cache knows a file by its size and time; a newsroom's rule file (written by a
     script, on a file system with coarse times) can change with both equal: it is known by
     its content too. (Shipped data changes only with an install.)"""
-    from sportlint import paths
+    from sportlint.util import datapaths as paths
 
     monkeypatch.setenv("SPORTLINT_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("SPORTLINT_NO_CACHE", raising=False)

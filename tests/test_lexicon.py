@@ -6,9 +6,10 @@ import gzip
 
 import pytest
 
-from sportlint import lexicon, resources
+from sportlint import lexicon
 from sportlint.lexicon import Analysis, Lexicon, decode, encode
-from sportlint.paths import data_dir
+from sportlint.util import resources
+from sportlint.util.datapaths import data_dir
 
 
 @pytest.fixture(scope="module")

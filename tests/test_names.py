@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from sportlint import fix_text, lint_text, resources
+from sportlint import fix_text, lint_text
 from sportlint.gazetteer import Gazetteer, fold, name_tokens
 from sportlint.model import Applicability, Severity
 from sportlint.name_mentions import inflection_only, typo_like
-from sportlint.paths import data_dir
+from sportlint.util import resources
+from sportlint.util.datapaths import data_dir
 
 NAMES = {"select": ["names"]}
 ROOT = Path(__file__).resolve().parent.parent

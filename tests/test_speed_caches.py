@@ -13,7 +13,7 @@ from sportlint.config import from_mapping
 from sportlint.dates import find_dates
 from sportlint.document import Document
 from sportlint.segment import Token, segment
-from sportlint.wordmemo import WordMemo
+from sportlint.util.wordmemo import WordMemo
 
 TEXT = ("L'allenatore dell'Inter, D'Ambrosio e il c.t. Rossi: «Abbiamo vinto 2-1 al 90'».\n\n"
         "Negli anni '80 la squadra giocò sabato 3 maggio; po' di tempo dopo, perche' no?")
@@ -118,8 +118,8 @@ def test_substitution_shortcut_keeps_every_case(text: str) -> None:
 
 def test_caseless_lower_falls_back_on_letters_kin_to_latin1() -> None:
     from sportlint.kinds.substitution import caseless_lower
-    from sportlint.resources import Resources
     from sportlint.rule import Context
+    from sportlint.util.resources import Resources
 
     def lowered(text: str) -> str | None:
         doc = document.from_text(text)
@@ -134,8 +134,8 @@ def test_caseless_lower_falls_back_on_letters_kin_to_latin1() -> None:
 def test_substitution_shortcut_finds_what_the_full_search_finds() -> None:
     from sportlint import registry
     from sportlint.kinds.substitution import SubstitutionRule
-    from sportlint.resources import Resources
     from sportlint.rule import Context
+    from sportlint.util.resources import Resources
 
     rng = random.Random(5)
     config = from_mapping({}, None)
@@ -164,8 +164,8 @@ def test_substitution_shortcut_finds_what_the_full_search_finds() -> None:
 def test_consistency_shortcut_finds_what_the_full_search_finds() -> None:
     from sportlint import registry
     from sportlint.kinds.consistency import ConsistencyRule
-    from sportlint.resources import Resources
     from sportlint.rule import Context
+    from sportlint.util.resources import Resources
 
     rng = random.Random(9)
     config = from_mapping({}, None)

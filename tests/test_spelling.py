@@ -8,8 +8,9 @@ from typing import Any
 
 import pytest
 
-from sportlint import fix_text, lint_text, resources
+from sportlint import fix_text, lint_text
 from sportlint.model import Applicability
+from sportlint.util import resources
 from sportlint.wordforms import explain
 from sportlint.wordlist import Vocabulary
 
@@ -160,7 +161,7 @@ def test_safe_only_for_an_edit_inside_the_word(text: str, safe: bool) -> None:
 
 
 def test_jargon_list_is_sorted_and_lower_case() -> None:
-    from sportlint.paths import data_dir
+    from sportlint.util.datapaths import data_dir
 
     lines = [line for line in (data_dir() / "spelling" / "jargon.txt").read_text(
         encoding="utf-8").splitlines() if line and not line.startswith("#")]

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sportlint.model import Severity
-from sportlint.paths import data_dir
+from sportlint.util.datapaths import data_dir
 
 CONFIG_NAMES = (".sportlint.yaml", ".sportlint.yml")
 
@@ -108,7 +108,7 @@ class Config:
 
 
 def default_profile() -> dict[str, Any]:
-    from sportlint.cache import cached  # the parsed profile is cached: no YAML import at start-up
+    from sportlint.util.cache import cached  # the parsed profile is cached: no YAML import at start-up
 
     path = data_dir() / "profiles" / "default.yaml"
     return cached("profile-default", [path], lambda: _read_yaml(path))

@@ -16,10 +16,10 @@ from typing import Any
 
 import regex
 
-from sportlint.anchored import matches_at, offsets
 from sportlint.document import Document
 from sportlint.scores import MONTHS, WEEKDAYS
 from sportlint.segment import Segmentation
+from sportlint.util.anchored import matches_at, offsets
 
 _WEEKDAY_NAMES = ("lunedì", "lunedi", "lunedí", "martedì", "martedi", "martedí", "mercoledì",
                   "mercoledi", "mercoledí", "giovedì", "giovedi", "giovedí", "venerdì", "venerdi",

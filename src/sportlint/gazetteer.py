@@ -22,7 +22,7 @@ import regex
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from sportlint.paths import data_dir
+from sportlint.util.datapaths import data_dir
 
 KINDS = {"clubs": "club", "players": "player", "coaches": "coach", "stadiums": "stadium",
          "competitions": "competition", "places": "place"}
@@ -229,9 +229,9 @@ def from_names(names: Iterable[str], kind: str = "accepted") -> Gazetteer:
 
 def load() -> Gazetteer:
     """The shipped gazetteer (the ``gazetteer`` resource). What it builds from the lists
-    (names, tokens, fuzzy index) is kept in sportlint's cache (`sportlint.cache`), keyed
+    (names, tokens, fuzzy index) is kept in sportlint's cache (`sportlint.util.cache`), keyed
     by the lists' sizes and times."""
-    from sportlint.cache import cached
+    from sportlint.util.cache import cached
 
     folder = data_dir() / "names"
     sources = [p for p in sorted(folder.glob("*.txt")) if p.name.split(".", 1)[0] in KINDS]

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sportlint.paths import data_dir
-from sportlint.sortedlines import Fences
+from sportlint.util.datapaths import data_dir
+from sportlint.util.sortedlines import Fences
 
 # (mood, tense, person, number, gender) of each slot of a paradigm, per part of speech.
 Slot = tuple[str, str, str, str, str]
@@ -299,9 +299,9 @@ class Lexicon:
 
 def load() -> Lexicon:
     """The shipped lexicon. Its decompressed text is kept in sportlint's cache (see
-    `sportlint.cache`) and memory-mapped from there: no inflating, reading or decoding of
+    `sportlint.util.cache`) and memory-mapped from there: no inflating, reading or decoding of
     the whole file at start-up."""
-    from sportlint.cache import cached_blob
+    from sportlint.util.cache import cached_blob
 
     source = data_dir() / FILE
 

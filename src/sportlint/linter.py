@@ -8,10 +8,10 @@ from sportlint import registry, suppressions
 from sportlint.config import Config, ConfigError, matches
 from sportlint.document import Document
 from sportlint.model import Finding
-from sportlint.resources import Resources
 from sportlint.rule import Context, Rule
 from sportlint.segment import segment
 from sportlint.timeouts import Findings, RuleProblem, pattern_timeout, timeout_problem
+from sportlint.util.resources import Resources
 
 
 def active_rules(config: Config) -> list[Rule]:

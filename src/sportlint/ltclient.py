@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sportlint.paths import data_dir, read_yaml
+from sportlint.util.datapaths import data_dir, read_yaml
 
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_LANGUAGE = "it"

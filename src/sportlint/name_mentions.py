@@ -25,10 +25,10 @@ from typing import TYPE_CHECKING
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from sportlint import resources
 from sportlint.gazetteer import Gazetteer, name_tokens, normalise
 from sportlint.gazetteer import fold as _fold
-from sportlint.wordmemo import WordMemo
+from sportlint.util import resources
+from sportlint.util.wordmemo import WordMemo
 
 if TYPE_CHECKING:
     from sportlint.rule import Context

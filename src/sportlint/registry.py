@@ -11,8 +11,8 @@ from typing import Any
 
 from sportlint import rules as code_rules
 from sportlint.kinds import KINDS
-from sportlint.paths import data_dir, read_yaml
 from sportlint.rule import Rule, iter_rule_classes
+from sportlint.util.datapaths import data_dir, read_yaml
 
 
 class RegistryError(Exception):
@@ -43,7 +43,7 @@ def data_rule_files() -> list[Path]:
 
 
 def load_spec(path: Path) -> dict[str, Any]:
-    """The parsed YAML of a data rule (kept in sportlint's cache, `sportlint.cache`)."""
+    """The parsed YAML of a data rule (kept in sportlint's cache, `sportlint.util.cache`)."""
     try:
         spec = read_yaml(path)   # cached
     except Exception as exc:

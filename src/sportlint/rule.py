@@ -19,8 +19,8 @@ from sportlint.model import Applicability, Edit, Finding, Fix, Severity
 if TYPE_CHECKING:
     from sportlint.config import Config
     from sportlint.document import Document
-    from sportlint.resources import Resources
     from sportlint.segment import Segmentation
+    from sportlint.util.resources import Resources
 
 
 @dataclass

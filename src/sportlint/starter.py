@@ -7,7 +7,7 @@ the file loads to exactly the defaults until the newsroom edits it.
 
 from __future__ import annotations
 
-from sportlint.paths import data_dir
+from sportlint.util.datapaths import data_dir
 
 HEAD = """\
 # sportlint configuration (see the README, "Configuration").

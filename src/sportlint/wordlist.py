@@ -27,7 +27,7 @@ from typing import Any
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from sportlint.sortedlines import Fences
+from sportlint.util.sortedlines import Fences
 
 FREQUENCIES = "frequencies"
 #: bytes between two fence lines of `FrequencyTable.cb`
@@ -124,7 +124,7 @@ class FrequencyTable:
 @cache
 def table(lang: str, wordlist: str) -> FrequencyTable:
     """The shipped table of wordfreq's ``wordlist`` ('best', 'small') for ``lang``."""
-    from sportlint.paths import data_dir
+    from sportlint.util.datapaths import data_dir
 
     return FrequencyTable(data_dir() / FREQUENCIES / f"{lang}.{wordlist}.freq")
 
@@ -261,7 +261,7 @@ def _pattern(name: str) -> Any:
     most words never need the tokenizer)."""
     import regex
 
-    from sportlint.lazyregex import compile as compile_regex
+    from sportlint.util.lazyregex import compile as compile_regex
 
     if name == "token":
         return compile_regex(_TOKEN, regex.V1 | regex.WORD | regex.VERBOSE)
@@ -320,7 +320,7 @@ def english_zipf(word: str) -> float:
 def jargon() -> frozenset[str]:
     """Sports jargon that is no typo although wordfreq and the lexicon lack it
     (rules/spelling/jargon.txt: trivela, spizzata, smanacciato ...)."""
-    from sportlint.paths import data_dir
+    from sportlint.util.datapaths import data_dir
 
     lines = (data_dir() / "spelling" / "jargon.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))

@@ -53,14 +53,14 @@ from typing import Any, ClassVar
 
 import regex
 
-from sportlint import lazyregex
-from sportlint.anchored import matches_at, offsets
 from sportlint.kinds.base import DataRule
 from sportlint.kinds.substitution import _latin1, caseless_lower, match_case
-from sportlint.lazyregex import LazyPattern
 from sportlint.model import Applicability, Finding
 from sportlint.rule import Context
 from sportlint.timeouts import pattern_timeout
+from sportlint.util import lazyregex
+from sportlint.util.anchored import matches_at, offsets
+from sportlint.util.lazyregex import LazyPattern
 
 _BEFORE = r"(?<![\p{L}\p{M}\d_.-])"
 _AFTER = r"(?![\p{L}\p{M}\d_]|['’]\p{L}|-\p{L})"

@@ -25,11 +25,11 @@ from typing import Any, ClassVar
 
 import regex
 
-from sportlint import lazyregex
 from sportlint.kinds.base import DataRule
 from sportlint.model import Applicability, Finding
 from sportlint.rule import Context
 from sportlint.timeouts import pattern_timeout
+from sportlint.util import lazyregex
 
 
 def _check_template(pat: Any, replacement: str) -> None:

@@ -37,14 +37,15 @@ from typing import Any, ClassVar
 
 import regex
 
-from sportlint import determiners, lazyregex
-from sportlint.anchored import matches_at, offsets
+from sportlint import determiners
 from sportlint.kinds.base import DataRule
-from sportlint.lazyregex import LazyPattern
 from sportlint.model import Applicability, Edit, Finding
 from sportlint.rule import Context
 from sportlint.segment import Token
 from sportlint.timeouts import pattern_timeout
+from sportlint.util import lazyregex
+from sportlint.util.anchored import matches_at, offsets
+from sportlint.util.lazyregex import LazyPattern
 
 _BEFORE = r"(?<![\p{L}\p{M}\d_])"
 _AFTER = r"(?![\p{L}\p{M}\d_]|['’]\p{L})"

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
-from sportlint import resources
 from sportlint.config import Config
 from sportlint.model import Applicability, Finding, Severity
 from sportlint.rule import Context, Rule
+from sportlint.util import resources
+from sportlint.util.wordmemo import WordMemo
 from sportlint.wordforms import explain, listed_forms
 from sportlint.wordlist import Vocabulary
-from sportlint.wordmemo import WordMemo
 
 # The spellings of each final vowel: bare, grave, acute.
 _FORMS = {

@@ -19,7 +19,7 @@ from sportlint.name_mentions import (
     typo_like,
 )
 from sportlint.rule import Context, Rule
-from sportlint.wordmemo import WordMemo
+from sportlint.util.wordmemo import WordMemo
 
 #: Zipf frequency from which a known name is common enough to correct a non-word inside
 #: a longer name whose other words the gazetteer does not know ("Mcihael Johnson").

@@ -10,7 +10,7 @@ from sportlint.lexicon import Analysis, Lexicon
 from sportlint.model import Applicability, Finding, Severity
 from sportlint.rule import Context, Rule
 from sportlint.segment import Sentence, Token
-from sportlint.wordmemo import WordMemo
+from sportlint.util.wordmemo import WordMemo
 
 # Words that anchor a sentence in the present: the present is then right.
 _NOW = frozenset("""

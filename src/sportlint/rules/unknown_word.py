@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
-from sportlint import resources
 from sportlint.config import Config
 from sportlint.model import Applicability, Finding, Severity
 from sportlint.rule import Context, Rule
 from sportlint.segment import Token
+from sportlint.util import resources
+from sportlint.util.wordmemo import WordMemo
 from sportlint.wordforms import derived, explain, listed_forms
 from sportlint.wordlist import Candidate, Vocabulary, foreign_zipf, jargon
-from sportlint.wordmemo import WordMemo
 
 # Short words that a missing space glues to their neighbour (cittàe, ilcampionato).
 GLUE = frozenset("""

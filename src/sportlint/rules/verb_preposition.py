@@ -9,9 +9,9 @@ from typing import Any, ClassVar
 from sportlint.grammar import ARTICLES, ARTICULATED, capitalise_like, is_infinitive, next_word, prev_word
 from sportlint.lexicon import Lexicon
 from sportlint.model import Applicability, Finding, Severity
-from sportlint.paths import data_dir, read_yaml
 from sportlint.rule import Context, Rule
-from sportlint.wordmemo import WordMemo
+from sportlint.util.datapaths import data_dir, read_yaml
+from sportlint.util.wordmemo import WordMemo
 
 DATA = "grammar/verb_prepositions.yaml"
 _KEYS = {"verb", "wrong", "right", "before"}

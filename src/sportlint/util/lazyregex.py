@@ -7,7 +7,7 @@ long alternations of the data rules). Two remedies, both invisible to the rules:
   of a ``consistency`` rule whose words a text lacks, the patterns of a rule that is off,
   are never compiled. Only patterns built from escaped literals belong there (a pattern a
   user wrote is compiled at once, so that an error shows when the rule loads).
-- `compile` keeps what ``regex`` compiled in sportlint's cache folder (`sportlint.cache`):
+- `compile` keeps what ``regex`` compiled in sportlint's cache folder (`sportlint.util.cache`):
   the same data ``regex`` pickles a pattern to (its compiled code), stored with marshal and
   a checksum, per ``regex`` version, and handed back to ``regex``'s own constructor as
   unpickling does. A missing, damaged or foreign entry means compiling as usual.
@@ -30,7 +30,7 @@ _added: dict[tuple[str, int], Any] = {}
 def _store_path() -> Any:
     import regex
 
-    from sportlint.cache import cache_dir
+    from sportlint.util.cache import cache_dir
 
     folder = cache_dir()
     tag = f"{regex.__version__}-{sys.implementation.cache_tag}"
@@ -64,7 +64,7 @@ def _save() -> None:
     """Add this run's new patterns to the stored ones (at exit; never fails a run)."""
     if not _added:
         return
-    from sportlint.cache import write_atomic
+    from sportlint.util.cache import write_atomic
 
     try:
         path = _store_path()

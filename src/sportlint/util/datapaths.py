@@ -10,10 +10,10 @@ from typing import Any
 @cache
 def data_dir() -> Path:
     """The directory of YAML rules and data files (``rules/`` in the repository)."""
-    installed = Path(__file__).parent / "_rules"
+    installed = Path(__file__).parents[1] / "_rules"
     if installed.is_dir():
         return installed
-    checkout = Path(__file__).resolve().parents[2] / "rules"
+    checkout = Path(__file__).resolve().parents[3] / "rules"
     if checkout.is_dir():
         return checkout
     raise FileNotFoundError("sportlint's rules directory is missing from the installation")
@@ -30,9 +30,9 @@ def load_yaml(text: str) -> Any:
 
 
 def read_yaml(path: Path) -> Any:
-    """`load_yaml` of a UTF-8 file, through sportlint's cache (`sportlint.cache`): the
+    """`load_yaml` of a UTF-8 file, through sportlint's cache (`sportlint.util.cache`): the
     parsed data of an unchanged file is read back without importing a YAML parser."""
-    from sportlint.cache import cached
+    from sportlint.util.cache import cached
 
     sources = [path]
     parser = _yaml_module_file()
