@@ -20,8 +20,9 @@ import tracemalloc
 from collections.abc import Callable
 from typing import Any
 
-from sportlint import document, lexicon
-from sportlint.segment import segment
+from sportlint import lexicon
+from sportlint.segment.segmenter import segment
+from sportlint.source import document
 
 TEXT = (
     "Il Bari ha battuto il Teramo 2-1 al San Nicola con un gol al 23' di Rossi. "

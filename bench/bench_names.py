@@ -14,10 +14,11 @@ from pathlib import Path
 
 from benchlib import best_of
 
-from sportlint import document, linter
+from sportlint import linter
 from sportlint.config import from_mapping
 from sportlint.rule import Context
-from sportlint.segment import segment
+from sportlint.segment.segmenter import segment
+from sportlint.source import document
 from sportlint.util import resources
 
 ROOT = Path(__file__).resolve().parent.parent

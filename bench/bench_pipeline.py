@@ -20,10 +20,11 @@ from collections import defaultdict
 import regex
 from benchlib import best_of, drafts
 
-from sportlint import document, linter
+from sportlint import linter
 from sportlint.config import from_mapping
 from sportlint.rule import Context
-from sportlint.segment import segment
+from sportlint.segment.segmenter import segment
+from sportlint.source import document
 from sportlint.util import resources
 from sportlint.util.resources import Resources
 

@@ -137,8 +137,8 @@ def in_fresh_process(code: str, repeat: int) -> float:
 SEGMENT_10K = """
 import time
 from pathlib import Path
-from sportlint.document import from_text
-from sportlint.segment import segment
+from sportlint.source.document import from_text
+from sportlint.segment.segmenter import segment
 words = Path({path!r}).read_text(encoding="utf-8").split()
 doc = from_text(" ".join((words * (10000 // len(words) + 1))[:10000]))
 started = time.perf_counter()

@@ -11,7 +11,8 @@ from __future__ import annotations
 import argparse
 import time
 
-from sportlint import document, suppressions
+from sportlint import suppressions
+from sportlint.source import document
 
 
 def timed(text: str) -> float:

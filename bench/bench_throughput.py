@@ -26,8 +26,9 @@ from pathlib import Path
 import regex
 from benchlib import drafts
 
-from sportlint import document, linter
+from sportlint import linter
 from sportlint.config import from_mapping
+from sportlint.source import document
 from sportlint.util import resources
 
 

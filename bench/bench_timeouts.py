@@ -16,11 +16,12 @@ import argparse
 
 from benchlib import best_of, drafts
 
-from sportlint import document, registry, timeouts
+from sportlint import registry, timeouts
 from sportlint.config import from_mapping
 from sportlint.kinds import DataRule, consistency, pattern, substitution
 from sportlint.rule import Context
-from sportlint.segment import segment
+from sportlint.segment.segmenter import segment
+from sportlint.source import document
 from sportlint.util.resources import Resources
 
 KIND_MODULES = (pattern, substitution, consistency)

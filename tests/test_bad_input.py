@@ -19,8 +19,9 @@ from pathlib import Path
 import pytest
 
 from clirun import run
-from sportlint import document, runner
+from sportlint import runner
 from sportlint.cli import ExitCode, main
+from sportlint.source import document
 
 BASIC = ["--select", "spelling.accents,spelling.repeated-word"]
 OTHER = "Il il Bari ha vinto.\n"       # the good file beside each bad one: one finding

@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 
 from clirun import run
-from sportlint import document
 from sportlint.cli import ExitCode
+from sportlint.findings import Applicability, Edit, Finding, Fix, Severity
 from sportlint.formatters import FORMATS, FileReport, get
 from sportlint.formatters.github_format import command, escape_data, escape_property
-from sportlint.model import Applicability, Edit, Finding, Fix, Severity
+from sportlint.source import document
 
 BASIC = ["--select", "spelling.accents,spelling.repeated-word"]
 DIRTY = "Titolo\n\nIl il Bari ha vinto poichè ha segnato.\n"

@@ -8,7 +8,7 @@ import pytest
 
 from sportlint import lint_text
 from sportlint.config import ConfigError, find_config, from_mapping, load_config, matches
-from sportlint.model import Severity
+from sportlint.findings import Severity
 
 DEFECTS = "Il il Bari ha vinto poichè ha segnato."
 

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from sportlint.config import Config
-from sportlint.document import Document
 from sportlint.kinds.consistency import ConsistencyRule
 from sportlint.linter import lint
+from sportlint.source.document import Document
 
 
 def make(entries: list[dict[str, Any]], **extra: Any) -> type[ConsistencyRule]:

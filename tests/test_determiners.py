@@ -114,8 +114,8 @@ def test_bad_substitution_entries_are_refused(entry: dict[str, object]) -> None:
 
 def test_alternatives_share_the_span_of_the_first_suggestion() -> None:
     from sportlint.config import Config
-    from sportlint.document import Document
     from sportlint.linter import lint
+    from sportlint.source.document import Document
 
     spec = {"id": "style.test", "kind": "substitution", "summary": "Test.", "fix": "unsafe",
             "entries": [{"wrong": "match", "right": "partita", "gender": "f", "wrong_gender": "m",

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from sportlint import document
 from sportlint.cli import ExitCode, main
+from sportlint.findings import Finding, Severity
 from sportlint.formatters import FileReport, get
-from sportlint.model import Finding, Severity
+from sportlint.source import document
 
 BASIC = ["--select", "spelling.accents,spelling.repeated-word"]
 HOSTILE = ("Il il Bari <b>vince</b> poichè <script>alert('x')</script> & «basta».\n\n"

@@ -11,8 +11,8 @@ import pytest
 
 from fake_languagetool import FakeServer
 from sportlint import cli, lint_text
+from sportlint.findings import Applicability, Severity
 from sportlint.ltclient import UTF16Offsets, default_disabled, server_base
-from sportlint.model import Applicability, Severity
 
 
 def lt_config(server: FakeServer, **extra: object) -> dict[str, object]:

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from sportlint import fix_text, lint_text
+from sportlint.findings import Applicability, Severity
 from sportlint.gazetteer import Gazetteer, fold, name_tokens
-from sportlint.model import Applicability, Severity
 from sportlint.name_mentions import inflection_only, typo_like
 from sportlint.util import resources
 from sportlint.util.datapaths import data_dir

@@ -7,10 +7,10 @@ import re
 import pytest
 
 from sportlint import registry
+from sportlint.findings import Severity
 from sportlint.kinds import DataRule
 from sportlint.kinds.consistency import ConsistencyRule, normal
 from sportlint.kinds.substitution import SubstitutionRule
-from sportlint.model import Severity
 
 FAMILIES = ("names", "scores", "quotes", "typography", "grammar", "spelling", "style",
             "languagetool", "sportlint")

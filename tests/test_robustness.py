@@ -13,11 +13,12 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sportlint import document, fix_text, lint_text, linter, registry
+from sportlint import fix_text, lint_text, linter, registry
 from sportlint.cli import main
 from sportlint.config import from_mapping
 from sportlint.formatters import FileReport, json_format
 from sportlint.kinds import KINDS
+from sportlint.source import document
 from test_rule_cases import rule_cases
 
 # Fragments of Italian sports copy, and the marks that make the segmenter's life hard.

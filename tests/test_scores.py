@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from sportlint import document, fix_text, lint_text
+from sportlint import fix_text, lint_text
 from sportlint.dates import find_dates
 from sportlint.numwords import gender, number_word, one_before
 from sportlint.scores import find_scores, score_spans
-from sportlint.segment import segment
+from sportlint.segment.segmenter import segment
+from sportlint.source import document
 
 
 def scores(text: str) -> list[str]:

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from sportlint import document
-from sportlint.segment import ELISION, MINUTE, NAME, QUOTE, TIME, TRUNCATION, YEAR, Segmentation, segment
+from sportlint.segment.segmenter import (
+    ELISION,
+    MINUTE,
+    NAME,
+    QUOTE,
+    TIME,
+    TRUNCATION,
+    YEAR,
+    Segmentation,
+    segment,
+)
+from sportlint.source import document
 
 
 def seg(text: str, path: str | None = None) -> Segmentation:
@@ -178,7 +188,7 @@ def test_in_quote_agrees_with_its_definition() -> None:
 
 
 def test_line_start_finds_the_last_line_end_of_any_kind() -> None:
-    from sportlint.segment import _line_start
+    from sportlint.segment.segmenter import _line_start
     text = "a\r\nbb\rc\n\nd\r\r\ne"
     for offset in range(len(text) + 1):
         expected = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1

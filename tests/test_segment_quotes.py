@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sportlint import document
-from sportlint.segment import (
+from sportlint.segment.segmenter import (
     ELISION,
     MINUTE,
     NAME,
@@ -16,6 +15,7 @@ from sportlint.segment import (
     Segmentation,
     segment,
 )
+from sportlint.source import document
 
 
 def seg_of(text: str) -> Segmentation:

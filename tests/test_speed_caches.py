@@ -8,11 +8,12 @@ import random
 
 import pytest
 
-from sportlint import document, linter
+from sportlint import linter
 from sportlint.config import from_mapping
 from sportlint.dates import find_dates
-from sportlint.document import Document
-from sportlint.segment import Token, segment
+from sportlint.segment.segmenter import Token, segment
+from sportlint.source import document
+from sportlint.source.document import Document
 from sportlint.util.wordmemo import WordMemo
 
 TEXT = ("L'allenatore dell'Inter, D'Ambrosio e il c.t. Rossi: «Abbiamo vinto 2-1 al 90'».\n\n"

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from sportlint import fix_text, lint_text
-from sportlint.model import Applicability
+from sportlint.findings import Applicability
 from sportlint.util import resources
 from sportlint.wordforms import explain
 from sportlint.wordlist import Vocabulary

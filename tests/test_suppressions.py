@@ -10,7 +10,7 @@ import pytest
 from sportlint import fix_text, lint_text
 from sportlint.cli import ExitCode, main
 from sportlint.config import from_mapping
-from sportlint.document import from_text
+from sportlint.source.document import from_text
 from sportlint.suppressions import UNUSED, apply, parse
 
 BASIC = {"select": ["spelling.accents", "spelling.repeated-word"]}

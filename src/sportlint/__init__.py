@@ -2,7 +2,7 @@
 
 from sportlint.api import fix_text, lint_text
 from sportlint.config import Config, ConfigError, load_config
-from sportlint.model import Applicability, Edit, Finding, Fix, Severity
+from sportlint.findings import Applicability, Edit, Finding, Fix, Severity
 
 __version__ = "0.1.0"
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sportlint import document, fixer, linter
+from sportlint import fixer, linter
 from sportlint.config import Config, from_mapping, load_config
-from sportlint.model import Finding
+from sportlint.findings import Finding
 from sportlint.rule import Rule
+from sportlint.source import document
 from sportlint.timeouts import Findings, RuleProblem, warn
 
 ConfigLike = Config | dict | str | Path | None

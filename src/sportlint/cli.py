@@ -9,10 +9,11 @@ from collections.abc import Iterator, Sequence
 from enum import IntEnum
 from pathlib import Path
 
-from sportlint import __version__, changed, document, formatters, linter, registry, runner
+from sportlint import __version__, changed, formatters, linter, registry, runner
 from sportlint.config import Config, ConfigError, find_config, load_config, matches
+from sportlint.findings import Severity
 from sportlint.formatters import FileReport
-from sportlint.model import Severity
+from sportlint.source import document
 from sportlint.starter import starter_config
 
 CONFIG_FILE = ".sportlint.yaml"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sportlint.model import Severity
+from sportlint.findings import Severity
 from sportlint.util.datapaths import data_dir
 
 CONFIG_NAMES = (".sportlint.yaml", ".sportlint.yml")

@@ -16,9 +16,9 @@ from typing import Any
 
 import regex
 
-from sportlint.document import Document
 from sportlint.scores import MONTHS, WEEKDAYS
-from sportlint.segment import Segmentation
+from sportlint.segment.segmenter import Segmentation
+from sportlint.source.document import Document
 from sportlint.util.anchored import matches_at, offsets
 
 _WEEKDAY_NAMES = ("lunedì", "lunedi", "lunedí", "martedì", "martedi", "martedí", "mercoledì",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from sportlint.model import Applicability, Edit, Finding
+from sportlint.findings import Applicability, Edit, Finding
 
 MAX_PASSES = 10
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from sportlint.lexicon import Analysis, Lexicon
-from sportlint.segment import Segmentation, Token
+from sportlint.segment.segmenter import Segmentation, Token
 
 VOWELS = frozenset("aeiouàèéìíòóù")
 ARTICLES = frozenset("il lo la i gli le l' un uno una un'".split())

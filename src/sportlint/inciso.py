@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import regex
 
-from sportlint.segment import Token
+from sportlint.segment.segmenter import Token
 
 ARTICLES = frozenset("il lo la i gli le l' l’".split())
 # Words after which a clause (and its subject) starts.

@@ -6,10 +6,10 @@ from collections.abc import Iterable
 
 from sportlint import registry, suppressions
 from sportlint.config import Config, ConfigError, matches
-from sportlint.document import Document
-from sportlint.model import Finding
+from sportlint.findings import Finding
 from sportlint.rule import Context, Rule
-from sportlint.segment import segment
+from sportlint.segment.segmenter import segment
+from sportlint.source.document import Document
 from sportlint.timeouts import Findings, RuleProblem, pattern_timeout, timeout_problem
 from sportlint.util.resources import Resources
 

@@ -32,7 +32,7 @@ from sportlint.util.wordmemo import WordMemo
 
 if TYPE_CHECKING:
     from sportlint.rule import Context
-    from sportlint.segment import Segmentation, Sentence, Token
+    from sportlint.segment.segmenter import Segmentation, Sentence, Token
     from sportlint.wordlist import Vocabulary
 
 #: Zipf frequency (wordfreq, Italian) from which a lower-case word is an ordinary word.

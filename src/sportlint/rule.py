@@ -14,12 +14,12 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from sportlint.model import Applicability, Edit, Finding, Fix, Severity
+from sportlint.findings import Applicability, Edit, Finding, Fix, Severity
 
 if TYPE_CHECKING:
     from sportlint.config import Config
-    from sportlint.document import Document
-    from sportlint.segment import Segmentation
+    from sportlint.segment.segmenter import Segmentation
+    from sportlint.source.document import Document
     from sportlint.util.resources import Resources
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import regex
 
-from sportlint.segment import Segmentation, Token
+from sportlint.segment.segmenter import Segmentation, Token
 
 # -- vocabulary ----------------------------------------------------------------------------
 MONTHS = ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",

@@ -32,10 +32,10 @@ from dataclasses import dataclass
 
 import regex
 
-from sportlint import document
 from sportlint.config import Config, matches
-from sportlint.document import Document
-from sportlint.model import Finding, Severity
+from sportlint.findings import Finding, Severity
+from sportlint.source import document
+from sportlint.source.document import Document
 
 UNUSED = "sportlint.unused-suppression"
 #: findings that do not come from a registered rule: id -> summary

@@ -17,7 +17,7 @@ import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sportlint.model import Finding
+from sportlint.findings import Finding
 
 if TYPE_CHECKING:
     from sportlint.rule import Context

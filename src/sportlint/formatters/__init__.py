@@ -8,9 +8,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sportlint import registry
-from sportlint.document import Document
-from sportlint.model import Finding
+from sportlint.findings import Finding
 from sportlint.rule import Rule
+from sportlint.source.document import Document
 from sportlint.timeouts import RuleProblem
 
 FORMATS = ("text", "json", "github", "sarif", "html")

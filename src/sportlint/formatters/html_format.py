@@ -17,9 +17,9 @@ import itertools
 from collections import Counter
 from html import escape
 
-from sportlint.document import Document
+from sportlint.findings import Finding, Severity
 from sportlint.formatters import FileReport, rule_class
-from sportlint.model import Finding, Severity
+from sportlint.source.document import Document
 from sportlint.suppressions import PSEUDO_RULES
 
 LABEL = {Severity.ERROR: "errore", Severity.WARNING: "avviso", Severity.SUGGESTION: "suggerimento"}

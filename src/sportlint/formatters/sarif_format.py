@@ -20,9 +20,9 @@ from typing import Any
 from urllib.parse import quote
 
 from sportlint import __version__
-from sportlint.document import Document
+from sportlint.findings import Finding, Severity
 from sportlint.formatters import FileReport, rule_class
-from sportlint.model import Finding, Severity
+from sportlint.source.document import Document
 from sportlint.suppressions import PSEUDO_RULES
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, ClassVar
 
-from sportlint.model import Applicability, Severity
+from sportlint.findings import Applicability, Severity
 from sportlint.rule import Rule
 
 COMMON_KEYS = {"id", "kind", "summary", "doc", "severity", "message", "skip_quoted",

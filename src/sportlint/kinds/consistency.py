@@ -53,9 +53,9 @@ from typing import Any, ClassVar
 
 import regex
 
+from sportlint.findings import Applicability, Finding
 from sportlint.kinds.base import DataRule
 from sportlint.kinds.substitution import _latin1, caseless_lower, match_case
-from sportlint.model import Applicability, Finding
 from sportlint.rule import Context
 from sportlint.timeouts import pattern_timeout
 from sportlint.util import lazyregex

@@ -25,8 +25,8 @@ from typing import Any, ClassVar
 
 import regex
 
+from sportlint.findings import Applicability, Finding
 from sportlint.kinds.base import DataRule
-from sportlint.model import Applicability, Finding
 from sportlint.rule import Context
 from sportlint.timeouts import pattern_timeout
 from sportlint.util import lazyregex

@@ -38,10 +38,10 @@ from typing import Any, ClassVar
 import regex
 
 from sportlint import determiners
+from sportlint.findings import Applicability, Edit, Finding
 from sportlint.kinds.base import DataRule
-from sportlint.model import Applicability, Edit, Finding
 from sportlint.rule import Context
-from sportlint.segment import Token
+from sportlint.segment.segmenter import Token
 from sportlint.timeouts import pattern_timeout
 from sportlint.util import lazyregex
 from sportlint.util.anchored import matches_at, offsets

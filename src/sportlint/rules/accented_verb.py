@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from sportlint.findings import Applicability, Finding, Severity
 from sportlint.grammar import ARTICULATED, PREPOSITIONS, capitalise_like, plain_case, prev_word
 from sportlint.lexicon import Lexicon
-from sportlint.model import Applicability, Finding, Severity
 from sportlint.rule import Context, Rule
 
 _PLAIN = str.maketrans("àèéìíòóù", "aeeiioou")

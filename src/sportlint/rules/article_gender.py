@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sportlint.determiners import AGREEMENT_FORMS, article_for, initial_class
+from sportlint.findings import Applicability, Finding, Severity
 from sportlint.grammar import (
     article_noun_pairs,
     capitalise_like,
@@ -13,7 +14,6 @@ from sportlint.grammar import (
     with_apostrophe,
 )
 from sportlint.lexicon import Lexicon
-from sportlint.model import Applicability, Finding, Severity
 from sportlint.rule import Context, Rule
 
 # Also clitic pronouns ("la porta a casa"): only before a word with no verb reading.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sportlint.determiners import AGREEMENT_FORMS, article_for
+from sportlint.findings import Applicability, Finding, Severity
 from sportlint.grammar import (
     article_noun_pairs,
     plural_fits,
@@ -12,7 +13,6 @@ from sportlint.grammar import (
     with_apostrophe,
 )
 from sportlint.lexicon import Lexicon
-from sportlint.model import Applicability, Finding, Severity
 from sportlint.rule import Context, Rule
 
 # Also clitic pronouns, or too often part of a name: never judged.

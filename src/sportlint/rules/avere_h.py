@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from sportlint.findings import Applicability, Finding, Severity
 from sportlint.grammar import ARTICLES, capitalise_like, is_infinitive, next_word, prev_word
 from sportlint.lexicon import Lexicon
-from sportlint.model import Applicability, Finding, Severity
 from sportlint.rule import Context, Rule
-from sportlint.segment import Segmentation, Token
+from sportlint.segment.segmenter import Segmentation, Token
 
 _DETERMINERS = ARTICLES | frozenset("questo questa quel quello quella nessun ogni".split())
 # What may stand right before "ho" in "non ho visto", "lo ho detto": never before "o".

@@ -6,8 +6,8 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
+from sportlint.findings import Applicability, Finding, Severity
 from sportlint.grammar import next_word
-from sportlint.model import Applicability, Finding, Severity
 from sportlint.rule import Context, Rule
 
 _PLAIN = {"ad": "a", "ed": "e", "od": "o"}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sportlint.model import Applicability, Finding, Severity
+from sportlint.findings import Applicability, Finding, Severity
 from sportlint.rule import Context, Rule
-from sportlint.segment import Segmentation, Sentence, Token
+from sportlint.segment.segmenter import Segmentation, Sentence, Token
 
 MONTHS = frozenset("gennaio febbraio marzo aprile maggio giugno luglio agosto settembre "
                    "ottobre novembre dicembre".split())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sportlint.dates import days_in, find_dates
-from sportlint.model import Finding, Severity
+from sportlint.findings import Finding, Severity
 from sportlint.rule import Context, Rule
 from sportlint.scores import MONTHS
 

@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Iterator
 
 from sportlint.dates import article_date, find_dates, likely_year, weekday_index
-from sportlint.model import Applicability, Finding, Severity
+from sportlint.findings import Applicability, Finding, Severity
 from sportlint.rule import Context, Rule
 from sportlint.scores import MONTHS, WEEKDAYS
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from sportlint.findings import Applicability, Finding, Severity
 from sportlint.grammar import (
     VOWELS,
     capitalise_like,
@@ -13,9 +14,8 @@ from sportlint.grammar import (
     with_apostrophe,
 )
 from sportlint.lexicon import Lexicon
-from sportlint.model import Applicability, Finding, Severity
 from sportlint.rule import Context, Rule
-from sportlint.segment import Token
+from sportlint.segment.segmenter import Token
 
 # Apocopated masculine forms (un amico) whose feminine elides (un'amica).
 _APOCOPE = frozenset("un nessun alcun ciascun qualcun buon".split())

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
-from sportlint.model import Applicability, Finding, Severity
+from sportlint.findings import Applicability, Finding, Severity
 from sportlint.rule import Context, Rule
 
 ELLIPSIS = regex.compile(r"(?<!\.)\.\.\.(?!\.)|…")

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
 from sportlint.config import Config
-from sportlint.model import Applicability, Finding, Severity
+from sportlint.findings import Applicability, Finding, Severity
 from sportlint.rule import Context, Rule
 from sportlint.util import resources
 from sportlint.util.wordmemo import WordMemo

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from sportlint.findings import Applicability, Finding, Severity
 from sportlint.grammar import is_infinitive, next_word, prev_word
 from sportlint.lexicon import Lexicon
-from sportlint.model import Applicability, Finding, Severity
 from sportlint.rule import Context, Rule
-from sportlint.segment import Segmentation, Token
+from sportlint.segment.segmenter import Segmentation, Token
 
 _STATO = frozenset("stato stata stati state".split())
 _CLITICS_BEFORE_DA = frozenset("gli mi ti ci vi si le".split())

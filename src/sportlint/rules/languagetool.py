@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sportlint import ltclient
-from sportlint.document import MASK
-from sportlint.model import Applicability, Edit, Finding, Fix, Severity
+from sportlint.findings import Applicability, Edit, Finding, Fix, Severity
 from sportlint.rule import Context, Rule
+from sportlint.source.document import MASK
 
 # LanguageTool issue types (rule.issueType) that are matters of style, not errors.
 _STYLE_ISSUES = {"style", "register", "locale-violation", "inconsistency", "typographical"}

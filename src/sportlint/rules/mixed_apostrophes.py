@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from sportlint.model import Applicability, Finding, Severity
+from sportlint.findings import Applicability, Finding, Severity
 from sportlint.rule import Context, Rule
 from sportlint.typography import APOSTROPHE_ROLES
 

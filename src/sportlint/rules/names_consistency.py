@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sportlint.model import Applicability, Finding, Severity
+from sportlint.findings import Applicability, Finding, Severity
 from sportlint.name_mentions import analyse
 from sportlint.rule import Context, Rule
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
+from sportlint.findings import Applicability, Finding, Severity
 from sportlint.gazetteer import KIND_LABELS, normalise
-from sportlint.model import Applicability, Finding, Severity
 from sportlint.name_mentions import (
     Analysis,
     Mention,

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import regex
 
-from sportlint.model import Applicability, Finding, Severity
+from sportlint.findings import Applicability, Finding, Severity
 from sportlint.rule import Context, Rule
 
 

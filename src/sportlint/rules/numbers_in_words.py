@@ -6,11 +6,11 @@ from collections.abc import Iterator
 
 import regex
 
-from sportlint.model import Applicability, Finding, Severity
+from sportlint.findings import Applicability, Finding, Severity
 from sportlint.numwords import gender, noun_after_one, number_word, one_before
 from sportlint.rule import Context, Rule
 from sportlint.scores import MONTHS, score_spans, token_in_spans
-from sportlint.segment import Segmentation, Token
+from sportlint.segment.segmenter import Segmentation, Token
 
 # Words after a number that make it a measure, a time or a date, not a count to spell out.
 _MEASURES = frozenset("""

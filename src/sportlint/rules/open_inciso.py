@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from sportlint.findings import Applicability, Edit, Finding, Severity
 from sportlint.inciso import (
     ARTICLES,
     CLAUSE_OPENERS,
@@ -19,9 +20,8 @@ from sportlint.inciso import (
     is_finite_verb,
     low,
 )
-from sportlint.model import Applicability, Edit, Finding, Severity
 from sportlint.rule import Context, Rule
-from sportlint.segment import Token
+from sportlint.segment.segmenter import Token
 
 _NAME_PARTICLES = frozenset("de di da del della van von der den dos du".split())
 _OPENING_PUNCT = set("«“‘\"'([—–-;:")

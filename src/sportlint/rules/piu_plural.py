@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from sportlint.findings import Applicability, Finding, Severity
 from sportlint.grammar import capitalise_like, next_word, plain_case, prev_word
 from sportlint.lexicon import Lexicon
-from sportlint.model import Applicability, Finding, Severity
 from sportlint.rule import Context, Rule
 
 # Prepositions after which "più" + noun means "several" (in più occasioni, su più fronti,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sportlint.model import Applicability, Edit, Finding, Severity
+from sportlint.findings import Applicability, Edit, Finding, Severity
 from sportlint.rule import Context, Rule
-from sportlint.segment import PAIRS
+from sportlint.segment.segmenter import PAIRS
 from sportlint.typography import preferred_pair, same_shape_pair, shape
 
 

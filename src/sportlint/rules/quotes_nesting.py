@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sportlint.model import Applicability, Finding, Severity
+from sportlint.findings import Applicability, Finding, Severity
 from sportlint.rule import Context, Rule
 from sportlint.rules.quotes_unbalanced import crossing
-from sportlint.segment import PAIRS, Quote
+from sportlint.segment.segmenter import PAIRS, Quote
 from sportlint.typography import preferred_pair
 
 

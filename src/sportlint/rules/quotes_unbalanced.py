@@ -6,10 +6,10 @@ from collections.abc import Iterator
 
 import regex
 
-from sportlint.model import Finding, Severity
+from sportlint.findings import Finding, Severity
 from sportlint.rule import Context, Rule
 from sportlint.rules.wrong_apostrophe import WRONG
-from sportlint.segment import PAIRS, Quote
+from sportlint.segment.segmenter import PAIRS, Quote
 from sportlint.typography import shape
 
 # Dialect words that open with an apostrophe ('ndrangheta, 'o sole): not an opening quote.

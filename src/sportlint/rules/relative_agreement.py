@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from sportlint.findings import Applicability, Finding, Severity
 from sportlint.grammar import capitalise_like
 from sportlint.lexicon import Lexicon
-from sportlint.model import Applicability, Finding, Severity
 from sportlint.rule import Context, Rule
-from sportlint.segment import Token
+from sportlint.segment.segmenter import Token
 
 # "uno dei giocatori che ... segnò": the antecedent may be the singular "uno".
 _PARTITIVE = frozenset("dei degli delle tra fra di uno una ciascuno ognuno nessuno".split())

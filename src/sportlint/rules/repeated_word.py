@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import pairwise
 
-from sportlint.model import Applicability, Edit, Finding, Severity
+from sportlint.findings import Applicability, Edit, Finding, Severity
 from sportlint.rule import Context, Rule
 
 # Doubled words that Italian uses on purpose (piano piano, via via, pian piano ...).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sportlint.model import Applicability, Edit, Finding, Severity
+from sportlint.findings import Applicability, Edit, Finding, Severity
 from sportlint.rule import Context, Rule
 from sportlint.scores import STRONG_INTROS, Score, find_scores, is_result_word
 

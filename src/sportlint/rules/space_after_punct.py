@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
-from sportlint.model import Applicability, Finding, Severity
+from sportlint.findings import Applicability, Finding, Severity
 from sportlint.rule import Context, Rule
 
 # A mark glued to the next word. Numbers (1.000, 2,5, 15:30) have digits after the mark,

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, ClassVar
 
+from sportlint.findings import Applicability, Finding, Severity
 from sportlint.grammar import capitalise_like
 from sportlint.lexicon import Analysis, Lexicon
-from sportlint.model import Applicability, Finding, Severity
 from sportlint.rule import Context, Rule
-from sportlint.segment import Sentence, Token
+from sportlint.segment.segmenter import Sentence, Token
 from sportlint.util.wordmemo import WordMemo
 
 # Words that anchor a sentence in the present: the present is then right.

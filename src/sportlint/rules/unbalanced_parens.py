@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
-from sportlint.model import Finding, Severity
+from sportlint.findings import Finding, Severity
 from sportlint.rule import Context, Rule
 
 _PAIRS = {"(": ")", "[": "]"}

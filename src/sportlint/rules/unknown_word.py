@@ -6,9 +6,9 @@ from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
 from sportlint.config import Config
-from sportlint.model import Applicability, Finding, Severity
+from sportlint.findings import Applicability, Finding, Severity
 from sportlint.rule import Context, Rule
-from sportlint.segment import Token
+from sportlint.segment.segmenter import Token
 from sportlint.util import resources
 from sportlint.util.wordmemo import WordMemo
 from sportlint.wordforms import derived, explain, listed_forms

@@ -6,9 +6,9 @@ from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any, ClassVar
 
+from sportlint.findings import Applicability, Finding, Severity
 from sportlint.grammar import ARTICLES, ARTICULATED, capitalise_like, is_infinitive, next_word, prev_word
 from sportlint.lexicon import Lexicon
-from sportlint.model import Applicability, Finding, Severity
 from sportlint.rule import Context, Rule
 from sportlint.util.datapaths import data_dir, read_yaml
 from sportlint.util.wordmemo import WordMemo

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import regex
 
 from sportlint.dates import find_dates
-from sportlint.model import Applicability, Finding, Severity
+from sportlint.findings import Applicability, Finding, Severity
 from sportlint.rule import Context, Rule
 from sportlint.scores import MONTHS
 

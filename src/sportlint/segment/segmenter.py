@@ -27,7 +27,7 @@ from typing import Final
 
 import regex
 
-from sportlint.document import MASK, Document
+from sportlint.source.document import MASK, Document
 
 APOSTROPHES = "'’"
 
