@@ -20,7 +20,7 @@ import tracemalloc
 from collections.abc import Callable
 from typing import Any
 
-from sportlint import lexicon
+from sportlint.italian import lexicon
 from sportlint.segment.segmenter import segment
 from sportlint.source import document
 

@@ -6,12 +6,12 @@ resource; English 'best' and the 'small' lists of English, French, Spanish, Germ
 Portuguese for the "is this a foreign word?" checks). Importing wordfreq and unpacking its
 msgpack lists takes about half a second, most of a one-file check, so this script copies the
 lists sportlint reads into plain text tables that load in a few milliseconds and are
-searched in place (`sportlint.wordlist`). wordfreq is needed only to run this script.
+searched in place (`sportlint.italian.frequencies`). wordfreq is needed only to run this script.
 
     python scripts/build_frequencies.py            # rewrite rules/frequencies/
     python scripts/build_frequencies.py --check    # exit 1 when the tables are stale
 
-Format (UTF-8 text, LF line ends; see ``sportlint.wordlist.FrequencyTable``)::
+Format (UTF-8 text, LF line ends; see ``sportlint.italian.frequencies.FrequencyTable``)::
 
     #sportlint-frequencies 1 LANG LIST WORDS FLOOR_CB wordfreq-VERSION
     #words

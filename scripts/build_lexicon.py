@@ -15,7 +15,7 @@ pronouns, conjunctions, determiners, numerals, common adverbs), the auxiliaries 
 tables at the end of this script, and adverbs in -mente are derived from the adjectives
 when wordfreq's Italian list attests them (wordfreq is a sportlint dependency).
 
-Output format (one gzipped Latin-1 text, two sorted sections, see ``sportlint.lexicon``):
+Output format (one gzipped Latin-1 text, two sorted sections, see ``sportlint.italian.lexicon``):
 
     #paradigms
     LEMMA<TAB>P<TAB>FEATS<TAB>FORM,FORM,...   sorted; slots per POS in lexicon.SLOTS
@@ -42,7 +42,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from sportlint.lexicon import POS_CODES, SLOTS, encode  # noqa: E402
+from sportlint.italian.lexicon import POS_CODES, SLOTS, encode  # noqa: E402
 
 PACKAGES = {
     "words": ("italian-words-dict", "words.json"),

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sportlint import gazetteer, lexicon
+from sportlint.italian import gazetteer, lexicon
 from sportlint.util import cache
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sportlint import determiners
+from sportlint.italian import determiners
 from sportlint.kinds.substitution import SubstitutionRule
 
 

@@ -11,8 +11,8 @@ from importlib.metadata import PackageNotFoundError, version
 
 import pytest
 
-from sportlint import wordlist
-from sportlint.wordlist import FrequencyTable, Vocabulary, table, wordfreq_zipf
+from sportlint.italian import frequencies as wordlist
+from sportlint.italian.frequencies import FrequencyTable, Vocabulary, table, wordfreq_zipf
 
 TABLES = [("it", "best"), ("en", "best"), ("en", "small"), ("fr", "small"), ("es", "small"),
           ("de", "small"), ("pt", "small")]

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from sportlint import gazetteer
-from sportlint.gazetteer import ODD_SPACES, Gazetteer, name_tokens, normalise, read_list
+from sportlint.italian import gazetteer
+from sportlint.italian.gazetteer import ODD_SPACES, Gazetteer, name_tokens, normalise, read_list
 
 
 def test_odd_spaces_are_every_space_but_lf_space_and_tab() -> None:

@@ -6,8 +6,8 @@ import gzip
 
 import pytest
 
-from sportlint import lexicon
-from sportlint.lexicon import Analysis, Lexicon, decode, encode
+from sportlint.italian import lexicon
+from sportlint.italian.lexicon import Analysis, Lexicon, decode, encode
 from sportlint.util import resources
 from sportlint.util.datapaths import data_dir
 
@@ -22,7 +22,7 @@ def tags(lex: Lexicon, form: str) -> set[str]:
 
 
 def test_resource_is_registered_and_cached(lex: Lexicon) -> None:
-    assert resources.LOADERS["lexicon"] == "sportlint.lexicon:load"
+    assert resources.LOADERS["lexicon"] == "sportlint.italian.lexicon:load"
     assert resources.get("lexicon") is lex
 
 

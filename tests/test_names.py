@@ -12,7 +12,7 @@ import pytest
 
 from sportlint import fix_text, lint_text
 from sportlint.findings import Applicability, Severity
-from sportlint.gazetteer import Gazetteer, fold, name_tokens
+from sportlint.italian.gazetteer import Gazetteer, fold, name_tokens
 from sportlint.name_mentions import inflection_only, typo_like
 from sportlint.util import resources
 from sportlint.util.datapaths import data_dir

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from sportlint import fix_text, lint_text
-from sportlint.dates import find_dates
-from sportlint.numwords import gender, number_word, one_before
-from sportlint.scores import find_scores, score_spans
+from sportlint.italian.dates import find_dates
+from sportlint.italian.numwords import gender, number_word, one_before
+from sportlint.italian.scores import find_scores, score_spans
 from sportlint.segment.segmenter import segment
 from sportlint.source import document
 
@@ -170,7 +170,7 @@ def test_numbers_in_words_off_by_default() -> None:
 
 
 def test_year_of_a_date_without_one() -> None:
-    from sportlint.dates import article_date, likely_year
+    from sportlint.italian.dates import article_date, likely_year
     assert article_date(document.from_text(" date 2021-02 Testo.")) == (2021, 2)
     assert article_date(document.from_text("---\ntitle: x\ndate: '2020-11-03'\n---\nTesto.")) == (2020, 11)
     assert article_date(document.from_text("Testo del 2021-02.")) is None

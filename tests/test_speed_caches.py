@@ -10,7 +10,7 @@ import pytest
 
 from sportlint import linter
 from sportlint.config import from_mapping
-from sportlint.dates import find_dates
+from sportlint.italian.dates import find_dates
 from sportlint.segment.segmenter import Token, segment
 from sportlint.source import document
 from sportlint.source.document import Document
@@ -196,7 +196,7 @@ def test_consistency_shortcut_finds_what_the_full_search_finds() -> None:
 
 
 def test_date_shortcut_finds_what_the_full_search_finds() -> None:
-    from sportlint import dates
+    from sportlint.italian import dates
 
     rng = random.Random(11)
     pieces = ["Domenica", "LUNEDÌ", "martedi", "sabato,", "il", "l'", "1°", "primo", "Primo",
@@ -215,7 +215,7 @@ def test_date_shortcut_finds_what_the_full_search_finds() -> None:
 
 
 def test_lexicon_line_search_finds_every_key_of_a_sorted_section() -> None:
-    from sportlint.lexicon import Lexicon
+    from sportlint.italian.lexicon import Lexicon
 
     rng = random.Random(2)
     keys = sorted({"".join(rng.choice("abcèz'") for _ in range(rng.randint(1, 7)))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from sportlint.lexicon import Analysis, Lexicon
+from sportlint.italian.lexicon import Analysis, Lexicon
 from sportlint.segment.segmenter import Segmentation, Token
 
 VOWELS = frozenset("aeiouàèéìíòóù")

@@ -25,15 +25,15 @@ from typing import TYPE_CHECKING
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from sportlint.gazetteer import Gazetteer, name_tokens, normalise
-from sportlint.gazetteer import fold as _fold
+from sportlint.italian.gazetteer import Gazetteer, name_tokens, normalise
+from sportlint.italian.gazetteer import fold as _fold
 from sportlint.util import resources
 from sportlint.util.wordmemo import WordMemo
 
 if TYPE_CHECKING:
+    from sportlint.italian.frequencies import Vocabulary
     from sportlint.rule import Context
     from sportlint.segment.segmenter import Segmentation, Sentence, Token
-    from sportlint.wordlist import Vocabulary
 
 #: Zipf frequency (wordfreq, Italian) from which a lower-case word is an ordinary word.
 ORDINARY_ZIPF = 3.0
@@ -180,7 +180,7 @@ class NameBook:
 def english_zipf(word: str) -> float:
     """wordfreq's English frequency: sports copy quotes English titles and names, and a
     common English word is no typo of a name. Loaded only when a typo candidate asks."""
-    from sportlint.wordlist import english_zipf as zipf
+    from sportlint.italian.frequencies import english_zipf as zipf
 
     return zipf(word)
 

@@ -37,8 +37,8 @@ from typing import Any, ClassVar
 
 import regex
 
-from sportlint import determiners
 from sportlint.findings import Applicability, Edit, Finding
+from sportlint.italian import determiners
 from sportlint.kinds.base import DataRule
 from sportlint.rule import Context
 from sportlint.segment.segmenter import Token

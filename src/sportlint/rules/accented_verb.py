@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.grammar import ARTICULATED, PREPOSITIONS, capitalise_like, plain_case, prev_word
-from sportlint.lexicon import Lexicon
+from sportlint.italian.lexicon import Lexicon
 from sportlint.rule import Context, Rule
 
 _PLAIN = str.maketrans("àèéìíòóù", "aeeiioou")

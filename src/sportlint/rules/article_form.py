@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sportlint.determiners import FAMILIES, initial_class
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.grammar import capitalise_like, next_word, plain_case, with_apostrophe
-from sportlint.lexicon import Lexicon
+from sportlint.italian.determiners import FAMILIES, initial_class
+from sportlint.italian.lexicon import Lexicon
 from sportlint.rule import Context, Rule
 
 # Each masculine form this rule judges -> its family's forms by the next word's initial

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sportlint.determiners import AGREEMENT_FORMS, article_for, initial_class
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.grammar import (
     article_noun_pairs,
@@ -13,7 +12,8 @@ from sportlint.grammar import (
     suffix_gender,
     with_apostrophe,
 )
-from sportlint.lexicon import Lexicon
+from sportlint.italian.determiners import AGREEMENT_FORMS, article_for, initial_class
+from sportlint.italian.lexicon import Lexicon
 from sportlint.rule import Context, Rule
 
 # Also clitic pronouns ("la porta a casa"): only before a word with no verb reading.

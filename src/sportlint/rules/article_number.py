@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sportlint.determiners import AGREEMENT_FORMS, article_for
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.grammar import (
     article_noun_pairs,
@@ -12,7 +11,8 @@ from sportlint.grammar import (
     suffix_gender,
     with_apostrophe,
 )
-from sportlint.lexicon import Lexicon
+from sportlint.italian.determiners import AGREEMENT_FORMS, article_for
+from sportlint.italian.lexicon import Lexicon
 from sportlint.rule import Context, Rule
 
 # Also clitic pronouns, or too often part of a name: never judged.

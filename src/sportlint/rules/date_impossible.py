@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sportlint.dates import days_in, find_dates
 from sportlint.findings import Finding, Severity
+from sportlint.italian.dates import days_in, find_dates
+from sportlint.italian.scores import MONTHS
 from sportlint.rule import Context, Rule
-from sportlint.scores import MONTHS
 
 
 class ImpossibleDate(Rule):

@@ -5,10 +5,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 
-from sportlint.dates import article_date, find_dates, likely_year, weekday_index
 from sportlint.findings import Applicability, Finding, Severity
+from sportlint.italian.dates import article_date, find_dates, likely_year, weekday_index
+from sportlint.italian.scores import MONTHS, WEEKDAYS
 from sportlint.rule import Context, Rule
-from sportlint.scores import MONTHS, WEEKDAYS
 
 
 class DateWeekday(Rule):

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.grammar import capitalise_like, next_word, plain_case, plural_fits, suffix_gender
-from sportlint.lexicon import Analysis, Lexicon
+from sportlint.italian.lexicon import Analysis, Lexicon
 from sportlint.rule import Context, Rule
 
 # Quantifiers that want a plural noun, by gender (None: either).

@@ -13,7 +13,7 @@ from sportlint.grammar import (
     suffix_gender,
     with_apostrophe,
 )
-from sportlint.lexicon import Lexicon
+from sportlint.italian.lexicon import Lexicon
 from sportlint.rule import Context, Rule
 from sportlint.segment.segmenter import Token
 

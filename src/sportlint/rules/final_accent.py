@@ -7,11 +7,11 @@ from typing import Any, ClassVar
 
 from sportlint.config import Config
 from sportlint.findings import Applicability, Finding, Severity
+from sportlint.italian.frequencies import Vocabulary
+from sportlint.italian.wordforms import explain, listed_forms
 from sportlint.rule import Context, Rule
 from sportlint.util import resources
 from sportlint.util.wordmemo import WordMemo
-from sportlint.wordforms import explain, listed_forms
-from sportlint.wordlist import Vocabulary
 
 # The spellings of each final vowel: bare, grave, acute.
 _FORMS = {

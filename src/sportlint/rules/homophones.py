@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.grammar import is_infinitive, next_word, prev_word
-from sportlint.lexicon import Lexicon
+from sportlint.italian.lexicon import Lexicon
 from sportlint.rule import Context, Rule
 from sportlint.segment.segmenter import Segmentation, Token
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
 from sportlint.findings import Applicability, Finding, Severity
-from sportlint.gazetteer import KIND_LABELS, normalise
+from sportlint.italian.gazetteer import KIND_LABELS, normalise
 from sportlint.name_mentions import (
     Analysis,
     Mention,

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 import regex
 
 from sportlint.findings import Applicability, Finding, Severity
-from sportlint.numwords import gender, noun_after_one, number_word, one_before
+from sportlint.italian.numwords import gender, noun_after_one, number_word, one_before
+from sportlint.italian.scores import MONTHS, score_spans, token_in_spans
 from sportlint.rule import Context, Rule
-from sportlint.scores import MONTHS, score_spans, token_in_spans
 from sportlint.segment.segmenter import Segmentation, Token
 
 # Words after a number that make it a measure, a time or a date, not a count to spell out.

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.grammar import ARTICLES, ARTICULATED, DI_ARTICLES, next_word, plain_case, prev_word
-from sportlint.lexicon import Lexicon
+from sportlint.italian.lexicon import Lexicon
 from sportlint.rule import Context, Rule
 
 # "di" complements that go with a person, not an action: "il convocato di turno", "lo

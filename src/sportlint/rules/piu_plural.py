@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.grammar import capitalise_like, next_word, plain_case, prev_word
-from sportlint.lexicon import Lexicon
+from sportlint.italian.lexicon import Lexicon
 from sportlint.rule import Context, Rule
 
 # Prepositions after which "più" + noun means "several" (in più occasioni, su più fronti,

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from sportlint.findings import Applicability, Finding, Severity
+from sportlint.italian.scores import Score, find_scores
 from sportlint.rule import Context, Rule
-from sportlint.scores import Score, find_scores
 
 
 class ScoreFormat(Rule):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sportlint.findings import Applicability, Edit, Finding, Severity
+from sportlint.italian.scores import STRONG_INTROS, Score, find_scores, is_result_word
 from sportlint.rule import Context, Rule
-from sportlint.scores import STRONG_INTROS, Score, find_scores, is_result_word
 
 # Words between two equal scores that show they are two facts (two matches, two legs,
 # a repeated result): a coordination, a new clause, or a word saying it repeats.

@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.grammar import capitalise_like
-from sportlint.lexicon import Analysis, Lexicon
+from sportlint.italian.lexicon import Analysis, Lexicon
 from sportlint.rule import Context, Rule
 from sportlint.segment.segmenter import Sentence, Token
 from sportlint.util.wordmemo import WordMemo

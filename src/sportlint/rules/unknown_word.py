@@ -7,12 +7,12 @@ from typing import Any, ClassVar
 
 from sportlint.config import Config
 from sportlint.findings import Applicability, Finding, Severity
+from sportlint.italian.frequencies import Candidate, Vocabulary, foreign_zipf, jargon
+from sportlint.italian.wordforms import derived, explain, listed_forms
 from sportlint.rule import Context, Rule
 from sportlint.segment.segmenter import Token
 from sportlint.util import resources
 from sportlint.util.wordmemo import WordMemo
-from sportlint.wordforms import derived, explain, listed_forms
-from sportlint.wordlist import Candidate, Vocabulary, foreign_zipf, jargon
 
 # Short words that a missing space glues to their neighbour (cittàe, ilcampionato).
 GLUE = frozenset("""

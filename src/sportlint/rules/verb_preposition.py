@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.grammar import ARTICLES, ARTICULATED, capitalise_like, is_infinitive, next_word, prev_word
-from sportlint.lexicon import Lexicon
+from sportlint.italian.lexicon import Lexicon
 from sportlint.rule import Context, Rule
 from sportlint.util.datapaths import data_dir, read_yaml
 from sportlint.util.wordmemo import WordMemo

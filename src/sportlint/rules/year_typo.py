@@ -6,10 +6,10 @@ from collections.abc import Iterator
 
 import regex
 
-from sportlint.dates import find_dates
 from sportlint.findings import Applicability, Finding, Severity
+from sportlint.italian.dates import find_dates
+from sportlint.italian.scores import MONTHS
 from sportlint.rule import Context, Rule
-from sportlint.scores import MONTHS
 
 # Words before a number that make it a year ("nel 2014", "stagione 2014").
 _YEAR_WORDS = frozenset("""

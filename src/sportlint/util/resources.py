@@ -12,9 +12,9 @@ import time
 from typing import Any
 
 LOADERS: dict[str, str] = {
-    "vocabulary": "sportlint.wordlist:load_vocabulary",
-    "gazetteer": "sportlint.gazetteer:load",
-    "lexicon": "sportlint.lexicon:load",
+    "vocabulary": "sportlint.italian.frequencies:load_vocabulary",
+    "gazetteer": "sportlint.italian.gazetteer:load",
+    "lexicon": "sportlint.italian.lexicon:load",
 }
 
 _cache: dict[str, Any] = {}
