@@ -14,8 +14,8 @@ from pathlib import Path
 
 from benchlib import best_of
 
-from sportlint import linter
 from sportlint.config import from_mapping
+from sportlint.engine import linter
 from sportlint.rule import Context
 from sportlint.segment.segmenter import segment
 from sportlint.source import document

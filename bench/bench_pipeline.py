@@ -20,8 +20,8 @@ from collections import defaultdict
 import regex
 from benchlib import best_of, drafts
 
-from sportlint import linter
 from sportlint.config import from_mapping
+from sportlint.engine import linter
 from sportlint.rule import Context
 from sportlint.segment.segmenter import segment
 from sportlint.source import document

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import time
 
-from sportlint import suppressions
+from sportlint.engine import suppressions
 from sportlint.source import document
 
 

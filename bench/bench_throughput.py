@@ -26,8 +26,8 @@ from pathlib import Path
 import regex
 from benchlib import drafts
 
-from sportlint import linter
 from sportlint.config import from_mapping
+from sportlint.engine import linter
 from sportlint.source import document
 from sportlint.util import resources
 

@@ -16,8 +16,9 @@ import argparse
 
 from benchlib import best_of, drafts
 
-from sportlint import registry, timeouts
+from sportlint import registry
 from sportlint.config import from_mapping
+from sportlint.engine import timeouts
 from sportlint.kinds import DataRule, consistency, pattern, substitution
 from sportlint.rule import Context
 from sportlint.segment.segmenter import segment

@@ -137,8 +137,8 @@ def test_fix_on_the_seed_changes_only_what_safe_fixes_say(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import difflib
 
-    from sportlint import linter
     from sportlint.config import from_mapping
+    from sportlint.engine import linter
     from sportlint.source import document
 
     seed = Path(__file__).resolve().parents[1] / "seeds" / "000_ce6d04d1a70b5d49.txt"

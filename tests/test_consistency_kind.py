@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from sportlint.config import Config
+from sportlint.engine.linter import lint
 from sportlint.kinds.consistency import ConsistencyRule
-from sportlint.linter import lint
 from sportlint.source.document import Document
 
 

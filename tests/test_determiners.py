@@ -114,7 +114,7 @@ def test_bad_substitution_entries_are_refused(entry: dict[str, object]) -> None:
 
 def test_alternatives_share_the_span_of_the_first_suggestion() -> None:
     from sportlint.config import Config
-    from sportlint.linter import lint
+    from sportlint.engine.linter import lint
     from sportlint.source.document import Document
 
     spec = {"id": "style.test", "kind": "substitution", "summary": "Test.", "fix": "unsafe",

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from sportlint import fix_text
+from sportlint.engine.fixer import apply_edits, fix_loop
 from sportlint.findings import Applicability, Edit, Finding, Fix, Severity
-from sportlint.fixer import apply_edits, fix_loop
 
 
 def finding(start: int, end: int, replacement: str,
@@ -70,9 +70,9 @@ def test_fix_leaves_clean_text_alone() -> None:
 def test_a_settled_fix_keeps_the_findings_of_its_last_pass() -> None:
     """--fix reports the findings of the fix loop's last pass instead of linting the fixed
     text again: they must be what a fresh lint of the fixed text says."""
-    from sportlint import linter
     from sportlint.api import fix_result
     from sportlint.config import from_mapping
+    from sportlint.engine import linter
     from sportlint.source import document
 
     config = from_mapping({"enable": ["ALL"]}, None)

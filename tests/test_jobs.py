@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from clirun import run
-from sportlint import linter, runner
+from sportlint import runner
 from sportlint.cli import ExitCode
+from sportlint.engine import linter
 
 DRAFTS = {
     "a.txt": "Il il Bari ha vinto poichè ha segnato.\n",

@@ -13,9 +13,10 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sportlint import fix_text, lint_text, linter, registry
+from sportlint import fix_text, lint_text, registry
 from sportlint.cli import main
 from sportlint.config import from_mapping
+from sportlint.engine import linter
 from sportlint.formatters import FileReport, json_format
 from sportlint.kinds import KINDS
 from sportlint.source import document

@@ -8,8 +8,8 @@ import random
 
 import pytest
 
-from sportlint import linter
 from sportlint.config import from_mapping
+from sportlint.engine import linter
 from sportlint.italian.dates import find_dates
 from sportlint.segment.segmenter import Token, segment
 from sportlint.source import document

@@ -10,8 +10,8 @@ import pytest
 from sportlint import fix_text, lint_text
 from sportlint.cli import ExitCode, main
 from sportlint.config import from_mapping
+from sportlint.engine.suppressions import UNUSED, apply, parse
 from sportlint.source.document import from_text
-from sportlint.suppressions import UNUSED, apply, parse
 
 BASIC = {"select": ["spelling.accents", "spelling.repeated-word"]}
 ACC, REP = "spelling.accents", "spelling.repeated-word"

@@ -12,7 +12,7 @@ from clirun import run
 from sportlint import ConfigError, fix_text, lint_text
 from sportlint.cli import ExitCode
 from sportlint.config import from_mapping
-from sportlint.timeouts import RuleProblemWarning, limit
+from sportlint.engine.timeouts import RuleProblemWarning, limit
 
 # (a+)+$ on a long run of "a" that ends in another letter: exponential backtracking
 SLOW_RULE = """\

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sportlint import fixer, linter
 from sportlint.config import Config, from_mapping, load_config
+from sportlint.engine import fixer, linter
+from sportlint.engine.timeouts import Findings, RuleProblem, warn
 from sportlint.findings import Finding
 from sportlint.rule import Rule
 from sportlint.source import document
-from sportlint.timeouts import Findings, RuleProblem, warn
 
 ConfigLike = Config | dict | str | Path | None
 

@@ -9,8 +9,9 @@ from collections.abc import Iterator, Sequence
 from enum import IntEnum
 from pathlib import Path
 
-from sportlint import __version__, changed, formatters, linter, registry, runner
+from sportlint import __version__, changed, formatters, registry, runner
 from sportlint.config import Config, ConfigError, find_config, load_config, matches
+from sportlint.engine import linter
 from sportlint.findings import Severity
 from sportlint.formatters import FileReport
 from sportlint.source import document

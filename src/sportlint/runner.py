@@ -21,13 +21,13 @@ from typing import Any, BinaryIO
 
 import regex
 
-from sportlint import linter
 from sportlint.api import fix_result
 from sportlint.config import Config
+from sportlint.engine import linter
+from sportlint.engine.timeouts import RuleProblem
 from sportlint.formatters import FileReport
 from sportlint.rule import Rule
 from sportlint.source import document
-from sportlint.timeouts import RuleProblem
 
 STDIN = "-"
 

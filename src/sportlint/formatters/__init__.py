@@ -8,10 +8,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sportlint import registry
+from sportlint.engine.timeouts import RuleProblem
 from sportlint.findings import Finding
 from sportlint.rule import Rule
 from sportlint.source.document import Document
-from sportlint.timeouts import RuleProblem
 
 FORMATS = ("text", "json", "github", "sarif", "html")
 

@@ -17,10 +17,10 @@ import itertools
 from collections import Counter
 from html import escape
 
+from sportlint.engine.suppressions import PSEUDO_RULES
 from sportlint.findings import Finding, Severity
 from sportlint.formatters import FileReport, rule_class
 from sportlint.source.document import Document
-from sportlint.suppressions import PSEUDO_RULES
 
 LABEL = {Severity.ERROR: "errore", Severity.WARNING: "avviso", Severity.SUGGESTION: "suggerimento"}
 PLURAL = {Severity.ERROR: "errori", Severity.WARNING: "avvisi", Severity.SUGGESTION: "suggerimenti"}

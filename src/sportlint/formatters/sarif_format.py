@@ -20,10 +20,10 @@ from typing import Any
 from urllib.parse import quote
 
 from sportlint import __version__
+from sportlint.engine.suppressions import PSEUDO_RULES
 from sportlint.findings import Finding, Severity
 from sportlint.formatters import FileReport, rule_class
 from sportlint.source.document import Document
-from sportlint.suppressions import PSEUDO_RULES
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "note"}

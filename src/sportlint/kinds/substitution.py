@@ -17,7 +17,7 @@ Optional entry keys:
 
 - ``exceptions``: regular expressions for phrases in which the form is not flagged
   (``personal trainer``, ``match point``); a match inside one is skipped. They run with
-  the time limit of the config key ``regex_timeout`` (see `sportlint.timeouts`).
+  the time limit of the config key ``regex_timeout`` (see `sportlint.engine.timeouts`).
 - ``gender`` (``m`` or ``f``, the right form's gender), ``wrong_gender`` (the wrong
   form's, when it differs) and ``plural`` (the right form's plural): the fix then also
   makes the article in front agree (``il trainer`` -> ``l'allenatore``, ``dei trainer`` ->
@@ -37,12 +37,12 @@ from typing import Any, ClassVar
 
 import regex
 
+from sportlint.engine.timeouts import pattern_timeout
 from sportlint.findings import Applicability, Edit, Finding
 from sportlint.italian import determiners
 from sportlint.kinds.base import DataRule
 from sportlint.rule import Context
 from sportlint.segment.segmenter import Token
-from sportlint.timeouts import pattern_timeout
 from sportlint.util import lazyregex
 from sportlint.util.anchored import matches_at, offsets
 from sportlint.util.lazyregex import LazyPattern

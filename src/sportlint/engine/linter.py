@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sportlint import registry, suppressions
+from sportlint import registry
 from sportlint.config import Config, ConfigError, matches
+from sportlint.engine import suppressions
+from sportlint.engine.timeouts import Findings, RuleProblem, pattern_timeout, timeout_problem
 from sportlint.findings import Finding
 from sportlint.rule import Context, Rule
 from sportlint.segment.segmenter import segment
 from sportlint.source.document import Document
-from sportlint.timeouts import Findings, RuleProblem, pattern_timeout, timeout_problem
 from sportlint.util.resources import Resources
 
 
