@@ -14,7 +14,7 @@ from pathlib import Path
 
 from benchlib import best_of
 
-from sportlint.config import from_mapping
+from sportlint.config.loader import from_mapping
 from sportlint.engine import linter
 from sportlint.rule import Context
 from sportlint.segment.segmenter import segment

@@ -20,7 +20,7 @@ from collections import defaultdict
 import regex
 from benchlib import best_of, drafts
 
-from sportlint.config import from_mapping
+from sportlint.config.loader import from_mapping
 from sportlint.engine import linter
 from sportlint.rule import Context
 from sportlint.segment.segmenter import segment

@@ -26,7 +26,7 @@ from pathlib import Path
 import regex
 from benchlib import drafts
 
-from sportlint.config import from_mapping
+from sportlint.config.loader import from_mapping
 from sportlint.engine import linter
 from sportlint.source import document
 from sportlint.util import resources

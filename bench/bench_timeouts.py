@@ -17,7 +17,7 @@ import argparse
 from benchlib import best_of, drafts
 
 from sportlint import registry
-from sportlint.config import from_mapping
+from sportlint.config.loader import from_mapping
 from sportlint.engine import timeouts
 from sportlint.kinds import DataRule, consistency, pattern, substitution
 from sportlint.rule import Context

@@ -137,7 +137,7 @@ def test_fix_on_the_seed_changes_only_what_safe_fixes_say(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import difflib
 
-    from sportlint.config import from_mapping
+    from sportlint.config.loader import from_mapping
     from sportlint.engine import linter
     from sportlint.source import document
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from sportlint import lint_text
-from sportlint.config import ConfigError, find_config, from_mapping, load_config, matches
+from sportlint.config.loader import ConfigError, find_config, from_mapping, load_config, matches
 from sportlint.findings import Severity
 
 DEFECTS = "Il il Bari ha vinto poichè ha segnato."

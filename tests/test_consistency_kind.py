@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from sportlint.config import Config
+from sportlint.config.loader import Config
 from sportlint.engine.linter import lint
 from sportlint.kinds.consistency import ConsistencyRule
 from sportlint.source.document import Document

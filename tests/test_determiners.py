@@ -113,7 +113,7 @@ def test_bad_substitution_entries_are_refused(entry: dict[str, object]) -> None:
 
 
 def test_alternatives_share_the_span_of_the_first_suggestion() -> None:
-    from sportlint.config import Config
+    from sportlint.config.loader import Config
     from sportlint.engine.linter import lint
     from sportlint.source.document import Document
 

@@ -71,7 +71,7 @@ def test_a_settled_fix_keeps_the_findings_of_its_last_pass() -> None:
     """--fix reports the findings of the fix loop's last pass instead of linting the fixed
     text again: they must be what a fresh lint of the fixed text says."""
     from sportlint.api import fix_result
-    from sportlint.config import from_mapping
+    from sportlint.config.loader import from_mapping
     from sportlint.engine import linter
     from sportlint.source import document
 

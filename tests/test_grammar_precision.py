@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from sportlint import fix_text, lint_text
-from sportlint.config import ConfigError
+from sportlint.config.loader import ConfigError
 
 GRAMMAR = {"select": ["grammar"]}
 

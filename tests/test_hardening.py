@@ -419,7 +419,7 @@ def test_rule_files_empty_path_is_named(tmp_path: Path) -> None:
     """'' meant the config's folder: every *.yaml there, the config itself included,
     was read as a rule ('a data rule needs id and kind' about .sportlint.yaml)."""
     from sportlint import ConfigError
-    from sportlint.config import load_config
+    from sportlint.config.loader import load_config
 
     (tmp_path / ".sportlint.yaml").write_text('rule_files: [""]\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="key 'rule_files': an empty path"):

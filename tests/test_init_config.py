@@ -11,7 +11,7 @@ import yaml
 
 from clirun import run
 from sportlint.cli import ExitCode
-from sportlint.config import STYLE_CHOICES, default_profile, load_config
+from sportlint.config.loader import STYLE_CHOICES, default_profile, load_config
 
 
 def test_init_writes_a_commented_starter_equal_to_the_defaults(

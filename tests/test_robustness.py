@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from sportlint import fix_text, lint_text, registry
 from sportlint.cli import main
-from sportlint.config import from_mapping
+from sportlint.config.loader import from_mapping
 from sportlint.engine import linter
 from sportlint.formatters import FileReport, json_format
 from sportlint.kinds import KINDS

@@ -8,7 +8,7 @@ import random
 
 import pytest
 
-from sportlint.config import from_mapping
+from sportlint.config.loader import from_mapping
 from sportlint.engine import linter
 from sportlint.italian.dates import find_dates
 from sportlint.segment.segmenter import Token, segment

@@ -11,7 +11,7 @@ import pytest
 from clirun import run
 from sportlint import ConfigError, fix_text, lint_text
 from sportlint.cli import ExitCode
-from sportlint.config import from_mapping
+from sportlint.config.loader import from_mapping
 from sportlint.engine.timeouts import RuleProblemWarning, limit
 
 # (a+)+$ on a long run of "a" that ends in another letter: exponential backtracking

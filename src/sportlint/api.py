@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sportlint.config import Config, from_mapping, load_config
+from sportlint.config.loader import Config, from_mapping, load_config
 from sportlint.engine import fixer, linter
 from sportlint.engine.timeouts import Findings, RuleProblem, warn
 from sportlint.findings import Finding

@@ -10,7 +10,7 @@ from enum import IntEnum
 from pathlib import Path
 
 from sportlint import __version__, changed, formatters, registry, runner
-from sportlint.config import Config, ConfigError, find_config, load_config, matches
+from sportlint.config.loader import Config, ConfigError, find_config, load_config, matches
 from sportlint.engine import linter
 from sportlint.findings import Severity
 from sportlint.formatters import FileReport

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from sportlint.findings import Applicability, Edit, Finding, Fix, Severity
 
 if TYPE_CHECKING:
-    from sportlint.config import Config
+    from sportlint.config.loader import Config
     from sportlint.segment.segmenter import Segmentation
     from sportlint.source.document import Document
     from sportlint.util.resources import Resources

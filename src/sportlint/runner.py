@@ -22,7 +22,7 @@ from typing import Any, BinaryIO
 import regex
 
 from sportlint.api import fix_result
-from sportlint.config import Config
+from sportlint.config.loader import Config
 from sportlint.engine import linter
 from sportlint.engine.timeouts import RuleProblem
 from sportlint.formatters import FileReport

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sportlint import registry
-from sportlint.config import Config, ConfigError, matches
+from sportlint.config.loader import Config, ConfigError, matches
 from sportlint.engine import suppressions
 from sportlint.engine.timeouts import Findings, RuleProblem, pattern_timeout, timeout_problem
 from sportlint.findings import Finding

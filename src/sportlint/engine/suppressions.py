@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 import regex
 
-from sportlint.config import Config, matches
+from sportlint.config.loader import Config, matches
 from sportlint.findings import Finding, Severity
 from sportlint.source import document
 from sportlint.source.document import Document

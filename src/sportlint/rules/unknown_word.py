@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
-from sportlint.config import Config
+from sportlint.config.loader import Config
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.italian.frequencies import Candidate, Vocabulary, foreign_zipf, jargon
 from sportlint.italian.wordforms import derived, explain, listed_forms
