@@ -16,7 +16,7 @@ from benchlib import best_of
 
 from sportlint.config.loader import from_mapping
 from sportlint.engine import linter
-from sportlint.rule import Context
+from sportlint.rules.base import Context
 from sportlint.segment.segmenter import segment
 from sportlint.source import document
 from sportlint.util import resources
@@ -86,7 +86,7 @@ def main() -> None:
     seg = segment(doc)
 
     def run_rules() -> None:
-        from sportlint import name_mentions
+        from sportlint.rules.names import _mentions as name_mentions
         name_mentions._last = None   # no cached analysis between runs
         ctx = Context(doc, seg, config, resources.Resources())
         for rule in rules:
@@ -101,7 +101,7 @@ def main() -> None:
     worst_base = best_of(lambda: segment(worst), args.repeat) * worst_per_10k
 
     def run_worst() -> None:
-        from sportlint import name_mentions
+        from sportlint.rules.names import _mentions as name_mentions
         name_mentions._last = None
         ctx = Context(worst, worst_seg, config, resources.Resources())
         for rule in rules:

@@ -22,7 +22,7 @@ from benchlib import best_of, drafts
 
 from sportlint.config.loader import from_mapping
 from sportlint.engine import linter
-from sportlint.rule import Context
+from sportlint.rules.base import Context
 from sportlint.segment.segmenter import segment
 from sportlint.source import document
 from sportlint.util import resources

@@ -16,11 +16,11 @@ import argparse
 
 from benchlib import best_of, drafts
 
-from sportlint import registry
 from sportlint.config.loader import from_mapping
 from sportlint.engine import timeouts
-from sportlint.kinds import DataRule, consistency, pattern, substitution
-from sportlint.rule import Context
+from sportlint.rules import registry
+from sportlint.rules.base import Context
+from sportlint.rules.kinds import DataRule, consistency, pattern, substitution
 from sportlint.segment.segmenter import segment
 from sportlint.source import document
 from sportlint.util.resources import Resources

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from fake_languagetool import FakeServer, start, stop
-from sportlint import ltclient
+from sportlint.rules.languagetool import _client as ltclient
 
 _CACHE_DIR: str | None = None
 

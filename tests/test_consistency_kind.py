@@ -9,7 +9,7 @@ import pytest
 
 from sportlint.config.loader import Config
 from sportlint.engine.linter import lint
-from sportlint.kinds.consistency import ConsistencyRule
+from sportlint.rules.kinds.consistency import ConsistencyRule
 from sportlint.source.document import Document
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sportlint.italian import determiners
-from sportlint.kinds.substitution import SubstitutionRule
+from sportlint.rules.kinds.substitution import SubstitutionRule
 
 
 @pytest.mark.parametrize(("article", "gender", "word", "expected"), [

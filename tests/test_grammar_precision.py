@@ -87,7 +87,7 @@ def test_d_eufonica_is_off_by_default() -> None:
 
 
 def test_verb_preposition_list_is_sorted_and_unique() -> None:
-    from sportlint.rules.verb_preposition import shipped_entries
+    from sportlint.rules.grammar.verb_preposition import shipped_entries
 
     entries = shipped_entries()
     keys = [(verb, wrong) for verb, wrong, _, _ in entries]

@@ -12,7 +12,7 @@ import pytest
 from fake_languagetool import FakeServer
 from sportlint import cli, lint_text
 from sportlint.findings import Applicability, Severity
-from sportlint.ltclient import UTF16Offsets, default_disabled, server_base
+from sportlint.rules.languagetool._client import UTF16Offsets, default_disabled, server_base
 
 
 def lt_config(server: FakeServer, **extra: object) -> dict[str, object]:

@@ -13,7 +13,7 @@ import pytest
 from sportlint import fix_text, lint_text
 from sportlint.findings import Applicability, Severity
 from sportlint.italian.gazetteer import Gazetteer, fold, name_tokens
-from sportlint.name_mentions import inflection_only, typo_like
+from sportlint.rules.names._mentions import inflection_only, typo_like
 from sportlint.util import resources
 from sportlint.util.datapaths import data_dir
 

@@ -6,11 +6,11 @@ import re
 
 import pytest
 
-from sportlint import registry
 from sportlint.findings import Severity
-from sportlint.kinds import DataRule
-from sportlint.kinds.consistency import ConsistencyRule, normal
-from sportlint.kinds.substitution import SubstitutionRule
+from sportlint.rules import registry
+from sportlint.rules.kinds import DataRule
+from sportlint.rules.kinds.consistency import ConsistencyRule, normal
+from sportlint.rules.kinds.substitution import SubstitutionRule
 
 FAMILIES = ("names", "scores", "quotes", "typography", "grammar", "spelling", "style",
             "languagetool", "sportlint")

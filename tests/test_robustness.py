@@ -13,12 +13,13 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sportlint import fix_text, lint_text, registry
+from sportlint import fix_text, lint_text
 from sportlint.cli import main
 from sportlint.config.loader import from_mapping
 from sportlint.engine import linter
 from sportlint.formatters import FileReport, json_format
-from sportlint.kinds import KINDS
+from sportlint.rules import registry
+from sportlint.rules.kinds import KINDS
 from sportlint.source import document
 from test_rule_cases import rule_cases
 

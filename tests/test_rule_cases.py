@@ -21,8 +21,9 @@ from typing import Any
 import pytest
 import yaml
 
-from sportlint import fix_text, lint_text, registry
-from sportlint.kinds import DataRule
+from sportlint import fix_text, lint_text
+from sportlint.rules import registry
+from sportlint.rules.kinds import DataRule
 
 CASES_DIR = Path(__file__).parent / "cases"
 

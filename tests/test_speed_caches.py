@@ -118,8 +118,8 @@ def test_substitution_shortcut_keeps_every_case(text: str) -> None:
 
 
 def test_caseless_lower_falls_back_on_letters_kin_to_latin1() -> None:
-    from sportlint.kinds.substitution import caseless_lower
-    from sportlint.rule import Context
+    from sportlint.rules.base import Context
+    from sportlint.rules.kinds.substitution import caseless_lower
     from sportlint.util.resources import Resources
 
     def lowered(text: str) -> str | None:
@@ -133,9 +133,9 @@ def test_caseless_lower_falls_back_on_letters_kin_to_latin1() -> None:
 
 
 def test_substitution_shortcut_finds_what_the_full_search_finds() -> None:
-    from sportlint import registry
-    from sportlint.kinds.substitution import SubstitutionRule
-    from sportlint.rule import Context
+    from sportlint.rules import registry
+    from sportlint.rules.base import Context
+    from sportlint.rules.kinds.substitution import SubstitutionRule
     from sportlint.util.resources import Resources
 
     rng = random.Random(5)
@@ -163,9 +163,9 @@ def test_substitution_shortcut_finds_what_the_full_search_finds() -> None:
 
 
 def test_consistency_shortcut_finds_what_the_full_search_finds() -> None:
-    from sportlint import registry
-    from sportlint.kinds.consistency import ConsistencyRule
-    from sportlint.rule import Context
+    from sportlint.rules import registry
+    from sportlint.rules.base import Context
+    from sportlint.rules.kinds.consistency import ConsistencyRule
     from sportlint.util.resources import Resources
 
     rng = random.Random(9)

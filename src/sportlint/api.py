@@ -8,7 +8,7 @@ from sportlint.config.loader import Config, from_mapping, load_config
 from sportlint.engine import fixer, linter
 from sportlint.engine.timeouts import Findings, RuleProblem, warn
 from sportlint.findings import Finding
-from sportlint.rule import Rule
+from sportlint.rules.base import Rule
 from sportlint.source import document
 
 ConfigLike = Config | dict | str | Path | None

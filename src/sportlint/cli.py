@@ -9,11 +9,12 @@ from collections.abc import Iterator, Sequence
 from enum import IntEnum
 from pathlib import Path
 
-from sportlint import __version__, changed, formatters, registry, runner
+from sportlint import __version__, changed, formatters, runner
 from sportlint.config.loader import Config, ConfigError, find_config, load_config, matches
 from sportlint.engine import linter
 from sportlint.findings import Severity
 from sportlint.formatters import FileReport
+from sportlint.rules import registry
 from sportlint.source import document
 from sportlint.starter import starter_config
 

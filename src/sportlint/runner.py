@@ -26,7 +26,7 @@ from sportlint.config.loader import Config
 from sportlint.engine import linter
 from sportlint.engine.timeouts import RuleProblem
 from sportlint.formatters import FileReport
-from sportlint.rule import Rule
+from sportlint.rules.base import Rule
 from sportlint.source import document
 
 STDIN = "-"

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sportlint import registry
 from sportlint.config.loader import Config, ConfigError, matches
 from sportlint.engine import suppressions
 from sportlint.engine.timeouts import Findings, RuleProblem, pattern_timeout, timeout_problem
 from sportlint.findings import Finding
-from sportlint.rule import Context, Rule
+from sportlint.rules import registry
+from sportlint.rules.base import Context, Rule
 from sportlint.segment.segmenter import segment
 from sportlint.source.document import Document
 from sportlint.util.resources import Resources

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from sportlint.findings import Finding
 
 if TYPE_CHECKING:
-    from sportlint.rule import Context
+    from sportlint.rules.base import Context
 
 DEFAULT = 1.0
 #: the text length (code points) that ``regex_timeout`` seconds are granted for

@@ -7,10 +7,10 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sportlint import registry
 from sportlint.engine.timeouts import RuleProblem
 from sportlint.findings import Finding
-from sportlint.rule import Rule
+from sportlint.rules import registry
+from sportlint.rules.base import Rule
 from sportlint.source.document import Document
 
 FORMATS = ("text", "json", "github", "sarif", "html")

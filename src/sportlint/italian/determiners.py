@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 import regex
 
-from sportlint.grammar import VOWELS
+from sportlint.rules.grammar._helpers import VOWELS
 
 
 class Family(NamedTuple):

@@ -209,7 +209,7 @@ LISTING_RULES = ("spelling.accents", "spelling.misspellings")
 
 def listed_forms(is_enabled: Callable[[str], bool]) -> frozenset[str]:
     """Lower-case wrong forms listed by the enabled LISTING_RULES."""
-    from sportlint import registry
+    from sportlint.rules import registry
 
     rules = registry.all_rules()
     return frozenset(form for rule_id in LISTING_RULES

@@ -1,0 +1,81 @@
+"""An article of the wrong gender before a noun ("il partita", "la campo")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sportlint.findings import Applicability, Finding, Severity
+from sportlint.italian.determiners import AGREEMENT_FORMS, article_for, initial_class
+from sportlint.italian.lexicon import Lexicon
+from sportlint.rules.base import Context, Rule
+from sportlint.rules.grammar._helpers import (
+    article_noun_pairs,
+    capitalise_like,
+    plural_fits,
+    suffix_gender,
+    with_apostrophe,
+)
+
+# Also clitic pronouns ("la porta a casa"): only before a word with no verb reading.
+_PRONOUNS = frozenset("la le".split())
+# Pronouns too often to judge ("lo siringa" with a verb the lexicon lacks, "uno faccia").
+_SKIP = frozenset("lo gli uno".split())
+_NOUN_VERB_ADJ = frozenset({"NOUN", "VER", "ADJ"})
+
+
+class ArticleGender(Rule):
+    """An article of the wrong gender before a noun ("il partita" -> "la partita").
+
+    The article and the articulated preposition agree with the noun in gender: "la
+    partita", "il campo", "della squadra", "dei gol". The rule checks a lower-case noun
+    that the lexicon knows only as a noun of one gender (or a participle of that gender:
+    no finite verb reading, "il taglia e incolla"; after "la" and "le", also pronouns, no
+    verb reading at all: "la porta a casa") and whose ending
+    confirms that gender (-zione, -tà, -a are feminine; -o, -ore, -mento masculine): words
+    whose gender the ending does not tell ("fine", "capitale", "tema", "atleta", "radio")
+    are never flagged, so meanings that change with the gender stay safe; a plural must end
+    as its gender's plurals do (-i, -e), so "le dita", "le uova", "le braccia" are right.
+
+    Example: "Ha perso il partita di ieri." -> "la partita" (safe fix: the article alone
+    changes).
+    """
+
+    id = "grammar.article-gender"
+    severity = Severity.ERROR
+    skip_quoted = True
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        lex: Lexicon = ctx.resources.get("lexicon")
+        seg = ctx.seg
+        for tok, nxt, (family, gender, number) in article_noun_pairs(seg, AGREEMENT_FORMS, _SKIP):
+            head = tok.low
+            word = nxt.low
+            pos = lex.parts_of_speech(word)
+            if len(word) < 4 or "NOUN" not in pos or not pos <= _NOUN_VERB_ADJ:
+                continue    # the test below on the readings, before they are read
+            readings = lex.analyses(word)
+            nouns = [a for a in readings if a.pos == "NOUN"]
+            if not nouns or len(word) < 4 or any(a.pos not in ("NOUN", "VER", "ADJ")
+                                                 for a in readings):
+                continue  # short words change gender with meaning: "il via", "la via"
+            if any(a.finite for a in readings) or \
+                    (head in _PRONOUNS and any(a.pos == "VER" for a in readings)):
+                continue  # "il taglia e incolla", "la porta a casa"
+            if head == "un" and initial_class(word) == 2:
+                continue  # "un amica": grammar.elision
+            genders = {a.gender for a in readings if a.pos != "VER" or a.mood == "part"}
+            if len(genders) != 1 or not any(a.number == number for a in nouns):
+                continue
+            right_gender = genders.pop()
+            if number == "p" and not all(plural_fits(a.lemma, word, right_gender) for a in nouns):
+                continue
+            if right_gender == gender or \
+                    any(suffix_gender(a.lemma) != right_gender for a in nouns):
+                continue
+            right = capitalise_like(article_for(family, right_gender, number, word), tok.text)
+            right = with_apostrophe(right, ctx.style)
+            glue = "" if right[-1:] in "'’" else " "
+            yield self.finding(
+                tok.start, nxt.start,
+                f"«{nxt.text}» è {'femminile' if right_gender == 'f' else 'maschile'}: "
+                f"«{right}{glue}{nxt.text}».", [right + glue], fix=Applicability.SAFE)

@@ -1,0 +1,84 @@
+"""What every data-rule kind shares: reading the common keys of a YAML rule file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar
+
+from sportlint.findings import Applicability, Severity
+from sportlint.rules.base import Rule
+
+COMMON_KEYS = {"id", "kind", "summary", "doc", "severity", "message", "skip_quoted",
+               "default_enabled", "options", "cases", "entries", "fix", "case_sensitive",
+               "patterns", "boundary"}
+
+
+class DataRule(Rule):
+    """A rule defined by a YAML file (see the kind's documentation)."""
+
+    spec: ClassVar[dict[str, Any]] = {}
+    source: ClassVar[Path | None] = None
+
+    @classmethod
+    def from_spec(cls, spec: dict[str, Any], path: Path) -> type[DataRule]:
+        unknown = set(spec) - COMMON_KEYS
+        if unknown:
+            raise ValueError(f"unknown keys {', '.join(sorted(unknown))}")
+        for key in ("entries", "patterns"):
+            items = spec.get(key)
+            if items is not None and not (isinstance(items, list)
+                                          and all(isinstance(i, dict) for i in items)):
+                raise ValueError(f"'{key}' must be a list of mappings")
+        summary = str(spec.get("summary", "")).strip()
+        if not summary:
+            raise ValueError("a data rule needs a one-line 'summary'")
+        doc = summary + "\n\n" + str(spec.get("doc", "")).strip()
+        attrs: dict[str, Any] = {
+            "id": str(spec["id"]),
+            "severity": Severity.parse(str(spec.get("severity", "warning"))),
+            "skip_quoted": bool(spec.get("skip_quoted", False)),
+            "default_enabled": bool(spec.get("default_enabled", True)),
+            "options": dict(spec.get("options") or {}),
+            "spec": spec,
+            "source": path,
+            "__doc__": doc,
+            "__module__": cls.__module__,
+        }
+        new: type[DataRule] = type(cls.__name__ + "_" + attrs["id"].replace(".", "_").replace("-", "_"),
+                    (cls,), attrs)
+        new.prepare()
+        return new
+
+    @classmethod
+    def prepare(cls) -> None:
+        """Compile what the kind needs from ``cls.spec`` (raise ValueError when wrong)."""
+
+    @classmethod
+    def cases(cls) -> list[dict[str, Any]]:
+        """The rule's test cases: its own ``cases`` and each entry's ``examples``."""
+        out = list(cls.spec.get("cases") or [])
+        for entry in cls.spec.get("entries") or []:
+            if isinstance(entry, dict):
+                out.extend(entry.get("examples") or [])
+        return out
+
+    @staticmethod
+    def check_message(message: str) -> str:
+        """A message template may name only ``{found}`` and ``{right}`` (a user rule's
+        typo is an error when the rule loads, not a traceback on the first match)."""
+        try:
+            message.format(found="", right="")
+        except (KeyError, IndexError, ValueError) as exc:
+            raise ValueError(f"bad message {message!r}: use only {{found}} and {{right}} "
+                             f"({type(exc).__name__}: {exc})") from None
+        return message
+
+    @staticmethod
+    def applicability(value: Any, default: str = "safe") -> Applicability | None:
+        value = default if value is None else value
+        if value in (False, "none", "no"):
+            return None
+        try:
+            return Applicability(str(value))
+        except ValueError:
+            raise ValueError(f"fix {value!r}: use safe, unsafe, suggestion or none") from None

@@ -1,0 +1,147 @@
+"""A misspelled known name: a club, player, coach, stadium or competition."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any, ClassVar
+
+from sportlint.findings import Applicability, Finding, Severity
+from sportlint.italian.gazetteer import KIND_LABELS, normalise
+from sportlint.rules.base import Context, Rule
+from sportlint.rules.names._mentions import (
+    Analysis,
+    Mention,
+    analyse,
+    english_zipf,
+    max_edits,
+    nearest_word_distance,
+    slip_kind,
+    spelling_variant,
+    typo_like,
+)
+from sportlint.util.wordmemo import WordMemo
+
+#: Zipf frequency from which a known name is common enough to correct a non-word inside
+#: a longer name whose other words the gazetteer does not know ("Mcihael Johnson").
+COMMON_NAME = 3.0
+#: Zipf frequency in English from which a token is an English word, not a slip.
+ENGLISH_WORD = 3.0
+
+
+class NameGazetteer(Rule):
+    """A capitalised word that is no known name but one edit away from one ("Sampdroia").
+
+    Every name mention (see ``names.consistency``) that is neither a known name (the
+    gazetteer shipped in ``rules/names/`` plus the newsroom's ``names.accept``) nor a
+    common string (wordfreq Zipf 2 or more: an Italian word, or a name the web writes often)
+    is compared with the gazetteer's name tokens with the same first letter: one edit away,
+    or two for words of twelve letters or more, an adjacent swap counting as one ("Sparatk" ->
+    Spartak, "Lewandowksi" -> Lewandowski).
+
+    It is reported only when the known name explains the token better than anything else:
+    the name is far more frequent in Italian text than the token (twice the margin when
+    wordfreq knows the token at all); the edit looks like a slip of the keys (two letters
+    swapped, a doubled letter, or any one edit in a long word or from a common name); no
+    ordinary Italian word is closer (at the start of a sentence, where every word has a
+    capital, an equally close word wins); at most two names are that close; and the article
+    does not write the token three times or more (then it is a name the gazetteer lacks:
+    add it to ``names.accept``). Inside a longer name ("Mirko Fersini") the longer name must
+    become a known one ("Ispwich Town" -> "Ipswich Town"), or the token be a non-word next
+    to a common name. Spellings of one name (Tévez/Tevez, Nathalia/Natalia) and inflections
+    (Kuznetsova/Kuznetsov) are not typos.
+
+    Example: "la Sampdroia ha vinto" -> "la Sampdoria ha vinto". With one candidate and a
+    token no dictionary knows the fix is safe; otherwise it is unsafe.
+
+    Options: ``min_length`` (default 5): shorter words are too ambiguous to correct;
+    ``min_gain`` (default 1.0): how much more frequent (Zipf scale) the known name must be.
+    """
+
+    id = "names.gazetteer"
+    severity = Severity.WARNING
+    options: ClassVar[dict[str, Any]] = {"min_length": 5, "min_gain": 1.0}
+
+    def __init__(self, options: Mapping[str, Any] | None = None) -> None:
+        super().__init__(options)
+        self._near: WordMemo[list[tuple[str, int]]] = WordMemo()
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        an = analyse(ctx)
+        for m in an.mentions:
+            if m.token.index in an.variants:
+                continue   # names.consistency reports it, with the document's own form
+            hit = self._candidates(an, m)
+            if hit is None:
+                continue
+            cands, safe = hit
+            word = m.form
+            full = an.book.full_name(cands[0])
+            known = f" ({KIND_LABELS.get(full[1], full[1])}: {full[0]})" if full else ""
+            others = f"; oppure {', '.join(f'«{c}»' for c in cands[1:])}" if cands[1:] else ""
+            yield self.finding(
+                m.token.start, m.token.end,
+                f"«{word}» non è un nome noto: forse «{cands[0]}»{known}{others}?",
+                cands, fix=Applicability.SAFE if safe else Applicability.UNSAFE)
+
+    def _candidates(self, an: Analysis, m: Mention) -> tuple[list[str], bool] | None:
+        word = normalise(m.form)   # the lists write straight apostrophes
+        if len(word) < self.opts["min_length"] or word.isupper() or an.counts[m.form] >= 3:
+            return None
+        if an.book.known_token(word):
+            return None
+        own = max(an.zipf(word.lower()), an.zipf(word))
+        if own >= 2.0:
+            return None   # an Italian word, or a name wordfreq knows
+        # the known names near a word depend only on the word, the gazetteer and the
+        # newsroom's accepted names: kept across documents
+        key = (word, frozenset(an.book.accepted_tokens))
+        memo = self._near.table(an.book.gazetteer)
+        near = memo.get(key)
+        if near is None:
+            near = memo[key] = [(tok, d) for tok, d in an.book.near(word, max_edits(word))
+                                if not spelling_variant(tok, word)]
+        if not near:
+            return None
+        best = near[0][1]
+        top = [tok for tok, d in near if d == best]
+        if len(top) > 2:
+            return None
+        gain = self.opts["min_gain"]
+
+        if m.prev is not None or m.next is not None:
+            # inside a longer name ("Mirko Fersini", "Puerto Madero") the whole name must be
+            # a known one with the candidate in it ("Ispwich Town" -> "Ipswich Town"), or
+            # the token a non-word and the candidate a common name ("Mcihael Johnson")
+            strong = [tok for tok in top if self._known_run(an, m, tok) or
+                      (own == 0 and typo_like(word, tok) and an.zipf(tok) >= COMMON_NAME)]
+        else:
+            # a token wordfreq has seen is a real string somewhere: ask for more; a non-word
+            # with two letters swapped or a doubled letter lost, or a long one, is a slip even
+            # of a name wordfreq does not know (Koopmeniers, Kvaratskelia)
+            def need(tok: str) -> float:
+                if own > 0:
+                    return 2 * gain
+                strong_slip = slip_kind(word, tok) in ("swap", "double") and len(word) >= 6
+                return 0 if strong_slip or len(word) >= 10 else gain
+
+            strong = [tok for tok in top if typo_like(word, tok) and
+                      (an.zipf(tok) - own >= need(tok) or an.book.accepted(tok))]
+        if not strong:
+            return None
+        word_dist = nearest_word_distance(word, best)
+        if word_dist is not None and (word_dist < best or m.initial):
+            return None   # an ordinary word (mis)spelled explains it as well
+        if english_zipf(word) >= ENGLISH_WORD:
+            return None   # an English word ("Hospital"), in a title or a quotation
+        strong.sort(key=lambda t: -an.zipf(t))
+        safe = len(top) == 1 and best == 1 and own == 0 and not m.initial
+        if "’" in m.form:   # keep the document's apostrophe
+            strong = [t.replace("'", "’") for t in strong]
+        return strong, safe
+
+    @staticmethod
+    def _known_run(an: Analysis, m: Mention, token: str) -> bool:
+        """"Ispwich Town" -> "Ipswich Town" is a known name: strong evidence."""
+        if m.next is not None and an.book.is_known(f"{token} {m.next}"):
+            return True
+        return m.prev is not None and an.book.is_known(f"{m.prev} {token}")

@@ -1,0 +1,79 @@
+"""A quotation never closed before its paragraph ends, or closed but never opened."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from sportlint.findings import Finding, Severity
+from sportlint.rules.base import Context, Rule
+from sportlint.rules.quotes._marks import shape
+from sportlint.rules.typography.wrong_apostrophe import WRONG
+from sportlint.segment.segmenter import PAIRS, Quote
+
+# Dialect words that open with an apostrophe ('ndrangheta, 'o sole): not an opening quote.
+_APHERESIS = regex.compile(r"['’](?:ndr|nu\b|na\b|o\b|a\b|e\b|u\b|st[aeio]\b|mbriach|nzomma)",
+                           regex.IGNORECASE)
+
+
+def crossing(quotes: list[Quote]) -> set[int]:
+    """Ids of the half-quotes that are really two pairs crossing each other (‘a “b’ c”):
+    reported by quotes.nesting, not here."""
+    out: set[int] = set()
+    for i, q in enumerate(quotes):
+        if q.open is None or q.close is not None:
+            continue
+        for later in quotes[i + 1:]:
+            if later.paragraph == q.paragraph and later.open is None and \
+                    later.close is not None and later.close > q.open and \
+                    later.close_char == PAIRS[q.open_char] and id(later) not in out:
+                out.update((id(q), id(later)))
+                break
+    return out
+
+
+class QuotesUnbalanced(Rule):
+    """A quotation opened and never closed in its paragraph, or closed and never opened.
+
+    A quotation lives inside one paragraph. An opening mark with no closing one before the
+    paragraph ends («Siamo pronti, ha detto il tecnico.) or a closing mark with no opening
+    one (Siamo pronti» ha detto) leaves the reader guessing where the quoted words end.
+    A quotation that runs over several paragraphs follows the Italian convention (each
+    paragraph opens again with the same mark, only the last one closes) and is not flagged.
+    Apostrophes (l'esonero, D'Ambrosio, po', al 23', anni '80, 7'37") and dialect words
+    that start with an apostrophe ('ndrangheta) are not quotation marks.
+
+    There is no automatic fix: only the writer knows where the quotation ends. Example:
+    "«Siamo pronti, ha detto il tecnico." -> close the quote where the words end:
+    "«Siamo pronti», ha detto il tecnico."
+    """
+
+    id = "quotes.unbalanced"
+    severity = Severity.WARNING
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        text, seg = ctx.text, ctx.seg
+        skip = crossing(seg.quotes)
+        for q in seg.quotes:
+            if id(q) in skip:
+                continue
+            if q.close is None and q.open is not None:
+                if _APHERESIS.match(text, q.open) or self._continues(ctx, q) or \
+                        WRONG.match(text, q.open):   # l‘esonero: typography.wrong-apostrophe
+                    continue
+                yield self.finding(q.open, q.open + 1,
+                                   f"Virgolette aperte ({q.open_char}) e mai chiuse prima della "
+                                   "fine del paragrafo.")
+            elif q.open is None and q.close is not None:
+                yield self.finding(q.close, q.close + 1,
+                                   f"Virgolette chiuse ({q.close_char}) ma mai aperte.")
+
+    @staticmethod
+    def _continues(ctx: Context, q: Quote) -> bool:
+        """A quotation continued in the next paragraph, which opens with the same kind."""
+        paragraphs = ctx.seg.paragraphs
+        if q.paragraph + 1 >= len(paragraphs) or q.depth > 0:
+            return False
+        first = ctx.text[paragraphs[q.paragraph + 1].start]
+        return first in PAIRS and shape(first) == shape(q.open_char)

@@ -1,0 +1,61 @@
+"""House style: the euphonic d only before the same vowel ("ad un" -> "a un")."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+from sportlint.findings import Applicability, Finding, Severity
+from sportlint.rules.base import Context, Rule
+from sportlint.rules.grammar._helpers import next_word
+
+_PLAIN = {"ad": "a", "ed": "e", "od": "o"}
+
+
+class DEufonica(Rule):
+    """House style: "ad", "ed" only before the same vowel ("ad un ritorno" -> "a un ritorno").
+
+    Many style guides (and most newsrooms) keep the euphonic d only where the next word
+    starts with the same vowel ("ad avere", "ed ecco") and write "a un", "e in", "o un"
+    elsewhere. Off by default: enable ``style.d-eufonica`` to apply the house style.
+
+    An accent does not make another vowel: "ed è", like "ed ecco", keeps its d.
+
+    Fixed expressions listed in the option ``keep`` ("ad esempio", "ad eccezione", "fino ad
+    ora") and Latin locutions ("ad interim", "ad hoc", "ad personam") are left alone.
+
+    Example: "vicini ad un ritorno" -> "vicini a un ritorno" (safe fix).
+    """
+
+    id = "style.d-eufonica"
+    severity = Severity.SUGGESTION
+    skip_quoted = True
+    default_enabled = False
+    options: ClassVar[dict[str, Any]] = {
+        "keep": ["ad esempio", "ad eccezione", "ad oggi", "fino ad ora", "ad opera", "ed ora",
+                 # Latin locutions, never "a": allenatore ad interim
+                 "ad hoc", "ad interim", "ad honorem", "ad personam", "ad libitum", "ad maiora",
+                 "ad abundantiam", "ad usum"]}
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        seg = ctx.seg
+        keep = [k.lower().split() for k in self.opts["keep"]]
+        for tok in seg.words:
+            plain = _PLAIN.get(tok.low)
+            nxt = next_word(seg, tok)
+            if plain is None or nxt is None:
+                continue
+            # the same vowel with or without its accent: "ed è" keeps the d
+            initial = unicodedata.normalize("NFD", nxt.low[:1])[:1]
+            if initial == tok.low[0] or initial not in "aeiouàèéìòóùh" or initial == "h":
+                continue
+            prev = seg.prev_token(tok)
+            pair = [tok.low, nxt.low]
+            triple = [prev.low if prev is not None else "", *pair]
+            if pair in keep or triple in keep:
+                continue
+            fixed = plain.upper() if tok.text[0].isupper() else plain
+            yield self.finding(tok.start, tok.end,
+                               f"«{tok.text}» davanti a vocale diversa: si preferisce «{fixed}».",
+                               [fixed], fix=Applicability.SAFE)

@@ -1,0 +1,47 @@
+"""Both "..." and "…" in one article."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from sportlint.findings import Applicability, Finding, Severity
+from sportlint.rules.base import Context, Rule
+
+ELLIPSIS = regex.compile(r"(?<!\.)\.\.\.(?!\.)|…")
+
+
+def ellipses(ctx: Context) -> list[tuple[int, int]]:
+    return [m.span() for m in ELLIPSIS.finditer(ctx.doc.masked)]
+
+
+class MixedEllipsis(Rule):
+    """Both forms of the ellipsis ("..." and "…") in one article.
+
+    Three dots and the single character are both fine, but not together: an article should
+    write its ellipses one way. The minority form is flagged and turned into the majority one
+    (safe fix); a tie is broken by the house style (`style.ellipsis`), which always wins when
+    typography.ellipsis-style is enabled (that rule also enforces the house style when an
+    article is consistent). Four or more dots are flagged by typography.repeated-punct.
+
+    Example: "Poi... il gol… e la festa..." -> "Poi... il gol... e la festa..."
+    """
+
+    id = "typography.mixed-ellipsis"
+    severity = Severity.WARNING
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        found = ellipses(ctx)
+        text = ctx.text
+        dots = sum(1 for s, e in found if e - s == 3)
+        single = len(found) - dots
+        if not dots or not single:
+            return
+        house = dots == single or ctx.config.is_enabled("typography.ellipsis-style", False)
+        want = str(ctx.style.get("ellipsis", "...")) if house else \
+            "..." if dots > single else "…"
+        for s, e in found:
+            if text[s:e] != want:
+                yield self.finding(s, e, f"Puntini di sospensione scritti in due modi: usa «{want}» "
+                                   "come nel resto del testo.", [want], fix=Applicability.SAFE)

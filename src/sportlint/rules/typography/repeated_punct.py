@@ -1,0 +1,58 @@
+"""Punctuation typed twice (",," "!!" "..") or four dots for an ellipsis."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from sportlint.findings import Applicability, Finding, Severity
+from sportlint.rules.base import Context, Rule
+
+_RUN = regex.compile(r"[,;:!?.…]{2,}")
+# Runs that are right: an ellipsis, ?! and !?, an ellipsis before or after ? or !
+_FINE = regex.compile(r"\.\.\.|…|[?!]?(?:\?!|!\?)|(?:\.\.\.|…)[?!,;:]|[?!](?:\.\.\.|…)")
+
+
+class RepeatedPunctuation(Rule):
+    """Punctuation typed twice (",," ";;" "!!" "??" ".."), or four dots for an ellipsis.
+
+    A doubled comma or full stop is a typing slip; "!!" and "??" are out of place in news
+    copy. An ellipsis ("..." or "…"), "?!" and an ellipsis next to ? or ! are fine, and so is
+    an abbreviation's dot before a comma ("ecc.,"). An abbreviation that ends a sentence
+    takes one dot only ("ecc.." -> "ecc.").
+
+    Fixes: a doubled mark becomes one (safe); four or more dots become an ellipsis (safe);
+    ".." could be "." or "..." (unsafe, "." first); two different marks (",.") get no fix.
+    Example: "Ha vinto,, poi ha perso!!" -> "Ha vinto, poi ha perso!"
+    """
+
+    id = "typography.repeated-punct"
+    severity = Severity.WARNING
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        seg = ctx.seg
+        ellipsis = str(ctx.style.get("ellipsis", "..."))
+        for m in _RUN.finditer(ctx.doc.masked):
+            start, run = m.start(), m.group()
+            tok = seg.token_at(start)
+            if tok is not None and tok.kind == "abbr" and tok.end == start + 1:
+                # the abbreviation's own dot: "ecc.," is fine, "ecc.." takes one dot
+                start, run = start + 1, run[1:]
+                if run == ".":
+                    yield self.finding(start, start + 1, "Dopo un'abbreviazione basta un punto.",
+                                       [""], fix=Applicability.SAFE)
+                    continue
+            if len(run) < 2 or _FINE.fullmatch(run):
+                continue
+            end = start + len(run)
+            message = f"Punteggiatura ripetuta: «{run}»."
+            if set(run) <= {".", "…"} and len(run.replace("…", "...")) > 3:
+                yield self.finding(start, end, "Puntini di sospensione: sono tre, non di più.",
+                                   [ellipsis], fix=Applicability.SAFE)
+            elif run == "..":
+                yield self.finding(start, end, message, [".", ellipsis], fix=Applicability.UNSAFE)
+            elif len(set(run)) == 1:
+                yield self.finding(start, end, message, [run[0]], fix=Applicability.SAFE)
+            else:
+                yield self.finding(start, end, message + " Tieni un solo segno.")

@@ -1,0 +1,45 @@
+"""No space after , ; : ! ? or a full stop."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from sportlint.findings import Applicability, Finding, Severity
+from sportlint.rules.base import Context, Rule
+
+# A mark glued to the next word. Numbers (1.000, 2,5, 15:30) have digits after the mark,
+# so they never match; a full stop, ! and ? only count before a capital letter (a new
+# sentence), so domains (Gazzetta.it) stay quiet; abbreviations (S.p.A., a.C.) and initials
+# (A.Rossi) are checked against the tokens.
+_GLUED = regex.compile(r"(?<=[\p{L}\p{M}\d)\]»”])(?:[,;:](?=\p{L})|[.!?](?=\p{Lu}))")
+
+
+class SpaceAfterPunctuation(Rule):
+    """No space after a comma, semicolon, colon, full stop, exclamation or question mark.
+
+    "ha vinto,poi" and "ha vinto.Poi" glue two words together. Numbers (1.000, 2,5, 15:30),
+    abbreviations (S.p.A., a.C., c.t.), initials, web addresses and domains (Gazzetta.it)
+    are not flagged: a full stop, ! or ? is flagged only before a capital letter, and a
+    comma, semicolon or colon only before a letter.
+
+    Example: "Il Bari ha vinto,poi ha perso.La Ternana vola." ->
+    "Il Bari ha vinto, poi ha perso. La Ternana vola." (safe fix: a space is added).
+    """
+
+    id = "typography.space-after-punct"
+    severity = Severity.WARNING
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        seg = ctx.seg
+        for m in _GLUED.finditer(ctx.doc.masked):
+            mark = m.group()
+            if mark == ".":
+                tok = seg.token_at(m.start())
+                before = seg.token_at(m.start() - 1)
+                if (tok is not None and tok.kind == "abbr") or \
+                        (before is not None and len(before.text) == 1):
+                    continue
+            yield self.finding(m.start(), m.end(), f"Manca lo spazio dopo «{mark}».", [mark + " "],
+                               fix=Applicability.SAFE)
