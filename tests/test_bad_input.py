@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from clirun import run
-from sportlint import runner
-from sportlint.cli import ExitCode, main
+from sportlint.cli.main import ExitCode, main
+from sportlint.runner import single as runner
 from sportlint.source import document
 
 BASIC = ["--select", "spelling.accents,spelling.repeated-word"]

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from clirun import run
-from sportlint.cli import ExitCode
+from sportlint.cli.main import ExitCode
 from sportlint.findings import Applicability, Edit, Finding, Fix, Severity
 from sportlint.formatters import FORMATS, FileReport, get
 from sportlint.formatters.github_format import command, escape_data, escape_property

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from clirun import run
-from sportlint.cli import ExitCode, main
+from sportlint.cli.main import ExitCode, main
 
 BASIC = ["--select", "spelling.accents,spelling.repeated-word"]
 DIRTY = "Il il Bari ha vinto poichè ha segnato.\n"

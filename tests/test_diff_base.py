@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from sportlint.changed import parse_hunks
-from sportlint.cli import ExitCode, main
+from sportlint.cli.diffbase import parse_hunks
+from sportlint.cli.main import ExitCode, main
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None,
                                 reason="git is not installed (needed by --diff-base)")

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from sportlint import lint_text
-from sportlint.cli import build_parser, main
+from sportlint.cli.main import build_parser, main
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from clirun import run
-from sportlint import runner
-from sportlint.cli import ExitCode, build_parser, load_settings
+from sportlint.cli.main import ExitCode, build_parser, load_settings
 from sportlint.engine import linter
+from sportlint.runner import single as runner
 
 BASIC = ["--select", "spelling.accents,spelling.repeated-word"]
 DIRTY = "Il il Bari ha vinto.\n"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from sportlint.cli import ExitCode, main
+from sportlint.cli.main import ExitCode, main
 from sportlint.findings import Finding, Severity
 from sportlint.formatters import FileReport, get
 from sportlint.source import document

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from clirun import run
-from sportlint.cli import ExitCode
+from sportlint.cli.main import ExitCode
 from sportlint.config.loader import STYLE_CHOICES, default_profile, load_config
 
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from clirun import run
-from sportlint import runner
-from sportlint.cli import ExitCode
+from sportlint.cli.main import ExitCode
 from sportlint.engine import linter
+from sportlint.runner import single as runner
 
 DRAFTS = {
     "a.txt": "Il il Bari ha vinto poichè ha segnato.\n",

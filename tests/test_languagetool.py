@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from fake_languagetool import FakeServer
-from sportlint import cli, lint_text
+from sportlint import lint_text
+from sportlint.cli import main as cli
 from sportlint.findings import Applicability, Severity
 from sportlint.rules.languagetool._client import UTF16Offsets, default_disabled, server_base
 

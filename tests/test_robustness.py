@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sportlint import fix_text, lint_text
-from sportlint.cli import main
+from sportlint.cli.main import main
 from sportlint.config.loader import from_mapping
 from sportlint.engine import linter
 from sportlint.formatters import FileReport, json_format

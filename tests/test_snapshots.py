@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sportlint.cli import main
+from sportlint.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[1]
 SNAPSHOTS = Path(__file__).parent / "snapshots"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sportlint import fix_text, lint_text
-from sportlint.cli import ExitCode, main
+from sportlint.cli.main import ExitCode, main
 from sportlint.config.loader import from_mapping
 from sportlint.engine.suppressions import UNUSED, apply, parse
 from sportlint.source.document import from_text

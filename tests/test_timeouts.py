@@ -10,7 +10,7 @@ import pytest
 
 from clirun import run
 from sportlint import ConfigError, fix_text, lint_text
-from sportlint.cli import ExitCode
+from sportlint.cli.main import ExitCode
 from sportlint.config.loader import from_mapping
 from sportlint.engine.timeouts import RuleProblemWarning, limit
 

@@ -1,3 +1,3 @@
-from sportlint.cli import main
+from sportlint.cli.main import main
 
 raise SystemExit(main())

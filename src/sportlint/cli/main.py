@@ -9,14 +9,16 @@ from collections.abc import Iterator, Sequence
 from enum import IntEnum
 from pathlib import Path
 
-from sportlint import __version__, changed, formatters, runner
+from sportlint import __version__, formatters
+from sportlint.cli import diffbase as changed
+from sportlint.cli.starter import starter_config
 from sportlint.config.loader import Config, ConfigError, find_config, load_config, matches
 from sportlint.engine import linter
 from sportlint.findings import Severity
 from sportlint.formatters import FileReport
 from sportlint.rules import registry
+from sportlint.runner import single as runner
 from sportlint.source import document
-from sportlint.starter import starter_config
 
 CONFIG_FILE = ".sportlint.yaml"
 TEXT_SUFFIXES = {".md", ".markdown", ".txt"}
