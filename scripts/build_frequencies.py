@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build sportlint's word-frequency tables (rules/frequencies/*.freq) from wordfreq.
+"""Build sportlint's word-frequency tables (data/generated/frequencies/*.freq) from wordfreq.
 
 sportlint looks words up in wordfreq's lists (Italian 'best' for the ``vocabulary``
 resource; English 'best' and the 'small' lists of English, French, Spanish, German and
@@ -8,7 +8,7 @@ msgpack lists takes about half a second, most of a one-file check, so this scrip
 lists sportlint reads into plain text tables that load in a few milliseconds and are
 searched in place (`sportlint.italian.frequencies`). wordfreq is needed only to run this script.
 
-    python scripts/build_frequencies.py            # rewrite rules/frequencies/
+    python scripts/build_frequencies.py            # rewrite data/generated/frequencies/
     python scripts/build_frequencies.py --check    # exit 1 when the tables are stale
 
 Format (UTF-8 text, LF line ends; see ``sportlint.italian.frequencies.FrequencyTable``)::
@@ -29,7 +29,7 @@ candidates index of `Vocabulary`, ready to use.
 
 Data licence: wordfreq's lists are CC BY-SA 4.0 (Robyn Speer and contributors, with data
 from Wikipedia, SUBTLEX, OpenSubtitles, Google Books, the Leeds corpus, Twitter, Reddit,
-OSCAR ...); the tables are derived works under the same licence (rules/frequencies/SOURCES.md).
+OSCAR ...); the tables are derived works under the same licence (data/generated/frequencies/SOURCES.md).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "rules" / "frequencies"
+OUT = ROOT / "data" / "generated" / "frequencies"
 INDEX_ZIPF = 2.5
 # (language, wordlist, Zipf floor or None for the whole list)
 TABLES = [("it", "best", None), ("en", "best", 2.0), ("en", "small", None),

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Build sportlint's name gazetteer (``rules/names/*.txt``) from the shared name tables.
+"""Build sportlint's name gazetteer (``data/{generated,curated}/names/*.txt``) from the shared name tables.
 
-Usage: ``python scripts/build_gazetteer.py SOURCE_DIR [--out rules/names]``
+Usage: ``python scripts/build_gazetteer.py SOURCE_DIR [--out data/generated/names]``
 
 SOURCE_DIR holds the TSV tables described in its SOURCES.md (openfootball, CC0 1.0; the
 Fjelstul World Cup Database, CC BY-SA 4.0). The script writes one name per line, sorted and
@@ -96,7 +96,7 @@ def write(path: Path, names: Iterable[str]) -> int:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("source", type=Path, help="folder with the name TSV tables")
-    ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "rules" / "names")
+    ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "data" / "generated" / "names")
     args = ap.parse_args(argv)
     if not (args.source / "clubs_europe_openfootball.tsv").is_file():
         print(f"{args.source}: no clubs_europe_openfootball.tsv here", file=sys.stderr)

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build sportlint's Italian morphological lexicon (rules/lexicon/it.lex.gz) from Morph-it!.
+"""Build sportlint's Italian morphological lexicon (data/generated/lexicon/it.lex.gz) from Morph-it!.
 
 Source: Morph-it! by Marco Baroni and Eros Zanchetta (CC BY-SA 2.0 / LGPL), as republished
 on the npm registry in JSON by the RosaeNLG project: ``italian-words-dict`` (nouns),
@@ -50,7 +50,7 @@ PACKAGES = {
     "adjectives": ("italian-adjectives-dict", "adjectives.json"),
 }
 VERSION = "3.4.0"
-OUT = ROOT / "rules" / "lexicon" / "it.lex.gz"
+OUT = ROOT / "data" / "generated" / "lexicon" / "it.lex.gz"
 WORD = re.compile(r"^[a-zàèéìíîïòóùú'][a-zàèéìíîïòóùú'\-]*$")
 _GERUND = re.compile(r"^(.*?[ae]ndo)(?:[a-z]+)?$")
 

@@ -1,4 +1,4 @@
-"""The shipped word-frequency tables (rules/frequencies/, scripts/build_frequencies.py):
+"""The shipped word-frequency tables (data/generated/frequencies/, scripts/build_frequencies.py):
 searched in place, the same values as wordfreq, and wordfreq never imported at run time."""
 
 from __future__ import annotations

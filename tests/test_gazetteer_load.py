@@ -32,7 +32,7 @@ def test_read_list_fast_path_is_the_plain_reading(tmp_path: Path, text: str) -> 
 def test_first_list_wins(tmp_path: Path) -> None:
     (tmp_path / "clubs.a.txt").write_text("Roma\nBari\n", encoding="utf-8")
     (tmp_path / "places.b.txt").write_text("Roma\nGenova\n", encoding="utf-8")
-    names, _ = gazetteer.read_names(tmp_path)
+    names, _ = gazetteer.read_names(tmp_path.glob("*.txt"))
     assert names == {"Roma": "club", "Bari": "club", "Genova": "place"}
 
 

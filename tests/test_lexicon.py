@@ -98,7 +98,7 @@ def test_file_is_sorted_latin1_and_small() -> None:
 
 
 def test_licence_and_attribution_ship_with_the_data() -> None:
-    folder = data_dir() / "lexicon"
+    folder = data_dir() / "generated" / "lexicon"
     sources = (folder / "SOURCES.md").read_text(encoding="utf-8")
     assert "Morph-it!" in sources and "CC BY-SA 2.0" in sources and "LGPL" in sources
     assert (folder / "LICENSE-CC-BY-SA-2.0.txt").is_file()

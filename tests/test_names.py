@@ -12,7 +12,7 @@ import pytest
 
 from sportlint import fix_text, lint_text
 from sportlint.findings import Applicability, Severity
-from sportlint.italian.gazetteer import Gazetteer, fold, name_tokens
+from sportlint.italian.gazetteer import Gazetteer, fold, name_lists, name_tokens
 from sportlint.rules.names._mentions import inflection_only, typo_like
 from sportlint.util import resources
 from sportlint.util.datapaths import data_dir
@@ -226,7 +226,7 @@ def test_small_gazetteer_fuzzy_index() -> None:
     assert name_tokens("Prem'er-Liga e N’Dicka") == ["Prem'er-Liga", "e", "N'Dicka"]
 
 
-NAME_FILES = sorted((data_dir() / "names").glob("*.txt"))
+NAME_FILES = name_lists()
 
 
 @pytest.mark.parametrize("path", NAME_FILES, ids=[p.name for p in NAME_FILES])
@@ -237,11 +237,11 @@ def test_name_lists_are_sorted_unique_and_documented(path: Path) -> None:
     sources = (path.parent / "SOURCES.md").read_text(encoding="utf-8")
     assert f"`{path.name}`" in sources, f"{path.name} missing from SOURCES.md"
     notice = (ROOT / "NOTICE").read_text(encoding="utf-8")
-    assert f"rules/names/{path.name}" in notice, f"{path.name} missing from NOTICE"
+    assert path.relative_to(ROOT).as_posix() in notice, f"{path.name} missing from NOTICE"
 
 
 def test_cc_by_sa_data_stays_in_its_own_files() -> None:
-    sources = (data_dir() / "names" / "SOURCES.md").read_text(encoding="utf-8")
+    sources = (data_dir() / "generated" / "names" / "SOURCES.md").read_text(encoding="utf-8")
     for row in re.findall(r"^\| `([^`]+)` \|.*$", sources, re.M):
         line = next(line for line in sources.splitlines() if line.startswith(f"| `{row}`"))
         assert ("fjelstul" in row) == ("CC BY-SA 4.0" in line), row

@@ -31,10 +31,11 @@ def test_every_rule_is_documented() -> None:
         assert isinstance(cls.severity, Severity)
 
 
-@pytest.mark.parametrize("path", registry.data_rule_files(), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", registry.data_rule_files(), ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_data_rule_file_is_named_after_its_id(path) -> None:
+    """rules/<family>/<name>.yaml holds the rule <family>.<name>."""
     spec = registry.load_spec(path)
-    assert path.stem == spec["id"]
+    assert f"{path.parent.name}.{path.stem}" == spec["id"]
 
 
 def substitution_rules() -> list[type[SubstitutionRule]]:

@@ -22,7 +22,7 @@ INPUTS = ["seeds/000_ce6d04d1a70b5d49.txt", *sorted(
 def test_cli_text_output(rel: str, request: pytest.FixtureRequest,
                          monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(ROOT)
-    code = main(["check", "--config", str(ROOT / "rules" / "profiles" / "default.yaml"), rel])
+    code = main(["check", "--config", str(ROOT / "src" / "sportlint" / "config" / "default.yaml"), rel])
     output = f"exit code {code}\n" + capsys.readouterr().out
     snapshot = SNAPSHOTS / (Path(rel).name + ".out")
     if request.config.getoption("--update-snapshots"):

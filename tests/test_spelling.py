@@ -163,7 +163,7 @@ def test_safe_only_for_an_edit_inside_the_word(text: str, safe: bool) -> None:
 def test_jargon_list_is_sorted_and_lower_case() -> None:
     from sportlint.util.datapaths import data_dir
 
-    lines = [line for line in (data_dir() / "spelling" / "jargon.txt").read_text(
+    lines = [line for line in (data_dir() / "curated" / "spelling" / "jargon.txt").read_text(
         encoding="utf-8").splitlines() if line and not line.startswith("#")]
     assert lines == sorted(set(lines))
     assert all(line.islower() and line.isalpha() for line in lines)

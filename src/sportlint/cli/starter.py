@@ -1,13 +1,13 @@
 """`sportlint init`: a commented starter `.sportlint.yaml`.
 
 The house-style and names sections are copied, comments and all, from the shipped default
-profile (``rules/profiles/default.yaml``), so a style option added there appears here too;
+profile (``src/sportlint/config/default.yaml``), so a style option added there appears here too;
 the file loads to exactly the defaults until the newsroom edits it.
 """
 
 from __future__ import annotations
 
-from sportlint.util.datapaths import data_dir
+from sportlint.config.loader import DEFAULT_PROFILE
 
 HEAD = """\
 # sportlint configuration (see the README, "Configuration").
@@ -57,7 +57,7 @@ def _section(profile: str, key: str) -> str:
 
 
 def starter_config() -> str:
-    profile = (data_dir() / "profiles" / "default.yaml").read_text(encoding="utf-8")
+    profile = DEFAULT_PROFILE.read_text(encoding="utf-8")
     return (HEAD
             + "# House style: the rules check the copy against these choices.\n"
             + _section(profile, "style") + "\n"

@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from sportlint.findings import Severity
-from sportlint.util.datapaths import data_dir
 
 CONFIG_NAMES = (".sportlint.yaml", ".sportlint.yml")
+#: the shipped default profile that every config extends
+DEFAULT_PROFILE = Path(__file__).with_name("default.yaml")
 
 # The allowed values of each house-style key (None: any value of the default's type).
 STYLE_CHOICES: dict[str, tuple[Any, ...] | None] = {
@@ -110,7 +111,7 @@ class Config:
 def default_profile() -> dict[str, Any]:
     from sportlint.util.cache import cached  # the parsed profile is cached: no YAML import at start-up
 
-    path = data_dir() / "profiles" / "default.yaml"
+    path = DEFAULT_PROFILE
     return cached("profile-default", [path], lambda: _read_yaml(path))
 
 

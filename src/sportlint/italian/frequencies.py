@@ -6,7 +6,7 @@ looking for the correction of one unknown token compares it with a few hundred w
 similar length, not the whole list.
 
 The frequencies are wordfreq's own, copied by ``scripts/build_frequencies.py`` into the
-tables in ``rules/frequencies/`` (CC BY-SA 4.0, see SOURCES.md there): one sorted line per
+tables in ``data/generated/frequencies/`` (CC BY-SA 4.0, see SOURCES.md there): one sorted line per
 word, searched in place (the file is memory-mapped, nothing is built per word), so loading
 takes milliseconds where importing wordfreq and unpacking its lists took half a second.
 `wordfreq_zipf` answers ``wordfreq.zipf_frequency`` from the same tables for the foreign
@@ -29,7 +29,7 @@ from rapidfuzz.distance import OSA
 
 from sportlint.util.sortedlines import Fences
 
-FREQUENCIES = "frequencies"
+FREQUENCIES = "generated/frequencies"
 #: bytes between two fence lines of `FrequencyTable.cb`
 _FENCE = 2048
 
@@ -44,7 +44,7 @@ class Candidate:
 
 
 class FrequencyTable:
-    """One table of ``rules/frequencies/`` (format in ``scripts/build_frequencies.py``):
+    """One table of ``data/generated/frequencies/`` (format in ``scripts/build_frequencies.py``):
     ``WORD<TAB>CB`` lines sorted by their UTF-8 bytes, found by binary search; the word's
     frequency is ``10 ** (-CB / 100)``, exactly wordfreq's value."""
 
@@ -319,8 +319,8 @@ def english_zipf(word: str) -> float:
 @cache
 def jargon() -> frozenset[str]:
     """Sports jargon that is no typo although wordfreq and the lexicon lack it
-    (rules/spelling/jargon.txt: trivela, spizzata, smanacciato ...)."""
+    (data/curated/spelling/jargon.txt: trivela, spizzata, smanacciato ...)."""
     from sportlint.util.datapaths import data_dir
 
-    lines = (data_dir() / "spelling" / "jargon.txt").read_text(encoding="utf-8").splitlines()
+    lines = (data_dir() / "curated" / "spelling" / "jargon.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))

@@ -1,5 +1,5 @@
 """The name gazetteer: clubs, players, coaches, stadiums, competitions and places that
-Italian sports copy names, from the sorted lists in ``rules/names/*.txt`` (see ``rules/names/SOURCES.md``).
+Italian sports copy names, from the sorted lists in ``data/{generated,curated}/names/*.txt`` (see ``data/generated/names/SOURCES.md``).
 
 Loaded lazily and once through ``resources.get("gazetteer")``. Exact look-ups are set
 membership; the fuzzy index (for "Sparatk" -> "Spartak") is built on the first fuzzy query
@@ -203,13 +203,22 @@ def read_list(path: Path) -> list[str]:
     return [line for line in lines if line and not line.startswith("#")]
 
 
-def read_names(folder: Path) -> tuple[dict[str, str], set[str]]:
-    """Name -> kind from every ``<kind>.<source>.txt`` list in ``folder``, and the names of
+NAME_FOLDERS = ("generated/names", "curated/names")
+
+
+def name_lists() -> list[Path]:
+    """The shipped name lists, generated and hand-written together, sorted by file name."""
+    return sorted((path for folder in NAME_FOLDERS for path in (data_dir() / folder).glob("*.txt")),
+                  key=lambda path: path.name)
+
+
+def read_names(paths: Iterable[Path]) -> tuple[dict[str, str], set[str]]:
+    """Name -> kind from every ``<kind>.<source>.txt`` list of ``paths``, and the names of
     the hand-written ``*.sportlint.txt`` lists (the Italian forms). A name in several lists
     takes the kind of the first list (by file name)."""
     lists: list[tuple[list[str], str]] = []
     preferred: set[str] = set()
-    for path in sorted(folder.glob("*.txt")):
+    for path in sorted(paths, key=lambda path: path.name):
         kind = KINDS.get(path.name.split(".", 1)[0])
         if kind is None:
             continue
@@ -233,12 +242,12 @@ def load() -> Gazetteer:
     by the lists' sizes and times."""
     from sportlint.util.cache import cached
 
-    folder = data_dir() / "names"
-    sources = [p for p in sorted(folder.glob("*.txt")) if p.name.split(".", 1)[0] in KINDS]
+    lists = name_lists()
+    sources = [p for p in lists if p.name.split(".", 1)[0] in KINDS]
     sources.append(Path(__file__))   # the code that derives the entry
 
     def build() -> tuple[Any, ...]:
-        gaz = Gazetteer(*read_names(folder))
+        gaz = Gazetteer(*read_names(lists))
         return gaz._names, gaz._preferred, gaz._tokens, gaz._index
 
     return Gazetteer.from_parts(*cached("gazetteer", sources, build))

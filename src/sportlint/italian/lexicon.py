@@ -9,7 +9,7 @@
 - ``forms("seguire", pos="VER", mood="ind", tense="past", person="3", number="s")`` ->
   ``("seguì",)``; ``paradigms(lemma)`` gives whole paradigms.
 
-The data file (``rules/lexicon/it.lex.gz``, built by ``scripts/build_lexicon.py``) is one
+The data file (``data/generated/lexicon/it.lex.gz``, built by ``scripts/build_lexicon.py``) is one
 sorted text with two sections: paradigms (``LEMMA\\tP\\tFEATS\\tFORM,FORM,...``, the forms
 in the slot order of `SLOTS`) and a form index (``FORM\\tLEMMAP ...``), each form and lemma
 written relative to the other (`encode`). Loading only decompresses it into one string (a
@@ -76,7 +76,7 @@ def decode(code: str, base: str) -> str:
         i += 1
     drop = int(code[:i]) if i else 0
     return base[:len(base) - drop] + code[i:]
-FILE = "lexicon/it.lex.gz"
+FILE = "generated/lexicon/it.lex.gz"
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from typing import Any
 from sportlint import rules as code_rules
 from sportlint.rules.base import Rule, iter_rule_classes
 from sportlint.rules.kinds import KINDS
-from sportlint.util.datapaths import data_dir, read_yaml
+from sportlint.util.datapaths import read_yaml, rules_dir
 
 
 class RegistryError(Exception):
@@ -59,7 +59,7 @@ def code_rule_modules() -> list[Any]:
 
 
 def data_rule_files() -> list[Path]:
-    return sorted(data_dir().glob("*.yaml"))
+    return sorted(rules_dir().glob("*/*.yaml"))
 
 
 def load_spec(path: Path) -> dict[str, Any]:

@@ -1,4 +1,11 @@
-"""Where the shipped rule data lives: inside the installed package, or in a source checkout."""
+"""Where the shipped files live: inside the installed package, or in a source checkout.
+
+- `rules_dir`: the rules written as data, ``<family>/<name>.yaml`` (``rules/`` in the
+  repository, ``sportlint/_rules`` installed);
+- `data_dir`: the language data the code reads (lexicon, word frequencies, name lists,
+  word lists), ``generated/`` (written by ``scripts/``) and ``curated/`` (edited by hand)
+  apart (``data/`` in the repository, ``sportlint/_data`` installed; see data/README.md).
+"""
 
 from __future__ import annotations
 
@@ -8,15 +15,33 @@ from typing import Any
 
 
 @cache
+def rules_dir() -> Path:
+    """The directory of the data rules (``rules/`` in the repository)."""
+    return _shipped("_rules", "rules")
+
+
+@cache
 def data_dir() -> Path:
-    """The directory of YAML rules and data files (``rules/`` in the repository)."""
-    installed = Path(__file__).parents[1] / "_rules"
+    """The directory of the shipped language data (``data/`` in the repository)."""
+    return _shipped("_data", "data")
+
+
+def _shipped(installed_name: str, checkout_name: str) -> Path:
+    installed = Path(__file__).parents[1] / installed_name
     if installed.is_dir():
         return installed
-    checkout = Path(__file__).resolve().parents[3] / "rules"
+    checkout = Path(__file__).resolve().parents[3] / checkout_name
     if checkout.is_dir():
         return checkout
-    raise FileNotFoundError("sportlint's rules directory is missing from the installation")
+    raise FileNotFoundError(f"sportlint's {checkout_name} directory is missing from the installation")
+
+
+def is_shipped(path: Path) -> bool:
+    """Is ``path`` one of sportlint's own files (a rule, a data file, the default profile)?"""
+    resolved = path.resolve()
+    package = Path(__file__).resolve().parents[1]
+    return any(resolved.is_relative_to(folder) for folder in
+               (rules_dir().resolve(), data_dir().resolve(), package))
 
 
 def load_yaml(text: str) -> Any:
@@ -39,7 +64,7 @@ def read_yaml(path: Path) -> Any:
     if parser is not None:   # a PyYAML update may parse differently
         sources.append(parser)
     extra = ""
-    if not path.resolve().is_relative_to(data_dir().resolve()):
+    if not is_shipped(path):
         # a newsroom's own rule file may change with its size and time equal (a script, a
         # file system with coarse times): known by its content too (a small file)
         import zlib

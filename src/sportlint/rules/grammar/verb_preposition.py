@@ -20,7 +20,7 @@ from sportlint.rules.grammar._helpers import (
 from sportlint.util.datapaths import data_dir, read_yaml
 from sportlint.util.wordmemo import WordMemo
 
-DATA = "grammar/verb_prepositions.yaml"
+DATA = "curated/grammar/verb_prepositions.yaml"
 _KEYS = {"verb", "wrong", "right", "before"}
 
 
@@ -52,7 +52,7 @@ class VerbPreposition(Rule):
     as long as the preposition follows it directly and no article makes it a noun ("l'obbligo
     di firmare" is right); an entry marked ``before: infinitive``
     applies only when an infinitive follows the preposition ("optare di sollevarlo").
-    The list is data: ``rules/grammar/verb_prepositions.yaml``. Option ``extra`` adds a
+    The list is data: ``data/curated/grammar/verb_prepositions.yaml``. Option ``extra`` adds a
     newsroom's own entries, e.g. ``{verb: puntare, wrong: di, right: a, before: infinitive}``.
 
     Example: "La società ha optato di sollevare l'allenatore." -> "ha optato per sollevare"

@@ -41,8 +41,8 @@ class LanguageToolUnavailable(Exception):
 
 @cache
 def default_disabled() -> tuple[str, ...]:
-    """The LanguageTool rules sportlint turns off by default (rules/languagetool/)."""
-    data = read_yaml(data_dir() / "languagetool" / "disabled.yaml")
+    """The LanguageTool rules sportlint turns off by default (data/curated/languagetool/)."""
+    data = read_yaml(data_dir() / "curated" / "languagetool" / "disabled.yaml")
     return tuple(str(entry["id"]) for entry in data["disabled"])
 
 

@@ -26,7 +26,7 @@ class LanguageTool(Rule):
 
     Rules that are noisy on sports copy, or that sportlint does better (spelling of names,
     doubled words, numbers in words, d eufonica), are disabled by default; the list, with a
-    reason for each, is `rules/languagetool/disabled.yaml`. Config keys: `url`, `timeout`
+    reason for each, is `data/curated/languagetool/disabled.yaml`. Config keys: `url`, `timeout`
     (seconds, default 10), `language` (default `it`), `disabled_rules`, `enabled_rules`
     (turns a rule of the default list back on), `level` (`picky` for LanguageTool's picky
     mode). Like other grammar checks it skips quoted speech.
