@@ -96,7 +96,8 @@ def write(path: Path, names: Iterable[str]) -> int:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("source", type=Path, help="folder with the name TSV tables")
-    ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "data" / "generated" / "names")
+    ap.add_argument("--out", type=Path,
+                    default=Path(__file__).resolve().parent.parent / "data" / "generated" / "names")
     args = ap.parse_args(argv)
     if not (args.source / "clubs_europe_openfootball.tsv").is_file():
         print(f"{args.source}: no clubs_europe_openfootball.tsv here", file=sys.stderr)

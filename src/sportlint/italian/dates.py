@@ -16,7 +16,7 @@ from typing import Any
 
 import regex
 
-from sportlint.italian.scores import MONTHS, WEEKDAYS
+from sportlint.italian.words import MONTHS, WEEKDAYS
 from sportlint.segment.segmenter import Segmentation
 from sportlint.source.document import Document
 from sportlint.util.anchored import matches_at, offsets

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 import regex
 
-from sportlint.rules.grammar._helpers import VOWELS
+from sportlint.italian.words import VOWELS
 
 
 class Family(NamedTuple):

@@ -1,5 +1,6 @@
 """The name gazetteer: clubs, players, coaches, stadiums, competitions and places that
-Italian sports copy names, from the sorted lists in ``data/{generated,curated}/names/*.txt`` (see ``data/generated/names/SOURCES.md``).
+Italian sports copy names, from the sorted lists in ``data/generated/names/*.txt`` and
+``data/curated/names/*.txt`` (see the ``SOURCES.md`` beside them).
 
 Loaded lazily and once through ``resources.get("gazetteer")``. Exact look-ups are set
 membership; the fuzzy index (for "Sparatk" -> "Spartak") is built on the first fuzzy query

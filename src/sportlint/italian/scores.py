@@ -20,12 +20,10 @@ from dataclasses import dataclass
 
 import regex
 
+from sportlint.italian.words import MONTHS
 from sportlint.segment.segmenter import Segmentation, Token
 
 # -- vocabulary ----------------------------------------------------------------------------
-MONTHS = ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
-          "settembre", "ottobre", "novembre", "dicembre")
-WEEKDAYS = ("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica")
 
 # Result verbs and nouns (stems): a number pair after one of them is a score.
 _RESULT_STEMS = regex.compile(

@@ -201,17 +201,3 @@ def derived(word: str, zipf: Callable[[str], float], is_word: Callable[[str], bo
                 if zipf(base) >= common and (is_noun is None or is_noun(base)):
                     return base
     return None
-
-
-# Data rules whose wrong forms the code spelling rules leave to them (one finding, not two).
-LISTING_RULES = ("spelling.accents", "spelling.misspellings")
-
-
-def listed_forms(is_enabled: Callable[[str], bool]) -> frozenset[str]:
-    """Lower-case wrong forms listed by the enabled LISTING_RULES."""
-    from sportlint.rules import registry
-
-    rules = registry.all_rules()
-    return frozenset(form for rule_id in LISTING_RULES
-                     if rule_id in rules and is_enabled(rule_id)
-                     for form in getattr(rules[rule_id], "table", {}))

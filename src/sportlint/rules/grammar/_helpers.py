@@ -1,5 +1,6 @@
-"""Helpers shared by the ``grammar.*`` rules: closed-class word sets and lexicon questions
-(is this token an infinitive, a finite verb, a noun of this gender ...)."""
+"""Helpers shared by the ``grammar.*`` rules: lexicon questions (is this token an
+infinitive, a finite verb, a noun of this gender ...). The closed-class word sets they use
+are in `sportlint.italian.words`."""
 
 from __future__ import annotations
 
@@ -7,18 +8,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from sportlint.italian.lexicon import Analysis, Lexicon
+from sportlint.italian.words import CLITICS
 from sportlint.segment.segmenter import Segmentation, Token
-
-VOWELS = frozenset("aeiouàèéìíòóù")
-ARTICLES = frozenset("il lo la i gli le l' un uno una un'".split())
-DI_ARTICLES = frozenset("di del dello della dei degli delle dell' d'".split())
-ARTICULATED = frozenset("""
-del dello della dei degli delle dell' al allo alla ai agli alle all' dal dallo dalla dai dagli
-dalle dall' nel nello nella nei negli nelle nell' sul sullo sulla sui sugli sulle sull' col coi
-""".split())
-PREPOSITIONS = frozenset("di a da in con su per tra fra".split())
-CLITICS = ("glielo", "gliela", "glieli", "gliele", "gliene", "melo", "mela", "celo", "cela",
-           "lo", "la", "li", "le", "ne", "si", "ci", "vi", "mi", "ti", "gli")
 
 
 def low(token: Token) -> str:

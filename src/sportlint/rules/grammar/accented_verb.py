@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.italian.lexicon import Lexicon
+from sportlint.italian.words import ARTICULATED, PREPOSITIONS
 from sportlint.rules.base import Context, Rule
-from sportlint.rules.grammar._helpers import ARTICULATED, PREPOSITIONS, capitalise_like, plain_case, prev_word
+from sportlint.rules.grammar._helpers import capitalise_like, plain_case, prev_word
 
 _PLAIN = str.maketrans("àèéìíòóù", "aeeiioou")
 # Articles that are not also clitic pronouns ("lo salutò", "la vinse", "l'ebbe" are right).

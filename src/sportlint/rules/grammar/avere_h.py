@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.italian.lexicon import Lexicon
+from sportlint.italian.words import ARTICLES
 from sportlint.rules.base import Context, Rule
-from sportlint.rules.grammar._helpers import ARTICLES, capitalise_like, is_infinitive, next_word, prev_word
+from sportlint.rules.grammar._helpers import capitalise_like, is_infinitive, next_word, prev_word
 from sportlint.segment.segmenter import Segmentation, Token
 
 _DETERMINERS = ARTICLES | frozenset("questo questa quel quello quella nessun ogni".split())

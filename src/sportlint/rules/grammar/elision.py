@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.italian.lexicon import Lexicon
+from sportlint.italian.words import VOWELS
 from sportlint.rules.base import Context, Rule
 from sportlint.rules.grammar._helpers import (
-    VOWELS,
     capitalise_like,
     next_word,
     plain_case,

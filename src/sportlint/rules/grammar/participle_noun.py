@@ -6,15 +6,9 @@ from collections.abc import Callable, Iterator
 
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.italian.lexicon import Lexicon
+from sportlint.italian.words import ARTICLES, ARTICULATED, DI_ARTICLES
 from sportlint.rules.base import Context, Rule
-from sportlint.rules.grammar._helpers import (
-    ARTICLES,
-    ARTICULATED,
-    DI_ARTICLES,
-    next_word,
-    plain_case,
-    prev_word,
-)
+from sportlint.rules.grammar._helpers import next_word, plain_case, prev_word
 
 # "di" complements that go with a person, not an action: "il convocato di turno", "lo
 # svincolato di lusso".

@@ -8,15 +8,9 @@ from typing import Any, ClassVar
 
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.italian.lexicon import Lexicon
+from sportlint.italian.words import ARTICLES, ARTICULATED
 from sportlint.rules.base import Context, Rule
-from sportlint.rules.grammar._helpers import (
-    ARTICLES,
-    ARTICULATED,
-    capitalise_like,
-    is_infinitive,
-    next_word,
-    prev_word,
-)
+from sportlint.rules.grammar._helpers import capitalise_like, is_infinitive, next_word, prev_word
 from sportlint.util.datapaths import data_dir, read_yaml
 from sportlint.util.wordmemo import WordMemo
 

@@ -32,7 +32,8 @@ class NameGazetteer(Rule):
     """A capitalised word that is no known name but one edit away from one ("Sampdroia").
 
     Every name mention (see ``names.consistency``) that is neither a known name (the
-    gazetteer shipped in ``data/generated/names/`` and ``data/curated/names/`` plus the newsroom's ``names.accept``) nor a
+    gazetteer shipped in ``data/generated/names/`` and ``data/curated/names/``, plus the
+    newsroom's ``names.accept``) nor a
     common string (wordfreq Zipf 2 or more: an Italian word, or a name the web writes often)
     is compared with the gazetteer's name tokens with the same first letter: one edit away,
     or two for words of twelve letters or more, an adjacent swap counting as one ("Sparatk" ->

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.italian.dates import article_date, find_dates, likely_year, weekday_index
-from sportlint.italian.scores import MONTHS, WEEKDAYS
+from sportlint.italian.words import MONTHS, WEEKDAYS
 from sportlint.rules.base import Context, Rule
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from sportlint.findings import Finding, Severity
 from sportlint.italian.dates import days_in, find_dates
-from sportlint.italian.scores import MONTHS
+from sportlint.italian.words import MONTHS
 from sportlint.rules.base import Context, Rule
 
 

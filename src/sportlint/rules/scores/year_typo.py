@@ -8,7 +8,7 @@ import regex
 
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.italian.dates import find_dates
-from sportlint.italian.scores import MONTHS
+from sportlint.italian.words import MONTHS
 from sportlint.rules.base import Context, Rule
 
 # Words before a number that make it a year ("nel 2014", "stagione 2014").

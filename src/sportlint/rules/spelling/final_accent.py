@@ -8,8 +8,9 @@ from typing import Any, ClassVar
 from sportlint.config.loader import Config
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.italian.frequencies import Vocabulary
-from sportlint.italian.wordforms import explain, listed_forms
+from sportlint.italian.wordforms import explain
 from sportlint.rules.base import Context, Rule
+from sportlint.rules.spelling._listed import listed_forms
 from sportlint.util import resources
 from sportlint.util.wordmemo import WordMemo
 

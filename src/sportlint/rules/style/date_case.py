@@ -5,12 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sportlint.findings import Applicability, Finding, Severity
+from sportlint.italian.words import MONTHS, WEEKDAYS
 from sportlint.rules.base import Context, Rule
 from sportlint.segment.segmenter import Segmentation, Sentence, Token
 
-MONTHS = frozenset("gennaio febbraio marzo aprile maggio giugno luglio agosto settembre "
-                   "ottobre novembre dicembre".split())
-WEEKDAYS = frozenset("lunedì martedì mercoledì giovedì venerdì sabato domenica".split())
 # Places and institutions named after a date keep the capital: via 20 Settembre,
 # stadio 5 Maggio, la Festa del 25 Aprile.
 NAMED_AFTER = frozenset("via viale corso piazza piazzale largo vicolo borgo ponte stadio "

@@ -8,7 +8,8 @@ import regex
 
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.italian.numwords import gender, noun_after_one, number_word, one_before
-from sportlint.italian.scores import MONTHS, score_spans, token_in_spans
+from sportlint.italian.scores import score_spans, token_in_spans
+from sportlint.italian.words import MONTHS
 from sportlint.rules.base import Context, Rule
 from sportlint.segment.segmenter import Segmentation, Token
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 import regex
 
+from sportlint.italian.words import MONTHS, WEEKDAYS
 from sportlint.segment.segmenter import Token
 
 ARTICLES = frozenset("il lo la i gli le l' l’".split())
@@ -31,9 +32,6 @@ VOCATIVES = frozenset("""
 caro cara cari care gentile gentili egregio egregia spettabile ciao salve buongiorno signor
 signore signora
 """.split())
-MONTHS = frozenset("""gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre
-novembre dicembre""".split())
-WEEKDAYS = frozenset("lunedì martedì mercoledì giovedì venerdì sabato domenica".split())
 DAY_WORDS = frozenset("ieri oggi domani stamattina stasera stanotte stamani".split())
 DAY_PARTS = frozenset("sera mattina pomeriggio notte mattino".split())
 RELATIVE = frozenset("scorso scorsa prossimo prossima stesso stessa successivo successiva".split())
