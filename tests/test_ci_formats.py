@@ -12,8 +12,8 @@ import pytest
 
 from clirun import run
 from sportlint.cli.main import ExitCode
-from sportlint.findings import Applicability, Edit, Finding, Fix, Severity
-from sportlint.formatters import FORMATS, FileReport, get
+from sportlint.findings import Applicability, Edit, FileReport, Finding, Fix, Severity
+from sportlint.formatters.base import FORMATS, get
 from sportlint.formatters.github_format import command, escape_data, escape_property
 from sportlint.source import document
 

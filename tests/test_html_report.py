@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from sportlint.cli.main import ExitCode, main
-from sportlint.findings import Finding, Severity
-from sportlint.formatters import FileReport, get
+from sportlint.findings import FileReport, Finding, Severity
+from sportlint.formatters.base import get
 from sportlint.source import document
 
 BASIC = ["--select", "spelling.accents,spelling.repeated-word"]

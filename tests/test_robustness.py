@@ -17,7 +17,8 @@ from sportlint import fix_text, lint_text
 from sportlint.cli.main import main
 from sportlint.config.loader import from_mapping
 from sportlint.engine import linter
-from sportlint.formatters import FileReport, json_format
+from sportlint.findings import FileReport
+from sportlint.formatters import json_format
 from sportlint.rules import registry
 from sportlint.rules.kinds import KINDS
 from sportlint.source import document

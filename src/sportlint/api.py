@@ -6,8 +6,8 @@ from pathlib import Path
 
 from sportlint.config.loader import Config, from_mapping, load_config
 from sportlint.engine import fixer, linter
-from sportlint.engine.timeouts import Findings, RuleProblem, warn
-from sportlint.findings import Finding
+from sportlint.engine.timeouts import warn
+from sportlint.findings import Finding, Findings, RuleProblem
 from sportlint.rules.base import Rule
 from sportlint.source import document
 

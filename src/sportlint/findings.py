@@ -1,4 +1,6 @@
-"""Plain data passed between the pipeline steps: findings, fixes and edits.
+"""Plain data passed between the pipeline steps: findings, fixes and edits, the rules that
+could not finish on a text (`RuleProblem`), the findings of one lint (`Findings`), and the
+report on one checked input (`FileReport`).
 
 Offsets are absolute code-point offsets into the document's decoded text.
 """
@@ -7,6 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sportlint.source.document import Document
 
 
 class Severity(IntEnum):
@@ -90,3 +96,51 @@ class Finding:
     def with_path(self, path: str | None) -> Finding:
         return Finding(self.rule, self.start, self.end, self.severity, self.message,
                        self.suggestions, self.fix, path)
+
+
+@dataclass(frozen=True)
+class RuleProblem:
+    """A rule that could not finish on one text: its findings there are missing."""
+
+    rule: str
+    message: str
+    path: str | None = None
+
+    def describe(self) -> str:
+        """``rule RULE stopped: ...`` (the CLI puts ``sportlint: PATH:`` in front)."""
+        return f"rule {self.rule} stopped: {self.message}"
+
+
+class Findings(list[Finding]):
+    """The findings of one lint, and the rules that could not finish (``problems``).
+
+    A plain list for every caller that only wants findings."""
+
+    problems: list[RuleProblem]
+
+    def __init__(self, findings: list[Finding] | None = None,
+                 problems: list[RuleProblem] | None = None) -> None:
+        super().__init__(findings or [])
+        self.problems = list(problems or [])
+
+
+@dataclass
+class FileReport:
+    """One checked input: its document and findings (or why it could not be read), and
+    the rules that could not finish on it (``problems``: their findings are missing; taken
+    from the linter's result when not given)."""
+
+    path: str
+    doc: Document | None
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    problems: list[RuleProblem] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.problems:
+            self.problems = list(getattr(self.findings, "problems", None) or [])
+
+    @property
+    def incomplete(self) -> bool:
+        """Not read, or some rule did not finish: the check of this input is incomplete."""
+        return bool(self.error or self.problems)

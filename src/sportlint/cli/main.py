@@ -9,13 +9,13 @@ from collections.abc import Iterator, Sequence
 from enum import IntEnum
 from pathlib import Path
 
-from sportlint import __version__, formatters
+from sportlint import __version__
 from sportlint.cli import diffbase as changed
 from sportlint.cli.starter import starter_config
 from sportlint.config.loader import Config, ConfigError, find_config, load_config, matches
 from sportlint.engine import linter
-from sportlint.findings import Severity
-from sportlint.formatters import FileReport
+from sportlint.findings import FileReport, Severity
+from sportlint.formatters import base as formatters
 from sportlint.rules import registry
 from sportlint.runner import single as runner
 from sportlint.source import document

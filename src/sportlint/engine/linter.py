@@ -6,8 +6,8 @@ from collections.abc import Iterable
 
 from sportlint.config.loader import Config, ConfigError, matches
 from sportlint.engine import suppressions
-from sportlint.engine.timeouts import Findings, RuleProblem, pattern_timeout, timeout_problem
-from sportlint.findings import Finding
+from sportlint.engine.timeouts import pattern_timeout, timeout_problem
+from sportlint.findings import Finding, Findings, RuleProblem
 from sportlint.rules import registry
 from sportlint.rules.base import Context, Rule
 from sportlint.segment.segmenter import segment

@@ -14,10 +14,9 @@ returns on ``findings.problems``.
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sportlint.findings import Finding
+from sportlint.findings import RuleProblem
 
 if TYPE_CHECKING:
     from sportlint.rules.base import Context
@@ -39,19 +38,6 @@ def pattern_timeout(ctx: Context) -> float:
     return limit(getattr(ctx.config, "regex_timeout", DEFAULT), len(ctx.doc.text))
 
 
-@dataclass(frozen=True)
-class RuleProblem:
-    """A rule that could not finish on one text: its findings there are missing."""
-
-    rule: str
-    message: str
-    path: str | None = None
-
-    def describe(self) -> str:
-        """``rule RULE stopped: ...`` (the CLI puts ``sportlint: PATH:`` in front)."""
-        return f"rule {self.rule} stopped: {self.message}"
-
-
 def timeout_problem(rule: str, seconds: float, path: str | None) -> RuleProblem:
     return RuleProblem(rule, f"its pattern took more than {seconds:g} s (catastrophic "
                              "backtracking?); its findings on this file are missing", path)
@@ -64,16 +50,3 @@ class RuleProblemWarning(UserWarning):
 def warn(problems: list[RuleProblem]) -> None:
     for p in problems:
         warnings.warn(f"{p.path or '<text>'}: {p.describe()}", RuleProblemWarning, stacklevel=3)
-
-
-class Findings(list[Finding]):
-    """The findings of one lint, and the rules that could not finish (``problems``).
-
-    A plain list for every caller that only wants findings."""
-
-    problems: list[RuleProblem]
-
-    def __init__(self, findings: list[Finding] | None = None,
-                 problems: list[RuleProblem] | None = None) -> None:
-        super().__init__(findings or [])
-        self.problems = list(problems or [])

@@ -5,43 +5,18 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
-from sportlint.engine.timeouts import RuleProblem
-from sportlint.findings import Finding
+from sportlint.findings import FileReport
 from sportlint.rules import registry
 from sportlint.rules.base import Rule
-from sportlint.source.document import Document
 
 FORMATS = ("text", "json", "github", "sarif", "html")
-
-
-@dataclass
-class FileReport:
-    """One checked input: its document and findings (or why it could not be read), and
-    the rules that could not finish on it (``problems``: their findings are missing; taken
-    from the linter's result when not given)."""
-
-    path: str
-    doc: Document | None
-    findings: list[Finding] = field(default_factory=list)
-    error: str | None = None
-    problems: list[RuleProblem] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        if not self.problems:
-            self.problems = list(getattr(self.findings, "problems", None) or [])
-
-    @property
-    def incomplete(self) -> bool:
-        """Not read, or some rule did not finish: the check of this input is incomplete."""
-        return bool(self.error or self.problems)
 
 
 def get(name: str) -> Callable[[list[FileReport]], str]:
     if name not in FORMATS:
         raise ValueError(f"unknown format {name!r} (choose from {', '.join(FORMATS)})")
-    module = importlib.import_module(f"{__name__}.{name}_format")
+    module = importlib.import_module(f"sportlint.formatters.{name}_format")
     render: Callable[[list[FileReport]], str] = module.render
     return render
 

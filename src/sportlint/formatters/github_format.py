@@ -11,8 +11,7 @@ and ``,`` also become ``%3A`` and ``%2C``. A plain summary line closes the outpu
 
 from __future__ import annotations
 
-from sportlint.findings import Finding, Severity
-from sportlint.formatters import FileReport
+from sportlint.findings import FileReport, Finding, Severity
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "notice"}
 

@@ -18,8 +18,8 @@ from collections import Counter
 from html import escape
 
 from sportlint.engine.suppressions import PSEUDO_RULES
-from sportlint.findings import Finding, Severity
-from sportlint.formatters import FileReport, rule_class
+from sportlint.findings import FileReport, Finding, Severity
+from sportlint.formatters.base import rule_class
 from sportlint.source.document import Document
 
 LABEL = {Severity.ERROR: "errore", Severity.WARNING: "avviso", Severity.SUGGESTION: "suggerimento"}

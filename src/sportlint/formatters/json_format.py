@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sportlint.formatters import FileReport
+from sportlint.findings import FileReport
 
 VERSION = 1
 

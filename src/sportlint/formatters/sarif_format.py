@@ -21,8 +21,8 @@ from urllib.parse import quote
 
 from sportlint import __version__
 from sportlint.engine.suppressions import PSEUDO_RULES
-from sportlint.findings import Finding, Severity
-from sportlint.formatters import FileReport, rule_class
+from sportlint.findings import FileReport, Finding, Severity
+from sportlint.formatters.base import rule_class
 from sportlint.source.document import Document
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from sportlint.findings import Severity
-from sportlint.formatters import FileReport
+from sportlint.findings import FileReport, Severity
 
 
 def render(reports: list[FileReport]) -> str:

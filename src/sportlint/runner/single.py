@@ -24,8 +24,7 @@ import regex
 from sportlint.api import fix_result
 from sportlint.config.loader import Config
 from sportlint.engine import linter
-from sportlint.engine.timeouts import RuleProblem
-from sportlint.formatters import FileReport
+from sportlint.findings import FileReport, RuleProblem
 from sportlint.rules.base import Rule
 from sportlint.source import document
 
