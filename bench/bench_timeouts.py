@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""What the time limit on YAML patterns costs (config ``regex_timeout``, timeouts.py).
+"""What the time limit on YAML patterns costs (config ``regex_timeout``, rules/kinds/timelimit.py).
 
     python bench/bench_timeouts.py [PATH ...] [--repeat N]
 
@@ -17,10 +17,9 @@ import argparse
 from benchlib import best_of, drafts
 
 from sportlint.config.loader import from_mapping
-from sportlint.engine import timeouts
 from sportlint.rules import registry
 from sportlint.rules.base import Context
-from sportlint.rules.kinds import DataRule, consistency, pattern, substitution
+from sportlint.rules.kinds import DataRule, consistency, pattern, substitution, timelimit
 from sportlint.segment.segmenter import segment
 from sportlint.source import document
 from sportlint.util.resources import Resources
@@ -48,12 +47,12 @@ def main() -> None:
 
     limited_times, free_times = [], []
     for _ in range(args.repeat):       # alternate, so load on a shared machine hits both
-        for fn, out in ((timeouts.pattern_timeout, limited_times), (unlimited, free_times)):
+        for fn, out in ((timelimit.pattern_timeout, limited_times), (unlimited, free_times)):
             for module in KIND_MODULES:
                 module.pattern_timeout = fn      # type: ignore[attr-defined]
             out.append(best_of(run_rules, 1))
     for module in KIND_MODULES:
-        module.pattern_timeout = timeouts.pattern_timeout    # type: ignore[attr-defined]
+        module.pattern_timeout = timelimit.pattern_timeout    # type: ignore[attr-defined]
     words = sum(len(d.text.split()) for d in docs)
     print(f"{len(docs)} drafts, {words} words, {len(rules)} data rules (best of {args.repeat})")
     print(f"  data rules, no limit           {min(free_times) * 1000:8.2f} ms")

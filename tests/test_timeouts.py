@@ -12,7 +12,8 @@ from clirun import run
 from sportlint import ConfigError, fix_text, lint_text
 from sportlint.cli.main import ExitCode
 from sportlint.config.loader import from_mapping
-from sportlint.engine.timeouts import RuleProblemWarning, limit
+from sportlint.engine.timeouts import RuleProblemWarning
+from sportlint.rules.kinds.timelimit import limit
 
 # (a+)+$ on a long run of "a" that ends in another letter: exponential backtracking
 SLOW_RULE = """\

@@ -6,10 +6,11 @@ from collections.abc import Iterable
 
 from sportlint.config.loader import Config, ConfigError, matches
 from sportlint.engine import suppressions
-from sportlint.engine.timeouts import pattern_timeout, timeout_problem
+from sportlint.engine.timeouts import timeout_problem
 from sportlint.findings import Finding, Findings, RuleProblem
 from sportlint.rules import registry
 from sportlint.rules.base import Context, Rule
+from sportlint.rules.kinds.timelimit import pattern_timeout
 from sportlint.segment.segmenter import segment
 from sportlint.source.document import Document
 from sportlint.util.resources import Resources

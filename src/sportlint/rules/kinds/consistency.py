@@ -53,11 +53,11 @@ from typing import Any, ClassVar
 
 import regex
 
-from sportlint.engine.timeouts import pattern_timeout
 from sportlint.findings import Applicability, Finding
 from sportlint.rules.base import Context
 from sportlint.rules.kinds.base import DataRule
 from sportlint.rules.kinds.substitution import _latin1, caseless_lower, match_case
+from sportlint.rules.kinds.timelimit import pattern_timeout
 from sportlint.util import lazyregex
 from sportlint.util.anchored import matches_at, offsets
 from sportlint.util.lazyregex import LazyPattern

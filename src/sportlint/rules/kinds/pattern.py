@@ -14,7 +14,7 @@ A pattern's named group ``span`` (when present) is the flagged part of the match
 `existence` is the same kind without replacements: it only reports.
 
 Each pattern runs with the time limit of the config key ``regex_timeout`` (see
-`sportlint.engine.timeouts`): a pattern that backtracks catastrophically stops the rule on that
+`sportlint.rules.kinds.timelimit`): a pattern that backtracks catastrophically stops the rule on that
 text, which is reported, and the other rules still run.
 """
 
@@ -25,10 +25,10 @@ from typing import Any, ClassVar
 
 import regex
 
-from sportlint.engine.timeouts import pattern_timeout
 from sportlint.findings import Applicability, Finding
 from sportlint.rules.base import Context
 from sportlint.rules.kinds.base import DataRule
+from sportlint.rules.kinds.timelimit import pattern_timeout
 from sportlint.util import lazyregex
 
 

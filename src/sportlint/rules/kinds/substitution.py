@@ -17,7 +17,7 @@ Optional entry keys:
 
 - ``exceptions``: regular expressions for phrases in which the form is not flagged
   (``personal trainer``, ``match point``); a match inside one is skipped. They run with
-  the time limit of the config key ``regex_timeout`` (see `sportlint.engine.timeouts`).
+  the time limit of the config key ``regex_timeout`` (see `sportlint.rules.kinds.timelimit`).
 - ``gender`` (``m`` or ``f``, the right form's gender), ``wrong_gender`` (the wrong
   form's, when it differs) and ``plural`` (the right form's plural): the fix then also
   makes the article in front agree (``il trainer`` -> ``l'allenatore``, ``dei trainer`` ->
@@ -37,11 +37,11 @@ from typing import Any, ClassVar
 
 import regex
 
-from sportlint.engine.timeouts import pattern_timeout
 from sportlint.findings import Applicability, Edit, Finding
 from sportlint.italian import determiners
 from sportlint.rules.base import Context
 from sportlint.rules.kinds.base import DataRule
+from sportlint.rules.kinds.timelimit import pattern_timeout
 from sportlint.segment.segmenter import Token
 from sportlint.util import lazyregex
 from sportlint.util.anchored import matches_at, offsets
