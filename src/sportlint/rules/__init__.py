@@ -1,1 +1,0 @@
-"""Code rules: one small module each; the class docstring is the rule's documentation."""
