@@ -4,17 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sportlint.segment.segmenter import (
-    ELISION,
-    MINUTE,
-    NAME,
-    QUOTE,
-    TIME,
-    TRUNCATION,
-    YEAR,
-    Segmentation,
-    segment,
-)
+from sportlint.segment.segmenter import Segmentation, segment
+from sportlint.segment.tokens import ELISION, MINUTE, NAME, QUOTE, TIME, TRUNCATION, YEAR
 from sportlint.source import document
 
 
@@ -188,11 +179,11 @@ def test_in_quote_agrees_with_its_definition() -> None:
 
 
 def test_line_start_finds_the_last_line_end_of_any_kind() -> None:
-    from sportlint.segment.segmenter import _line_start
+    from sportlint.segment.sentences import line_start
     text = "a\r\nbb\rc\n\nd\r\r\ne"
     for offset in range(len(text) + 1):
         expected = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
-        assert _line_start(text, offset) == expected, offset
+        assert line_start(text, offset) == expected, offset
 
 
 def test_sentence_initial_elision_after_a_long_paragraph() -> None:

@@ -4,17 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sportlint.segment.segmenter import (
-    ELISION,
-    MINUTE,
-    NAME,
-    QUOTE,
-    TIME,
-    TRUNCATION,
-    YEAR,
-    Segmentation,
-    segment,
-)
+from sportlint.segment.segmenter import Segmentation, segment
+from sportlint.segment.tokens import ELISION, MINUTE, NAME, QUOTE, TIME, TRUNCATION, YEAR
 from sportlint.source import document
 
 

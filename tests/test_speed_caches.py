@@ -11,7 +11,8 @@ import pytest
 from sportlint.config.loader import from_mapping
 from sportlint.engine import linter
 from sportlint.italian.dates import find_dates
-from sportlint.segment.segmenter import Token, segment
+from sportlint.segment.segmenter import segment
+from sportlint.segment.tokens import Token
 from sportlint.source import document
 from sportlint.source.document import Document
 from sportlint.util.wordmemo import WordMemo

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 import regex
 
 from sportlint.italian.words import MONTHS
-from sportlint.segment.segmenter import Segmentation, Token
+from sportlint.segment.segmenter import Segmentation
+from sportlint.segment.tokens import Token
 
 # -- vocabulary ----------------------------------------------------------------------------
 

@@ -9,7 +9,8 @@ from typing import Any
 
 from sportlint.italian.lexicon import Analysis, Lexicon
 from sportlint.italian.words import CLITICS
-from sportlint.segment.segmenter import Segmentation, Token
+from sportlint.segment.segmenter import Segmentation
+from sportlint.segment.tokens import Token
 
 
 def low(token: Token) -> str:

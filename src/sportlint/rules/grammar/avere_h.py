@@ -9,7 +9,8 @@ from sportlint.italian.lexicon import Lexicon
 from sportlint.italian.words import ARTICLES
 from sportlint.rules.base import Context, Rule
 from sportlint.rules.grammar._helpers import capitalise_like, is_infinitive, next_word, prev_word
-from sportlint.segment.segmenter import Segmentation, Token
+from sportlint.segment.segmenter import Segmentation
+from sportlint.segment.tokens import Token
 
 _DETERMINERS = ARTICLES | frozenset("questo questa quel quello quella nessun ogni".split())
 # What may stand right before "ho" in "non ho visto", "lo ho detto": never before "o".

@@ -15,7 +15,7 @@ from sportlint.rules.grammar._helpers import (
     suffix_gender,
     with_apostrophe,
 )
-from sportlint.segment.segmenter import Token
+from sportlint.segment.tokens import Token
 
 # Apocopated masculine forms (un amico) whose feminine elides (un'amica).
 _APOCOPE = frozenset("un nessun alcun ciascun qualcun buon".split())

@@ -8,7 +8,8 @@ from sportlint.findings import Applicability, Finding, Severity
 from sportlint.italian.lexicon import Lexicon
 from sportlint.rules.base import Context, Rule
 from sportlint.rules.grammar._helpers import is_infinitive, next_word, prev_word
-from sportlint.segment.segmenter import Segmentation, Token
+from sportlint.segment.segmenter import Segmentation
+from sportlint.segment.tokens import Token
 
 _STATO = frozenset("stato stata stati state".split())
 _CLITICS_BEFORE_DA = frozenset("gli mi ti ci vi si le".split())

@@ -8,7 +8,7 @@ from sportlint.findings import Applicability, Finding, Severity
 from sportlint.italian.lexicon import Lexicon
 from sportlint.rules.base import Context, Rule
 from sportlint.rules.grammar._helpers import capitalise_like
-from sportlint.segment.segmenter import Token
+from sportlint.segment.tokens import Token
 
 # "uno dei giocatori che ... segnò": the antecedent may be the singular "uno".
 _PARTITIVE = frozenset("dei degli delle tra fra di uno una ciascuno ognuno nessuno".split())

@@ -9,7 +9,8 @@ from sportlint.findings import Applicability, Finding, Severity
 from sportlint.italian.lexicon import Analysis, Lexicon
 from sportlint.rules.base import Context, Rule
 from sportlint.rules.grammar._helpers import capitalise_like
-from sportlint.segment.segmenter import Sentence, Token
+from sportlint.segment.sentences import Sentence
+from sportlint.segment.tokens import Token
 from sportlint.util.wordmemo import WordMemo
 
 # Words that anchor a sentence in the present: the present is then right.

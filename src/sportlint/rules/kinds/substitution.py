@@ -42,7 +42,7 @@ from sportlint.italian import determiners
 from sportlint.rules.base import Context
 from sportlint.rules.kinds.base import DataRule
 from sportlint.rules.kinds.timelimit import pattern_timeout
-from sportlint.segment.segmenter import Token
+from sportlint.segment.tokens import Token
 from sportlint.util import lazyregex
 from sportlint.util.anchored import matches_at, offsets
 from sportlint.util.lazyregex import LazyPattern

@@ -33,7 +33,9 @@ from sportlint.util.wordmemo import WordMemo
 if TYPE_CHECKING:
     from sportlint.italian.frequencies import Vocabulary
     from sportlint.rules.base import Context
-    from sportlint.segment.segmenter import Segmentation, Sentence, Token
+    from sportlint.segment.segmenter import Segmentation
+    from sportlint.segment.sentences import Sentence
+    from sportlint.segment.tokens import Token
 
 #: Zipf frequency (wordfreq, Italian) from which a lower-case word is an ordinary word.
 ORDINARY_ZIPF = 3.0

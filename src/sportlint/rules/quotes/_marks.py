@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sportlint.segment.segmenter import ELISION, NAME, TRUNCATION, YEAR
+from sportlint.segment.tokens import ELISION, NAME, TRUNCATION, YEAR
 from sportlint.source.document import MASK
 
 # House style "quotes" -> the pair to use at depth 0, 1, 2 ...

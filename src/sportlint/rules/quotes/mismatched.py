@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from sportlint.findings import Applicability, Edit, Finding, Severity
 from sportlint.rules.base import Context, Rule
 from sportlint.rules.quotes._marks import preferred_pair, same_shape_pair, shape
-from sportlint.segment.segmenter import PAIRS
+from sportlint.segment.quotes import PAIRS
 
 
 class QuotesMismatched(Rule):

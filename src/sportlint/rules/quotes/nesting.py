@@ -8,7 +8,7 @@ from sportlint.findings import Applicability, Finding, Severity
 from sportlint.rules.base import Context, Rule
 from sportlint.rules.quotes._marks import preferred_pair
 from sportlint.rules.quotes.unbalanced import crossing
-from sportlint.segment.segmenter import PAIRS, Quote
+from sportlint.segment.quotes import PAIRS, Quote
 
 
 def enclosing(quotes: list[Quote], q: Quote) -> Quote | None:

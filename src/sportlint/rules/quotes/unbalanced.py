@@ -10,7 +10,7 @@ from sportlint.findings import Finding, Severity
 from sportlint.rules.base import Context, Rule
 from sportlint.rules.quotes._marks import shape
 from sportlint.rules.typography.wrong_apostrophe import WRONG
-from sportlint.segment.segmenter import PAIRS, Quote
+from sportlint.segment.quotes import PAIRS, Quote
 
 # Dialect words that open with an apostrophe ('ndrangheta, 'o sole): not an opening quote.
 _APHERESIS = regex.compile(r"['’](?:ndr|nu\b|na\b|o\b|a\b|e\b|u\b|st[aeio]\b|mbriach|nzomma)",

@@ -11,7 +11,7 @@ from sportlint.italian.frequencies import Candidate, Vocabulary, foreign_zipf, j
 from sportlint.italian.wordforms import derived, explain
 from sportlint.rules.base import Context, Rule
 from sportlint.rules.spelling._listed import listed_forms
-from sportlint.segment.segmenter import Token
+from sportlint.segment.tokens import Token
 from sportlint.util import resources
 from sportlint.util.wordmemo import WordMemo
 

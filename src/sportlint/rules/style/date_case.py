@@ -7,7 +7,9 @@ from collections.abc import Iterator
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.italian.words import MONTHS, WEEKDAYS
 from sportlint.rules.base import Context, Rule
-from sportlint.segment.segmenter import Segmentation, Sentence, Token
+from sportlint.segment.segmenter import Segmentation
+from sportlint.segment.sentences import Sentence
+from sportlint.segment.tokens import Token
 
 # Places and institutions named after a date keep the capital: via 20 Settembre,
 # stadio 5 Maggio, la Festa del 25 Aprile.

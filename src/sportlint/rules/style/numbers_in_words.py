@@ -11,7 +11,8 @@ from sportlint.italian.numwords import gender, noun_after_one, number_word, one_
 from sportlint.italian.scores import score_spans, token_in_spans
 from sportlint.italian.words import MONTHS
 from sportlint.rules.base import Context, Rule
-from sportlint.segment.segmenter import Segmentation, Token
+from sportlint.segment.segmenter import Segmentation
+from sportlint.segment.tokens import Token
 
 # Words after a number that make it a measure, a time or a date, not a count to spell out.
 _MEASURES = frozenset("""

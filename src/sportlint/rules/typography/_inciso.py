@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import regex
 
 from sportlint.italian.words import MONTHS, WEEKDAYS
-from sportlint.segment.segmenter import Token
+from sportlint.segment.tokens import Token
 
 ARTICLES = frozenset("il lo la i gli le l' l’".split())
 # Words after which a clause (and its subject) starts.

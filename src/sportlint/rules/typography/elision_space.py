@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.rules.base import Context, Rule
-from sportlint.segment.segmenter import ELISION
+from sportlint.segment.tokens import ELISION
 
 
 class ElisionSpace(Rule):

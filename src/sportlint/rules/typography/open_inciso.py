@@ -21,7 +21,7 @@ from sportlint.rules.typography._inciso import (
     is_finite_verb,
     low,
 )
-from sportlint.segment.segmenter import Token
+from sportlint.segment.tokens import Token
 
 _NAME_PARTICLES = frozenset("de di da del della van von der den dos du".split())
 _OPENING_PUNCT = set("«“‘\"'([—–-;:")
