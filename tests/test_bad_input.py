@@ -20,7 +20,7 @@ import pytest
 
 from clirun import run
 from sportlint.cli.main import ExitCode, main
-from sportlint.runner import single as runner
+from sportlint.runner import single, write
 from sportlint.source import document
 
 BASIC = ["--select", "spelling.accents,spelling.repeated-word"]
@@ -204,7 +204,7 @@ def test_fix_leaves_a_fifo_alone(tmp_path: Path, capsys: pytest.CaptureFixture[s
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
     with pytest.raises(OSError, match="not a regular file"):
-        runner.write(str(fifo), b"new", b"old")
+        write.write(str(fifo), b"new", b"old")
     assert stat.S_ISFIFO(fifo.stat().st_mode)
     assert leftovers(tmp_path) == []
 
@@ -511,7 +511,7 @@ def test_a_stale_temporary_name_does_not_block_the_fix(
 def _change_during_check(monkeypatch: pytest.MonkeyPatch, path: Path, new: bytes) -> None:
     """Another program writes ``path`` while sportlint computes its fixes: the same size
     and modification time, other bytes (as a fast editor may leave them)."""
-    real = runner.fix_result
+    real = single.fix_result
     info = path.stat()
 
     def fix_result(*args: object, **kwargs: object) -> object:
@@ -520,7 +520,7 @@ def _change_during_check(monkeypatch: pytest.MonkeyPatch, path: Path, new: bytes
         os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
         return result
 
-    monkeypatch.setattr(runner, "fix_result", fix_result)
+    monkeypatch.setattr(single, "fix_result", fix_result)
 
 
 @pytest.mark.parametrize("jobs", JOBS)
@@ -640,7 +640,7 @@ def test_failed_in_place_write_puts_the_original_back(
 
     monkeypatch.setattr(os, "fsync", fsync)
     with pytest.raises(OSError, match="Input/output error"):
-        runner.write(str(path), b"new text", original)
+        write.write(str(path), b"new text", original)
     assert path.read_bytes() == original == (tmp_path / "twin.txt").read_bytes()
     assert leftovers(tmp_path) == []
 
@@ -648,8 +648,8 @@ def test_failed_in_place_write_puts_the_original_back(
 def test_write_refuses_a_file_that_no_longer_holds_what_was_read(tmp_path: Path) -> None:
     path = tmp_path / "draft.txt"
     path.write_bytes(b"abc")
-    with pytest.raises(runner.ChangedOnDisk):
-        runner.write(str(path), b"new", b"abd")
+    with pytest.raises(write.ChangedOnDisk):
+        write.write(str(path), b"new", b"abd")
     assert path.read_bytes() == b"abc" and leftovers(tmp_path) == []
 
 
@@ -698,9 +698,9 @@ def test_in_place_write_that_cannot_open_the_file_leaves_no_backup(
     def no_open(*args: object, **kwargs: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(runner, "open", no_open, raising=False)
+    monkeypatch.setattr(write, "open", no_open, raising=False)
     with pytest.raises(PermissionError):
-        runner.write(str(path), b"new", b"old")
+        write.write(str(path), b"new", b"old")
     assert path.read_bytes() == b"old" and leftovers(tmp_path) == []
 
 

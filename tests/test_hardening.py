@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 
 from clirun import run
-from sportlint.cli.main import ExitCode, build_parser, load_settings
+from sportlint.cli.check import load_settings
+from sportlint.cli.main import ExitCode, build_parser
 from sportlint.engine import linter
-from sportlint.runner import single as runner
+from sportlint.runner import jobs, single, write
 
 BASIC = ["--select", "spelling.accents,spelling.repeated-word"]
 DIRTY = "Il il Bari ha vinto.\n"
@@ -127,7 +128,7 @@ def test_ctrl_c_during_a_parallel_fix_starts_no_other_file(
         raise KeyboardInterrupt
 
     monkeypatch.setattr(Future, "result", interrupted)
-    outcomes = runner.check_paths(paths, config, rules, runner.Options(fix=True), jobs=2)
+    outcomes = jobs.check_paths(paths, config, rules, single.Options(fix=True), jobs=2)
     with pytest.raises(KeyboardInterrupt):
         list(outcomes)
     monkeypatch.undo()
@@ -145,11 +146,11 @@ def test_workers_leave_ctrl_c_to_the_parent() -> None:
     before = signal.getsignal(signal.SIGINT)
     try:
         config = load_settings(build_parser().parse_args(["check", *BASIC, "x"]))
-        runner._init_worker(config, [], runner.Options())
+        jobs._init_worker(config, [], single.Options())
         assert signal.getsignal(signal.SIGINT) == signal.SIG_IGN
     finally:
         signal.signal(signal.SIGINT, before)
-        runner._worker = None
+        jobs._worker = None
 
 
 def test_ctrl_c_is_a_line_and_exit_code_130(
@@ -157,7 +158,7 @@ def test_ctrl_c_is_a_line_and_exit_code_130(
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(runner, "check_paths", interrupted)
+    monkeypatch.setattr(jobs, "check_paths", interrupted)
     (tmp_path / "a.txt").write_text(DIRTY, encoding="utf-8")
     code, out, err = run(capsys, "check", *BASIC, str(tmp_path / "a.txt"))
     assert (code, out, err) == (130, "", "sportlint: interrupted\n")
@@ -357,7 +358,7 @@ def test_interrupted_undo_of_an_in_place_write_keeps_the_backup(
     path.write_bytes(b"old text")
     os.link(path, tmp_path / "twin.txt")
     calls: list[bytes] = []
-    real_overwrite = runner._overwrite
+    real_overwrite = write._overwrite
 
     def overwrite(handle: object, data: bytes) -> None:
         calls.append(data)
@@ -366,9 +367,9 @@ def test_interrupted_undo_of_an_in_place_write_keeps_the_backup(
             raise OSError(28, "No space left on device")
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(runner, "_overwrite", overwrite)
+    monkeypatch.setattr(write, "_overwrite", overwrite)
     with pytest.raises(KeyboardInterrupt):
-        runner.write(str(path), b"new text", b"old text")
+        write.write(str(path), b"new text", b"old text")
     (backup,) = leftovers(tmp_path)
     assert (tmp_path / backup).read_bytes() == b"old text"
     assert capsys.readouterr().err.rstrip().endswith(f"it is saved in {tmp_path / backup}")

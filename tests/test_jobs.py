@@ -13,7 +13,7 @@ import pytest
 from clirun import run
 from sportlint.cli.main import ExitCode
 from sportlint.engine import linter
-from sportlint.runner import single as runner
+from sportlint.runner import single
 
 DRAFTS = {
     "a.txt": "Il il Bari ha vinto poichè ha segnato.\n",
@@ -93,14 +93,14 @@ def test_a_crashing_rule_names_the_file_and_the_others_are_checked(
 def test_a_worker_that_dies_is_replaced_by_this_process(
         folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     parent = os.getpid()
-    real_check = runner.check_path
+    real_check = single.check_path
 
     def check_path(path, config, rules, options):  # type: ignore[no-untyped-def]
         if os.getpid() != parent:
             os._exit(1)     # a worker killed by the system, say
         return real_check(path, config, rules, options)
 
-    monkeypatch.setattr(runner, "check_path", check_path)
+    monkeypatch.setattr(single, "check_path", check_path)
     code, out, err = run(capsys, "check", *SELECT, "--jobs", "2", str(folder))
     assert "worker process stopped" in err
     assert code == ExitCode.ERROR and "bad.txt: not valid UTF-8" in err
