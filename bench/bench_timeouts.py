@@ -20,7 +20,8 @@ from sportlint.config.loader import from_mapping
 from sportlint.engine import timeouts
 from sportlint.rules import registry
 from sportlint.rules.base import Context
-from sportlint.rules.kinds import DataRule, consistency, pattern, substitution
+from sportlint.rules.kinds import consistency, pattern, substitution
+from sportlint.rules.kinds.base import DataRule
 from sportlint.segment.segmenter import segment
 from sportlint.source import document
 from sportlint.util.resources import Resources

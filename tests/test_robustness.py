@@ -19,7 +19,7 @@ from sportlint.config.loader import from_mapping
 from sportlint.engine import linter
 from sportlint.formatters import FileReport, json_format
 from sportlint.rules import registry
-from sportlint.rules.kinds import KINDS
+from sportlint.rules.kinds.table import KINDS
 from sportlint.source import document
 from test_rule_cases import rule_cases
 
