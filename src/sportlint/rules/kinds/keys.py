@@ -34,6 +34,17 @@ class Key:
     items: tuple[str | Shape, ...] = ()
     min_items: int = 0
     nonblank: bool = False
+    #: for the checks: the Python types of the value, of a list's plain items, its items' shape
+    python_types: tuple[type, ...] = field(init=False, repr=False, compare=False)
+    item_types: tuple[tuple[type, ...], Shape | None] = field(init=False, repr=False,
+                                                             compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "python_types", tuple(_PY[t] for t in self.types))
+        shapes = [s for s in self.items if isinstance(s, Shape)]
+        object.__setattr__(self, "item_types", (
+            tuple(_PY[t] for t in self.items if isinstance(t, str)),
+            shapes[0] if shapes else None))
 
     def json_schema(self) -> dict[str, Any]:
         out: dict[str, Any] = {"description": self.help} if self.help else {}
@@ -65,6 +76,11 @@ class Shape:
     needs: dict[str, str] = field(default_factory=dict)
     one_of: tuple[str, ...] = ()
     label: tuple[str, ...] = ()
+    required: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "required",
+                           tuple(name for name, key in self.keys.items() if key.required))
 
     def ref(self) -> dict[str, str]:
         return {"$ref": f"#/definitions/{self.id}"}
@@ -85,9 +101,8 @@ class Shape:
             "additionalProperties": False,
             "properties": {name: key.json_schema() for name, key in self.keys.items()},
         }
-        required = [name for name, key in self.keys.items() if key.required]
-        if required:
-            out["required"] = required
+        if self.required:
+            out["required"] = list(self.required)
         if self.needs:
             out["dependencies"] = {key: [other] for key, other in self.needs.items()}
         if self.one_of:
@@ -109,14 +124,7 @@ def type_of(value: Any) -> str:
     return f"a {type(value).__name__}"   # a date: YAML reads 2024-05-01 as one
 
 
-def _is(value: Any, type_name: str) -> bool:
-    if type_name == "string":
-        return isinstance(value, str)
-    if type_name == "boolean":
-        return isinstance(value, bool)
-    if type_name == "mapping":
-        return isinstance(value, dict)
-    return isinstance(value, list)
+_PY: dict[str, type] = {"string": str, "boolean": bool, "mapping": dict, "list": list}
 
 
 def _short(value: Any) -> str:
@@ -128,68 +136,76 @@ def _say(value: Any) -> str:
     return "false" if value is False else "true" if value is True else str(value)
 
 
+class _Wrong(Exception):
+    """A problem with the mapping being checked (`check` says where)."""
+
+
 def check(data: dict[str, Any], shape: Shape, where: str = "") -> None:
     """Raise ValueError for the first key of ``data`` (and of its items, depth first) that
     ``shape`` does not take, is missing, or has the wrong type or value."""
-    label = next((f"{k} {_short(data[k])}" for k in shape.label
-                  if isinstance(data.get(k), str | list)), "")
-    at = f"{where} ({label}): " if where and label else f"{where}: " if where else ""
-    unknown = [k for k in data if k not in shape.keys]
+    try:
+        _check(data, shape, where)
+    except _Wrong as wrong:
+        label = next((f"{k} {_short(data[k])}" for k in shape.label
+                      if isinstance(data.get(k), str | list)), "")
+        at = f"{where} ({label}): " if where and label else f"{where}: " if where else ""
+        raise ValueError(at + str(wrong)) from None
+
+
+def _check(data: dict[str, Any], shape: Shape, where: str) -> None:
+    known = shape.keys
+    unknown = [k for k in data if k not in known]
     if unknown:
         hint = ""
         if len(unknown) == 1 and isinstance(unknown[0], str):
             import difflib
 
-            close = difflib.get_close_matches(unknown[0], shape.keys, n=1)
+            close = difflib.get_close_matches(unknown[0], known, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
         said = ", ".join(repr(k) for k in unknown)
-        raise ValueError(f"{at}unknown key{'s' if len(unknown) > 1 else ''} {said}{hint}; "
-                         f"{shape.name} takes {', '.join(sorted(shape.keys))}")
-    for name, key in shape.keys.items():
-        if key.required and name not in data:
-            raise ValueError(f"{at}missing key {name!r} (required in {shape.name})")
+        raise _Wrong(f"unknown key{'s' if len(unknown) > 1 else ''} {said}{hint}; "
+                     f"{shape.name} takes {', '.join(sorted(known))}")
+    for name in shape.required:
+        if name not in data:
+            raise _Wrong(f"missing key {name!r} (required in {shape.name})")
     for name, value in data.items():
-        _check_value(value, shape.keys[name], at, name, where)
+        _check_value(value, known[name], name, where)
     for name, other in shape.needs.items():
         if name in data and other not in data:
-            raise ValueError(f"{at}key {name!r} is read only together with {other!r}, "
-                             "which is missing")
+            raise _Wrong(f"key {name!r} is read only together with {other!r}, which is missing")
     if shape.one_of and sum(k in data for k in shape.one_of) != 1:
         keys = " or ".join(repr(k) for k in shape.one_of)
-        raise ValueError(f"{at}{shape.name} takes either {keys}, exactly one of them")
+        raise _Wrong(f"{shape.name} takes either {keys}, exactly one of them")
 
 
-def _check_value(value: Any, key: Key, at: str, name: str, where: str) -> None:
-    said = f"{at}key {name!r}"
+def _check_value(value: Any, key: Key, name: str, where: str) -> None:
     if key.choices:
         if not any(type(value) is type(c) and value == c for c in key.choices):
             choices = ", ".join(_say(c) for c in key.choices)
             shown = (_say(value) if isinstance(value, bool) else repr(value)
                      if isinstance(value, str) else type_of(value))
-            raise ValueError(f"{said} must be one of {choices}; not {shown}")
+            raise _Wrong(f"key {name!r} must be one of {choices}; not {shown}")
         return
-    if not any(_is(value, t) for t in key.types):
+    if not isinstance(value, key.python_types):
         wanted = " or ".join(TYPES[t] for t in key.types)
-        raise ValueError(f"{said} must be {wanted}, not {type_of(value)}")
-    if key.nonblank and isinstance(value, str) and not value.strip():
-        raise ValueError(f"{said} must not be blank")
+        raise _Wrong(f"key {name!r} must be {wanted}, not {type_of(value)}")
+    if key.nonblank and not str(value).strip():
+        raise _Wrong(f"key {name!r} must not be blank")
     if not isinstance(value, list):
         return
     if len(value) < key.min_items:
-        raise ValueError(f"{said} needs at least {key.min_items} "
-                         f"item{'s' if key.min_items > 1 else ''}, not {len(value)}")
-    path = f"{where}.{name}" if where else name
-    shape = next((s for s in key.items if isinstance(s, Shape)), None)
+        raise _Wrong(f"key {name!r} needs at least {key.min_items} "
+                     f"item{'s' if key.min_items > 1 else ''}, not {len(value)}")
+    scalars, shape = key.item_types
     for i, item in enumerate(value):
-        if any(isinstance(t, str) and _is(item, t) for t in key.items):
+        if isinstance(item, scalars):
             continue
         if shape is not None and isinstance(item, dict):
-            check(item, shape, f"{path}[{i}]")
+            check(item, shape, f"{where}.{name}[{i}]" if where else f"{name}[{i}]")
             continue
         wanted = " or ".join(TYPES["mapping"] if isinstance(t, Shape) else TYPES[t]
                              for t in key.items)
-        raise ValueError(f"{at}{name}[{i}] must be {wanted}, "
-                         f"not {type_of(item)}")
+        raise _Wrong(f"{name}[{i}] must be {wanted}, not {type_of(item)}")
 
 
 # --- what every kind shares -------------------------------------------------------------
