@@ -68,7 +68,7 @@ class Key:
 class Shape:
     """A mapping: the keys it takes; ``needs`` a key read only together with another;
     ``one_of`` keys of which exactly one must be given; ``label`` keys whose value names
-    an item in messages."""
+    an item in messages; ``help`` its description in the schema."""
 
     id: str
     name: str
@@ -76,6 +76,7 @@ class Shape:
     needs: dict[str, str] = field(default_factory=dict)
     one_of: tuple[str, ...] = ()
     label: tuple[str, ...] = ()
+    help: str = ""
     required: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -96,7 +97,7 @@ class Shape:
 
     def json_schema(self) -> dict[str, Any]:
         out: dict[str, Any] = {
-            "description": self.name[0].upper() + self.name[1:] + ".",
+            "description": self.help or self.name[0].upper() + self.name[1:] + ".",
             "type": "object",
             "additionalProperties": False,
             "properties": {name: key.json_schema() for name, key in self.keys.items()},
@@ -236,7 +237,8 @@ def rule_shape(kind: str, help: str, keys: dict[str, Key]) -> Shape:
     """The top level of a rule file of ``kind``: the keys all kinds share, and ``keys``."""
     common = {
         "id": Key(("string",), "The rule id, <family>.<name>.", required=True),
-        "kind": Key(("string",), help, required=True, choices=(kind,)),
+        "kind": Key(("string",), "The engine that runs the rule.", required=True,
+                    choices=(kind,)),
         "summary": Key(("string",), "What the rule catches, in one line.", required=True,
                        nonblank=True),
         "doc": Key(("string",), "The rule's documentation, after the summary."),
@@ -249,4 +251,4 @@ def rule_shape(kind: str, help: str, keys: dict[str, Key]) -> Shape:
         "cases": Key(("list",), "The rule's test cases.", items=(CASE,)),
     }
     article = "an" if kind[:1] in "aeiou" else "a"
-    return Shape(kind, f"{article} {kind} rule", {**common, **keys})
+    return Shape(kind, f"{article} {kind} rule", {**common, **keys}, help=f"kind {kind}: {help}")
