@@ -8,7 +8,7 @@ import pytest
 
 from sportlint.findings import Severity
 from sportlint.rules import registry
-from sportlint.rules.kinds import DataRule
+from sportlint.rules.kinds.base import DataRule
 from sportlint.rules.kinds.consistency import ConsistencyRule, normal
 from sportlint.rules.kinds.substitution import SubstitutionRule
 

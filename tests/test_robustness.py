@@ -20,7 +20,7 @@ from sportlint.engine import linter
 from sportlint.findings import FileReport
 from sportlint.formatters import json_format
 from sportlint.rules import registry
-from sportlint.rules.kinds import KINDS
+from sportlint.rules.kinds.table import KINDS
 from sportlint.source import document
 from test_rule_cases import rule_cases
 

@@ -23,7 +23,7 @@ import yaml
 
 from sportlint import fix_text, lint_text
 from sportlint.rules import registry
-from sportlint.rules.kinds import DataRule
+from sportlint.rules.kinds.base import DataRule
 
 CASES_DIR = Path(__file__).parent / "cases"
 

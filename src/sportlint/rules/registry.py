@@ -16,7 +16,7 @@ from typing import Any
 
 from sportlint import rules as code_rules
 from sportlint.rules.base import Rule, iter_rule_classes
-from sportlint.rules.kinds import KINDS
+from sportlint.rules.kinds.table import KINDS
 from sportlint.util.datapaths import read_yaml, rules_dir
 
 

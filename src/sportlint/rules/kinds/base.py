@@ -7,10 +7,7 @@ from typing import Any, ClassVar
 
 from sportlint.findings import Applicability, Severity
 from sportlint.rules.base import Rule
-
-COMMON_KEYS = {"id", "kind", "summary", "doc", "severity", "message", "skip_quoted",
-               "default_enabled", "options", "cases", "entries", "fix", "case_sensitive",
-               "patterns", "boundary"}
+from sportlint.rules.kinds.keys import Shape, check
 
 
 class DataRule(Rule):
@@ -18,20 +15,17 @@ class DataRule(Rule):
 
     spec: ClassVar[dict[str, Any]] = {}
     source: ClassVar[Path | None] = None
+    #: the keys of a rule file of each kind this engine runs (see `sportlint.rules.kinds.keys`)
+    shapes: ClassVar[dict[str, Shape]] = {}
 
     @classmethod
     def from_spec(cls, spec: dict[str, Any], path: Path) -> type[DataRule]:
-        unknown = set(spec) - COMMON_KEYS
-        if unknown:
-            raise ValueError(f"unknown keys {', '.join(sorted(unknown))}")
-        for key in ("entries", "patterns"):
-            items = spec.get(key)
-            if items is not None and not (isinstance(items, list)
-                                          and all(isinstance(i, dict) for i in items)):
-                raise ValueError(f"'{key}' must be a list of mappings")
+        kind = spec.get("kind")
+        shape = cls.shapes.get(kind) if isinstance(kind, str) else None
+        if shape is None:
+            raise ValueError(f"kind {kind!r}: {cls.__name__} runs {', '.join(cls.shapes)}")
+        check(spec, shape)
         summary = str(spec.get("summary", "")).strip()
-        if not summary:
-            raise ValueError("a data rule needs a one-line 'summary'")
         doc = summary + "\n\n" + str(spec.get("doc", "")).strip()
         attrs: dict[str, Any] = {
             "id": str(spec["id"]),

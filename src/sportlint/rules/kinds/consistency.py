@@ -56,6 +56,7 @@ import regex
 from sportlint.findings import Applicability, Finding
 from sportlint.rules.base import Context
 from sportlint.rules.kinds.base import DataRule
+from sportlint.rules.kinds.keys import EXAMPLES, Key, Shape, fix_key, rule_shape
 from sportlint.rules.kinds.substitution import _latin1, caseless_lower, match_case
 from sportlint.rules.kinds.timelimit import pattern_timeout
 from sportlint.util import lazyregex
@@ -64,8 +65,26 @@ from sportlint.util.lazyregex import LazyPattern
 
 _BEFORE = r"(?<![\p{L}\p{M}\d_.-])"
 _AFTER = r"(?![\p{L}\p{M}\d_]|['’]\p{L}|-\p{L})"
-ENTRY_KEYS = {"forms", "preferred", "endings", "fix", "examples", "note", "case_sensitive",
-              "before"}
+GROUP = Shape("consistency-group", "a consistency group", {
+    "forms": Key(("list",), "The variant spellings of one thing (at least two).", required=True,
+                 items=("string",), min_items=2),
+    "preferred": Key(("string",), "The form to keep whatever the majority (one of forms)."),
+    "endings": Key(("list",), "The forms are stems, each followed by one of these endings.",
+                   items=("string",)),
+    "fix": fix_key("the rule's fix"),
+    "case_sensitive": Key(("boolean",), "Forms that differ only by case are different "
+                          "(DS is not ds; default false)."),
+    "before": Key(("string",), "A regular expression the text before a form must match."),
+    "note": Key(("string",), "A remark for whoever edits the group (not read)."),
+    "examples": EXAMPLES,
+}, label=("forms",))
+
+SHAPE = rule_shape("consistency", "Groups of variant spellings of one thing; an article "
+                   "should pick one.", {
+    "fix": fix_key("unsafe"),
+    "entries": Key(("list",), "The groups of forms.", required=True, items=(GROUP,),
+                   min_items=1),
+})
 
 
 def normal(form: str) -> str:
@@ -119,6 +138,7 @@ class Occurrence:
 
 
 class ConsistencyRule(DataRule):
+    shapes: ClassVar[dict[str, Shape]] = {"consistency": SHAPE}
     groups: ClassVar[list[Group]] = []
     keys: ClassVar[list[set[str]]] = []
     shortcuts: ClassVar[list[bool]] = []
@@ -130,12 +150,7 @@ class ConsistencyRule(DataRule):
         groups = []
         seen: dict[str, str] = {}
         for entry in cls.spec.get("entries") or []:
-            unknown = set(entry) - ENTRY_KEYS
-            if unknown:
-                raise ValueError(f"group {entry.get('forms')}: unknown keys {', '.join(sorted(unknown))}")
             forms = tuple(str(f) for f in entry["forms"])
-            if len(forms) < 2:
-                raise ValueError(f"group {forms}: a group needs at least two forms")
             endings = tuple(str(e) for e in entry.get("endings") or [""])
             preferred = entry.get("preferred")
             if preferred is not None and preferred not in forms:
@@ -164,8 +179,6 @@ class ConsistencyRule(DataRule):
             groups.append(Group(forms, endings, preferred,
                                 cls.applicability(entry.get("fix"), default),
                                 case_sensitive, strict, pattern, bool(before)))
-        if not groups:
-            raise ValueError("a consistency rule needs entries (groups of forms)")
         cls.groups = groups
         # A plain substring test tells which groups can occur at all; only those run.
         cls.keys = [{regex.split(r"[\s'’]", f.lower(), maxsplit=1)[0] for f in g.forms}

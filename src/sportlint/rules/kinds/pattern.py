@@ -28,6 +28,7 @@ import regex
 from sportlint.findings import Applicability, Finding
 from sportlint.rules.base import Context
 from sportlint.rules.kinds.base import DataRule
+from sportlint.rules.kinds.keys import Key, Shape, fix_key, rule_shape
 from sportlint.rules.kinds.timelimit import pattern_timeout
 from sportlint.util import lazyregex
 
@@ -42,7 +43,35 @@ def _check_template(pat: Any, replacement: str) -> None:
                          f"the pattern {pat.pattern!r} does not have")
 
 
+_PATTERN = Key(("string",), "A regular expression (the regex module, V1 syntax); its group "
+               "named span, when present, is the flagged part.", required=True)
+_MESSAGE = Key(("string",), "This pattern's message, instead of the rule's.")
+_PATTERNS = "The regular expressions that flag what they match."
+
+PATTERN = Shape("pattern-item", "a pattern of a pattern rule", {
+    "pattern": _PATTERN,
+    "replacement": Key(("string",), "The fix: the match's replacement, which may name its "
+                       "groups (\\1, \\g<name>)."),
+    "message": _MESSAGE,
+}, label=("pattern",))
+EXISTENCE = Shape("existence-item", "a pattern of an existence rule",
+                  {"pattern": _PATTERN, "message": _MESSAGE}, label=("pattern",))
+
+SHAPES = {
+    "pattern": rule_shape("pattern", "Regular expressions that flag what they match, with a "
+                          "fix where a pattern has a replacement.", {
+        "fix": fix_key("suggestion"),
+        "patterns": Key(("list",), _PATTERNS, required=True, items=(PATTERN,), min_items=1),
+    }),
+    "existence": rule_shape("existence", "Regular expressions that flag what they match "
+                            "(no fixes).", {
+        "patterns": Key(("list",), _PATTERNS, required=True, items=(EXISTENCE,), min_items=1),
+    }),
+}
+
+
 class PatternRule(DataRule):
+    shapes: ClassVar[dict[str, Shape]] = SHAPES
     compiled: ClassVar[list[tuple[Any, str | None, str]]] = []
     fix: ClassVar[Applicability | None] = None
 
@@ -60,8 +89,6 @@ class PatternRule(DataRule):
                 _check_template(pat, str(replacement))
             message = cls.check_message(str(entry.get("message", default_message)))
             compiled.append((pat, replacement, message))
-        if not compiled:
-            raise ValueError("a pattern rule needs patterns")
         cls.compiled = compiled
         cls.fix = cls.applicability(cls.spec.get("fix"), "suggestion")
 

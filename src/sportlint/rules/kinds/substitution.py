@@ -41,6 +41,7 @@ from sportlint.findings import Applicability, Edit, Finding
 from sportlint.italian import determiners
 from sportlint.rules.base import Context
 from sportlint.rules.kinds.base import DataRule
+from sportlint.rules.kinds.keys import EXAMPLES, Key, Shape, fix_key, rule_shape
 from sportlint.rules.kinds.timelimit import pattern_timeout
 from sportlint.segment.tokens import Token
 from sportlint.util import lazyregex
@@ -80,7 +81,42 @@ def caseless_lower(ctx: Context) -> str | None:
     return ctx.seg.caseless_lower()
 
 
+_GENDER = ("m", "f")
+_ALSO = Shape("substitution-also", "a further right form (in also)", {
+    "right": Key(("string",), "The form suggested.", required=True),
+    "gender": Key(("string",), "Its gender: the fix makes the article in front agree.",
+                  choices=_GENDER),
+    "wrong_gender": Key(("string",), "The wrong form's gender, when it differs (default: "
+                        "the entry's).", choices=_GENDER),
+    "plural": Key(("string",), "Its plural."),
+}, needs={"wrong_gender": "gender", "plural": "gender"}, label=("right",))
+
+ENTRY = Shape("substitution-entry", "a substitution entry", {
+    "wrong": Key(("string",), "The wrong form, matched as whole words.", required=True),
+    "right": Key(("string",), "The right form.", required=True),
+    "fix": fix_key("the rule's fix"),
+    "exceptions": Key(("list",), "Regular expressions of phrases in which the form is not "
+                      "flagged.", items=("string",)),
+    "gender": Key(("string",), "The right form's gender: the fix makes the article in front "
+                  "agree.", choices=_GENDER),
+    "wrong_gender": Key(("string",), "The wrong form's gender, when it differs.",
+                        choices=_GENDER),
+    "plural": Key(("string",), "The right form's plural."),
+    "also": Key(("list",), "Further right forms, suggested after right (a form, or a mapping "
+                "with right and its own gender and plural).", items=("string", _ALSO)),
+    "examples": EXAMPLES,
+}, needs={"wrong_gender": "gender", "plural": "gender"}, label=("wrong",))
+
+SHAPE = rule_shape("substitution", "A wrong form and its right form, entry by entry.", {
+    "fix": fix_key("safe"),
+    "case_sensitive": Key(("boolean",), "Match the wrong forms' case exactly (default false)."),
+    "entries": Key(("list",), "The wrong forms and their right forms.", required=True,
+                   items=(ENTRY,), min_items=1),
+})
+
+
 class SubstitutionRule(DataRule):
+    shapes: ClassVar[dict[str, Shape]] = {"substitution": SHAPE}
     table: ClassVar[dict[str, tuple[str, Applicability | None]]] = {}
     pattern: ClassVar[Any] = None
     #: the first word of each form, looked for in the lower-cased text first: a
@@ -104,8 +140,6 @@ class SubstitutionRule(DataRule):
             extra = cls._extra(entry, sensitive)
             if extra:
                 extras[key] = extra
-        if not table:
-            raise ValueError("a substitution rule needs entries")
         forms = sorted(table, key=len, reverse=True)
         flags = 0 if sensitive else regex.IGNORECASE
         body = "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in forms)
