@@ -13,6 +13,7 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from rulecases import rule_cases
 from sportlint import fix_text, lint_text
 from sportlint.cli.main import main
 from sportlint.config.loader import from_mapping
@@ -21,7 +22,6 @@ from sportlint.formatters import FileReport, json_format
 from sportlint.rules import registry
 from sportlint.rules.kinds import KINDS
 from sportlint.source import document
-from test_rule_cases import rule_cases
 
 # Fragments of Italian sports copy, and the marks that make the segmenter's life hard.
 FRAGMENTS = [

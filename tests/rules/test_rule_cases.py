@@ -1,7 +1,8 @@
 """Every rule's own cases, by one parametrisation.
 
-Code rules keep theirs in ``tests/cases/<rule id>.yaml``; data rules carry them in their
-YAML file (``cases`` and each entry's ``examples``). A case is one of:
+Code rules keep theirs in ``tests/rules/cases/<family>/<name>.yaml`` (tests/rulecases.py
+reads them); data rules carry them in their YAML file (``cases`` and each entry's
+``examples``). A case is one of:
 
 - ``fail: TEXT`` - the rule reports at least one finding; with ``fix: TEXT`` fixing with
   this rule alone (unsafe fixes included) gives that text, without ``fix`` the text is left
@@ -15,30 +16,13 @@ of the test suite (tests/fake_languagetool.py).
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
+from rulecases import CASES_DIR, case_file, rule_cases
 from sportlint import fix_text, lint_text
 from sportlint.rules import registry
-from sportlint.rules.kinds import DataRule
-
-CASES_DIR = Path(__file__).parent / "cases"
-
-
-def rule_cases(rule_id: str) -> list[dict[str, Any]]:
-    cls = registry.get(rule_id)
-    cases: list[dict[str, Any]] = []
-    if issubclass(cls, DataRule):
-        cases += cls.cases()
-    path = CASES_DIR / f"{rule_id}.yaml"
-    if path.exists():
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        assert data.get("rule") == rule_id, f"{path}: 'rule' must be {rule_id}"
-        cases += data.get("cases") or []
-    return cases
 
 
 def all_cases() -> list[Any]:
@@ -83,6 +67,9 @@ def test_rule_case(rule_id: str, case: dict[str, Any], request: pytest.FixtureRe
 
 
 def test_every_rule_has_cases() -> None:
+    ids = set(registry.all_rules())
+    for path in sorted(CASES_DIR.rglob("*.yaml")):
+        assert any(case_file(rule_id) == path for rule_id in ids), f"{path}: no rule reads it"
     for rule_id in registry.all_rules():
         cases = rule_cases(rule_id)
         assert any("fail" in c for c in cases), f"{rule_id} has no failing case"
