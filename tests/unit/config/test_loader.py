@@ -103,7 +103,7 @@ def test_invalid_yaml_names_the_file(tmp_path: Path) -> None:
 def test_readme_configuration_example_loads() -> None:
     import re
 
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("## Configuration"):]
     example = re.search(r"```yaml\n(.*?)```", section, re.S)
     assert example is not None
