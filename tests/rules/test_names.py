@@ -18,7 +18,7 @@ from sportlint.util import resources
 from sportlint.util.datapaths import data_dir
 
 NAMES = {"select": ["names"]}
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def names_findings(text: str, config: dict | None = None) -> list:
