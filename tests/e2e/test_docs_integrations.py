@@ -15,7 +15,7 @@ import yaml
 from sportlint import lint_text
 from sportlint.cli.main import build_parser, main
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DIRTY = "Il il Bari ha vinto poichè ha segnato.\n"
 FIXED = "Il Bari ha vinto poiché ha segnato.\n"
 CLEAN = "La Ternana ha vinto perché ha segnato per prima.\n"

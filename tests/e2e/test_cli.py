@@ -141,7 +141,7 @@ def test_fix_on_the_seed_changes_only_what_safe_fixes_say(
     from sportlint.engine import linter
     from sportlint.source import document
 
-    seed = Path(__file__).resolve().parents[1] / "seeds" / "000_ce6d04d1a70b5d49.txt"
+    seed = Path(__file__).resolve().parents[2] / "seeds" / "000_ce6d04d1a70b5d49.txt"
     copy = tmp_path / "seed.txt"
     copy.write_bytes(seed.read_bytes())
     original = seed.read_text(encoding="utf-8")
@@ -158,7 +158,7 @@ def test_fix_on_the_seed_changes_only_what_safe_fixes_say(
 
 
 def test_sportlint_lints_its_own_readme(capsys: pytest.CaptureFixture[str]) -> None:
-    readme = Path(__file__).resolve().parents[1] / "README.md"
+    readme = Path(__file__).resolve().parents[2] / "README.md"
     code, out, _ = run(capsys, "check", "--report-unused-suppressions", str(readme))
     assert code == ExitCode.OK, out
 

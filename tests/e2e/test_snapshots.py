@@ -1,6 +1,6 @@
 """Snapshots of the whole CLI text output on the seed and on articles the project wrote.
 
-Regenerate with ``python -m pytest tests/test_snapshots.py --update-snapshots`` and review
+Regenerate with ``python -m pytest tests/e2e/test_snapshots.py --update-snapshots`` and review
 the diff like any other change.
 """
 
@@ -12,7 +12,7 @@ import pytest
 
 from sportlint.cli.main import main
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 INPUTS = ["seeds/000_ce6d04d1a70b5d49.txt", *sorted(
     str(p.relative_to(ROOT)) for p in (ROOT / "tests" / "articles").iterdir())]

@@ -1,4 +1,4 @@
-"""Bugs the property tests over arbitrary Unicode found (tests/test_robustness.py), each
+"""Bugs the property tests over arbitrary Unicode found (tests/e2e/test_robustness.py), each
 pinned by a short made-up text."""
 
 from __future__ import annotations
