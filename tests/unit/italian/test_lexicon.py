@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import random
 
 import pytest
 
@@ -143,3 +144,19 @@ def test_index_only_answers_equal_those_of_the_readings(lex: Lexicon) -> None:
         assert fresh.parts_of_speech(form) == {a.pos for a in readings}, form
         for pos in ("VER", "AUX", "NOUN", "ADJ", "ADV"):
             assert fresh.lemmas(form, pos) == {a.lemma for a in readings if a.pos == pos}, form
+
+
+def test_lexicon_line_search_finds_every_key_of_a_sorted_section() -> None:
+    from sportlint.italian.lexicon import Lexicon
+
+    rng = random.Random(2)
+    keys = sorted({"".join(rng.choice("abcèz'") for _ in range(rng.randint(1, 7)))
+                   for _ in range(3000)})
+    lines = sorted(f"{k}\t{n}" for k in keys for n in range(rng.randint(1, 3)))
+    lex = Lexicon("#header\n#paradigms\n" + "\n".join(lines) + "\n#forms\n" + "\n".join(lines) + "\n")
+    assert len(lex._fences(lex._forms).lines) > 5
+    probes = keys + [k + "a" for k in keys[::7]] + [k[:-1] for k in keys[::5]] + ["", "zzzzzzzz", "0"]
+    for key in probes:
+        expected = [line for line in lines if line.startswith(key + "\t")]
+        assert lex._lines(key, lex._forms) == expected
+        assert lex._lines(key, lex._paradigms) == expected

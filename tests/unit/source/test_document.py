@@ -1,10 +1,11 @@
 """sportlint.source.document: a draft's bytes decoded (UTF-8 and its BOM, `--encoding`,
 UTF-16 and UTF-32, errors naming the line) and the fixed text encoded back byte for byte,
-as the command line uses them."""
+as the command line uses them; and the search over the regions a document ignores."""
 
 from __future__ import annotations
 
 import json
+import random
 import sys
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest
 from clirun import run
 from sportlint.cli.main import ExitCode, main
 from sportlint.source import document
+from sportlint.source.document import Document
 
 BASIC = ["--select", "spelling.accents,spelling.repeated-word"]
 OTHER = "Il il Bari ha vinto.\n"       # the good file beside each bad one: one finding
@@ -205,3 +207,19 @@ def test_encoding_that_does_not_round_trip_changes_no_other_byte(
     assert f"{path}: its bytes do not read back the same in utf-7" in err
     assert path.read_bytes() == original
     assert leftovers(tmp_path) == []
+
+
+def test_is_ignored_with_many_regions_agrees_with_a_plain_scan() -> None:
+    rng = random.Random(7)
+    for _ in range(100):
+        spans = []
+        for _ in range(rng.randint(9, 30)):
+            a = rng.randint(0, 200)
+            spans.append((a, a + rng.randint(0, 20)))
+        doc = Document("x.txt", "a" * 250)
+        doc.ignored = spans
+        for _ in range(100):
+            start = rng.randint(0, 230)
+            end = start + rng.randint(0, 10)
+            plain = any(s < max(end, start + 1) and start < e for s, e in spans)
+            assert doc.is_ignored(start, end) == plain

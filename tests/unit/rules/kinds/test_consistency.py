@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from sportlint.config.loader import Config
+from sportlint.config.loader import Config, from_mapping
 from sportlint.engine.linter import lint
 from sportlint.rules.kinds.consistency import ConsistencyRule
+from sportlint.segment.segmenter import segment
+from sportlint.source import document
 from sportlint.source.document import Document
 
 
@@ -97,3 +100,36 @@ def test_fixing_settles_and_is_idempotent() -> None:
     assert "Parla il c.t. I play-off" in once and once.endswith("Il c.t. conferma")
     assert "in Serie C" in once
     assert "L'allenatore del Bari" in once and "ma però" not in once
+
+
+def test_consistency_shortcut_finds_what_the_full_search_finds() -> None:
+    from sportlint.rules import registry
+    from sportlint.rules.base import Context
+    from sportlint.rules.kinds.consistency import ConsistencyRule
+    from sportlint.util.resources import Resources
+
+    rng = random.Random(9)
+    config = from_mapping({}, None)
+    kinds = [c for c in registry.all_rules().values()
+             if isinstance(c, type) and issubclass(c, ConsistencyRule)]
+    fill = ["la", "il", "x", "'", "’", "-", ".", " ", "\n\n", "È", "perché", "«", "1", "_"]
+    found = 0
+    for _ in range(300):
+        cls = rng.choice(kinds)
+        i = rng.randrange(len(cls.groups))
+        group, keys = cls.groups[i], cls.keys[i]
+        parts = []
+        for _ in range(rng.randint(1, 6)):
+            if rng.random() < 0.6:
+                form = rng.choice(group.forms) + rng.choice(group.endings)
+                form = form.replace(" ", rng.choice([" ", "  ", "\n"])).replace("'", "’")
+                parts.append("".join(c.upper() if rng.random() < 0.2 else c for c in form))
+            else:
+                parts.append(rng.choice(fill))
+            parts.append(rng.choice([" ", "", "'", "a", " la "]))
+        doc = document.from_text("".join(parts))
+        ctx = Context(doc, segment(doc), config, Resources())
+        full = [m.span() for m in group.pattern.finditer(doc.masked)]
+        assert [m.span() for m in cls._matches(ctx, group, keys)] == full
+        found += len(full)
+    assert found > 50
