@@ -44,3 +44,26 @@ def test_date_shortcut_finds_what_the_full_search_finds() -> None:
         assert [m.span() for m in dates._date_matches(seg, seg.doc.masked)] == full
         found += len(full)
     assert found > 20
+
+
+# -- dates ---------------------------------------------------------------------------------
+def test_dates_use_the_calendar() -> None:
+    seg = segment(document.from_text("Sabato 29 febbraio 2020 e martedì 27 e mercoledì 28 "
+                                      "novembre 2012, poi l'8/5/2017."))
+    found = find_dates(seg)
+    assert [(d.day, d.month, d.year, d.weekday) for d in found] == [
+        (29, 2, 2020, "Sabato"), (27, 11, 2012, "martedì"), (28, 11, 2012, "mercoledì"),
+        (8, 5, 2017, "")]
+    assert all(d.possible for d in found)
+    assert found[0].real_weekday() == 5
+
+
+def test_year_of_a_date_without_one() -> None:
+    from sportlint.italian.dates import article_date, likely_year
+    assert article_date(document.from_text(" date 2021-02 Testo.")) == (2021, 2)
+    assert article_date(document.from_text("---\ntitle: x\ndate: '2020-11-03'\n---\nTesto.")) == (2020, 11)
+    assert article_date(document.from_text("Testo del 2021-02.")) is None
+    assert likely_year(1, (2021, 2)) == 2021
+    assert likely_year(3, (2021, 2)) == 2021      # next month: a preview
+    assert likely_year(9, (2021, 2)) == 2020      # the autumn before
+    assert likely_year(5, (2021, 2)) is None      # too far either way
