@@ -213,6 +213,13 @@ def _check_value(value: Any, key: Key, name: str, where: str) -> None:
 
 FIX = ("safe", "unsafe", "suggestion", "none", "no", False)
 
+SPAN = Shape("span", "a flagged text picked out by its context", {
+    "text": Key(("string",), "The exact text the finding covers.", required=True),
+    "after": Key(("string",), "Text just before it (picks one of several occurrences)."),
+    "before": Key(("string",), "Text just after it (picks one of several occurrences)."),
+    "rule": Key(("string",), "The finding's rule id, when it is not the case's rule."),
+}, label=("text",))
+
 CASE = Shape("case", "a test case", {
     "fail": Key(("string",), "A text the rule must flag."),
     "pass": Key(("string",), "A text the rule must leave alone."),
@@ -221,7 +228,10 @@ CASE = Shape("case", "a test case", {
     "suggest": Key(("string",), "The first suggestion of the first finding."),
     "config": Key(("mapping",), "A configuration, as in .sportlint.yaml, to run the case with."),
     "path": Key(("string",), "The file name the text is checked as (e.g. x.md)."),
-}, needs={"fix": "fail", "suggest": "fail"}, one_of=("fail", "pass"), label=("fail", "pass"))
+    "span": Key(("string", "list"), "What the rule must flag in the failing text: the exact "
+                "text of its finding, or a list of them in text order (a mapping {text, after, "
+                "before} where the text recurs).", items=("string", SPAN)),
+}, needs={"fix": "fail", "suggest": "fail", "span": "fail"}, one_of=("fail", "pass"), label=("fail", "pass"))
 
 EXAMPLES = Key(("list",), "Test cases of this item (as in `cases`).", items=(CASE,))
 
