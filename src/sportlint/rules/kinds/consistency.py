@@ -55,12 +55,16 @@ import regex
 
 from sportlint.engine.timeouts import pattern_timeout
 from sportlint.findings import Applicability, Finding
-from sportlint.rules.base import Context
+from sportlint.rules.base import Context, Option
 from sportlint.rules.kinds.base import DataRule
 from sportlint.rules.kinds.substitution import _latin1, caseless_lower, match_case
 from sportlint.util import lazyregex
 from sportlint.util.anchored import matches_at, offsets
 from sportlint.util.lazyregex import LazyPattern
+
+#: the config's own preferred forms (a form or a list), beside each group's ``preferred``
+PREFERRED = Option([], "str | list[str]", "the forms to keep whatever the majority, when used",
+                   nullable=True)
 
 _BEFORE = r"(?<![\p{L}\p{M}\d_.-])"
 _AFTER = r"(?![\p{L}\p{M}\d_]|['’]\p{L}|-\p{L})"
@@ -175,7 +179,7 @@ class ConsistencyRule(DataRule):
                          for g, keys in zip(groups, cls.keys, strict=True)]
         cls.message = cls.check_message(str(cls.spec.get(
             "message", "«{found}»: altrove nell'articolo «{right}»; usare una sola grafia.")))
-        cls.options = {"preferred": [], **cls.options}
+        cls.options = {"preferred": PREFERRED, **cls.options}
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         preferred = self.opts.get("preferred") or []
