@@ -105,7 +105,7 @@ KEYS: tuple[Key, ...] = (
     Key("style.quotes", "choice", "«»", "preferred quotation marks",
         choices=("«»", "“”", '""')),
     Key("style.apostrophe", "choice", "'",
-        "straight (') or typographic (’); mixed use is flagged either way", choices=("'", "’")),
+        "straight or typographic; mixed use is flagged either way", choices=("'", "’")),
     Key("style.score_format", "choice", "-", "scores written 2-1, 2–1 or 2 a 1",
         choices=("-", "–", " a ")),
     Key("style.numbers_in_words", "count", 0,
