@@ -202,9 +202,10 @@ def _build(data: Mapping[str, Any], where: str) -> Config:
         rule_files=_str_list(data, "rule_files", where, "rule_files", "paths"))
 
 
-#: the kinds of key for which null means "empty" or "the default" (as an absent key)
-_NULL_IS_ABSENT = {"prefixes", "paths", "ids", "severity", "severity_map", "rule_options",
-                   "section", "extends"}
+#: the kinds of key whose empty value (null, [], {}, "") means none, as an absent key
+_EMPTY_IS_ABSENT = {"prefixes", "paths", "ids", "severity_map", "rule_options", "section"}
+#: the kinds of key for which null means the default
+_NULL_IS_DEFAULT = {"severity", "extends"}
 
 
 def _validate(data: Mapping[str, Any], where: str) -> None:
@@ -226,7 +227,8 @@ def _validate(data: Mapping[str, Any], where: str) -> None:
 def _check_value(key: schema.Key, value: Any, holder: Mapping[str, Any], where: str) -> None:
     """One key's value: a ConfigError naming the key and the file when it has the wrong type."""
     name, kind = key.name, key.kind
-    if value is None and (key.nullable or kind in _NULL_IS_ABSENT):
+    if (not value and kind in _EMPTY_IS_ABSENT) or \
+            (value is None and (key.nullable or kind in _NULL_IS_DEFAULT)):
         return
     if kind == "bool":
         if not isinstance(value, bool):
