@@ -13,6 +13,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from sportlint.findings import Severity
+
 #: what each kind of key holds, as ``sportlint`` shows its type
 KINDS: dict[str, str] = {
     "bool": "bool",
@@ -32,7 +34,7 @@ KINDS: dict[str, str] = {
     "section": "mapping",       # a table of the keys named "<section>.<key>"
 }
 
-SEVERITIES = ("error", "warning", "suggestion")
+SEVERITIES = tuple(s.label for s in Severity)
 
 
 @dataclass(frozen=True)
