@@ -289,3 +289,20 @@ def test_cli_rules_shows_each_option_with_type_default_and_help(
     assert "Options:" not in out
     _, out, _ = run(capsys, "rules")
     assert "Options" not in out and all("  " in line for line in out.splitlines())
+
+
+def test_a_consistency_rule_file_may_declare_preferred_but_not_retype_it(tmp_path: Path) -> None:
+    declared = HOUSE.replace("options: {strict: false}", "options: {preferred: e-mail}")
+    (tmp_path / "house.yaml").write_text(declared, encoding="utf-8")
+    config = from_mapping({"rule_files": [str(tmp_path / "house.yaml")],
+                           "rules": {"style.house-forms": {"preferred": ["email"]}}}, WHERE)
+    rule = next(r for r in active_rules(config) if r.id == "style.house-forms")
+    assert type(rule).options["preferred"].default == "e-mail"
+    assert rule.opts["preferred"] == ["email"]
+    # (another file: a process loads each rule file once)
+    (tmp_path / "retyped.yaml").write_text(declared.replace("e-mail}", "5}"), encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        active_rules(from_mapping({"rule_files": [str(tmp_path / "retyped.yaml")]}, WHERE))
+    assert str(err.value) == (
+        f"{WHERE}: key 'rule_files': {tmp_path / 'retyped.yaml'}: option 'preferred': expected "
+        "a string or a list of strings or null, got 5 (int)")

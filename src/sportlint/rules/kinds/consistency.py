@@ -48,7 +48,7 @@ check). List only true variants of one word (``autogol``/``autorete`` are two wo
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
 import regex
@@ -179,7 +179,18 @@ class ConsistencyRule(DataRule):
                          for g, keys in zip(groups, cls.keys, strict=True)]
         cls.message = cls.check_message(str(cls.spec.get(
             "message", "«{found}»: altrove nell'articolo «{right}»; usare una sola grafia.")))
-        cls.options = {"preferred": PREFERRED, **cls.options}
+        cls.options = {"preferred": cls._preferred(cls.options.get("preferred")), **{
+            name: option for name, option in cls.options.items() if name != "preferred"}}
+
+    @staticmethod
+    def _preferred(declared: Option | None) -> Option:
+        """The ``preferred`` option, with the default the rule file may declare for it."""
+        if declared is None:
+            return PREFERRED
+        problem = PREFERRED.problem(declared.default)
+        if problem is not None:
+            raise ValueError(f"option 'preferred': {problem}")
+        return replace(PREFERRED, default=declared.default)
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         preferred = self.opts.get("preferred") or []
