@@ -29,8 +29,10 @@ def cmd_rules(args: argparse.Namespace) -> int:
         print(cls.documentation())
         if cls.options:
             print("\nOptions:")
-            for key, value in cls.options.items():
-                print(f"  {key}: {value!r}")
+            for key, option in cls.options.items():
+                print(f"  {key}: {option.type_name}, default {option.default_text()}")
+                if option.help:
+                    print(f"    {option.help}")
         return ExitCode.OK
     width = max(len(r) for r in rules)
     for rule_id, cls in rules.items():

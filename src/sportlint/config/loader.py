@@ -12,27 +12,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sportlint.config import schema
 from sportlint.findings import Severity
 
 CONFIG_NAMES = (".sportlint.yaml", ".sportlint.yml")
 #: the shipped default profile that every config extends
 DEFAULT_PROFILE = Path(__file__).with_name("default.yaml")
 
-# The allowed values of each house-style key (None: any value of the default's type).
+# The key sets and the house-style choices, from the one table of keys (schema.py).
+TOP_KEYS = {k.name for k in schema.top_keys()}
+SECTION_KEYS = {section: {k.leaf for k in schema.section_keys(section)}
+                for section in schema.sections()}
+#: the allowed values of each house-style key (None: any value of the key's type)
 STYLE_CHOICES: dict[str, tuple[Any, ...] | None] = {
-    "quotes": ("«»", "“”", '""'),
-    "apostrophe": ("'", "’"),
-    "score_format": ("-", "–", " a "),
-    "numbers_in_words": None,
-    "ellipsis": ("...", "…"),
-}
-TOP_KEYS = {"extends", "enable", "disable", "select", "ignore", "severity", "fail_level",
-            "rules", "style", "names", "languagetool", "report_unused_suppressions",
-            "regex_timeout", "rule_files"}
-SECTION_KEYS = {
-    "names": {"accept", "reject"},
-    "languagetool": {"url", "timeout", "language", "disabled_rules", "enabled_rules", "level"},
-}
+    k.leaf: k.choices for k in schema.section_keys("style")}
 
 
 class ConfigError(Exception):
@@ -184,48 +177,17 @@ def _extended(data: Mapping[str, Any], source: str | None, where: str,
 
 
 def _build(data: Mapping[str, Any], where: str) -> Config:
-    for section, keys in SECTION_KEYS.items():
-        value = data.get(section) or {}
-        if not isinstance(value, Mapping):
-            raise ConfigError(f"{where}: key '{section}' must be a mapping")
-        _check_keys(value, keys, where, section + ".")
-    for key in ("style", "severity"):
-        if not isinstance(data.get(key) or {}, Mapping):
-            raise ConfigError(f"{where}: key '{key}' must be a mapping")
-    _check_languagetool(data.get("languagetool") or {}, where)
+    _validate(data, where)
     style = dict(data.get("style") or {})
-    for key, value in style.items():
-        if key not in STYLE_CHOICES:
-            raise ConfigError(f"{where}: unknown key 'style.{key}' "
-                              f"(known: {', '.join(sorted(STYLE_CHOICES))})")
-        choices = STYLE_CHOICES[key]
-        if choices is not None and value not in choices:
-            raise ConfigError(f"{where}: key 'style.{key}' must be one of "
-                              f"{', '.join(repr(c) for c in choices)}, not {value!r}")
-    words = style.get("numbers_in_words", 0)
-    if not isinstance(words, int) or isinstance(words, bool) or words < 0:
-        raise ConfigError(f"{where}: key 'style.numbers_in_words' must be a whole number")
     severity: dict[str, Severity] = {}
     for prefix, level in (data.get("severity") or {}).items():
         severity[str(prefix)] = _severity(level, where, f"severity.{prefix}")
     fail_level = _severity(data.get("fail_level") if data.get("fail_level") is not None
-                           else "warning", where, "fail_level")
+                           else schema.key("fail_level").default, where, "fail_level")
     rules = data.get("rules") or {}
-    if not isinstance(rules, Mapping) or not all(isinstance(v, Mapping) for v in rules.values()):
-        raise ConfigError(f"{where}: key 'rules' maps rule ids to mappings of options")
     names = dict(data.get("names") or {})
-    names.setdefault("accept", [])
-    names.setdefault("reject", {})
-    if not isinstance(names["accept"], list) or not isinstance(names["reject"], Mapping):
-        raise ConfigError(f"{where}: 'names.accept' is a list and 'names.reject' a mapping")
-    report_unused = data.get("report_unused_suppressions", False)
-    if not isinstance(report_unused, bool):
-        raise ConfigError(f"{where}: key 'report_unused_suppressions' must be true or false")
-    regex_timeout = data.get("regex_timeout", 1.0)
-    if isinstance(regex_timeout, bool) or not isinstance(regex_timeout, (int, float)) or \
-            not 0 < regex_timeout < float("inf"):
-        raise ConfigError(f"{where}: key 'regex_timeout' must be a number of seconds above 0, "
-                          f"not {regex_timeout!r}")
+    for k in schema.section_keys("names"):
+        names.setdefault(k.leaf, copy.deepcopy(k.default))
     return Config(
         enable=_str_list(data, "enable", where), disable=_str_list(data, "disable", where)
         + _str_list(data, "ignore", where),
@@ -234,8 +196,76 @@ def _build(data: Mapping[str, Any], where: str) -> Config:
         rules={str(k): dict(v) for k, v in rules.items()}, style=style, names=names,
         languagetool=dict(data.get("languagetool") or {}),
         source=None if where == "config" else where,
-        report_unused_suppressions=report_unused, regex_timeout=float(regex_timeout),
+        report_unused_suppressions=data.get("report_unused_suppressions",
+                                            schema.key("report_unused_suppressions").default),
+        regex_timeout=float(data.get("regex_timeout", schema.key("regex_timeout").default)),
         rule_files=_str_list(data, "rule_files", where, "rule_files", "paths"))
+
+
+#: the kinds of key whose empty value (null, [], {}, "") means none, as an absent key
+_EMPTY_IS_ABSENT = {"prefixes", "paths", "ids", "severity_map", "rule_options", "section"}
+#: the kinds of key for which null means the default
+_NULL_IS_DEFAULT = {"severity", "extends"}
+
+
+def _validate(data: Mapping[str, Any], where: str) -> None:
+    """Check the merged config against the table of keys (schema.py): each section is a
+    mapping of known keys, each value has its key's type."""
+    for section, keys in SECTION_KEYS.items():
+        value = data.get(section) or {}
+        if not isinstance(value, Mapping):
+            raise ConfigError(f"{where}: key '{section}' must be a mapping")
+        _check_keys(value, keys, where, section + ".")
+    for key in schema.KEYS:
+        if key.kind == "section":
+            continue
+        holder = data if key.section is None else (data.get(key.section) or {})
+        if key.leaf in holder:
+            _check_value(key, holder[key.leaf], holder, where)
+
+
+def _check_value(key: schema.Key, value: Any, holder: Mapping[str, Any], where: str) -> None:
+    """One key's value: a ConfigError naming the key and the file when it has the wrong type."""
+    name, kind = key.name, key.kind
+    if (not value and kind in _EMPTY_IS_ABSENT) or \
+            (value is None and (key.nullable or kind in _NULL_IS_DEFAULT)):
+        return
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where}: key '{name}' must be true or false")
+    elif kind == "count":
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise ConfigError(f"{where}: key '{name}' must be a whole number")
+    elif kind == "seconds":
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or \
+                not 0 < value < float("inf"):
+            raise ConfigError(f"{where}: key '{name}' must be a number of seconds above 0, "
+                              f"not {value!r}")
+    elif kind == "str":
+        if not isinstance(value, str):
+            raise ConfigError(f"{where}: key '{name}' must be a string")
+    elif kind == "choice":
+        if value not in (key.choices or ()):
+            raise ConfigError(f"{where}: key '{name}' must be one of "
+                              f"{', '.join(repr(c) for c in key.choices or ())}, not {value!r}")
+    elif kind == "severity":
+        _severity(value, where, name)
+    elif kind == "prefixes":
+        _str_list(holder, key.leaf, where)
+    elif kind == "paths":
+        _str_list(holder, key.leaf, where, name, "paths")
+    elif kind == "ids":
+        _str_list(holder, key.leaf, where, name, "LanguageTool rule ids")
+    elif kind == "list":
+        if not isinstance(value, list):
+            raise ConfigError(f"{where}: key '{name}' must be a list")
+    elif kind in ("mapping", "severity_map"):
+        if not isinstance(value, Mapping):
+            raise ConfigError(f"{where}: key '{name}' must be a mapping")
+    elif kind == "rule_options":
+        if not isinstance(value, Mapping) or not all(isinstance(v, Mapping)
+                                                     for v in value.values()):
+            raise ConfigError(f"{where}: key '{name}' maps rule ids to mappings of options")
 
 
 def _with_rule_paths(data: Mapping[str, Any], source: str | None, where: str) -> dict[str, Any]:
@@ -259,19 +289,6 @@ def _severity(value: Any, where: str, key: str) -> Severity:
         return Severity.parse(value)
     except ValueError as exc:
         raise ConfigError(f"{where}: key '{key}': {exc}") from None
-
-
-def _check_languagetool(section: Mapping[str, Any], where: str) -> None:
-    timeout = section.get("timeout")
-    if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float))
-                                or timeout <= 0):
-        raise ConfigError(f"{where}: key 'languagetool.timeout' must be a number of seconds "
-                          f"above 0, not {timeout!r}")
-    for key in ("url", "language", "level"):
-        if section.get(key) is not None and not isinstance(section[key], str):
-            raise ConfigError(f"{where}: key 'languagetool.{key}' must be a string")
-    for key in ("disabled_rules", "enabled_rules"):
-        _str_list(section, key, where, f"languagetool.{key}", "LanguageTool rule ids")
 
 
 def _str_list(data: Mapping[str, Any], key: str, where: str, name: str | None = None,

@@ -9,7 +9,7 @@ from sportlint.engine import suppressions
 from sportlint.engine.timeouts import timeout_problem
 from sportlint.findings import Finding, Findings, RuleProblem
 from sportlint.rules import registry
-from sportlint.rules.base import Context, Rule
+from sportlint.rules.base import Context, OptionError, Rule
 from sportlint.rules.kinds.timelimit import pattern_timeout
 from sportlint.segment.segmenter import segment
 from sportlint.source.document import Document
@@ -24,9 +24,11 @@ def active_rules(config: Config) -> list[Rule]:
 def _instantiate(config: Config) -> Iterable[Rule]:
     where = config.source or "config"
     known = {**registry.all_rules(), **user_rules(config)}
-    for rule_id in config.rules:
+    for rule_id, given in config.rules.items():
         if rule_id not in known:
             raise ConfigError(f"{where}: key 'rules.{rule_id}': no such rule")
+        # every rule's options, enabled or not: a wrong type is an error before any text
+        _check_options(known[rule_id], given, where)
     for key, prefixes in (("select", config.select or []), ("enable", config.enable),
                           ("disable'/'ignore", config.disable), ("severity", config.severity)):
         for prefix in unknown_prefixes(prefixes, config):
@@ -36,10 +38,18 @@ def _instantiate(config: Config) -> Iterable[Rule]:
         if not (config.is_enabled(rule_id, cls.default_enabled)
                 or (cls.dynamic_ids and config.selects_below(rule_id))):
             continue
-        try:
-            yield cls(config.options_for(rule_id))
-        except KeyError as exc:
-            raise ConfigError(f"{where}: key 'rules.{rule_id}': {exc.args[0]}") from None
+        yield cls(config.options_for(rule_id))
+
+
+def _check_options(cls: type[Rule], given: dict[str, object], where: str) -> None:
+    """A config's options for one rule: an unknown option or a value of the wrong type is
+    a ConfigError naming the file, the rule, the option, the value and the type."""
+    try:
+        cls.check_options(given)
+    except KeyError as exc:
+        raise ConfigError(f"{where}: key 'rules.{cls.id}': {exc.args[0]}") from None
+    except OptionError as exc:
+        raise ConfigError(f"{where}: key 'rules.{cls.id}.{exc.option}': {exc.problem}") from None
 
 
 def user_rules(config: Config | None) -> dict[str, type[Rule]]:

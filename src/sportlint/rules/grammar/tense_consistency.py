@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.italian.lexicon import Analysis, Lexicon
-from sportlint.rules.base import Context, Rule
+from sportlint.rules.base import Context, Option, Rule
 from sportlint.rules.grammar._helpers import capitalise_like
 from sportlint.segment.sentences import Sentence
 from sportlint.segment.tokens import Token
@@ -87,7 +87,9 @@ class TenseConsistency(Rule):
     id = "grammar.tense-consistency"
     severity = Severity.SUGGESTION
     skip_quoted = True
-    options: ClassVar[dict[str, Any]] = {"min_past": 2}
+    options: ClassVar[dict[str, Option]] = {
+        "min_past": Option(2, "int", "how many passato remoto sentences make a paragraph a "
+                                      "passato remoto narration")}
 
     def __init__(self, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(options)

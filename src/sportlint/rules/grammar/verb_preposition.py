@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.italian.lexicon import Lexicon
 from sportlint.italian.words import ARTICLES, ARTICULATED
-from sportlint.rules.base import Context, Rule
+from sportlint.rules.base import Context, Option, Rule
 from sportlint.rules.grammar._helpers import capitalise_like, is_infinitive, next_word, prev_word
 from sportlint.util.datapaths import data_dir, read_yaml
 from sportlint.util.wordmemo import WordMemo
@@ -35,6 +35,16 @@ def parse(entry: Any, where: str) -> tuple[str, str, str, str]:
     return str(entry["verb"]), str(entry["wrong"]), str(entry["right"]), before
 
 
+def _check_extra(entries: list[dict[str, Any]] | None) -> str | None:
+    """The config's ``extra`` entries: what is wrong with the first bad one, or None."""
+    for n, entry in enumerate(entries or [], 1):
+        try:
+            parse(entry, f"item {n}")
+        except ValueError as exc:
+            return str(exc)
+    return None
+
+
 class VerbPreposition(Rule):
     """A verb followed by a preposition it does not govern ("optare di" -> "optare per").
 
@@ -56,7 +66,9 @@ class VerbPreposition(Rule):
     id = "grammar.verb-preposition"
     severity = Severity.WARNING
     skip_quoted = True
-    options: ClassVar[dict[str, Any]] = {"extra": []}
+    options: ClassVar[dict[str, Option]] = {
+        "extra": Option([], "list[dict]", "the newsroom's own entries: {verb, wrong, right, "
+                                    "before: infinitive | any}", nullable=True, check=_check_extra)}
 
     def __init__(self, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(options)

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from sportlint.findings import Applicability, Severity
-from sportlint.rules.base import Rule
+from sportlint.rules.base import Option, Rule
 from sportlint.rules.kinds.keys import Shape, check
 
 
@@ -32,7 +32,7 @@ class DataRule(Rule):
             "severity": Severity.parse(str(spec.get("severity", "warning"))),
             "skip_quoted": bool(spec.get("skip_quoted", False)),
             "default_enabled": bool(spec.get("default_enabled", True)),
-            "options": dict(spec.get("options") or {}),
+            "options": cls.declared_options(spec.get("options")),
             "spec": spec,
             "source": path,
             "__doc__": doc,
@@ -42,6 +42,16 @@ class DataRule(Rule):
                     (cls,), attrs)
         new.prepare()
         return new
+
+    @staticmethod
+    def declared_options(value: Any) -> dict[str, Option]:
+        """A rule file's ``options``: name -> default, each typed after its default."""
+        if value is None:
+            return {}
+        if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
+            raise ValueError("'options' must be a mapping of option names to default values")
+        return {name: Option.like(default, "declared by the rule file")
+                for name, default in value.items()}
 
     @classmethod
     def prepare(cls) -> None:

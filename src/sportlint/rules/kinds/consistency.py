@@ -48,13 +48,13 @@ check). List only true variants of one word (``autogol``/``autorete`` are two wo
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
 import regex
 
 from sportlint.findings import Applicability, Finding
-from sportlint.rules.base import Context
+from sportlint.rules.base import Context, Option
 from sportlint.rules.kinds.base import DataRule
 from sportlint.rules.kinds.keys import EXAMPLES, Key, Shape, fix_key, rule_shape
 from sportlint.rules.kinds.substitution import _latin1, caseless_lower, match_case
@@ -62,6 +62,10 @@ from sportlint.rules.kinds.timelimit import pattern_timeout
 from sportlint.util import lazyregex
 from sportlint.util.anchored import matches_at, offsets
 from sportlint.util.lazyregex import LazyPattern
+
+#: the config's own preferred forms (a form or a list), beside each group's ``preferred``
+PREFERRED = Option([], "str | list[str]", "the forms to keep whatever the majority, when used",
+                   nullable=True)
 
 _BEFORE = r"(?<![\p{L}\p{M}\d_.-])"
 _AFTER = r"(?![\p{L}\p{M}\d_]|['’]\p{L}|-\p{L})"
@@ -188,7 +192,18 @@ class ConsistencyRule(DataRule):
                          for g, keys in zip(groups, cls.keys, strict=True)]
         cls.message = cls.check_message(str(cls.spec.get(
             "message", "«{found}»: altrove nell'articolo «{right}»; usare una sola grafia.")))
-        cls.options = {"preferred": [], **cls.options}
+        cls.options = {"preferred": cls._preferred(cls.options.get("preferred")), **{
+            name: option for name, option in cls.options.items() if name != "preferred"}}
+
+    @staticmethod
+    def _preferred(declared: Option | None) -> Option:
+        """The ``preferred`` option, with the default the rule file may declare for it."""
+        if declared is None:
+            return PREFERRED
+        problem = PREFERRED.problem(declared.default)
+        if problem is not None:
+            raise ValueError(f"option 'preferred': {problem}")
+        return replace(PREFERRED, default=declared.default)
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         preferred = self.opts.get("preferred") or []

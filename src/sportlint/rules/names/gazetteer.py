@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.italian.gazetteer import KIND_LABELS, normalise
-from sportlint.rules.base import Context, Rule
+from sportlint.rules.base import Context, Option, Rule
 from sportlint.rules.names._mentions import (
     Analysis,
     Mention,
@@ -60,7 +60,9 @@ class NameGazetteer(Rule):
 
     id = "names.gazetteer"
     severity = Severity.WARNING
-    options: ClassVar[dict[str, Any]] = {"min_length": 5, "min_gain": 1.0}
+    options: ClassVar[dict[str, Option]] = {
+        "min_length": Option(5, "int", "shorter words are too ambiguous to correct"),
+        "min_gain": Option(1.0, "float", "how much more frequent (Zipf scale) the known name must be")}
 
     def __init__(self, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(options)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.italian.scores import Score, find_scores
-from sportlint.rules.base import Context, Rule
+from sportlint.rules.base import Context, Option, Rule
 
 
 class ScoreFormat(Rule):
@@ -36,7 +36,9 @@ class ScoreFormat(Rule):
 
     id = "scores.format"
     severity = Severity.WARNING
-    options: ClassVar[dict[str, Any]] = {"strict": False}
+    options: ClassVar[dict[str, Option]] = {
+        "strict": Option(False, "bool", "compare every score with the house style, not the "
+                                        "article's most frequent format")}
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         # quoted speech is a transcription: "abbiamo vinto 2 a 1" stays as said

@@ -9,7 +9,7 @@ from sportlint.config.loader import Config
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.italian.frequencies import Vocabulary
 from sportlint.italian.wordforms import explain
-from sportlint.rules.base import Context, Rule
+from sportlint.rules.base import Context, Option, Rule
 from sportlint.rules.spelling._listed import listed_forms
 from sportlint.util import resources
 from sportlint.util.wordmemo import WordMemo
@@ -52,8 +52,10 @@ class FinalAccent(Rule):
 
     id = "spelling.final-accent"
     severity = Severity.WARNING
-    options: ClassVar[dict[str, Any]] = {"add_ratio": 1.0, "change_ratio": 1.5,
-                                         "keep_zipf": 2.0}
+    options: ClassVar[dict[str, Option]] = {
+        "add_ratio": Option(1.0, "float", "the Zipf gap needed to add an accent"),
+        "change_ratio": Option(1.5, "float", "the Zipf gap needed to change or remove an accent"),
+        "keep_zipf": Option(2.0, "float", "an accented form at least this frequent (Zipf) keeps its accent")}
 
     def __init__(self, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(options)

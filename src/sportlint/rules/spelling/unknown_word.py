@@ -9,7 +9,7 @@ from sportlint.config.loader import Config
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.italian.frequencies import Candidate, Vocabulary, foreign_zipf, jargon
 from sportlint.italian.wordforms import derived, explain
-from sportlint.rules.base import Context, Rule
+from sportlint.rules.base import Context, Option, Rule
 from sportlint.rules.spelling._listed import listed_forms
 from sportlint.segment.tokens import Token
 from sportlint.util import resources
@@ -63,8 +63,12 @@ class UnknownWord(Rule):
 
     id = "spelling.unknown-word"
     severity = Severity.WARNING
-    options: ClassVar[dict[str, Any]] = {"max_zipf": 1.5, "candidate_zipf": 2.5,
-                                         "far_candidate_zipf": 3.5, "min_length": 4}
+    options: ClassVar[dict[str, Option]] = {
+        "max_zipf": Option(1.5, "float", "a word at or above this Zipf frequency is never suspect"),
+        "candidate_zipf": Option(2.5, "float", "the lowest Zipf frequency of a suggested word"),
+        "far_candidate_zipf": Option(3.5, "float",
+                                     "the lowest Zipf frequency of a suggestion two edits away"),
+        "min_length": Option(4, "int", "shorter words are never checked")}
 
     def __init__(self, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(options)

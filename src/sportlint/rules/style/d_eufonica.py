@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from sportlint.findings import Applicability, Finding, Severity
-from sportlint.rules.base import Context, Rule
+from sportlint.rules.base import Context, Option, Rule
 from sportlint.rules.grammar._helpers import next_word
 
 _PLAIN = {"ad": "a", "ed": "e", "od": "o"}
@@ -32,11 +32,12 @@ class DEufonica(Rule):
     severity = Severity.SUGGESTION
     skip_quoted = True
     default_enabled = False
-    options: ClassVar[dict[str, Any]] = {
-        "keep": ["ad esempio", "ad eccezione", "ad oggi", "fino ad ora", "ad opera", "ed ora",
-                 # Latin locutions, never "a": allenatore ad interim
-                 "ad hoc", "ad interim", "ad honorem", "ad personam", "ad libitum", "ad maiora",
-                 "ad abundantiam", "ad usum"]}
+    options: ClassVar[dict[str, Option]] = {"keep": Option(
+        ["ad esempio", "ad eccezione", "ad oggi", "fino ad ora", "ad opera", "ed ora",
+         # Latin locutions, never "a": allenatore ad interim
+         "ad hoc", "ad interim", "ad honorem", "ad personam", "ad libitum", "ad maiora",
+         "ad abundantiam", "ad usum"],
+        "list[str]", "fixed expressions that keep their d (\"ad esempio\"), lower case")}
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         seg = ctx.seg

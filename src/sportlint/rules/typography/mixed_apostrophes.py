@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from sportlint.findings import Applicability, Finding, Severity
-from sportlint.rules.base import Context, Rule
+from sportlint.rules.base import Context, Option, Rule
 from sportlint.rules.quotes._marks import APOSTROPHE_ROLES
 
 
@@ -36,7 +36,10 @@ class MixedApostrophes(Rule):
 
     id = "typography.mixed-apostrophes"
     severity = Severity.WARNING
-    options: ClassVar[dict[str, Any]] = {"follow": "majority"}
+    options: ClassVar[dict[str, Option]] = {
+        "follow": Option("majority", "str", "which apostrophe wins: the article's majority, or "
+                                            "the house style (style.apostrophe)",
+                          choices=("majority", "style"))}
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         marks = apostrophes(ctx)
