@@ -4,11 +4,13 @@ every shipped rule documents itself in the fixed sections the generator reads.""
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
 
 import pytest
 
 from sportlint import fix_text, lint_text
+from sportlint.findings import Severity
 from sportlint.rules import registry
 from sportlint.rules.docs import HEADINGS, DocumentationError, render_reference, rule_sections, sections
 
@@ -89,3 +91,43 @@ def test_sections_keep_their_text() -> None:
     assert summary == "Summary."
     assert found["Stays silent on"] == "Names."
     assert found["Example"] == "    Il il Bari.\n    -> Il Bari."
+
+
+def github_anchor(heading: str) -> str:
+    """The anchor GitHub gives a Markdown heading."""
+    text = re.sub(r"[^\w\- ]", "", heading.strip().lower())
+    return text.replace(" ", "-")
+
+
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_links_between_the_pages_resolve(page: Path) -> None:
+    """Every relative link of the README and docs/ names a file that exists, and an
+    #anchor names a heading of that file."""
+    text = page.read_text(encoding="utf-8")
+    for target in re.findall(r"\]\(([^)\s]+)\)", text):
+        if re.match(r"[a-z]+:", target):
+            continue
+        path, _, fragment = target.partition("#")
+        linked = (page.parent / path).resolve() if path else page
+        assert linked.exists(), f"{page.name}: link to missing {target}"
+        if fragment and linked.suffix == ".md":
+            headings = re.findall(r"^#+ (.*)$", linked.read_text(encoding="utf-8"), re.M)
+            assert fragment in {github_anchor(h) for h in headings}, f"{page.name}: no heading for {target}"
+
+
+def test_readme_configuration_basics_load() -> None:
+    import yaml
+
+    from sportlint.config.loader import from_mapping
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Configuration basics"):]
+    block = re.search(r"```yaml\n(.*?)```", section, re.S)
+    assert block is not None
+    config = from_mapping(yaml.safe_load(block.group(1)), "README.md")
+    assert config.is_enabled("style.d-eufonica", default_enabled=False)
+    assert not config.is_enabled("typography.mixed-ellipsis")
+    assert config.severity_for("style.consistency", Severity.WARNING) == Severity.SUGGESTION
