@@ -131,3 +131,15 @@ def test_readme_configuration_basics_load() -> None:
     assert config.is_enabled("style.d-eufonica", default_enabled=False)
     assert not config.is_enabled("typography.mixed-ellipsis")
     assert config.severity_for("style.consistency", Severity.WARNING) == Severity.SUGGESTION
+
+
+@pytest.mark.parametrize("page", [ROOT / "README.md", ROOT / "docs" / "cli.md"], ids=lambda p: p.name)
+def test_every_flag_the_page_names_exists(page: Path) -> None:
+    from sportlint.cli.main import build_parser
+
+    parser = build_parser()
+    subparsers = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
+    known = {opt for sub in subparsers.choices.values() for action in sub._actions
+             for opt in action.option_strings}
+    named = set(re.findall(r"(?<![\w-])--[a-z][a-z-]+", page.read_text(encoding="utf-8")))
+    assert named <= known, named - known
