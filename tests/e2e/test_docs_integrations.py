@@ -1,4 +1,4 @@
-"""README.md's "Newsroom integrations" section shows what the tests run: its pre-commit
+"""docs/integrations.md shows what the tests run: its pre-commit
 config names the shipped hooks, its workflow's commands parse, its sample outputs are what
 sportlint prints."""
 
@@ -16,15 +16,12 @@ from sportlint import lint_text
 from sportlint.cli.main import build_parser, main
 
 ROOT = Path(__file__).resolve().parents[2]
-README = ROOT / "README.md"
+INTEGRATIONS = ROOT / "docs" / "integrations.md"
 
 
 def section() -> str:
-    """The README's "Newsroom integrations" section, up to the next level-2 heading."""
-    text = README.read_text(encoding="utf-8")
-    start = text.index("## Newsroom integrations")
-    end = text.find("\n## ", start + 1)
-    return text[start:end if end > 0 else len(text)]
+    """The "Newsroom integrations" page (moved out of the README)."""
+    return INTEGRATIONS.read_text(encoding="utf-8")
 
 
 def blocks(lang: str) -> list[str]:

@@ -5,7 +5,7 @@ passes on a clean draft; `sportlint-fix` rewrites the draft (and so fails the co
 pre-commit installs hooks from a git repository, so the project is copied into a
 temporary git repo and committed there (this works from any checkout or sdist). The first
 run uses `pre-commit try-repo`; the others use a `.pre-commit-config.yaml` like the one in
-README.md, "Newsroom integrations", so they share one hook environment (each install pip-installs
+docs/integrations.md ("pre-commit"), so they share one hook environment (each install pip-installs
 sportlint and its dependencies: a few seconds with a warm pip cache).
 """
 
@@ -97,7 +97,7 @@ def test_hooks_with_real_pre_commit(hooks_repo: tuple[Path, str], newsroom: Path
     assert "bozza.md:1:21: error [spelling.accents] «poichè» si scrive «poiché»." in log
     assert (newsroom / "bozza.md").read_text(encoding="utf-8") == DIRTY
 
-    # 2. the config a newsroom writes (README.md, "Newsroom integrations"), one shared hook environment
+    # 2. the config a newsroom writes (docs/integrations.md, "pre-commit"), one shared hook environment
     (newsroom / ".pre-commit-config.yaml").write_text(
         f"repos:\n  - repo: {repo}\n    rev: {rev}\n    hooks:\n"
         "      - id: sportlint\n      - id: sportlint-fix\n", encoding="utf-8")

@@ -26,9 +26,11 @@ def cmd_rules(args: argparse.Namespace) -> int:
         cls = rules[args.rule]
         print(f"{cls.id} ({cls.severity.label}"
               f"{'' if cls.default_enabled else ', off by default'})\n")
-        print(cls.documentation())
+        documentation = cls.documentation()
+        print(documentation)
         if cls.options:
-            print("\nOptions:")
+            # under the documentation's own Options section (the last one), or a heading
+            print("" if "\nOptions:\n" in f"\n{documentation}" else "\nOptions:")
             for key, option in cls.options.items():
                 print(f"  {key}: {option.type_name}, default {option.default_text()}")
                 if option.help:

@@ -182,7 +182,7 @@ class Gazetteer:
 
 
 # Every character str.isspace() and str.splitlines() treat as a space or a line break,
-# but LF, space and tab (tests/test_gazetteer_load.py checks the list).
+# but LF, space and tab (tests/unit/italian/test_gazetteer.py checks the list).
 ODD_SPACES = ("\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
               "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 

@@ -103,13 +103,13 @@ def test_invalid_yaml_names_the_file(tmp_path: Path) -> None:
 def test_readme_configuration_example_loads() -> None:
     import re
 
-    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## Configuration"):]
+    page = (Path(__file__).resolve().parents[3] / "docs" / "configuration.md").read_text(encoding="utf-8")
+    section = page[page.index("# Configuration"):]
     example = re.search(r"```yaml\n(.*?)```", section, re.S)
     assert example is not None
     import yaml
 
-    config = from_mapping(yaml.safe_load(example.group(1)), "README.md")
+    config = from_mapping(yaml.safe_load(example.group(1)), "docs/configuration.md")
     assert config.is_enabled("style.d-eufonica", default_enabled=False)
     assert not config.is_enabled("typography.mixed-ellipsis")
     assert lint_text("Il il Bari ha vinto 2-1 e poi 3 a 1.", config=config)

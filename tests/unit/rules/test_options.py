@@ -269,7 +269,9 @@ def test_cli_rules_shows_each_option_with_type_default_and_help(
         capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "rules", "spelling.unknown-word")
     assert code == ExitCode.OK
-    block = out.split("\nOptions:\n", 1)[1].splitlines()
+    # one Options section: the documentation's prose, then each option's type and default
+    assert out.count("\nOptions:\n") == 1
+    block = [line for line in out.split("\nOptions:\n", 1)[1].splitlines() if line.startswith("  ")]
     assert block == [
         "  max_zipf: float, default 1.5",
         "    a word at or above this Zipf frequency is never suspect",

@@ -18,14 +18,26 @@ _ARTICLES = frozenset("il i un uno una un'".split())
 class AccentedVerb(Rule):
     """A verb with a final accent right after a preposition or article ("In seguitò").
 
+    What it catches:
+    A word the lexicon knows only as a finite verb ending in an accented vowel, directly
+    after a preposition or an article, when the word without the accent is a noun, an
+    adjective, a participle or an infinitive: "in seguitò", "il risultatò".
+
+    Why:
     A stray accent turns a noun or participle into a passato remoto or a future: "in
     seguito" becomes "in seguitò", "il risultato" becomes "il risultatò". Both are real
     words, so a spelling check passes them; but after a preposition or an article a finite
-    verb cannot stand. The rule flags a word the lexicon knows only as a finite verb ending
-    in an accented vowel, directly after a preposition or an article, when the word without
-    the accent is a noun, an adjective, a participle or an infinitive.
+    verb cannot stand.
 
-    Example: "In seguitò passò alla Roma." -> "In seguito passò alla Roma." (unsafe fix).
+    Example:
+        In seguitò passò alla Roma.
+        -> In seguito passò alla Roma.
+
+    Fix:
+    Removes the accent, giving the noun, adjective, participle or infinitive.
+
+    Fix safety:
+    Unsafe (`--unsafe-fixes`): it turns one real word into another.
     """
 
     id = "grammar.accented-verb"

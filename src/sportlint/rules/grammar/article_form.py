@@ -28,18 +28,33 @@ _EXCEPTIONS = frozenset("dei pneumatico pneumatici".split())
 class ArticleForm(Rule):
     """The masculine article's form by the next word's initial ("il stadio" -> "lo stadio").
 
-    Masculine articles and articulated prepositions take their form from the next word: "il
-    campo", "lo stadio", "l'arbitro"; "i tifosi", "gli spalti", "gli amici"; "un gol", "uno
-    scudetto"; "del campo", "dello stadio", "degli amici". The rule asks the lexicon whether
-    the next word is a masculine noun or adjective of the article's number, and checks its
-    initial: s + consonant, z, gn, ps and x want lo/gli/uno, vowels want l'/gli.
+    What it catches:
+    A masculine article or articulated preposition in the wrong form for the next word.
+    They take their form from the next word: "il campo", "lo stadio", "l'arbitro"; "i
+    tifosi", "gli spalti", "gli amici"; "un gol", "uno scudetto"; "del campo", "dello
+    stadio", "degli amici". The rule asks the lexicon whether the next word is a masculine
+    noun or adjective of the article's number, and checks its initial: s + consonant, z,
+    gn, ps and x want lo/gli/uno, vowels want l'/gli.
 
+    Stays silent on:
     "lo" and "gli" are also pronouns ("lo vede", "gli dice"), so they are changed only
     before a word the lexicon knows only as a noun; "uno" (also "one of them") is never
-    changed, only "un" before s + consonant. Names (capitalised words:
-    "il Sassuolo", "lo Spezia") and words starting with h, y, w, j, k are left alone.
+    changed, only "un" before s + consonant. Names (capitalised words: "il Sassuolo", "lo
+    Spezia") and words starting with h, y, w, j, k are left alone.
 
-    Example: "Ha segnato il suo primo gol nel stadio di casa." -> "nello stadio" (safe fix).
+    Why:
+    The form of the article is fixed by the spelling of the next word; "il stadio" or "un
+    scudetto" is a slip every reader notices.
+
+    Example:
+        Ha segnato il suo primo gol nel stadio di casa.
+        -> Ha segnato il suo primo gol nello stadio di casa.
+
+    Fix:
+    Replaces the article with the form the next word wants.
+
+    Fix safety:
+    Safe: only the article's form changes, and only where the next word is surely a noun.
     """
 
     id = "grammar.article-form"

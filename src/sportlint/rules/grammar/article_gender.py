@@ -26,18 +26,33 @@ _NOUN_VERB_ADJ = frozenset({"NOUN", "VER", "ADJ"})
 class ArticleGender(Rule):
     """An article of the wrong gender before a noun ("il partita" -> "la partita").
 
-    The article and the articulated preposition agree with the noun in gender: "la
-    partita", "il campo", "della squadra", "dei gol". The rule checks a lower-case noun
-    that the lexicon knows only as a noun of one gender (or a participle of that gender:
-    no finite verb reading, "il taglia e incolla"; after "la" and "le", also pronouns, no
-    verb reading at all: "la porta a casa") and whose ending
-    confirms that gender (-zione, -tà, -a are feminine; -o, -ore, -mento masculine): words
-    whose gender the ending does not tell ("fine", "capitale", "tema", "atleta", "radio")
-    are never flagged, so meanings that change with the gender stay safe; a plural must end
-    as its gender's plurals do (-i, -e), so "le dita", "le uova", "le braccia" are right.
+    What it catches:
+    An article or articulated preposition whose gender is not the noun's: the article and
+    the articulated preposition agree with the noun in gender ("la partita", "il campo",
+    "della squadra", "dei gol"). The rule checks a lower-case noun that the lexicon knows
+    only as a noun of one gender (or a participle of that gender: no finite verb reading,
+    "il taglia e incolla"; after "la" and "le", also pronouns, no verb reading at all: "la
+    porta a casa") and whose ending confirms that gender (-zione, -tà, -a are feminine; -o,
+    -ore, -mento masculine).
 
-    Example: "Ha perso il partita di ieri." -> "la partita" (safe fix: the article alone
-    changes).
+    Stays silent on:
+    Words whose gender the ending does not tell ("fine", "capitale", "tema", "atleta",
+    "radio") are never flagged, so meanings that change with the gender stay safe; a plural
+    must end as its gender's plurals do (-i, -e), so "le dita", "le uova", "le braccia" are
+    right.
+
+    Why:
+    A wrong gender is a slip of a half-revised sentence (the noun changed, the article not).
+
+    Example:
+        Ha perso il partita di ieri.
+        -> Ha perso la partita di ieri.
+
+    Fix:
+    Replaces the article with the one of the noun's gender.
+
+    Fix safety:
+    Safe: the article alone changes.
     """
 
     id = "grammar.article-gender"

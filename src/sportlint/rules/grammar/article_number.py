@@ -22,17 +22,29 @@ _SKIP = frozenset("lo gli uno la le".split())
 class ArticleNumber(Rule):
     """An article and its noun disagree in number ("le parete" -> "le pareti").
 
-    An article or articulated preposition agrees in number with its noun: "le pareti",
-    "il giocatore", "delle informazioni". The rule checks a lower-case word the lexicon
-    knows only as a noun (possibly also an adjective or participle, never a finite verb) in
-    the other number, of the article's gender (confirmed by the noun's ending), with one
-    form in the article's number; invariable nouns ("città", "gol") never qualify.
+    What it catches:
+    An article or articulated preposition that does not agree in number with its noun ("le
+    pareti", "il giocatore", "delle informazioni" are right). The rule checks a lower-case
+    word the lexicon knows only as a noun (possibly also an adjective or participle, never a
+    finite verb) in the other number, of the article's gender (confirmed by the noun's
+    ending), with one form in the article's number.
 
+    Stays silent on:
+    Invariable nouns ("città", "gol") never qualify.
+
+    Why:
+    A number mismatch between article and noun is a typing slip or a half-revised phrase.
+
+    Example:
+        Ha parlato delle condizione del campo.
+        -> Ha parlato delle condizioni del campo.
+
+    Fix:
     Two corrections are possible (change the noun, or the article): both are offered, the
-    noun first, and nothing is applied automatically.
+    noun first ("delle condizioni", "della condizione").
 
-    Example: "Ha parlato delle condizione del campo." -> "delle condizioni" or "della
-    condizione".
+    Fix safety:
+    Suggestion only: with two corrections, nothing is applied automatically.
     """
 
     id = "grammar.article-number"

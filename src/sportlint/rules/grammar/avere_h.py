@@ -21,23 +21,38 @@ _H = {"a": "ha", "ai": "hai", "o": "ho", "anno": "hanno"}
 class AvereH(Rule):
     """A form of "avere" written without its h ("Rossi a segnato") or "ha" for "a".
 
+    What it catches:
     "a", "ai", "o" and "anno" are a preposition, an articulated preposition, a conjunction
     and a noun; "ha", "hai", "ho", "hanno" are the auxiliary. Before a past participle the
     auxiliary is meant, when the pattern leaves no other reading:
 
     - a name, noun or pronoun + "a" + participle that is not also a noun ("Rossi a segnato")
-      -> "ha" ("piange a dirotto", "mettere a punto", "a stretto contatto" are left
-      alone: a verb before "a", a participle that is also a noun or a verb form, or one
-      before a bare noun); a sentence-initial
-      "Ai" + participle -> "Hai";
+      -> "ha"; a sentence-initial "Ai" + participle -> "Hai";
     - "tu ai" -> "tu hai";
-    - "o" + participle after "non" or a clitic ("non o visto", "lo o detto") -> "ho"
-      ("vinto o perso" is left alone);
+    - "o" + participle after "non" or a clitic ("non o visto", "lo o detto") -> "ho";
     - "anno" + participle after a plural subject or a name, never after an article or a
-      determiner ("i tifosi anno applaudito" -> "hanno"; "l'anno passato" is fine);
+      determiner ("i tifosi anno applaudito" -> "hanno");
     - "ha" + infinitive that is not also a noun ("continua ha spingere") -> "a".
 
-    Fixes are unsafe (each turns a real word into another).
+    Stays silent on:
+    "piange a dirotto", "mettere a punto", "a stretto contatto" (a verb before "a", a
+    participle that is also a noun or a verb form, or one before a bare noun); "vinto o
+    perso"; "l'anno passato".
+
+    Why:
+    A missing h turns the auxiliary into a preposition (or a noun) and is a real word, so a
+    spelling check does not see it.
+
+    Example:
+        Rossi a segnato al 90'.
+        -> Rossi ha segnato al 90'.
+
+    Fix:
+    Adds or removes the h: "a" -> "ha", "ai" -> "hai", "o" -> "ho", "anno" -> "hanno", "ha"
+    -> "a".
+
+    Fix safety:
+    Unsafe (`--unsafe-fixes`): each fix turns a real word into another.
     """
 
     id = "grammar.avere-h"

@@ -39,21 +39,38 @@ _SINGULAR = {"ogni": None, "qualche": None, "ciascun": "m", "ciascuna": "f", "ne
 class DeterminerAgreement(Rule):
     """A quantifier and its noun disagree ("alcuni giocatore" -> "alcuni giocatori").
 
+    What it catches:
     "alcuni", "molti", "diversi", "vari", "parecchi", "pochi", "numerosi", "tanti", "troppi"
     (and their feminines) want a plural noun; "ogni", "qualche", "ciascun", "nessun" a
     singular one. The rule looks at the word right after the quantifier: a noun (possibly
-    also an adjective or a verb form; after a plural quantifier, which is also a pronoun
-    in "molti giocano", never a third-person plural verb) that the lexicon knows only in
-    the other number, with a single form in the right one. Invariable nouns ("città",
-    "gol") and loanwords ("molti computer", "alcuni film") are never flagged. The
-    quantifier's gender must match the noun's for that check.
+    also an adjective or a verb form; after a plural quantifier, which is also a pronoun in
+    "molti giocano", never a third-person plural verb) that the lexicon knows only in the
+    other number, with a single form in the right one. The quantifier's gender must match
+    the noun's for that check.
 
     A plural quantifier of the wrong gender before a plural noun ("alcuni notizie") is the
-    other slip: the lexicon gives the noun's gender, its ending must confirm it, and the
-    suggestion is the quantifier's other gender ("alcune notizie").
+    other slip: the lexicon gives the noun's gender, and its ending must confirm it.
 
-    Examples: "Ha saltato alcune partita." -> "alcune partite"; "Segna in ogni stagioni." ->
-    "ogni stagione"; "Ha dato alcuni notizie." -> "alcune notizie" (unsafe fixes).
+    Stays silent on:
+    Invariable nouns ("città", "gol") and loanwords ("molti computer", "alcuni film").
+
+    Why:
+    A quantifier fixes the number (and gender) of its noun; a mismatch reads as a slip.
+
+    Example:
+        Ha saltato alcune partita.
+        -> Ha saltato alcune partite.
+        Segna in ogni stagioni.
+        -> Segna in ogni stagione.
+        Ha dato alcuni notizie.
+        -> Ha dato alcune notizie.
+
+    Fix:
+    Puts the noun in the quantifier's number; for a wrong gender, the suggestion is the
+    quantifier's other gender ("alcune notizie").
+
+    Fix safety:
+    Unsafe (`--unsafe-fixes`): each fix turns a real word into another.
     """
 
     id = "grammar.determiner-agreement"

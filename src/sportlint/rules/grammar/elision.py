@@ -49,22 +49,38 @@ def _impure(word: str) -> bool:
 class Elision(Rule):
     """Elision and apocope that do not match the next word's gender or initial.
 
+    What it catches:
     Italian elides the feminine before a vowel ("un'amica", "nessun'altra") but truncates
     the masculine without an apostrophe ("un amico", "nessun altro"); "l'", "dell'", "all'"
     ... stand only before a vowel or h. The rule asks the lexicon for the gender of the next
     word:
 
-    - "un'amico", "nessun'altro" (masculine only) -> "un amico", "nessun altro" (safe fix:
-      the apostrophe is removed);
+    - "un'amico", "nessun'altro" (masculine only) -> "un amico", "nessun altro";
     - "un amica", "un altra" (feminine only, vowel-initial) -> "un'amica", "un'altra";
     - "l'campo", "dell'squadra" (lower-case consonant-initial word) -> "il campo",
-      "della squadra", choosing il/lo/la by gender and initial; with no gender known, the
-      candidates are offered and nothing is applied.
+      "della squadra", choosing il/lo/la by gender and initial;
+    - "qual'è" -> "qual è" ("qual" is truncated, never elided).
 
-    - "qual'è" -> "qual è" ("qual" is truncated, never elided; safe fix).
+    Stays silent on:
+    Words both masculine and feminine ("un'atleta", "un atleta", "un'ultima") and names.
 
-    Words both masculine and feminine ("un'atleta", "un atleta", "un'ultima") and names are
-    left alone.
+    Why:
+    The apostrophe tells the gender: "un'amico" and "un amica" are spelling mistakes an
+    editor corrects.
+
+    Example:
+        Ha ritrovato un'amico di infanzia.
+        -> Ha ritrovato un amico di infanzia.
+
+    Fix:
+    Removes or adds the apostrophe, or writes the full article before a consonant ("l'campo"
+    -> "il campo"); with no gender known for "l'" before a consonant, both candidates are
+    offered, the masculine first.
+
+    Fix safety:
+    Safe where there is one correction (the apostrophe removed or added, "qual'è" -> "qual
+    è", the full article of the one gender the lexicon gives); unsafe (`--unsafe-fixes`)
+    where the gender is unknown and there are two candidates.
     """
 
     id = "grammar.elision"

@@ -18,6 +18,7 @@ _CLITICS_BEFORE_DA = frozenset("gli mi ti ci vi si le".split())
 class Homophones(Rule):
     """e/è, ne/né, da/dà confused where the context decides unambiguously.
 
+    What it catches:
     Each check fires only on a pattern that has a single reading (a/ha, o/ho ... are
     grammar.avere-h):
 
@@ -30,8 +31,22 @@ class Homophones(Rule):
     - a finite verb + "dà" ("vengo dà Roma") -> "da";
     - name + "è" + name + plural verb ("Rossi è Bianchi hanno segnato") -> "e".
 
-    Fixes are unsafe: each turns a real word into another. Capitalised names ("Ha",
-    "Da Silva") are left alone except a sentence-initial "E stato".
+    Stays silent on:
+    Capitalised names ("Ha", "Da Silva"), except a sentence-initial "E stato".
+
+    Why:
+    Each pair is two real words, so a spelling check passes them; the context shows which
+    one is meant.
+
+    Example:
+        Rossi e stato espulso nel finale.
+        -> Rossi è stato espulso nel finale.
+
+    Fix:
+    Replaces the word with its homophone (adding, removing or changing the accent).
+
+    Fix safety:
+    Unsafe (`--unsafe-fixes`): each fix turns a real word into another.
     """
 
     id = "grammar.homophones"

@@ -18,23 +18,36 @@ _PERSON_COMPLEMENTS = frozenset("turno giornata giornate lusso".split())
 class ParticipleNoun(Rule):
     """A past participle as head noun instead of the action noun ("l'esonerato dell'allenatore").
 
-    After an article or an articulated preposition, and before a "di" complement, Italian
-    wants a noun: the action noun of the verb, not its past participle. Typing the
-    participle (autocomplete, a half-revised sentence) gives "si concluse con l'esonerato
-    dell'allenatore", which an editor reads as a slip for "l'esonero".
+    What it catches:
+    After an article or an articulated preposition, and before a "di" complement, a past
+    participle where Italian wants a noun, the action noun of the verb. The rule is driven
+    by the lexicon: the word must be a past participle (esonerato, acquistati, conquistata
+    ...) that the lexicon does not also know as a noun, and its verb must have an action
+    noun of the same gender formed on the verb's stem (esonerare -> esonero, acquistare ->
+    acquisto, conquistare -> conquista), and that noun must be at least as common in
+    Italian (wordfreq) as the participle.
 
-    The rule is driven by the lexicon: the word must be a past participle (esonerato,
-    acquistati, conquistata ...) that the lexicon does not also know as a noun (so "il
-    risultato del", "l'inviato del", "il dettato della" and "la partita di" are left alone),
-    and its verb must have an action noun of the same gender formed on the verb's stem
-    (esonerare -> esonero, acquistare -> acquisto, conquistare -> conquista), and that noun
-    must be at least as common in Italian (wordfreq) as the participle: a participle used
-    more than the noun is an established noun of its own ("la schermata"). The suggestion
-    keeps the participle's number: "gli acquistati del" -> "gli acquisti del".
+    Stays silent on:
+    Participles that are nouns too ("il risultato del", "l'inviato del", "il dettato della",
+    "la partita di"), and a participle used more than the noun, which is an established noun
+    of its own ("la schermata").
 
-    Examples: "l'esonerato dell'allenatore" -> "l'esonero dell'allenatore"; "il recuperato di
-    due gare" -> "il recupero di due gare". The fix is unsafe: it changes one real word into
-    another.
+    Why:
+    Typing the participle (autocomplete, a half-revised sentence) gives "si concluse con
+    l'esonerato dell'allenatore", which an editor reads as a slip for "l'esonero".
+
+    Example:
+        La stagione si chiuse con l'esonerato dell'allenatore.
+        -> La stagione si chiuse con l'esonero dell'allenatore.
+        Il recuperato di due gare.
+        -> Il recupero di due gare.
+
+    Fix:
+    Replaces the participle with the action noun, keeping the participle's number: "gli
+    acquistati del" -> "gli acquisti del".
+
+    Fix safety:
+    Unsafe (`--unsafe-fixes`): it changes one real word into another.
     """
 
     id = "grammar.participle-noun"

@@ -22,17 +22,29 @@ MASS_GAP = 1.2
 class PiuPlural(Rule):
     """A singular noun after "più" meaning "several": "in più occasione" -> "in più occasioni".
 
+    What it catches:
     "In più occasioni", "su più fronti", "tra più squadre": after a preposition, "più"
-    before a noun means "several" and the noun is plural. A singular there is a slip.
+    before a noun means "several" and the noun is plural. The rule looks only at
+    "in/su/tra/fra più" followed by a word the lexicon knows only as a singular noun (not an
+    adjective, not invariable such as "città" or "gol"), not followed by
+    "di"/"che"/"rispetto", and whose plural is not much rarer than the singular in Italian.
 
-    To stay silent on the comparative ("il giocatore più veloce", "con più calma", "per più
-    tempo", "in più tempo di prima"), the rule looks only at "in/su/tra/fra più" followed by
-    a word the lexicon knows only as a singular noun (not an adjective, not invariable such
-    as "città" or "gol"), not followed by "di"/"che"/"rispetto", and whose plural is not
-    much rarer than the singular in Italian (mass nouns such as "calma" or "fiducia" are
-    skipped).
+    Stays silent on:
+    The comparative ("il giocatore più veloce", "con più calma", "per più tempo", "in più
+    tempo di prima"); mass nouns such as "calma" or "fiducia".
 
-    Example: "ha diretto la squadra in più occasione" -> "in più occasioni" (unsafe fix).
+    Why:
+    A singular there is a slip: "più" in the sense of "several" wants a plural.
+
+    Example:
+        Ha diretto la squadra in più occasione.
+        -> Ha diretto la squadra in più occasioni.
+
+    Fix:
+    Puts the noun in the plural.
+
+    Fix safety:
+    Unsafe (`--unsafe-fixes`): it turns one real word into another.
     """
 
     id = "grammar.piu-plural"

@@ -19,19 +19,29 @@ _DATIVE = frozenset("a ai agli alle al allo alla all'".split())
 class RelativeAgreement(Rule):
     """A singular verb after "plural noun + che, inciso," ("decisioni che, poi, suscitò").
 
-    In "le decisioni che, dopo la partita, suscitò la rabbia del tecnico" the relative "che"
-    is the subject and stands for "decisioni": the verb is plural ("suscitarono"). An inciso
-    between "che" and the verb makes the writer lose track of the subject.
+    What it catches:
+    A plural noun (only plural in the lexicon) right before "che", an inciso between
+    commas, then a word the lexicon knows only as a third-person singular finite verb. In
+    "le decisioni che, dopo la partita, suscitò la rabbia del tecnico" the relative "che" is
+    the subject and stands for "decisioni": the verb is plural ("suscitarono").
 
-    Only that shape is checked, because without the inciso an object relative with the
-    subject after the verb is correct Italian ("le partite che vinse il Milan"): a plural
-    noun (only plural in the lexicon) right before "che", an inciso between commas, then a
-    word the lexicon knows only as a third-person singular finite verb. Partitive
-    antecedents ("uno dei giocatori che, ...") are left alone. The suggestion is the same
-    tense in the plural.
+    Stays silent on:
+    The same shape without the inciso, because an object relative with the subject after
+    the verb is correct Italian ("le partite che vinse il Milan"); partitive antecedents
+    ("uno dei giocatori che, ...").
 
-    Example: "Due rigori, decisioni che, secondo molti, cambiò la gara." -> "cambiarono"
-    (unsafe fix).
+    Why:
+    An inciso between "che" and the verb makes the writer lose track of the subject.
+
+    Example:
+        Due rigori, decisioni che, secondo molti, cambiò la gara.
+        -> Due rigori, decisioni che, secondo molti, cambiarono la gara.
+
+    Fix:
+    The same tense in the plural.
+
+    Fix safety:
+    Unsafe (`--unsafe-fixes`): it turns one real word into another.
     """
 
     id = "grammar.relative-agreement"

@@ -63,24 +63,37 @@ def _readings(lex: Lexicon, tok: Token) -> tuple[Analysis, ...]:
 class TenseConsistency(Rule):
     """A present tense in a paragraph told in the passato remoto ("Non segue Conte").
 
+    What it catches:
     A biography or a match report told in the passato remoto ("iniziò", "vinse", "fu") that
-    slips into the present for one sentence ("Non segue Conte al Chelsea") reads as an
-    unrevised draft: the suggestion is the passato remoto of the same person ("Non seguì").
+    slips into the present for one sentence ("Non segue Conte al Chelsea"). News copy mixes
+    tenses legitimately, so the rule is careful. The paragraph needs at least `min_past`
+    sentences whose finite verbs are all unambiguous passato remoto forms, and at least as
+    many as sentences in the present. The verb must be a present indicative that is the
+    first finite verb of its sentence; a verb of action; a word the lexicon knows only as a
+    verb; outside subordinate and relative clauses; in a sentence with no word that anchors
+    it to now and no past verb of its own; and between two passato remoto sentences.
 
-    News copy mixes tenses legitimately, so the rule is careful. The paragraph needs at
-    least ``min_past`` sentences whose finite verbs are all unambiguous passato remoto
-    forms, and at least as many as sentences in the present. The verb must be a present
-    indicative that is the first finite verb of its sentence; a verb of action (not "è",
-    "ha", a stative verb such as "resta", "detiene", "vanta", a modal or commentary verb
-    such as "può", "si tratta", nor a passive "viene ricordato"); a word the lexicon knows
-    only as a verb; outside subordinate and relative clauses; in a sentence with no word
-    that anchors it to now ("oggi", "attualmente", "ancora") and no past verb of its own;
-    and between two passato remoto sentences (a closing "Detiene il record" is a statement
-    about today). A paragraph in the historical present throughout is never flagged.
+    Stays silent on:
+    "è", "ha", stative verbs such as "resta", "detiene", "vanta", modal or commentary verbs
+    such as "può", "si tratta", a passive "viene ricordato"; sentences anchored to now
+    ("oggi", "attualmente", "ancora"); a closing "Detiene il record" (a statement about
+    today); a paragraph in the historical present throughout.
 
-    Example: "Nel 2014 lasciò la Juventus. Non segue Conte al Chelsea. Firmò per lo
-    Spartak." -> "Non seguì" (a suggestion, never applied automatically). Option
-    ``min_past``: how many passato remoto sentences make a paragraph a passato remoto
+    Why:
+    One present among passato remoto sentences reads as an unrevised draft.
+
+    Example:
+        Nel 2014 lasciò la Juventus. Non segue Conte al Chelsea. Firmò per lo Spartak.
+        -> Nel 2014 lasciò la Juventus. Non seguì Conte al Chelsea. Firmò per lo Spartak.
+
+    Fix:
+    Suggests the passato remoto of the same person ("Non seguì").
+
+    Fix safety:
+    Suggestion only: never applied automatically.
+
+    Options:
+    `min_past`: how many passato remoto sentences make a paragraph a passato remoto
     narration (default 2).
     """
 

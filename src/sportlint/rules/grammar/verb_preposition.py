@@ -48,19 +48,34 @@ def _check_extra(entries: list[dict[str, Any]] | None) -> str | None:
 class VerbPreposition(Rule):
     """A verb followed by a preposition it does not govern ("optare di" -> "optare per").
 
+    What it catches:
     Some verbs take a fixed preposition before an infinitive or a complement: "optare per",
-    "continuare a", "cercare di", "tentare di". Writing another one ("ha optato di
-    sollevare l'allenatore") is a slip an editor corrects.
+    "continuare a", "cercare di", "tentare di". Every form of the verb counts (the lexicon
+    conjugates it: opta, optò, optato, optando), as long as the preposition follows it
+    directly and no article makes it a noun; an entry marked `before: infinitive` applies
+    only when an infinitive follows the preposition ("optare di sollevarlo"). The list is
+    data: `data/curated/grammar/verb_prepositions.yaml`.
 
-    Every form of the verb counts (the lexicon conjugates it: opta, optò, optato, optando),
-    as long as the preposition follows it directly and no article makes it a noun ("l'obbligo
-    di firmare" is right); an entry marked ``before: infinitive``
-    applies only when an infinitive follows the preposition ("optare di sollevarlo").
-    The list is data: ``data/curated/grammar/verb_prepositions.yaml``. Option ``extra`` adds a
-    newsroom's own entries, e.g. ``{verb: puntare, wrong: di, right: a, before: infinitive}``.
+    Stays silent on:
+    A noun of the same stem after an article ("l'obbligo di firmare" is right).
 
-    Example: "La società ha optato di sollevare l'allenatore." -> "ha optato per sollevare"
-    (unsafe fix).
+    Why:
+    Writing another preposition ("ha optato di sollevare l'allenatore") is a slip an editor
+    corrects.
+
+    Example:
+        La società ha optato di sollevare l'allenatore.
+        -> La società ha optato per sollevare l'allenatore.
+
+    Fix:
+    Replaces the preposition with the one the verb governs.
+
+    Fix safety:
+    Unsafe (`--unsafe-fixes`): it turns one real word into another.
+
+    Options:
+    `extra` adds a newsroom's own entries, e.g. `{verb: puntare, wrong: di, right: a, before:
+    infinitive}`.
     """
 
     id = "grammar.verb-preposition"

@@ -12,26 +12,40 @@ from sportlint.rules.names._mentions import analyse
 class NameConsistency(Rule):
     """A name written once or twice in a form close to the one the article uses more often.
 
+    What it catches:
     The rule collects the name mentions of the document: capitalised words mid-sentence, and
     at the start of a sentence or in a heading only those that are known names or no
     ordinary Italian word ("Carriera lunga e piena di successi, quella di Maldini" opens with
     the word *carriera*, not with a name). A form used at most twice that is a near variant
     of a form used more often (same first letter, one edit, two for names of twelve letters
     or more; swapping two adjacent letters counts as one edit) is flagged, with the frequent
-    form as suggestion.
-    That includes a common word capitalised where the name fits: "dato che Carriera, il 7
-    maggio" in an article that writes Carrera five times.
+    form as suggestion. That includes a common word capitalised where the name fits: "dato
+    che Carriera, il 7 maggio" in an article that writes Carrera five times.
 
-    It stays silent when the rare form is itself a known name (Conti next to Conte, Simeone
-    next to Simone), differs only in a final vowel (Conte/Conti, Milan/Milano), is in the
-    newsroom's ``names.accept`` list, or stands inside a longer name that the frequent form
-    never shares ("Andrea Conti" is not "Antonio Conte"). Accent variants (Vlahovic in an
-    article that writes Vlahović) are reported as a suggestion to unify the spelling.
+    Accent variants (Vlahovic in an article that writes Vlahović) are reported as a
+    suggestion to unify the spelling.
 
-    Example: "Massimo Carrera ... Carrera ... dato che Carriera, il 7 maggio" ->
-    "dato che Carrera, il 7 maggio". Turning a real word into a name (Carriera -> Carrera)
-    is an unsafe fix; a non-word with a single candidate that is a known name (Ispwich ->
-    Ipswich) is safe.
+    Stays silent on:
+    A rare form that is itself a known name (Conti next to Conte, Simeone next to Simone),
+    that differs only in a final vowel (Conte/Conti, Milan/Milano), that is in the
+    newsroom's `names.accept` list, or that stands inside a longer name the frequent form
+    never shares ("Andrea Conti" is not "Antonio Conte").
+
+    Why:
+    A name typed as an ordinary word, or with one letter off, is a real word or a plausible
+    name, so spelling checks pass it; only the article's own usage shows the slip.
+
+    Example:
+        Massimo Carrera ... Carrera ... dato che Carriera, il 7 maggio
+        -> Massimo Carrera ... Carrera ... dato che Carrera, il 7 maggio
+
+    Fix:
+    Replaces the rare form with the article's frequent one.
+
+    Fix safety:
+    Unsafe (`--unsafe-fixes`) when it turns a real word into a name (Carriera -> Carrera);
+    safe for a non-word with a single candidate that is a known name (Ispwich -> Ipswich);
+    suggestion only for accent variants.
     """
 
     id = "names.consistency"

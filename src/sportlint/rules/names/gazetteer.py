@@ -31,31 +31,46 @@ ENGLISH_WORD = 3.0
 class NameGazetteer(Rule):
     """A capitalised word that is no known name but one edit away from one ("Sampdroia").
 
-    Every name mention (see ``names.consistency``) that is neither a known name (the
-    gazetteer shipped in ``data/generated/names/`` and ``data/curated/names/``, plus the
-    newsroom's ``names.accept``) nor a
-    common string (wordfreq Zipf 2 or more: an Italian word, or a name the web writes often)
-    is compared with the gazetteer's name tokens with the same first letter: one edit away,
-    or two for words of twelve letters or more, an adjacent swap counting as one ("Sparatk" ->
-    Spartak, "Lewandowksi" -> Lewandowski).
+    What it catches:
+    Every name mention (see `names.consistency`) that is neither a known name (the
+    gazetteer shipped in `data/generated/names/` and `data/curated/names/` plus the
+    newsroom's `names.accept`) nor a common string (wordfreq Zipf 2 or more: an Italian
+    word, or a name the web writes often) is compared with the gazetteer's name tokens with
+    the same first letter: one edit away, or two for words of twelve letters or more, an
+    adjacent swap counting as one ("Sparatk" -> Spartak, "Lewandowksi" -> Lewandowski).
 
     It is reported only when the known name explains the token better than anything else:
     the name is far more frequent in Italian text than the token (twice the margin when
     wordfreq knows the token at all); the edit looks like a slip of the keys (two letters
     swapped, a doubled letter, or any one edit in a long word or from a common name); no
     ordinary Italian word is closer (at the start of a sentence, where every word has a
-    capital, an equally close word wins); at most two names are that close; and the article
-    does not write the token three times or more (then it is a name the gazetteer lacks:
-    add it to ``names.accept``). Inside a longer name ("Mirko Fersini") the longer name must
-    become a known one ("Ispwich Town" -> "Ipswich Town"), or the token be a non-word next
-    to a common name. Spellings of one name (Tévez/Tevez, Nathalia/Natalia) and inflections
-    (Kuznetsova/Kuznetsov) are not typos.
+    capital, an equally close word wins); at most two names are that close. Inside a longer
+    name ("Mirko Fersini") the longer name must become a known one ("Ispwich Town" ->
+    "Ipswich Town"), or the token be a non-word next to a common name.
 
-    Example: "la Sampdroia ha vinto" -> "la Sampdoria ha vinto". With one candidate and a
-    token no dictionary knows the fix is safe; otherwise it is unsafe.
+    Stays silent on:
+    A token the article writes three times or more (then it is a name the gazetteer lacks:
+    add it to `names.accept`); spellings of one name (Tévez/Tevez, Nathalia/Natalia) and
+    inflections (Kuznetsova/Kuznetsov), which are not typos.
 
-    Options: ``min_length`` (default 5): shorter words are too ambiguous to correct;
-    ``min_gain`` (default 1.0): how much more frequent (Zipf scale) the known name must be.
+    Why:
+    A misspelt club or player name is the slip readers notice first, and no dictionary of
+    common words knows the right form.
+
+    Example:
+        La Sampdroia ha vinto a Marassi.
+        -> La Sampdoria ha vinto a Marassi.
+
+    Fix:
+    Replaces the token with the known name (the closest candidates are the suggestions).
+
+    Fix safety:
+    Safe with one candidate and a token no dictionary knows; otherwise unsafe
+    (`--unsafe-fixes`).
+
+    Options:
+    `min_length` (default 5): shorter words are too ambiguous to correct; `min_gain`
+    (default 1.0): how much more frequent (Zipf scale) the known name must be.
     """
 
     id = "names.gazetteer"

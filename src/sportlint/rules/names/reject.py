@@ -20,8 +20,9 @@ def _pattern(forms: tuple[str, ...]) -> regex.Pattern[str]:
 class NameReject(Rule):
     """A name form the newsroom does not use, with the form it wants instead.
 
-    The newsroom lists banned forms and their replacements in its configuration; no code
-    is needed::
+    What it catches:
+    The forms the newsroom lists as banned in its configuration, with their replacements;
+    no code is needed::
 
         names:
           reject:
@@ -31,11 +32,23 @@ class NameReject(Rule):
           accept: [Mario Rossetti]   # extra names the other names rules never flag
 
     Forms match case-sensitively as whole words (a multi-word form matches with the same
-    spacing), in quoted speech too. The replacement is the newsroom's own decision, so the
-    fix is safe.
+    spacing), in quoted speech too.
 
-    Example, with ``Bayern Munich: Bayern Monaco``: "il Bayern Munich ha vinto" ->
-    "il Bayern Monaco ha vinto".
+    Why:
+    Each newsroom has its own forms for some names; the desk writes them down once and
+    sportlint applies them everywhere.
+
+    Example:
+    With `Bayern Munich: Bayern Monaco` in `names.reject`:
+
+        Il Bayern Munich ha vinto.
+        -> Il Bayern Monaco ha vinto.
+
+    Fix:
+    Replaces the rejected form with the newsroom's form.
+
+    Fix safety:
+    Safe: the replacement is the newsroom's own decision.
     """
 
     id = "names.reject"

@@ -13,20 +13,32 @@ from sportlint.segment.quotes import PAIRS
 class QuotesMismatched(Rule):
     """A quotation opened with one kind of mark and closed with another (‘San Nicola').
 
-    The opening and closing marks of a quotation must be a pair: « », “ ”, ‘ ’, or straight
-    " " and ' '. A typographic mark closed by a straight one (‘San Nicola') or a pair of
-    different kinds («basta”) looks careless and confuses readers about where the quote ends.
-    Apostrophes are never taken for quotes: elisions (l'esonero), names (D'Ambrosio), po',
-    minute marks (al 23'), elided years (anni '80) and seconds (7'37") are left alone.
+    What it catches:
+    The opening and closing marks of a quotation that are not a pair: « », “ ”, ‘ ’, or
+    straight " " and ' ' are. A typographic mark closed by a straight one (‘San Nicola') or a
+    pair of different kinds («basta”) is flagged.
 
-    The fix changes the mark that breaks the pair. When both marks have the same shape
-    (single or double) the house style decides between the typographic and the straight
-    form (`style.quotes`: « » and “ ” are typographic, " is straight) and the fix is safe.
-    When the shapes differ (« closed by ”) the house style's pair for that nesting level
-    wins if one of the marks belongs to it, else the opener's pair; that fix is unsafe,
-    since the writer may have meant the other pair.
+    Stays silent on:
+    Apostrophes, which are never taken for quotes: elisions (l'esonero), names
+    (D'Ambrosio), po', minute marks (al 23'), elided years (anni '80) and seconds (7'37").
 
-    Example: "al ‘San Nicola' vincendo" -> "al ‘San Nicola’ vincendo".
+    Why:
+    A mismatched pair looks careless and confuses readers about where the quote ends.
+
+    Example:
+        Ha vinto al ‘San Nicola' davanti ai suoi tifosi.
+        -> Ha vinto al ‘San Nicola’ davanti ai suoi tifosi.
+
+    Fix:
+    Changes the mark that breaks the pair. When both marks have the same shape (single or
+    double) the house style decides between the typographic and the straight form
+    (`style.quotes`: « » and “ ” are typographic, " is straight). When the shapes differ («
+    closed by ”) the house style's pair for that nesting level wins if one of the marks
+    belongs to it, else the opener's pair.
+
+    Fix safety:
+    Safe when both marks have the same shape; unsafe (`--unsafe-fixes`) when the shapes
+    differ, since the writer may have meant the other pair.
     """
 
     id = "quotes.mismatched"

@@ -26,16 +26,27 @@ def enclosing(quotes: list[Quote], q: Quote) -> Quote | None:
 class QuotesNesting(Rule):
     """Quotation marks nested wrongly: «a «b» c», or two pairs crossing (‘a “b’ c”).
 
-    A quotation inside a quotation uses the next level of marks: in Italian « » outside,
-    “ ” inside them, ‘ ’ innermost («Il “muro” giallorosso», ha scritto). The same marks
-    nested inside each other («Il «muro» giallorosso») make the reader lose track of where
-    each quote ends; two pairs that cross each other (“a ‘b” c’) are always a slip.
+    What it catches:
+    A quotation inside a quotation uses the next level of marks: in Italian « » outside, “ ”
+    inside them, ‘ ’ innermost («Il “muro” giallorosso», ha scritto). The rule flags the
+    same marks nested inside each other («Il «muro» giallorosso») and two pairs that cross
+    each other (“a ‘b” c’).
 
-    The fix for same-mark nesting replaces the inner pair with the house style's pair for
-    its level (`style.quotes`); it is unsafe, since the writer may instead have forgotten
-    to close the outer quote. Crossing pairs get no fix.
+    Why:
+    Same-mark nesting makes the reader lose track of where each quote ends; crossing pairs
+    are always a slip.
 
-    Example: "«Il «muro» regge», ha detto." -> "«Il “muro” regge», ha detto."
+    Example:
+        «Il «muro» regge», ha detto.
+        -> «Il “muro” regge», ha detto.
+
+    Fix:
+    For same-mark nesting, replaces the inner pair with the house style's pair for its level
+    (`style.quotes`). Crossing pairs get no fix.
+
+    Fix safety:
+    Unsafe (`--unsafe-fixes`): the writer may instead have forgotten to close the outer
+    quote. No fix for crossing pairs.
     """
 
     id = "quotes.nesting"

@@ -36,17 +36,29 @@ def crossing(quotes: list[Quote]) -> set[int]:
 class QuotesUnbalanced(Rule):
     """A quotation opened and never closed in its paragraph, or closed and never opened.
 
+    What it catches:
     A quotation lives inside one paragraph. An opening mark with no closing one before the
     paragraph ends («Siamo pronti, ha detto il tecnico.) or a closing mark with no opening
-    one (Siamo pronti» ha detto) leaves the reader guessing where the quoted words end.
-    A quotation that runs over several paragraphs follows the Italian convention (each
-    paragraph opens again with the same mark, only the last one closes) and is not flagged.
-    Apostrophes (l'esonero, D'Ambrosio, po', al 23', anni '80, 7'37") and dialect words
-    that start with an apostrophe ('ndrangheta) are not quotation marks.
+    one (Siamo pronti» ha detto).
 
-    There is no automatic fix: only the writer knows where the quotation ends. Example:
-    "«Siamo pronti, ha detto il tecnico." -> close the quote where the words end:
-    "«Siamo pronti», ha detto il tecnico."
+    Stays silent on:
+    A quotation that runs over several paragraphs following the Italian convention (each
+    paragraph opens again with the same mark, only the last one closes). Apostrophes
+    (l'esonero, D'Ambrosio, po', al 23', anni '80, 7'37") and dialect words that start with
+    an apostrophe ('ndrangheta) are not quotation marks.
+
+    Why:
+    A quote left open leaves the reader guessing where the quoted words end.
+
+    Example:
+        «Siamo pronti, ha detto il tecnico.
+        -> «Siamo pronti», ha detto il tecnico.
+
+    Fix:
+    None: only the writer knows where the quotation ends; close it where the words end.
+
+    Fix safety:
+    No fix.
     """
 
     id = "quotes.unbalanced"

@@ -14,19 +14,31 @@ from sportlint.rules.base import Context, Rule
 class DateWeekday(Rule):
     """A weekday that does not match the date it names ("domenica 8 maggio 2017").
 
-    Catches "weekday day month year" where the calendar says otherwise: 8 May 2017 was a
-    Monday, so "domenica 8 maggio 2017" is flagged on "domenica" with the suggestion
-    "lunedì" (capitalised as written). Also "martedì 27 e mercoledì 28 novembre 2012" and
-    numeric dates. The weekday comes from the standard library's calendar.
+    What it catches:
+    "weekday day month year" where the calendar says otherwise: 8 May 2017 was a Monday, so
+    "domenica 8 maggio 2017" is flagged on "domenica". Also "martedì 27 e mercoledì 28
+    novembre 2012" and numeric dates. The weekday comes from the standard library's
+    calendar.
 
     A date without its year ("sabato 3 maggio") is checked only when the article carries
-    its own date (a " date 2021-02" metadata header or a front-matter ``date:``): the year
-    is then the article's year up to the month after publication, the year before for the
-    six months before it, and unknown otherwise (not checked). A finding on an inferred
-    year is a suggestion, not a warning.
+    its own date (a " date 2021-02" metadata header or a front-matter `date:`): the year is
+    then the article's year up to the month after publication, the year before for the six
+    months before it, and unknown otherwise (not checked). A finding on an inferred year is
+    a suggestion, not a warning.
 
-    Why: a wrong weekday is a factual slip readers notice; it often means the day or the
-    year is wrong, so the editor checks which (the fix is a suggestion only).
+    Why:
+    A wrong weekday is a factual slip readers notice; it often means the day or the year is
+    wrong, so the editor checks which.
+
+    Example:
+        Si gioca domenica 8 maggio 2017 al San Nicola.
+        -> Si gioca lunedì 8 maggio 2017 al San Nicola.
+
+    Fix:
+    Suggests the weekday the calendar gives ("lunedì", capitalised as written).
+
+    Fix safety:
+    Suggestion only: the day or the year may be the wrong part.
     """
 
     id = "scores.date-weekday"

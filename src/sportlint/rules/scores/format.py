@@ -14,24 +14,35 @@ from sportlint.rules.base import Context, Option, Rule
 class ScoreFormat(Rule):
     """Scores written in more than one way in one article (2-1 and 2 a 1, 2-1 and 2–1).
 
-    Catches an article that writes its scores in different formats: with a hyphen
-    ("2-1"), an en dash ("2–1"), with "a" ("2 a 1"), or with spaced dashes ("2 - 1").
-    The house style (``style.score_format``: "-", "–" or " a ") wins when the article uses
-    it; otherwise the article's most frequent format does. With the option ``strict``
-    every score that differs from the house style is flagged, even in an article that is
-    consistent in another format.
+    What it catches:
+    An article that writes its scores in different formats: with a hyphen ("2-1"), an en
+    dash ("2–1"), with "a" ("2 a 1"), or with spaced dashes ("2 - 1"). The house style
+    (`style.score_format`: "-", "–" or " a ") wins when the article uses it; otherwise the
+    article's most frequent format does. With the option `strict` every score that differs
+    from the house style is flagged, even in an article that is consistent in another
+    format.
 
-    Why: a match report lives on its numbers; one format reads as one voice.
+    Stays silent on:
+    Number pairs that are not scores (formations "4-4-2", seasons "2020-21", ranges "10–15
+    minuti", dates), and scores inside quoted speech, which are left as said.
 
-    Only number pairs recognised as scores are touched (not formations "4-4-2", seasons
-    "2020-21", ranges "10–15 minuti" or dates), so the fix is safe.
+    Why:
+    A match report lives on its numbers; one format reads as one voice.
 
-    Example (house style "-"): "Vince 2-1 a Bari, poi perde 3 a 0 a Lecce." ->
-    "Vince 2-1 a Bari, poi perde 3-0 a Lecce."
+    Example:
+    With the house style "-" (`style.score_format`):
 
-    Scores inside quoted speech are left as said.
+        Vince 2-1 a Bari, poi perde 3 a 0 a Lecce.
+        -> Vince 2-1 a Bari, poi perde 3-0 a Lecce.
 
-    Options: ``strict`` (default false): compare every score with the house style.
+    Fix:
+    Rewrites the score in the winning format.
+
+    Fix safety:
+    Safe: only number pairs recognised as scores are touched.
+
+    Options:
+    `strict` (default false): compare every score with the house style.
     """
 
     id = "scores.format"

@@ -13,15 +13,27 @@ from sportlint.rules.base import Context, Rule
 class ImpossibleDate(Rule):
     """A date that does not exist ("31 settembre", "30 febbraio", "29 febbraio 2023").
 
-    Catches a day past the end of its month (April, June, September and November have
-    30 days; February 28, or 29 in a leap year: "29 febbraio" without a year is accepted),
-    day 0, and numeric dates with a month past 12 ("31/09/2017", "12/13/2020"). Month
-    lengths come from the standard library's calendar.
+    What it catches:
+    A day past the end of its month (April, June, September and November have 30 days;
+    February 28, or 29 in a leap year), day 0, and numeric dates with a month past 12
+    ("31/09/2017", "12/13/2020"). Month lengths come from the standard library's calendar.
 
-    Why: a slip in a date is a factual error; the right date cannot be guessed, so there
-    is no suggestion.
+    Stays silent on:
+    "29 febbraio" without a year, which is accepted.
 
-    Example: "Il 31 settembre il Bari gioca a Lecce." -> flagged on "31 settembre".
+    Why:
+    A slip in a date is a factual error.
+
+    Example:
+        Il 31 settembre il Bari gioca a Lecce.
+        -> Il 30 settembre il Bari gioca a Lecce.
+
+    Fix:
+    None: the right date cannot be guessed (the corrected form above is one guess), so
+    there is no suggestion; the finding is on the date ("31 settembre").
+
+    Fix safety:
+    No fix.
     """
 
     id = "scores.impossible-date"

@@ -26,24 +26,31 @@ MAX_GAP = 15   # tokens between the two mentions
 class ScoreRestated(Rule):
     """A score restated for the same match in one sentence ("per 2-1 ... con il punteggio di 2-1").
 
-    Catches a sentence that gives the same score twice for one result: "vincendo per 2-1
-    contro la Virtus Francavilla con il punteggio di 2-1". The second mention must be
-    introduced as a restatement (``con il punteggio di``, ``con il risultato di``, ``per``,
-    or a bracket) and follow the first within a few words, with no coordination or new
-    clause between them.
+    What it catches:
+    A sentence that gives the same score twice for one result: "vincendo per 2-1 contro la
+    Virtus Francavilla con il punteggio di 2-1". The second mention must be introduced as a
+    restatement (`con il punteggio di`, `con il risultato di`, `per`, or a bracket) and
+    follow the first within a few words, with no coordination or new clause between them.
 
-    Why: a copy-editing slip left by rewriting a sentence; the reader stops to wonder
-    whether two results are meant.
+    Stays silent on:
+    Scores that really repeat: two legs or two matches ("il Milan ha battuto 2-0 il Lecce e
+    l'Inter 2-0 il Torino", "2-2 all'andata e 2-2 al ritorno"), half time and full time
+    when both are named ("chiuso il primo tempo sul 2-1, finisce 2-1"), set scores ("6-4,
+    6-4"), aggregate scores, a sentence that says so ("con lo stesso punteggio").
 
-    Not flagged, because the score really repeats: two legs or two matches ("il Milan ha
-    battuto 2-0 il Lecce e l'Inter 2-0 il Torino", "2-2 all'andata e 2-2 al ritorno"), half
-    time and full time when both are named ("chiuso il primo tempo sul 2-1, finisce 2-1"),
-    set scores ("6-4, 6-4"), aggregate scores, a sentence that says so ("con lo stesso
-    punteggio").
+    Why:
+    A copy-editing slip left by rewriting a sentence; the reader stops to wonder whether
+    two results are meant.
 
-    Example: "vincendo per 2-1 contro la X con il punteggio di 2-1." -> "vincendo per 2-1
-    contro la X." (the redundant phrase and the space or comma before it are removed; an
-    unsafe fix, since an editor may prefer to drop the first mention instead).
+    Example:
+        Ha vinto per 3-1 contro il Lecce con il punteggio di 3-1.
+        -> Ha vinto per 3-1 contro il Lecce.
+
+    Fix:
+    Removes the redundant phrase and the space or comma before it.
+
+    Fix safety:
+    Unsafe (`--unsafe-fixes`): an editor may prefer to drop the first mention instead.
     """
 
     id = "scores.restated"

@@ -22,15 +22,25 @@ LOW, HIGH = 1850, 2100
 class YearTypo(Rule):
     """A year mistyped with a digit too many or too few ("8 maggio 20014", "nel 20014").
 
-    Catches a five-digit number where a year is expected (after a month name, or after
-    "nel", "del", "dal", "stagione" ... when nothing follows it), and a three-digit year
-    after a month name ("maggio 201"). Suggests the years that deleting one digit gives,
-    the likeliest first (a doubled digit typed twice, then the year nearest to the other
-    years of the article).
+    What it catches:
+    A five-digit number where a year is expected (after a month name, or after "nel",
+    "del", "dal", "stagione" ... when nothing follows it), and a three-digit year after a
+    month name ("maggio 201").
 
-    Why: a typo in a year is easy to miss and changes the fact.
+    Why:
+    A typo in a year is easy to miss and changes the fact.
 
-    Example: "Il 7 maggio 20014 ha vinto." -> "Il 7 maggio 2014 ha vinto." (suggestion).
+    Example:
+        Il 7 maggio 20014 ha vinto.
+        -> Il 7 maggio 2014 ha vinto.
+
+    Fix:
+    Suggests the years that deleting one digit gives, the likeliest first (a doubled digit
+    typed twice, then the year nearest to the other years of the article).
+
+    Fix safety:
+    Suggestion only: which digit is wrong is the editor's call (no fix when no year comes
+    out of it).
     """
 
     id = "scores.year-typo"

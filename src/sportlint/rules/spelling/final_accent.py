@@ -26,28 +26,43 @@ _INFINITIVE = {"ò": "are", "ì": "ire", "é": "ere"}
 class FinalAccent(Rule):
     """A final accent missing, wrong or superfluous (possibilita, cosí, anché).
 
+    What it catches:
     Italian marks a stressed final vowel with an accent, grave on à ì ò ù and on open è,
     acute on closed é (perché, ventitré). Typing without the accent ("possibilita", "piu",
     "giovedi"), with the wrong one ("cosí", "fará", "é" for "è") or with one the word does
     not take ("anché") gives a form that word-frequency lists know only as a rare misspelling
     of the right one. The rule compares a word with its other final-vowel spellings and
     reports it when one of them is far more frequent (adding an accent: ten times; changing
-    or removing one: thirty times) and the word is not a regular verb form: "abilita" and
-    "eredita" are verbs as well as misspelt "abilità" and "eredità", "parlo" and "liberò"
-    are verbs too. Real words are never touched: "faro", "papa", "metro" are far too
-    common to lose to "farò", "papà", "metrò", and an accented word that is not rare
-    ("dà", "là", "sé", "tè", "purè") is never stripped of its accent. With the Morph-it!
-    lexicon installed, a word it knows is never reported.
+    or removing one: thirty times) and the word is not a regular verb form. Capitalised
+    words are checked only at the start of a sentence (Percio -> Perciò).
 
-    Capitalised words are checked only at the start of a sentence (Percio -> Perciò);
-    elsewhere they are names. Forms listed in `spelling.accents` and `spelling.misspellings`
-    are left to those rules.
+    Stays silent on:
+    Verb forms: "abilita" and "eredita" are verbs as well as misspelt "abilità" and
+    "eredità", "parlo" and "liberò" are verbs too. Real words are never touched: "faro",
+    "papa", "metro" are far too common to lose to "farò", "papà", "metrò", and an accented
+    word that is not rare ("dà", "là", "sé", "tè", "purè") is never stripped of its accent.
+    With the Morph-it! lexicon installed, a word it knows is never reported. Capitalised
+    words elsewhere than at a sentence start are names. Forms listed in `spelling.accents`
+    and `spelling.misspellings` are left to those rules.
 
-    Example: "Ha avuto la possibilita di segnare." -> "Ha avuto la possibilità di segnare."
-    (safe fix when the unaccented form is thirty times rarer, otherwise unsafe).
+    Why:
+    A missing or wrong final accent is the commonest typing slip of Italian, and a
+    dictionary of words alone cannot tell "possibilita" from a word.
 
-    Options: `add_ratio` and `change_ratio` (the Zipf gap needed to add, or to change or
-    remove, an accent), `keep_zipf` (an accented form at least this frequent keeps it).
+    Example:
+        Ha avuto la possibilita di segnare.
+        -> Ha avuto la possibilità di segnare.
+
+    Fix:
+    Writes the word with the frequent final-vowel spelling.
+
+    Fix safety:
+    Safe when the unaccented form is thirty times rarer, otherwise unsafe
+    (`--unsafe-fixes`).
+
+    Options:
+    `add_ratio` and `change_ratio` (the Zipf gap needed to add, or to change or remove, an
+    accent), `keep_zipf` (an accented form at least this frequent keeps it).
     """
 
     id = "spelling.final-accent"

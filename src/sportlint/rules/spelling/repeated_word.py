@@ -18,16 +18,29 @@ lì là qua qui sì no mai zitto lento forte ciao grazie bravo dai su avanti vai
 class RepeatedWord(Rule):
     """A word typed twice in a row ("il il Bari").
 
-    Catches the same word repeated with only spaces between ("ha ha vinto", "il il Bari"),
-    case-insensitively, within one sentence. It never looks across a paragraph or heading
-    boundary: a heading "... Massimo Carrera" followed by a paragraph that opens with
-    "Massimo Carrera" is not a repetition. Doubled words Italian uses on purpose ("piano
-    piano", "via via", "pari pari") and numbers are left alone, and so is a capitalised word
-    mid-sentence followed by its double: a name or a letter ("Waka Waka", "Bora Bora", "la
-    Serie A a 20 squadre").
+    What it catches:
+    The same word repeated with only spaces between ("ha ha vinto", "il il Bari"),
+    case-insensitively, within one sentence.
 
-    Example: "Il il Bari ha vinto." -> "Il Bari ha vinto." (safe fix: the second copy and
-    the space before it are removed).
+    Stays silent on:
+    Anything across a paragraph or heading boundary: a heading "... Massimo Carrera"
+    followed by a paragraph that opens with "Massimo Carrera" is not a repetition. Doubled
+    words Italian uses on purpose ("piano piano", "via via", "pari pari") and numbers, and a
+    capitalised word mid-sentence followed by its double: a name or a letter ("Waka Waka",
+    "Bora Bora", "la Serie A a 20 squadre").
+
+    Why:
+    A doubled word is a typing or editing slip that the eye skips when proofreading.
+
+    Example:
+        Il il Bari ha vinto.
+        -> Il Bari ha vinto.
+
+    Fix:
+    Removes the second copy and the space before it.
+
+    Fix safety:
+    Safe.
     """
 
     id = "spelling.repeated-word"

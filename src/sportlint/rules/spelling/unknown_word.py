@@ -25,40 +25,53 @@ nel nella sul con per tra fra che non mi ti si ci vi ne tu io
 class UnknownWord(Rule):
     """A word that is not Italian and is one typo away from a common Italian word.
 
-    Catches non-words such as "centavanti" (centravanti), "rendini" (redini), "graudatoria"
-    (graduatoria, two letters swapped), "ottenero" (ottennero). A lower-case word is
-    suspect when it is rare or unknown in Italian (wordfreq), is not a regular form of a
-    known word (an enclitic "aggiudicarsela", a rare inflection "esordiranno", a
-    superlative "tiratissimi", an adverb in -mente, a noun made from a verb the lexicon
-    knows "tallonatore", "smarcamento", a diminutive or augmentative of a common noun
-    "scavetto", "rapportone"), is not in the Morph-it! lexicon or the
-    football gazetteer when those are installed, nor in the config's `names.accept`, and
-    is not a common word of English, French, Spanish, German or Portuguese, and is not a
-    known misspelling that `spelling.misspellings` reports already. It is reported
-    only when a much more frequent Italian word lies within one edit (two for words of
-    eight letters or more, when none is one edit away): without a plausible correction an
-    unknown word is more likely a foreign term or a name than a typo, and the rule stays
-    silent.
-
-    Words with a capital letter anywhere are never checked: mid-sentence they are names
-    (Immobile, Bove, Conte are words too), at the start of a sentence they may be, and a
-    name must never be "corrected" into a common word. Typos in names are the business
-    of the names.* rules.
+    What it catches:
+    Non-words such as "centavanti" (centravanti), "rendini" (redini), "graudatoria"
+    (graduatoria, two letters swapped), "ottenero" (ottennero). A lower-case word is suspect
+    when it is rare or unknown in Italian (wordfreq), is not a regular form of a known word
+    (an enclitic "aggiudicarsela", a rare inflection "esordiranno", a superlative
+    "tiratissimi", an adverb in -mente, a noun made from a verb the lexicon knows
+    "tallonatore", "smarcamento", a diminutive or augmentative of a common noun "scavetto",
+    "rapportone"), is not in the Morph-it! lexicon or the football gazetteer when those are
+    installed, nor in the config's `names.accept`, and is not a common word of English,
+    French, Spanish, German or Portuguese, and is not a known misspelling that
+    `spelling.misspellings` reports already. It is reported only when a much more frequent
+    Italian word lies within one edit (two for words of eight letters or more, when none is
+    one edit away).
 
     A word glued to a short word by a missing space ("cittàe", "delcampionato") gets the
     two words as a candidate ("città e"), one edit away, after the single words.
 
-    Suggestions are ranked by edit distance, then by how much of the word's ending they
-    keep (a typo rarely changes an inflection), then by frequency. The fix is safe only
-    when the word is unknown, exactly one candidate is nearest, and the edit is inside the
-    word; a split ("grey ed") or a change at its edge ("offsets" -> "offset", more likely a
-    foreign word's inflection) is unsafe; with several candidates it is only a suggestion.
+    Stays silent on:
+    An unknown word with no plausible correction: it is more likely a foreign term or a
+    name than a typo. Words with a capital letter anywhere are never checked: mid-sentence
+    they are names (Immobile, Bove, Conte are words too), at the start of a sentence they
+    may be, and a name must never be "corrected" into a common word. Typos in names are the
+    business of the names.* rules.
 
-    Example: "Il centavanti ha segnato." -> "Il centravanti ha segnato." (safe fix).
+    Why:
+    A spell checker's dictionary flags every rare word and name of sports copy; sportlint
+    flags a non-word only when a likely correction exists.
 
-    Options: `max_zipf` (a word at or above this Zipf frequency is never suspect),
-    `candidate_zipf` (the lowest frequency of a suggested word), `far_candidate_zipf` (the
-    same for a word two edits away), `min_length`.
+    Example:
+        Il centavanti ha segnato.
+        -> Il centravanti ha segnato.
+
+    Fix:
+    Replaces the word with the best candidate. Suggestions are ranked by edit distance,
+    then by how much of the word's ending they keep (a typo rarely changes an inflection),
+    then by frequency.
+
+    Fix safety:
+    Safe only when the word is unknown, exactly one candidate is nearest, and the edit is
+    inside the word; a split ("grey ed") or a change at its edge ("offsets" -> "offset",
+    more likely a foreign word's inflection) is unsafe (`--unsafe-fixes`); with several
+    candidates it is a suggestion only.
+
+    Options:
+    `max_zipf` (a word at or above this Zipf frequency is never suspect), `candidate_zipf`
+    (the lowest frequency of a suggested word), `far_candidate_zipf` (the same for a word
+    two edits away), `min_length`.
     """
 
     id = "spelling.unknown-word"

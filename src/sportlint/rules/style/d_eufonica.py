@@ -16,16 +16,33 @@ _PLAIN = {"ad": "a", "ed": "e", "od": "o"}
 class DEufonica(Rule):
     """House style: "ad", "ed" only before the same vowel ("ad un ritorno" -> "a un ritorno").
 
-    Many style guides (and most newsrooms) keep the euphonic d only where the next word
-    starts with the same vowel ("ad avere", "ed ecco") and write "a un", "e in", "o un"
-    elsewhere. Off by default: enable ``style.d-eufonica`` to apply the house style.
+    What it catches:
+    "ad", "ed" (and "od") before a word that starts with another vowel. Many style guides
+    (and most newsrooms) keep the euphonic d only where the next word starts with the same
+    vowel ("ad avere", "ed ecco") and write "a un", "e in", "o un" elsewhere. Off by
+    default: enable `style.d-eufonica` to apply the house style.
 
-    An accent does not make another vowel: "ed è", like "ed ecco", keeps its d.
+    Stays silent on:
+    An accent does not make another vowel: "ed è", like "ed ecco", keeps its d. Fixed
+    expressions listed in the option `keep` ("ad esempio", "ad eccezione", "fino ad ora")
+    and Latin locutions ("ad interim", "ad hoc", "ad personam") are left alone.
 
-    Fixed expressions listed in the option ``keep`` ("ad esempio", "ad eccezione", "fino ad
-    ora") and Latin locutions ("ad interim", "ad hoc", "ad personam") are left alone.
+    Why:
+    A newsroom that follows the rule wants it applied everywhere, and it is easy to miss by
+    eye.
 
-    Example: "vicini ad un ritorno" -> "vicini a un ritorno" (safe fix).
+    Example:
+        Erano vicini ad un ritorno in Serie A.
+        -> Erano vicini a un ritorno in Serie A.
+
+    Fix:
+    Drops the d.
+
+    Fix safety:
+    Safe.
+
+    Options:
+    `keep`: the fixed expressions that keep their d.
     """
 
     id = "style.d-eufonica"

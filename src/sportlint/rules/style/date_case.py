@@ -24,16 +24,30 @@ HOLIDAYS = frozenset({("25", "aprile"), ("1", "maggio"), ("primo", "maggio"), ("
 class DateCase(Rule):
     """A month or weekday written with a capital inside a date ("il 5 Maggio", "si gioca Domenica 3").
 
+    What it catches:
     Italian writes months and days of the week in lower case: "domenica 5 maggio", not
     "Domenica 5 Maggio" (a weekday keeps its capital only where any word would, first in a
-    sentence). The rule looks only at dates, a month right after a day number ("5 Maggio",
-    "1º Marzo") and a weekday right before one ("Domenica 3"), so surnames such as Maggio
-    or the name Domenica are left alone. Places and events named after a date keep the
-    capital: via 20 Settembre, stadio 5 Maggio, il 25 Aprile, il Primo Maggio. A heading
-    written in title case is left alone.
+    sentence). The rule looks only at dates: a month right after a day number ("5 Maggio",
+    "1º Marzo") and a weekday right before one ("Domenica 3").
 
-    Example: "La finale si gioca Sabato 3 Giugno." -> "La finale si gioca sabato 3 giugno."
-    (safe fix). No options.
+    Stays silent on:
+    Surnames such as Maggio or the name Domenica (outside a date). Places and events named
+    after a date keep the capital: via 20 Settembre, stadio 5 Maggio, il 25 Aprile, il Primo
+    Maggio. A heading written in title case.
+
+    Why:
+    Capitalised months and weekdays are an English habit that Italian spelling does not
+    share.
+
+    Example:
+        La finale si gioca Sabato 3 Giugno.
+        -> La finale si gioca sabato 3 giugno.
+
+    Fix:
+    Writes the month or weekday in lower case.
+
+    Fix safety:
+    Safe. (No options.)
     """
 
     id = "style.date-case"

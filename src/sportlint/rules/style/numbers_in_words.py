@@ -39,19 +39,34 @@ _COLLECTIVE = frozenset("tutti tutte entrambi entrambe".split())
 class NumbersInWords(Rule):
     """A small count written in digits where the house style wants words ("1 punto").
 
-    House style (``style.numbers_in_words``, default 0 = off): counts up to that number
-    are written in words. With 10, "soltanto 1 punto" -> "soltanto un punto", "3 gare"
-    -> "tre gare", "tutti e 4" -> "tutti e quattro". For one, the article form follows
-    the noun: "un punto", "uno stadio", "una rete", "un'occasione" (both forms are offered
-    when the ending does not tell the gender).
+    What it catches:
+    With the house style `style.numbers_in_words` (default 0 = off), counts up to that
+    number written in digits. With 10, "soltanto 1 punto", "3 gare", "tutti e 4". Quoted
+    speech is skipped.
 
-    Left alone: scores ("2-1", "2 a 1"), dates ("7 maggio"), times and minutes ("alle 5",
-    "5 minuti"), measures and money ("5 km", "3 euro", "5 per cento"), labels ("maglia
-    numero 5", "gara 2", "Formula 1"), numbers in brackets or headlines, sentences that
-    also count past the limit ("156 presenze in 5 anni": comparable numbers stay in
-    digits), and table-like paragraphs. Quoted speech is skipped.
+    Stays silent on:
+    Scores ("2-1", "2 a 1"), dates ("7 maggio"), times and minutes ("alle 5", "5 minuti"),
+    measures and money ("5 km", "3 euro", "5 per cento"), labels ("maglia numero 5", "gara
+    2", "Formula 1"), numbers in brackets or headlines, sentences that also count past the
+    limit ("156 presenze in 5 anni": comparable numbers stay in digits), and table-like
+    paragraphs.
 
-    A suggestion only: whether a number is a count is the editor's call.
+    Why:
+    Many house styles write small counts in words; digits there read as a note, not copy.
+
+    Example:
+    With `style: {numbers_in_words: 10}`:
+
+        Ha segnato 3 gol in campionato.
+        -> Ha segnato tre gol in campionato.
+
+    Fix:
+    Writes the number in words: "soltanto un punto", "tre gare", "tutti e quattro". For one,
+    the article form follows the noun: "un punto", "uno stadio", "una rete", "un'occasione"
+    (both forms are offered when the ending does not tell the gender).
+
+    Fix safety:
+    Suggestion only: whether a number is a count is the editor's call.
     """
 
     id = "style.numbers-in-words"

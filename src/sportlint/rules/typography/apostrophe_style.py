@@ -12,12 +12,29 @@ from sportlint.rules.typography.mixed_apostrophes import apostrophes
 class ApostropheStyle(Rule):
     """Apostrophes that are not the house style's (' or ’), even when used consistently.
 
+    What it catches:
     A house-style rule, off by default: enable it when the newsroom wants one apostrophe
     everywhere (`style.apostrophe`: "'" or "’"). Only apostrophes count (l'esonero,
-    D'Ambrosio, po', anni '80), never minute marks, seconds or quotation marks. Mixing both
-    in one article is flagged anyway by typography.mixed-apostrophes.
+    D'Ambrosio, po', anni '80).
 
-    Example, with `style: {apostrophe: "’"}`: "l'esonero" -> "l’esonero" (safe fix).
+    Stays silent on:
+    Minute marks, seconds and quotation marks. Mixing both apostrophes in one article is
+    flagged anyway by typography.mixed-apostrophes.
+
+    Why:
+    A newsroom with a typographic house style wants one apostrophe in every article.
+
+    Example:
+    With `style: {apostrophe: "’"}`:
+
+        Dopo l'esonero il club cambia.
+        -> Dopo l’esonero il club cambia.
+
+    Fix:
+    Replaces the apostrophe with the house style's.
+
+    Fix safety:
+    Safe.
     """
 
     id = "typography.apostrophe-style"

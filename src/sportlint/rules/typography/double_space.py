@@ -17,13 +17,26 @@ _DOUBLE = regex.compile(r"(?<=[^\s\x00|]) {2,}(?=[^\s\x00|])")
 class DoubleSpace(Rule):
     """Two or more spaces between words ("il  Bari").
 
-    Running text takes one space between words and after punctuation. Extra spaces come from
-    editing or pasting and show up as gaps in print and online. Indentation, the two trailing
-    spaces of a Markdown line break, table alignment and non-prose regions (code, URLs,
-    front matter) are left alone.
+    What it catches:
+    Two or more spaces between words or after punctuation in running text.
 
-    Example: "Il  Bari ha vinto.  Ora la Ternana." -> "Il Bari ha vinto. Ora la Ternana."
-    (safe fix).
+    Stays silent on:
+    Indentation, the two trailing spaces of a Markdown line break, table alignment and
+    non-prose regions (code, URLs, front matter).
+
+    Why:
+    Running text takes one space between words and after punctuation. Extra spaces come
+    from editing or pasting and show up as gaps in print and online.
+
+    Example:
+        Il  Bari ha vinto.  Ora la Ternana.
+        -> Il Bari ha vinto. Ora la Ternana.
+
+    Fix:
+    Leaves one space.
+
+    Fix safety:
+    Safe.
     """
 
     id = "typography.double-space"

@@ -12,13 +12,27 @@ from sportlint.segment.tokens import ELISION
 class ElisionSpace(Rule):
     """A space typed after the apostrophe of an elision ("l' esonero", "dell' Inter").
 
-    An elided article or preposition is glued to the next word: "l'esonero", "dell'Inter",
-    "un'amica". A space after the apostrophe splits them (and, online, may break the line
-    between them). Truncations keep their space ("un po' di calma", "de' Medici"), and a
-    closing quotation mark is never taken for an elision.
+    What it catches:
+    A space after the apostrophe of an elided article or preposition, which is glued to the
+    next word: "l'esonero", "dell'Inter", "un'amica".
 
-    Example: "Dopo l' esonero dell' allenatore" -> "Dopo l'esonero dell'allenatore"
-    (safe fix: the space is removed).
+    Stays silent on:
+    Truncations, which keep their space ("un po' di calma", "de' Medici"); a closing
+    quotation mark is never taken for an elision.
+
+    Why:
+    A space after the apostrophe splits the two words (and, online, may break the line
+    between them).
+
+    Example:
+        Dopo l' esonero dell' allenatore.
+        -> Dopo l'esonero dell'allenatore.
+
+    Fix:
+    Removes the space.
+
+    Fix safety:
+    Safe.
     """
 
     id = "typography.elision-space"

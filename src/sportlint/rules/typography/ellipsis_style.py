@@ -12,11 +12,28 @@ from sportlint.rules.typography.mixed_ellipsis import ellipses
 class EllipsisStyle(Rule):
     """Ellipses not written the house style's way ("..." or "…").
 
+    What it catches:
     A house-style rule, off by default: enable it when the newsroom wants one form of the
-    ellipsis everywhere (`style.ellipsis`: "..." or "…"). Mixed forms in one article are
-    flagged anyway by typography.mixed-ellipsis.
+    ellipsis everywhere (`style.ellipsis`: "..." or "…"), even in an article that is
+    consistent in the other form.
 
-    Example, with `style: {ellipsis: "…"}`: "E poi..." -> "E poi…" (safe fix).
+    Stays silent on:
+    Nothing else: mixed forms in one article are flagged anyway by typography.mixed-ellipsis.
+
+    Why:
+    A newsroom's typography wants one ellipsis in every article.
+
+    Example:
+    With `style: {ellipsis: "…"}`:
+
+        E poi... il gol.
+        -> E poi… il gol.
+
+    Fix:
+    Writes the ellipsis in the house style's form.
+
+    Fix safety:
+    Safe.
     """
 
     id = "typography.ellipsis-style"

@@ -20,18 +20,32 @@ def apostrophes(ctx: Context) -> list[int]:
 class MixedApostrophes(Rule):
     """Straight (') and typographic (’) apostrophes mixed in one article.
 
-    An article should use one apostrophe throughout: "dell'ex ... l'esonero" or
-    "dell’ex ... l’esonero". A lone ’ among straight ones (often pasted from another
-    document) is flagged, and so is a lone ' among typographic ones. Only apostrophes count:
-    elisions (l'esonero), names (D'Ambrosio), truncations (po') and elided years ('80);
-    minute marks (al 23'), seconds (7'37") and quotation marks do not.
+    What it catches:
+    An article should use one apostrophe throughout: "dell'ex ... l'esonero" or "dell’ex ...
+    l’esonero". A lone ’ among straight ones (often pasted from another document) is
+    flagged, and so is a lone ' among typographic ones. Only apostrophes count: elisions
+    (l'esonero), names (D'Ambrosio), truncations (po') and elided years ('80).
 
-    The fix (safe) turns each minority apostrophe into the majority one. With option
-    `follow: style`, or when typography.apostrophe-style is enabled, the house style
-    (`style.apostrophe`) wins instead of the majority; a tie is always broken by it.
+    Stays silent on:
+    Minute marks (al 23'), seconds (7'37") and quotation marks.
 
-    Example: "Il ritorno dell’ex difensore dopo l'esonero di l'anno scorso" ->
-    "Il ritorno dell'ex difensore ...".
+    Why:
+    Two apostrophes in one article show in print and break searches.
+
+    Example:
+        Il ritorno dell’ex difensore dopo l'esonero e l'addio.
+        -> Il ritorno dell'ex difensore dopo l'esonero e l'addio.
+
+    Fix:
+    Turns each minority apostrophe into the majority one. With option `follow: style`, or
+    when typography.apostrophe-style is enabled, the house style (`style.apostrophe`) wins
+    instead of the majority; a tie is always broken by it.
+
+    Fix safety:
+    Safe.
+
+    Options:
+    `follow`: `majority` (default) or `style` (the house style wins).
     """
 
     id = "typography.mixed-apostrophes"

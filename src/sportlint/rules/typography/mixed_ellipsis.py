@@ -19,13 +19,27 @@ def ellipses(ctx: Context) -> list[tuple[int, int]]:
 class MixedEllipsis(Rule):
     """Both forms of the ellipsis ("..." and "…") in one article.
 
+    What it catches:
     Three dots and the single character are both fine, but not together: an article should
-    write its ellipses one way. The minority form is flagged and turned into the majority one
-    (safe fix); a tie is broken by the house style (`style.ellipsis`), which always wins when
-    typography.ellipsis-style is enabled (that rule also enforces the house style when an
-    article is consistent). Four or more dots are flagged by typography.repeated-punct.
+    write its ellipses one way. The minority form is flagged.
 
-    Example: "Poi... il gol… e la festa..." -> "Poi... il gol... e la festa..."
+    Stays silent on:
+    Four or more dots, which are flagged by typography.repeated-punct.
+
+    Why:
+    Mixed forms look careless, and an article reads as one voice.
+
+    Example:
+        Poi... il gol… e la festa...
+        -> Poi... il gol... e la festa...
+
+    Fix:
+    Turns the minority form into the majority one; a tie is broken by the house style
+    (`style.ellipsis`), which always wins when typography.ellipsis-style is enabled (that
+    rule also enforces the house style when an article is consistent).
+
+    Fix safety:
+    Safe.
     """
 
     id = "typography.mixed-ellipsis"

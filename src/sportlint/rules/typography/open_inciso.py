@@ -30,6 +30,7 @@ _OPENING_PUNCT = set("«“‘\"'([—–-;:")
 class OpenInciso(Rule):
     """An incidental clause (inciso) opened with a comma after the subject and never closed.
 
+    What it catches:
     A date, a time or an apposition set between the subject and its verb is enclosed by two
     commas: "Carrera, il 7 maggio 2017, vinse il titolo" (or by none: "Carrera il 7 maggio
     2017 vinse"). With only the opening comma the subject is cut off from its verb:
@@ -38,15 +39,24 @@ class OpenInciso(Rule):
     after the sentence start or a conjunction such as "che", "quando", "e"); after the comma
     a date or time ("il 7 maggio 2017", "nel 2017", "ieri sera", "al 23'", "nel secondo
     tempo") or an apposition with a role noun ("ex difensore dell'Inter", "il tecnico del
-    Bari"); then a finite verb. A comma after a fronted complement ("Contro il Bari, nel
-    2017 vinse") or a connective ("Intanto, ieri ha firmato") is correct and not flagged.
-    Quoted speech is skipped.
+    Bari"); then a finite verb. Quoted speech is skipped.
 
-    The suggestion adds the closing comma after the inciso; the fix is unsafe, since
-    removing the opening comma is just as correct.
+    Stays silent on:
+    A comma after a fronted complement ("Contro il Bari, nel 2017 vinse") or a connective
+    ("Intanto, ieri ha firmato"), which is correct.
 
-    Example: "Rossi, il 7 maggio 2017 vinse il titolo." ->
-    "Rossi, il 7 maggio 2017, vinse il titolo."
+    Why:
+    A lone opening comma cuts the subject off from its verb.
+
+    Example:
+        Rossi, il 7 maggio 2017 vinse il titolo.
+        -> Rossi, il 7 maggio 2017, vinse il titolo.
+
+    Fix:
+    Adds the closing comma after the inciso.
+
+    Fix safety:
+    Unsafe (`--unsafe-fixes`): removing the opening comma is just as correct.
     """
 
     id = "typography.open-inciso"

@@ -17,14 +17,29 @@ _FINE = regex.compile(r"\.\.\.|…|[?!]?(?:\?!|!\?)|(?:\.\.\.|…)[?!,;:]|[?!](?
 class RepeatedPunctuation(Rule):
     """Punctuation typed twice (",," ";;" "!!" "??" ".."), or four dots for an ellipsis.
 
-    A doubled comma or full stop is a typing slip; "!!" and "??" are out of place in news
-    copy. An ellipsis ("..." or "…"), "?!" and an ellipsis next to ? or ! are fine, and so is
-    an abbreviation's dot before a comma ("ecc.,"). An abbreviation that ends a sentence
-    takes one dot only ("ecc.." -> "ecc.").
+    What it catches:
+    A doubled comma or full stop (a typing slip), "!!" and "??" (out of place in news copy),
+    four or more dots. An abbreviation that ends a sentence takes one dot only ("ecc.." ->
+    "ecc.").
 
-    Fixes: a doubled mark becomes one (safe); four or more dots become an ellipsis (safe);
-    ".." could be "." or "..." (unsafe, "." first); two different marks (",.") get no fix.
-    Example: "Ha vinto,, poi ha perso!!" -> "Ha vinto, poi ha perso!"
+    Stays silent on:
+    An ellipsis ("..." or "…"), "?!" and an ellipsis next to ? or !, and an abbreviation's
+    dot before a comma ("ecc.,").
+
+    Why:
+    Doubled marks are typing slips or an exclamation out of place in news copy.
+
+    Example:
+        Ha vinto,, poi ha perso!!
+        -> Ha vinto, poi ha perso!
+
+    Fix:
+    A doubled mark becomes one; four or more dots become an ellipsis; ".." becomes "." or
+    "..." ("." first); two different marks (",.") get no fix.
+
+    Fix safety:
+    Safe for a doubled mark and for four or more dots; unsafe (`--unsafe-fixes`) for "..";
+    no fix for two different marks.
     """
 
     id = "typography.repeated-punct"

@@ -19,13 +19,26 @@ _GLUED = regex.compile(r"(?<=[\p{L}\p{M}\d)\]»”])(?:[,;:](?=\p{L})|[.!?](?=\p
 class SpaceAfterPunctuation(Rule):
     """No space after a comma, semicolon, colon, full stop, exclamation or question mark.
 
-    "ha vinto,poi" and "ha vinto.Poi" glue two words together. Numbers (1.000, 2,5, 15:30),
-    abbreviations (S.p.A., a.C., c.t.), initials, web addresses and domains (Gazzetta.it)
-    are not flagged: a full stop, ! or ? is flagged only before a capital letter, and a
-    comma, semicolon or colon only before a letter.
+    What it catches:
+    "ha vinto,poi" and "ha vinto.Poi": a full stop, ! or ? is flagged before a capital
+    letter, and a comma, semicolon or colon before a letter.
 
-    Example: "Il Bari ha vinto,poi ha perso.La Ternana vola." ->
-    "Il Bari ha vinto, poi ha perso. La Ternana vola." (safe fix: a space is added).
+    Stays silent on:
+    Numbers (1.000, 2,5, 15:30), abbreviations (S.p.A., a.C., c.t.), initials, web
+    addresses and domains (Gazzetta.it).
+
+    Why:
+    A missing space glues two words together.
+
+    Example:
+        Il Bari ha vinto,poi ha perso.La Ternana vola.
+        -> Il Bari ha vinto, poi ha perso. La Ternana vola.
+
+    Fix:
+    Adds a space.
+
+    Fix safety:
+    Safe.
     """
 
     id = "typography.space-after-punct"

@@ -19,12 +19,26 @@ _SPACE_BEFORE = regex.compile(
 class SpaceBeforePunctuation(Rule):
     """A space before a comma, full stop, semicolon, colon, exclamation or question mark.
 
-    In Italian these marks stick to the word before them ("ha vinto, poi"), with no space
-    in between (unlike French typography). An ellipsis, a decimal such as " ,5", a web
-    domain and emoticons are left alone.
+    What it catches:
+    A space between a word and the comma, full stop, semicolon, colon, exclamation or
+    question mark after it.
 
-    Example: "Il Bari ha vinto , poi ha perso ." -> "Il Bari ha vinto, poi ha perso."
-    (safe fix: the spaces are removed).
+    Stays silent on:
+    An ellipsis, a decimal such as " ,5", a web domain and emoticons.
+
+    Why:
+    In Italian these marks stick to the word before them ("ha vinto, poi"), with no space in
+    between (unlike French typography).
+
+    Example:
+        Il Bari ha vinto , poi ha perso .
+        -> Il Bari ha vinto, poi ha perso.
+
+    Fix:
+    Removes the spaces.
+
+    Fix safety:
+    Safe.
     """
 
     id = "typography.space-before-punct"

@@ -17,12 +17,26 @@ _SPACES = " \t\u00a0"
 class SpaceInside(Rule):
     """Spaces just inside parentheses or quotation marks: "( 2-1 )", "« Siamo pronti »".
 
-    Parentheses, brackets and quotation marks hug the words they enclose. The check uses the
-    segmenter's quote pairs, so an apostrophe next to a space (anni '80, l' esonero) is never
-    taken for a quotation mark.
+    What it catches:
+    A space right after an opening or right before a closing parenthesis, bracket or
+    quotation mark. The check uses the segmenter's quote pairs.
 
-    Example: "Ha detto « Siamo pronti » ( in conferenza )." ->
-    "Ha detto «Siamo pronti» (in conferenza)." (safe fix: the spaces are removed).
+    Stays silent on:
+    An apostrophe next to a space (anni '80, l' esonero), which is never taken for a
+    quotation mark.
+
+    Why:
+    Parentheses, brackets and quotation marks hug the words they enclose.
+
+    Example:
+        Ha detto « Siamo pronti » ( in conferenza ).
+        -> Ha detto «Siamo pronti» (in conferenza).
+
+    Fix:
+    Removes the spaces.
+
+    Fix safety:
+    Safe.
     """
 
     id = "typography.space-inside"

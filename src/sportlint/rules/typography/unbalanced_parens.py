@@ -20,13 +20,26 @@ _BRACKET = regex.compile(r"[()\[\]]")
 class UnbalancedParentheses(Rule):
     """A parenthesis or bracket opened and never closed in its paragraph, or the reverse.
 
-    "(ex Inter ha firmato fino al 2026." leaves the reader waiting for the end of the aside.
-    Each paragraph is checked on its own. A closing mark that closes nothing is not flagged
-    when it ends a list enumerator ("a)", "1)", "iv)"); emoticons (":)") are not counted.
-    There is no automatic fix: only the writer knows where the aside ends.
+    What it catches:
+    An opening parenthesis or bracket with no closing one in its paragraph, or a closing one
+    that closes nothing. Each paragraph is checked on its own.
 
-    Example: "Rossi (ex Inter ha firmato fino al 2026." ->
-    "Rossi (ex Inter) ha firmato fino al 2026."
+    Stays silent on:
+    A closing mark that ends a list enumerator ("a)", "1)", "iv)"); emoticons (":)") are not
+    counted.
+
+    Why:
+    "(ex Inter ha firmato fino al 2026." leaves the reader waiting for the end of the aside.
+
+    Example:
+        Rossi (ex Inter ha firmato fino al 2026.
+        -> Rossi (ex Inter) ha firmato fino al 2026.
+
+    Fix:
+    None: only the writer knows where the aside ends.
+
+    Fix safety:
+    No fix.
     """
 
     id = "typography.unbalanced-parens"

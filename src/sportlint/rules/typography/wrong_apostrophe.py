@@ -17,13 +17,23 @@ WRONG = regex.compile(r"(?<=\p{L})[‘`´′](?=\p{L})")
 class WrongApostrophe(Rule):
     """A character that is not an apostrophe used as one: l‘esonero, l`esonero, dell´Inter.
 
-    Autocorrect and keyboards often put an opening quotation mark (‘), a backtick (`), an
-    acute accent (´) or a prime (′) where the apostrophe belongs. They look almost the same
-    on screen but break searches, hyphenation and quote pairing. The fix (safe) puts the
-    apostrophe the article already uses (its majority), or the house style's
+    What it catches:
+    An opening quotation mark (‘), a backtick (`), an acute accent (´) or a prime (′) where
+    the apostrophe belongs, as autocorrect and keyboards often put them.
+
+    Why:
+    They look almost the same on screen but break searches, hyphenation and quote pairing.
+
+    Example:
+        Dopo l‘esonero di D`Ambrosio.
+        -> Dopo l'esonero di D'Ambrosio.
+
+    Fix:
+    Puts the apostrophe the article already uses (its majority), or the house style's
     (`style.apostrophe`) when the article has none.
 
-    Example: "Dopo l‘esonero di D`Ambrosio" -> "Dopo l'esonero di D'Ambrosio".
+    Fix safety:
+    Safe.
     """
 
     id = "typography.wrong-apostrophe"
