@@ -1,10 +1,13 @@
-"""docs/rules.md is generated from the rules' documentation and must stay in step with it;
-every shipped rule documents itself in the fixed sections the generator reads."""
+"""docs/rules.md is generated from the rules' documentation, and the config-keys table of
+docs/configuration.md from the config schema: both must stay in step with the code; every
+shipped rule documents itself in the fixed sections the generator reads."""
 
 from __future__ import annotations
 
+import importlib.util
 import itertools
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,6 +25,44 @@ def test_rules_reference_is_current() -> None:
     current = REFERENCE.read_text(encoding="utf-8") if REFERENCE.exists() else ""
     assert current == render_reference(), \
         "docs/rules.md differs from the rules' documentation: run python scripts/build_docs.py"
+
+
+def build_docs() -> object:
+    spec = importlib.util.spec_from_file_location("build_docs", ROOT / "scripts" / "build_docs.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["build_docs"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_generated_page_is_current() -> None:
+    """What scripts/build_docs.py writes is what the repository holds: the rules reference,
+    and the config-keys table (from config/schema.py) inside docs/configuration.md."""
+    pages = build_docs().pages()  # type: ignore[attr-defined]
+    assert ROOT / "docs" / "configuration.md" in pages
+    for page, text in pages.items():
+        assert page.read_text(encoding="utf-8") == text, \
+            f"{page.name} is stale: run python scripts/build_docs.py"
+
+
+def test_the_config_table_lists_every_key_of_the_schema() -> None:
+    from sportlint.config import schema
+
+    page = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    block = page.split("<!-- generated: config keys -->", 1)[1].split("<!-- end generated", 1)[0]
+    for line in schema.markdown_table().splitlines()[2:]:
+        assert line in block
+    assert "`style.quotes`" in block and "`regex_timeout`" in block
+
+
+def test_splicing_needs_both_markers() -> None:
+    module = build_docs()
+    with pytest.raises(ValueError, match="markers"):
+        module.splice("no markers here\n", "| table |")  # type: ignore[attr-defined]
+    spliced = module.splice("a\n<!-- generated: config keys -->\nold\n"  # type: ignore[attr-defined]
+                            "<!-- end generated: config keys -->\nb\n", "| new |")
+    assert spliced == "a\n<!-- generated: config keys -->\n| new |\n<!-- end generated: config keys -->\nb\n"
 
 
 @pytest.mark.parametrize("rule_id", list(registry.all_rules()))
