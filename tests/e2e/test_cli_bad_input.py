@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import errno
 import json
-import multiprocessing
 import os
 import subprocess
 import sys
@@ -17,19 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from clirun import run
+from clirun import BASIC, HAS_FORK, IS_ROOT, JOBS, check_json, run
 from sportlint.cli.main import ExitCode
 
-BASIC = ["--select", "spelling.accents,spelling.repeated-word"]
 OTHER = "Il il Bari ha vinto.\n"       # the good file beside each bad one: one finding
-JOBS = ["1", "2"]
-IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
-HAS_FORK = "fork" in multiprocessing.get_all_start_methods()
-
-
-def check_json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict, str]:
-    code, out, err = run(capsys, "check", *BASIC, "--format", "json", *args)
-    return code, json.loads(out), err
 
 
 # --- bad input: an error naming the file, the others still checked -------------------

@@ -237,7 +237,7 @@ def test_name_lists_are_sorted_unique_and_documented(path: Path) -> None:
     sources = (path.parent / "SOURCES.md").read_text(encoding="utf-8")
     assert f"`{path.name}`" in sources, f"{path.name} missing from SOURCES.md"
     notice = (ROOT / "NOTICE").read_text(encoding="utf-8")
-    assert path.relative_to(ROOT).as_posix() in notice, f"{path.name} missing from NOTICE"
+    assert "data/" + path.relative_to(data_dir()).as_posix() in notice, f"{path.name} missing from NOTICE"
 
 
 def test_cc_by_sa_data_stays_in_its_own_files() -> None:

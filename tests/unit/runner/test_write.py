@@ -8,29 +8,18 @@ may not write)."""
 from __future__ import annotations
 
 import errno
-import json
-import multiprocessing
 import os
 import stat
 from pathlib import Path
 
 import pytest
 
-from clirun import run
+from clirun import BASIC, HAS_FORK, IS_ROOT, JOBS, check_json, run
 from sportlint.cli.main import ExitCode
 from sportlint.runner import single, write
 
-BASIC = ["--select", "spelling.accents,spelling.repeated-word"]
 DIRTY = "Il il Bari ha vinto.\n"
 FIXED = "Il Bari ha vinto.\n"
-JOBS = ["1", "2"]
-IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
-HAS_FORK = "fork" in multiprocessing.get_all_start_methods()
-
-
-def check_json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict, str]:
-    code, out, err = run(capsys, "check", *BASIC, "--format", "json", *args)
-    return code, json.loads(out), err
 
 
 def leftovers(folder: Path) -> list[str]:

@@ -11,19 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from clirun import run
+from clirun import BASIC, JOBS, check_json, run
 from sportlint.cli.main import ExitCode, main
 from sportlint.source import document
 from sportlint.source.document import Document
 
-BASIC = ["--select", "spelling.accents,spelling.repeated-word"]
 OTHER = "Il il Bari ha vinto.\n"       # the good file beside each bad one: one finding
-JOBS = ["1", "2"]
-
-
-def check_json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict, str]:
-    code, out, err = run(capsys, "check", *BASIC, "--format", "json", *args)
-    return code, json.loads(out), err
 
 
 def leftovers(folder: Path) -> list[str]:
