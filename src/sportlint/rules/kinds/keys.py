@@ -34,6 +34,8 @@ class Key:
     items: tuple[str | Shape, ...] = ()
     min_items: int = 0
     nonblank: bool = False
+    #: string choices match in any case, with spaces around (``severity: Warning``)
+    any_case: bool = False
     #: for the checks: the Python types of the value, of a list's plain items, its items' shape
     python_types: tuple[type, ...] = field(init=False, repr=False, compare=False)
     item_types: tuple[tuple[type, ...], Shape | None] = field(init=False, repr=False,
@@ -48,6 +50,13 @@ class Key:
 
     def json_schema(self) -> dict[str, Any]:
         out: dict[str, Any] = {"description": self.help} if self.help else {}
+        if self.choices and self.any_case:
+            # JSON Schema has no case-insensitive enum: a pattern that spells each letter
+            letters = ("|".join("".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c
+                                        for c in choice) for choice in self.choices))
+            out["type"] = "string"
+            out["pattern"] = rf"^\s*(?:{letters})\s*$"
+            return out
         if self.choices:
             out["enum"] = list(self.choices)
             return out
@@ -181,7 +190,8 @@ def _check(data: dict[str, Any], shape: Shape, where: str) -> None:
 
 def _check_value(value: Any, key: Key, name: str, where: str) -> None:
     if key.choices:
-        if not any(type(value) is type(c) and value == c for c in key.choices):
+        folded = value.strip().lower() if key.any_case and isinstance(value, str) else value
+        if not any(type(folded) is type(c) and folded == c for c in key.choices):
             choices = ", ".join(_say(c) for c in key.choices)
             shown = (_say(value) if isinstance(value, bool) else repr(value)
                      if isinstance(value, str) else type_of(value))
@@ -252,8 +262,8 @@ def rule_shape(kind: str, help: str, keys: dict[str, Key]) -> Shape:
         "summary": Key(("string",), "What the rule catches, in one line.", required=True,
                        nonblank=True),
         "doc": Key(("string",), "The rule's documentation, after the summary."),
-        "severity": Key(("string",), "The findings' severity (default warning).",
-                        choices=("error", "warning", "suggestion")),
+        "severity": Key(("string",), "The findings' severity (default warning; any case).",
+                        choices=("error", "warning", "suggestion"), any_case=True),
         "message": Key(("string",), "The finding's message; it may name {found} and {right}."),
         "skip_quoted": Key(("boolean",), "Leave quoted speech alone (default false)."),
         "default_enabled": Key(("boolean",), "Run without being selected (default true)."),

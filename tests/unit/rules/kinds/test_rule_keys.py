@@ -107,6 +107,7 @@ def without(spec: dict[str, Any], where: tuple[Any, ...], key: str) -> dict[str,
 
 SUB, FULL, PAT, EXI, CON = GOOD
 BAD: dict[str, dict[str, Any]] = {
+    "severity not a severity": with_(SUB, (), "severity", "grave"),
     "pattern with entries": with_(PAT, (), "entries", [ENTRY]),
     "stray top key": with_(SUB, (), "boundary", True),
     "typo in an entry": with_(SUB, ("entries", 0), "rigth", "x"),
@@ -147,6 +148,18 @@ BAD: dict[str, dict[str, Any]] = {
     "case with neither": with_(FULL, (), "cases", [{"path": "x.md"}]),
     "pass case with fix": with_(FULL, ("cases", 0), "fix", "x"),
 }
+
+
+@pytest.mark.parametrize("written", ["Warning", "ERROR", " suggestion "])
+def test_a_severity_may_be_written_in_any_case(written: str, tmp_path: Path) -> None:
+    """As before the key checks (Severity.parse reads it): a newsroom's `severity: Warning`
+    is a warning, for the Python checks and for the schema alike."""
+    spec = with_(SUB, (), "severity", written)
+    assert python_accepts(spec) and schema_accepts(spec)
+    from sportlint.findings import Severity
+
+    cls = registry.data_rule(loads(tmp_path, spec))
+    assert cls.severity is Severity.parse(written)
 
 
 @pytest.mark.parametrize("spec", GOOD, ids=lambda s: s["kind"])

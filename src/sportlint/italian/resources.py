@@ -1,0 +1,47 @@
+"""Heavy shared data (lexicon, gazetteer, word frequencies), loaded lazily and once.
+
+A loader is named by a ``"module:function"`` string so that nothing is imported until a
+rule that needs it asks: ``ctx.resources.get("gazetteer")``. Loaded objects are cached for
+the process; ``load_times`` keeps how long each took (the benchmark reports them).
+"""
+
+from __future__ import annotations
+
+import importlib
+import time
+from typing import Any
+
+LOADERS: dict[str, str] = {
+    "vocabulary": "sportlint.italian.frequencies:load_vocabulary",
+    "gazetteer": "sportlint.italian.gazetteer:load",
+    "lexicon": "sportlint.italian.lexicon:load",
+}
+
+_cache: dict[str, Any] = {}
+load_times: dict[str, float] = {}
+
+
+def get(name: str) -> Any:
+    if name not in _cache:
+        try:
+            target = LOADERS[name]
+        except KeyError:
+            raise KeyError(f"unknown resource {name!r}") from None
+        module, func = target.split(":")
+        started = time.perf_counter()
+        _cache[name] = getattr(importlib.import_module(module), func)()
+        load_times[name] = time.perf_counter() - started
+    return _cache[name]
+
+
+def clear() -> None:
+    """Forget loaded resources (the benchmark measures cold loads with it)."""
+    _cache.clear()
+    load_times.clear()
+
+
+class Resources:
+    """The view of the shared resources that a rule's context carries."""
+
+    def get(self, name: str) -> Any:
+        return get(name)
