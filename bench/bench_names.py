@@ -16,10 +16,10 @@ from benchlib import best_of
 
 from sportlint.config.loader import from_mapping
 from sportlint.engine import linter
+from sportlint.italian import resources
 from sportlint.rules.base import Context
 from sportlint.segment.segmenter import segment
 from sportlint.source import document
-from sportlint.util import resources
 
 ROOT = Path(__file__).resolve().parent.parent
 

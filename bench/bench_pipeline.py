@@ -22,11 +22,11 @@ from benchlib import best_of, drafts
 
 from sportlint.config.loader import from_mapping
 from sportlint.engine import linter
+from sportlint.italian import resources
+from sportlint.italian.resources import Resources
 from sportlint.rules.base import Context
 from sportlint.segment.segmenter import segment
 from sportlint.source import document
-from sportlint.util import resources
-from sportlint.util.resources import Resources
 
 
 def corpus(paths: list[str]) -> str:

@@ -147,7 +147,7 @@ print(time.perf_counter() - started)
 """
 
 LOAD_ONE = """
-from sportlint.util import resources
+from sportlint.italian import resources
 resources.get({name!r})
 print(resources.load_times[{name!r}])
 """
@@ -252,7 +252,7 @@ def main() -> int:
 
         # resource loads, each in a fresh process
         seg = in_fresh_process(SEGMENT_10K.format(path=str(seed)), args.repeat)
-        from sportlint.util import resources
+        from sportlint.italian import resources
 
         for name in resources.LOADERS:
             load = in_fresh_process(LOAD_ONE.format(name=name), args.repeat)

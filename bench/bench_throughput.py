@@ -28,8 +28,8 @@ from benchlib import drafts
 
 from sportlint.config.loader import from_mapping
 from sportlint.engine import linter
+from sportlint.italian import resources
 from sportlint.source import document
-from sportlint.util import resources
 
 
 def main() -> None:

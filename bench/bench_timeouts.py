@@ -17,13 +17,13 @@ import argparse
 from benchlib import best_of, drafts
 
 from sportlint.config.loader import from_mapping
+from sportlint.italian.resources import Resources
 from sportlint.rules import registry
 from sportlint.rules.base import Context
 from sportlint.rules.kinds import consistency, pattern, substitution, timelimit
 from sportlint.rules.kinds.base import DataRule
 from sportlint.segment.segmenter import segment
 from sportlint.source import document
-from sportlint.util.resources import Resources
 
 KIND_MODULES = (pattern, substitution, consistency)
 

@@ -20,7 +20,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from sportlint import lint_text
-from sportlint.util import resources
+from sportlint.italian import resources
 
 ROOT = Path(__file__).resolve().parent.parent
 TYPOS = ["squadar", "campionto", "centrocampsita", "allenatroe", "portiare", "gradatoria",

@@ -12,9 +12,9 @@ import pytest
 
 from sportlint import fix_text, lint_text
 from sportlint.findings import Applicability, Severity
+from sportlint.italian import resources
 from sportlint.italian.gazetteer import Gazetteer, fold, name_lists, name_tokens
 from sportlint.rules.names._mentions import inflection_only, typo_like
-from sportlint.util import resources
 from sportlint.util.datapaths import data_dir
 
 NAMES = {"select": ["names"]}

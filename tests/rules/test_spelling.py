@@ -10,9 +10,9 @@ import pytest
 
 from sportlint import fix_text, lint_text
 from sportlint.findings import Applicability
+from sportlint.italian import resources
 from sportlint.italian.frequencies import Vocabulary
 from sportlint.italian.wordforms import explain
-from sportlint.util import resources
 
 
 @pytest.fixture(scope="module")

@@ -2,13 +2,15 @@
 
 Every ``import sportlint.X`` and ``from sportlint.X import ...`` in src/sportlint is read from
 the syntax tree (imports inside functions too; imports under ``if TYPE_CHECKING:`` are for
-the type checker only and are left out). A module may import its own layer and the layers
-below it, never one above.
+the type checker only and are left out), and so is every string that names a module for
+``importlib`` (``"sportlint.italian.lexicon:load"``, ``"sportlint.italian.lexicon"``). A module
+may import its own layer and the layers below it, never one above.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -39,8 +41,13 @@ def is_type_checking(node: ast.If) -> bool:
         (isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
 
 
+#: a whole string that names a sportlint module, with or without ``:function``
+MODULE_STRING = re.compile(r"sportlint(?:\.[a-z_]+)+(?::[A-Za-z_]\w*)?")
+
+
 def runtime_imports(tree: ast.AST) -> list[tuple[int, str, list[str]]]:
-    """(line, module, names) of every import that runs (not under TYPE_CHECKING)."""
+    """(line, module, names) of every import that runs (not under TYPE_CHECKING), and of
+    every string constant that names a module (what ``importlib.import_module`` loads)."""
     found: list[tuple[int, str, list[str]]] = []
 
     def visit(node: ast.AST) -> None:
@@ -52,6 +59,9 @@ def runtime_imports(tree: ast.AST) -> list[tuple[int, str, list[str]]]:
             found.extend((node.lineno, a.name, []) for a in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             found.append((node.lineno, node.module, [a.name for a in node.names]))
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and \
+                MODULE_STRING.fullmatch(node.value):
+            found.append((node.lineno, node.value.split(":", 1)[0], []))
         for child in ast.iter_child_nodes(node):
             visit(child)
 
@@ -109,6 +119,9 @@ def test_the_check_sees_an_upward_import() -> None:
                      "    from sportlint.cli import main\n")
     imports = runtime_imports(tree)
     assert [m for _, m, _ in imports] == ["sportlint.rules"]
+    loader = ast.parse('LOADERS = {"lexicon": "sportlint.italian.lexicon:load"}\n'
+                       '"""A docstring naming sportlint.cli.main is prose."""\n')
+    assert [m for _, m, _ in runtime_imports(loader)] == ["sportlint.italian.lexicon"]
     assert targets("sportlint", ["api", "__version__"]) == ["sportlint.api"]
     assert LAYERS.index(layer_of("sportlint.rules.registry")) > LAYERS.index("italian")
 

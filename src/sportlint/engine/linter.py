@@ -8,12 +8,12 @@ from sportlint.config.loader import Config, ConfigError, matches
 from sportlint.engine import suppressions
 from sportlint.engine.timeouts import timeout_problem
 from sportlint.findings import Finding, Findings, RuleProblem
+from sportlint.italian.resources import Resources
 from sportlint.rules import registry
 from sportlint.rules.base import Context, OptionError, Rule
 from sportlint.rules.kinds.timelimit import pattern_timeout
 from sportlint.segment.segmenter import segment
 from sportlint.source.document import Document
-from sportlint.util.resources import Resources
 
 
 def active_rules(config: Config) -> list[Rule]:

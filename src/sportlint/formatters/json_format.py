@@ -1,4 +1,4 @@
-"""`--format json`: a versioned object, documented in the README.
+"""`--format json`: a versioned object, documented in docs/json-output.md.
 
 ``{"version": 1, "findings": [...], "errors": [...]}``; each finding has path, line,
 column, end_line, end_column (1-based; columns count code points), offset, end_offset

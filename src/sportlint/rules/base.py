@@ -20,9 +20,9 @@ from sportlint.findings import Applicability, Edit, Finding, Fix, Severity
 
 if TYPE_CHECKING:
     from sportlint.config.loader import Config
+    from sportlint.italian.resources import Resources
     from sportlint.segment.segmenter import Segmentation
     from sportlint.source.document import Document
-    from sportlint.util.resources import Resources
 
 
 @dataclass

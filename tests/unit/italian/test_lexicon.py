@@ -7,9 +7,8 @@ import random
 
 import pytest
 
-from sportlint.italian import lexicon
+from sportlint.italian import lexicon, resources
 from sportlint.italian.lexicon import Analysis, Lexicon, decode, encode
-from sportlint.util import resources
 from sportlint.util.datapaths import data_dir
 
 

@@ -25,9 +25,9 @@ from typing import TYPE_CHECKING
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from sportlint.italian import resources
 from sportlint.italian.gazetteer import Gazetteer, name_tokens, normalise
 from sportlint.italian.gazetteer import fold as _fold
-from sportlint.util import resources
 from sportlint.util.wordmemo import WordMemo
 
 if TYPE_CHECKING:

@@ -7,11 +7,11 @@ from typing import Any, ClassVar
 
 from sportlint.config.loader import Config
 from sportlint.findings import Applicability, Finding, Severity
+from sportlint.italian import resources
 from sportlint.italian.frequencies import Vocabulary
 from sportlint.italian.wordforms import explain
 from sportlint.rules.base import Context, Option, Rule
 from sportlint.rules.spelling._listed import listed_forms
-from sportlint.util import resources
 from sportlint.util.wordmemo import WordMemo
 
 # The spellings of each final vowel: bare, grave, acute.

@@ -7,12 +7,12 @@ from typing import Any, ClassVar
 
 from sportlint.config.loader import Config
 from sportlint.findings import Applicability, Finding, Severity
+from sportlint.italian import resources
 from sportlint.italian.frequencies import Candidate, Vocabulary, foreign_zipf, jargon
 from sportlint.italian.wordforms import derived, explain
 from sportlint.rules.base import Context, Option, Rule
 from sportlint.rules.spelling._listed import listed_forms
 from sportlint.segment.tokens import Token
-from sportlint.util import resources
 from sportlint.util.wordmemo import WordMemo
 
 # Short words that a missing space glues to their neighbour (cittàe, ilcampionato).

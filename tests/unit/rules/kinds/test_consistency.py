@@ -103,10 +103,10 @@ def test_fixing_settles_and_is_idempotent() -> None:
 
 
 def test_consistency_shortcut_finds_what_the_full_search_finds() -> None:
+    from sportlint.italian.resources import Resources
     from sportlint.rules import registry
     from sportlint.rules.base import Context
     from sportlint.rules.kinds.consistency import ConsistencyRule
-    from sportlint.util.resources import Resources
 
     rng = random.Random(9)
     config = from_mapping({}, None)

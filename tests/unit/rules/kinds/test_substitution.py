@@ -23,9 +23,9 @@ def test_substitution_shortcut_keeps_every_case(text: str) -> None:
 
 
 def test_caseless_lower_falls_back_on_letters_kin_to_latin1() -> None:
+    from sportlint.italian.resources import Resources
     from sportlint.rules.base import Context
     from sportlint.rules.kinds.substitution import caseless_lower
-    from sportlint.util.resources import Resources
 
     def lowered(text: str) -> str | None:
         doc = document.from_text(text)
@@ -38,10 +38,10 @@ def test_caseless_lower_falls_back_on_letters_kin_to_latin1() -> None:
 
 
 def test_substitution_shortcut_finds_what_the_full_search_finds() -> None:
+    from sportlint.italian.resources import Resources
     from sportlint.rules import registry
     from sportlint.rules.base import Context
     from sportlint.rules.kinds.substitution import SubstitutionRule
-    from sportlint.util.resources import Resources
 
     rng = random.Random(5)
     config = from_mapping({}, None)
