@@ -8,9 +8,9 @@ from pathlib import Path
 
 from sportlint.cli.exitcode import ExitCode
 from sportlint.cli.starter import starter_config
-from sportlint.config.loader import find_config
+from sportlint.config.loader import CONFIG_NAMES, find_config
 
-CONFIG_FILE = ".sportlint.yaml"
+CONFIG_FILE = CONFIG_NAMES[0]
 
 
 def cmd_init(args: argparse.Namespace) -> int:

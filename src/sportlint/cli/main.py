@@ -9,16 +9,15 @@ import sys
 from collections.abc import Sequence
 
 from sportlint import __version__
-from sportlint.cli.check import cmd_check
 from sportlint.cli.exitcode import INTERRUPTED, ExitCode
-from sportlint.cli.init import CONFIG_FILE, cmd_init
-from sportlint.cli.rules import cmd_rules
-from sportlint.config.loader import ConfigError
+from sportlint.config.loader import CONFIG_NAMES, ConfigError
 from sportlint.findings import Severity
 from sportlint.formatters import base as formatters
 from sportlint.source import document
 
 __all__ = ["ExitCode", "build_parser", "main"]
+
+CONFIG_FILE = CONFIG_NAMES[0]     # what `sportlint init` writes
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="output format (default: github when GITHUB_ACTIONS=true, else text)")
     check.add_argument("-o", "--output", metavar="FILE",
                        help="write the report to FILE instead of standard output (- for it)")
-    # newsroom integrations (README.md, "Newsroom integrations")
+    # newsroom integrations (docs/integrations.md)
     check.add_argument("--diff-base", metavar="REF",
                        help="report only findings on lines added or changed since this git ref")
     check.add_argument("--report-unused-suppressions", action="store_true",
@@ -78,10 +77,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:
         return int(ExitCode.ERROR if exc.code not in (0, None) else ExitCode.OK)
     try:
+        # each command's module is imported when it runs: `check` does not load `init`'s
         if args.command == "rules":
+            from sportlint.cli.rules import cmd_rules
+
             return cmd_rules(args)
         if args.command == "init":
+            from sportlint.cli.init import cmd_init
+
             return cmd_init(args)
+        from sportlint.cli.check import cmd_check
+
         return cmd_check(args)
     except ConfigError as exc:
         print(f"sportlint: config error: {exc}", file=sys.stderr)

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import json
 import re
-import textwrap
 from typing import Any
 
 from sportlint.config import schema
 
 HEAD = """\
-# sportlint configuration (see the README, "Configuration").
+# sportlint configuration (see docs/configuration.md).
 # It extends the shipped default profile: set only what your newsroom does differently.
 # Rules are chosen by rule-id prefix (names, scores, quotes, typography, grammar,
 # spelling, style, or a full id such as spelling.accents); `sportlint rules` lists them.
@@ -48,6 +47,8 @@ def _top(key: schema.Key) -> str:
     line = f"{key.name}: {_yaml(key.default)}"
     if key.example:
         line = f"{line:<21} # e.g. {key.example}"
+    import textwrap
+
     comment = textwrap.wrap(help_line, 88, initial_indent="# ", subsequent_indent="# ")
     return "\n".join([*comment, line]) + "\n"
 

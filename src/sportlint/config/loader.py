@@ -56,6 +56,9 @@ class Config:
     regex_timeout: float = 1.0
     #: the newsroom's own YAML rule files or folders of them (absolute paths)
     rule_files: list[str] = field(default_factory=list)
+    #: the file that set each rule's options ("rule.id") and each option ("rule.id.option"),
+    #: child over parent through `extends`, so that an error names the file to edit
+    option_sources: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def is_enabled(self, rule_id: str, default_enabled: bool = True) -> bool:
         if any(matches(rule_id, p) for p in self.disable):
@@ -150,14 +153,33 @@ def from_mapping(data: Mapping[str, Any] | None, source: str | None) -> Config:
     if not isinstance(data, Mapping):
         raise ConfigError(f"{where}: the configuration must be a mapping of keys")
     _check_keys(data, TOP_KEYS, where, "")
+    _validate(data, where)
     data = _with_rule_paths(data, source, where)
-    merged = _merge(_extended(data, source, where, []), data)
-    return _build(merged, where)
+    sources: dict[str, str] = {}
+    merged = _merge(_extended(data, source, where, [], sources), data)
+    _note_sources(data, where, sources)
+    config = _build(merged, where)
+    config.option_sources = sources
+    return config
+
+
+def _note_sources(data: Mapping[str, Any], where: str, sources: dict[str, str]) -> None:
+    """Record that ``where`` sets the rule options in ``data`` (over what it extends)."""
+    rules = data.get("rules")
+    if not isinstance(rules, Mapping):
+        return
+    for rule_id, options in rules.items():
+        sources[str(rule_id)] = where
+        if isinstance(options, Mapping):
+            for option in options:
+                sources[f"{rule_id}.{option}"] = where
 
 
 def _extended(data: Mapping[str, Any], source: str | None, where: str,
-              chain: list[Path]) -> dict[str, Any]:
-    """What ``data`` extends: the default profile, or a file (which may extend another)."""
+              chain: list[Path], sources: dict[str, str]) -> dict[str, Any]:
+    """What ``data`` extends: the default profile, or a file (which may extend another).
+    Each file is checked on its own, so that an error names the file that has it; the
+    files that set rule options go to ``sources``."""
     extends = data.get("extends", "default")
     if extends in (None, "default"):
         return default_profile()
@@ -172,8 +194,11 @@ def _extended(data: Mapping[str, Any], source: str | None, where: str,
                           f"({' -> '.join(str(p) for p in [*seen, parent.resolve()])})")
     parent_data = _read_yaml(parent)
     _check_keys(parent_data, TOP_KEYS, str(parent), "")
+    _validate(parent_data, str(parent))
     parent_data = _with_rule_paths(parent_data, str(parent), str(parent))
-    return _merge(_extended(parent_data, str(parent), str(parent), seen), parent_data)
+    base = _extended(parent_data, str(parent), str(parent), seen, sources)
+    _note_sources(parent_data, str(parent), sources)
+    return _merge(base, parent_data)
 
 
 def _build(data: Mapping[str, Any], where: str) -> Config:
@@ -222,6 +247,12 @@ def _validate(data: Mapping[str, Any], where: str) -> None:
         holder = data if key.section is None else (data.get(key.section) or {})
         if key.leaf in holder:
             _check_value(key, holder[key.leaf], holder, where)
+    severity = data.get("severity")
+    if isinstance(severity, Mapping):
+        for prefix, level in severity.items():
+            _severity(level, where, f"severity.{prefix}")
+    if data.get("fail_level") is not None:
+        _severity(data["fail_level"], where, "fail_level")
 
 
 def _check_value(key: schema.Key, value: Any, holder: Mapping[str, Any], where: str) -> None:
@@ -263,9 +294,12 @@ def _check_value(key: schema.Key, value: Any, holder: Mapping[str, Any], where: 
         if not isinstance(value, Mapping):
             raise ConfigError(f"{where}: key '{name}' must be a mapping")
     elif kind == "rule_options":
-        if not isinstance(value, Mapping) or not all(isinstance(v, Mapping)
-                                                     for v in value.values()):
+        if not isinstance(value, Mapping):
             raise ConfigError(f"{where}: key '{name}' maps rule ids to mappings of options")
+        for rule_id, options in value.items():
+            if not isinstance(options, Mapping):
+                raise ConfigError(f"{where}: key '{name}.{rule_id}': expected a mapping of "
+                                  f"options ({{option: value}}), got {type(options).__name__}")
 
 
 def _with_rule_paths(data: Mapping[str, Any], source: str | None, where: str) -> dict[str, Any]:

@@ -9,7 +9,6 @@ that reads them (``Config``'s fields, the LanguageTool client).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,6 +71,8 @@ class Key:
 
     def default_yaml(self) -> str:
         """The default in YAML (JSON's notation, which YAML reads): ``"«»"``, ``[]``, ``1.0``."""
+        import json
+
         return json.dumps(self.default, ensure_ascii=False)
 
 
@@ -160,6 +161,8 @@ def _cell(text: str) -> str:
 
 
 def _code(value: Any) -> str:
+    import json
+
     return f"`{json.dumps(value, ensure_ascii=False)}`"
 
 

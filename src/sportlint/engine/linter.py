@@ -26,9 +26,10 @@ def _instantiate(config: Config) -> Iterable[Rule]:
     known = {**registry.all_rules(), **user_rules(config)}
     for rule_id, given in config.rules.items():
         if rule_id not in known:
-            raise ConfigError(f"{where}: key 'rules.{rule_id}': no such rule")
+            raise ConfigError(f"{config.option_sources.get(rule_id, where)}: "
+                              f"key 'rules.{rule_id}': no such rule")
         # every rule's options, enabled or not: a wrong type is an error before any text
-        _check_options(known[rule_id], given, where)
+        _check_options(known[rule_id], given, config.option_sources, where)
     for key, prefixes in (("select", config.select or []), ("enable", config.enable),
                           ("disable'/'ignore", config.disable), ("severity", config.severity)):
         for prefix in unknown_prefixes(prefixes, config):
@@ -41,15 +42,19 @@ def _instantiate(config: Config) -> Iterable[Rule]:
         yield cls(config.options_for(rule_id))
 
 
-def _check_options(cls: type[Rule], given: dict[str, object], where: str) -> None:
+def _check_options(cls: type[Rule], given: dict[str, object], sources: dict[str, str],
+                   where: str) -> None:
     """A config's options for one rule: an unknown option or a value of the wrong type is
-    a ConfigError naming the file, the rule, the option, the value and the type."""
+    a ConfigError naming the file that set it (through `extends`, maybe a parent), the
+    rule, the option, the value and the type."""
     try:
         cls.check_options(given)
     except KeyError as exc:
-        raise ConfigError(f"{where}: key 'rules.{cls.id}': {exc.args[0]}") from None
+        raise ConfigError(f"{sources.get(cls.id, where)}: key 'rules.{cls.id}': "
+                          f"{exc.args[0]}") from None
     except OptionError as exc:
-        raise ConfigError(f"{where}: key 'rules.{cls.id}.{exc.option}': {exc.problem}") from None
+        file = sources.get(f"{cls.id}.{exc.option}", where)
+        raise ConfigError(f"{file}: key 'rules.{cls.id}.{exc.option}': {exc.problem}") from None
 
 
 def user_rules(config: Config | None) -> dict[str, type[Rule]]:

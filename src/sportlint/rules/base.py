@@ -11,7 +11,7 @@ that ``sportlint rules`` lists.
 from __future__ import annotations
 
 import inspect
-import json
+import math
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -108,6 +108,8 @@ class Option:
     @property
     def type_name(self) -> str:
         """The type as ``sportlint rules ID`` shows it: ``float``, ``"majority" | "style"``."""
+        import json
+
         name = " | ".join(json.dumps(c, ensure_ascii=False) for c in self.choices) \
             if self.choices else self.kind
         return f"{name} | null" if self.nullable else name
@@ -131,6 +133,8 @@ class Option:
             ok = isinstance(value, int) and not isinstance(value, bool)
         elif kind == "float":
             ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+            if ok and math.isnan(value):        # .nan compares with nothing: no limit at all
+                return "expected a number, got .nan"
         elif kind == "str":
             ok = isinstance(value, str)
             if ok and self.choices is not None and value not in self.choices:
@@ -154,6 +158,8 @@ class Option:
 
     def default_text(self) -> str:
         """The default as YAML (JSON's notation, which YAML reads): ``1.5``, ``["ad hoc"]``."""
+        import json
+
         return json.dumps(self.default, ensure_ascii=False)
 
 

@@ -125,7 +125,7 @@ def test_readme_configuration_example_loads() -> None:
     ({"style": {"numbers_in_words": "10"}}, "style.numbers_in_words"),
     ({"fail_level": 0}, "fail_level"),
     ({"fail_level": ["error"]}, "fail_level"),
-    ({"rules": {"spelling.accents": 1}}, "rules"),
+    ({"rules": {"spelling.accents": 1}}, "rules.spelling.accents"),
     ({"rules": ["spelling.accents"]}, "rules"),
     ({"languagetool": {"timeout": "soon"}}, "languagetool.timeout"),
     ({"languagetool": {"timeout": 0}}, "languagetool.timeout"),

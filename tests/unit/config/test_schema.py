@@ -121,7 +121,8 @@ BAD = [
                                     "error, not True"),
     # rule_options
     ({"rules": ["scores.format"]}, "key 'rules' maps rule ids to mappings of options"),
-    ({"rules": {"scores.format": True}}, "key 'rules' maps rule ids to mappings of options"),
+    ({"rules": {"scores.format": True}},
+     "key 'rules.scores.format': expected a mapping of options ({option: value}), got bool"),
     # prefixes, paths, ids
     ({"enable": [1]}, "key 'enable' must be a list of rule-id prefixes"),
     ({"disable": {"style": 1}}, "key 'disable' must be a list of rule-id prefixes"),
@@ -176,7 +177,7 @@ def test_a_value_of_the_wrong_type_is_an_error_naming_key_and_file(data: dict[st
 def test_every_kind_of_key_has_a_bad_value_in_the_table() -> None:
     named = {name for data, _ in BAD for name in _names(data)}
     kinds = {schema.key(name).kind for name in named if name in {k.name for k in schema.KEYS}}
-    assert kinds == set(schema.KINDS) - {"extends"}   # extends: see test_config.py (a file or default)
+    assert kinds == set(schema.KINDS) - {"extends"}   # extends: see test_loader.py (a file or default)
 
 
 def _names(data: dict[str, Any]) -> list[str]:

@@ -5,6 +5,7 @@ shows each option's type and default."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -109,6 +110,7 @@ def test_every_option_type_has_a_bad_value_in_the_table() -> None:
     (Option(None, "any", "h"), None, None),
     (Option(1.0, "float", "h"), 2, None),
     (Option(1.0, "float", "h"), float("inf"), None),
+    (Option(1.0, "float", "h"), float("nan"), "expected a number, got .nan"),
     (Option(1.0, "float", "h"), "x" * 80, f"expected a number, got '{'x' * 56}... (str)"),
     (Option(True, "bool", "h"), False, None),
     (Option([], "str | list[str]", "h"), "ct", None),
@@ -245,6 +247,44 @@ def test_a_newsroom_rules_options_are_checked_when_the_config_loads(tmp_path: Pa
 
 
 # --- the command line ---------------------------------------------------------------------
+def test_an_error_names_the_extended_file_that_has_it(tmp_path: Path) -> None:
+    """Through `extends`, the file to edit is the one that set the bad value: the parent
+    when it comes from there, the child when the child set it."""
+    from sportlint.config.loader import load_config
+
+    house, child = tmp_path / "house.yaml", tmp_path / ".sportlint.yaml"
+    house.write_text("rules:\n  spelling.unknown-word: {max_zipf: alto, min_length: 5}\n",
+                     encoding="utf-8")
+    child.write_text("extends: house.yaml\nrules:\n  scores.format: {strict: true}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        active_rules(load_config(child))
+    assert str(info.value) == f"{house}: key 'rules.spelling.unknown-word.max_zipf': " \
+                              "expected a number, got 'alto' (str)"
+    house.write_text("rules:\n  spelling.unknown-word: {min_length: 5}\n", encoding="utf-8")
+    child.write_text("extends: house.yaml\nrules:\n  scores.format: {strict: 1}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        active_rules(load_config(child))
+    assert str(info.value) == f"{child}: key 'rules.scores.format.strict': expected true or " \
+                              "false, got 1 (int)"
+    # the child's value overrides the parent's bad one: nothing to report
+    house.write_text("rules:\n  spelling.unknown-word: {max_zipf: alto, min_length: 5}\n",
+                     encoding="utf-8")
+    child.write_text("extends: house.yaml\nrules:\n  spelling.unknown-word: {max_zipf: 2}\n",
+                     encoding="utf-8")
+    assert load_config(child).rules["spelling.unknown-word"] == {"max_zipf": 2, "min_length": 5}
+    assert active_rules(load_config(child))
+    # the parent's other keys are checked as the parent's too
+    house.write_text("severity: {style: grave}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=f"^{re.escape(str(house))}: key 'severity.style'"):
+        load_config(child)
+
+
+def test_options_that_are_not_a_mapping_name_the_rule() -> None:
+    with pytest.raises(ConfigError, match=r"key 'rules\.spelling\.unknown-word': expected a "
+                                          r"mapping of options \(\{option: value\}\), got list"):
+        from_mapping({"rules": {"spelling.unknown-word": [1]}}, "x.yaml")
+
+
 def test_cli_exits_2_naming_the_file_rule_option_and_type(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(tmp_path)
