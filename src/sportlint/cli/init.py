@@ -8,9 +8,7 @@ from pathlib import Path
 
 from sportlint.cli.exitcode import ExitCode
 from sportlint.cli.starter import starter_config
-from sportlint.config.loader import CONFIG_NAMES, find_config
-
-CONFIG_FILE = CONFIG_NAMES[0]
+from sportlint.config.loader import CONFIG_FILE, find_config
 
 
 def cmd_init(args: argparse.Namespace) -> int:

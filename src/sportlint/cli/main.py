@@ -10,14 +10,12 @@ from collections.abc import Sequence
 
 from sportlint import __version__
 from sportlint.cli.exitcode import INTERRUPTED, ExitCode
-from sportlint.config.loader import CONFIG_NAMES, ConfigError
+from sportlint.config.loader import CONFIG_FILE, ConfigError
 from sportlint.findings import Severity
 from sportlint.formatters import base as formatters
 from sportlint.source import document
 
 __all__ = ["ExitCode", "build_parser", "main"]
-
-CONFIG_FILE = CONFIG_NAMES[0]     # what `sportlint init` writes
 
 
 def build_parser() -> argparse.ArgumentParser:

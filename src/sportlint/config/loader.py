@@ -16,6 +16,8 @@ from sportlint.config import schema
 from sportlint.findings import Severity
 
 CONFIG_NAMES = (".sportlint.yaml", ".sportlint.yml")
+#: the name `sportlint init` writes
+CONFIG_FILE = CONFIG_NAMES[0]
 #: the shipped default profile that every config extends
 DEFAULT_PROFILE = Path(__file__).with_name("default.yaml")
 
@@ -247,12 +249,6 @@ def _validate(data: Mapping[str, Any], where: str) -> None:
         holder = data if key.section is None else (data.get(key.section) or {})
         if key.leaf in holder:
             _check_value(key, holder[key.leaf], holder, where)
-    severity = data.get("severity")
-    if isinstance(severity, Mapping):
-        for prefix, level in severity.items():
-            _severity(level, where, f"severity.{prefix}")
-    if data.get("fail_level") is not None:
-        _severity(data["fail_level"], where, "fail_level")
 
 
 def _check_value(key: schema.Key, value: Any, holder: Mapping[str, Any], where: str) -> None:
@@ -293,6 +289,9 @@ def _check_value(key: schema.Key, value: Any, holder: Mapping[str, Any], where: 
     elif kind in ("mapping", "severity_map"):
         if not isinstance(value, Mapping):
             raise ConfigError(f"{where}: key '{name}' must be a mapping")
+        if kind == "severity_map":
+            for prefix, level in value.items():
+                _severity(level, where, f"{name}.{prefix}")
     elif kind == "rule_options":
         if not isinstance(value, Mapping):
             raise ConfigError(f"{where}: key '{name}' maps rule ids to mappings of options")
