@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import copy
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,6 +58,10 @@ class Config:
     regex_timeout: float = 1.0
     #: the newsroom's own YAML rule files or folders of them (absolute paths)
     rule_files: list[str] = field(default_factory=list)
+    #: what a folder's walk leaves out: gitignore-style patterns relative to ``source``'s folder
+    exclude: list[str] = field(default_factory=list)
+    #: leave out what git ignores when walking a folder (cli/discovery.py)
+    respect_gitignore: bool = True
     #: the file that set each rule's options ("rule.id") and each option ("rule.id.option"),
     #: child over parent through `extends`, so that an error names the file to edit
     option_sources: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
@@ -126,6 +130,42 @@ def find_config(start: Path) -> Path | None:
                 "sportlint" in _read_pyproject(pyproject):
             return pyproject
     return None
+
+
+class ConfigFinder:
+    """The config of each file, the way ruff finds it: the nearest ``.sportlint.yaml`` (or
+    ``pyproject.toml`` with ``[tool.sportlint]``) above the file's own folder, not above
+    the current one; ``explicit`` (``--config``) for every file instead. Each folder is
+    searched once and each config file loaded once, so the files of one config share one
+    `Config` object; ``prepare`` turns a loaded config into the one used (the command
+    line's overrides)."""
+
+    def __init__(self, explicit: str | Path | None = None,
+                 prepare: Callable[[Config], Config] | None = None) -> None:
+        self.explicit = explicit
+        self.prepare = prepare or (lambda config: config)
+        self._by_folder: dict[Path, Path | None] = {}
+        self._loaded: dict[Path | None, Config] = {}
+
+    def path_for(self, folder: Path) -> Path | None:
+        """The config file that applies to the files of ``folder``."""
+        if self.explicit is not None:
+            return Path(self.explicit)
+        folder = Path(folder).absolute()
+        if folder not in self._by_folder:
+            self._by_folder[folder] = find_config(folder)
+        return self._by_folder[folder]
+
+    def for_folder(self, folder: Path) -> Config:
+        path = self.path_for(folder)
+        key = path.resolve() if path is not None else None
+        if key not in self._loaded:
+            self._loaded[key] = self.prepare(load_config(path) if path is not None
+                                             else from_mapping({}, None))
+        return self._loaded[key]
+
+    def for_file(self, path: str | Path) -> Config:
+        return self.for_folder(Path(path).absolute().parent)
 
 
 def load_config(path: str | Path | None = None, *, search_from: Path | None = None) -> Config:
@@ -226,7 +266,10 @@ def _build(data: Mapping[str, Any], where: str) -> Config:
         report_unused_suppressions=data.get("report_unused_suppressions",
                                             schema.key("report_unused_suppressions").default),
         regex_timeout=float(data.get("regex_timeout", schema.key("regex_timeout").default)),
-        rule_files=_str_list(data, "rule_files", where, "rule_files", "paths"))
+        rule_files=_str_list(data, "rule_files", where, "rule_files", "paths"),
+        exclude=_str_list(data, "exclude", where, "exclude", "gitignore-style patterns"),
+        respect_gitignore=bool(data.get("respect_gitignore",
+                                        schema.key("respect_gitignore").default)))
 
 
 #: the kinds of key whose empty value (null, [], {}, "") means none, as an absent key
