@@ -62,6 +62,8 @@ class Config:
     exclude: list[str] = field(default_factory=list)
     #: leave out what git ignores when walking a folder (cli/discovery.py)
     respect_gitignore: bool = True
+    #: the front-matter fields read as prose (source/document.py)
+    front_matter_keys: tuple[str, ...] = ("title", "subtitle", "summary", "description")
     #: the file that set each rule's options ("rule.id") and each option ("rule.id.option"),
     #: child over parent through `extends`, so that an error names the file to edit
     option_sources: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
@@ -269,7 +271,11 @@ def _build(data: Mapping[str, Any], where: str) -> Config:
         rule_files=_str_list(data, "rule_files", where, "rule_files", "paths"),
         exclude=_str_list(data, "exclude", where, "exclude", "gitignore-style patterns"),
         respect_gitignore=bool(data.get("respect_gitignore",
-                                        schema.key("respect_gitignore").default)))
+                                        schema.key("respect_gitignore").default)),
+        front_matter_keys=tuple(_str_list(data, "front_matter_keys", where, "front_matter_keys",
+                                          "field names")
+                                if "front_matter_keys" in data
+                                else schema.key("front_matter_keys").default))
 
 
 #: the kinds of key whose empty value (null, [], {}, "") means none, as an absent key

@@ -104,6 +104,9 @@ KEYS: tuple[Key, ...] = (
     Key("exclude", "paths", [],
         "files and folders that checking a folder leaves out: patterns as in .gitignore, "
         "relative to this file's folder", in_profile=False, example="[archivio/, \"*.bozza.md\"]"),
+    Key("front_matter_keys", "list", ["title", "subtitle", "summary", "description"],
+        "the fields of a draft's YAML front matter whose values are checked as prose",
+        in_profile=False, example="[title, summary, occhiello]"),
     Key("respect_gitignore", "bool", True,
         "leave out what git ignores (.gitignore, .git/info/exclude) when walking a folder",
         in_profile=False),

@@ -41,6 +41,7 @@ class Paragraph:
 def paragraph_spans(doc: Document) -> Iterator[tuple[int, int]]:
     text = doc.masked
     cuts = [(m.start(), m.end()) for m in _BLANK_LINE.finditer(text)]
+    cuts += [(b, b) for b in doc.breaks]    # each front-matter prose field is a paragraph
     if doc.markdown:
         for m in _MD_HEADING_LINE.finditer(doc.text):
             cuts.append((m.start(), m.start()))

@@ -6,6 +6,12 @@ Regions that are not prose (a metadata header, YAML front matter, Markdown code,
 URLs, HTML comments and tags) are listed in ``ignored``; ``masked`` is the text
 with those regions replaced by NUL characters (line ends kept), which is what the
 segmenter reads, so no rule ever sees them.
+
+The front matter's prose fields are the exception: the values of ``title``, ``subtitle``,
+``summary`` and ``description`` (config ``front_matter_keys``),
+the words readers see first, stay prose, each its own paragraph (``breaks``), with its
+findings on its own line. Plain, quoted and block (``|``, ``>``) values are read; the keys,
+the quotes and every other field stay masked.
 """
 
 from __future__ import annotations
@@ -24,6 +30,8 @@ import regex
 MASK = "\x00"
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdx"}
+#: the front-matter fields read as prose unless the config names others
+FRONT_MATTER_KEYS: tuple[str, ...] = ("title", "subtitle", "summary", "description")
 
 
 class InputError(Exception):
@@ -42,13 +50,19 @@ class Document:
     markdown: bool = False
     ignored: list[tuple[int, int]] = field(default_factory=list)
     masked: str = ""
+    #: the front-matter fields whose values are prose
+    front_matter_keys: tuple[str, ...] = FRONT_MATTER_KEYS
+    #: offsets where a paragraph starts whatever precedes it (each prose field's value)
+    breaks: list[int] = field(default_factory=list)
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _ignored_index: tuple[list[tuple[int, int]], int, list[int], list[int]] | None = \
         field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.ignored:
-            self.ignored = find_ignored(self.text, self.markdown)
+            self.ignored = find_ignored(self.text, self.markdown, self.front_matter_keys)
+            self.breaks = [start for start, _ in front_matter_fields(self.text,
+                                                                     self.front_matter_keys)]
         self.masked = mask(self.text, self.ignored)
         self._line_starts = [0] + [m.end() for m in regex.finditer(r"\r\n|\n|\r", self.text)]
 
@@ -165,9 +179,18 @@ def load(path: str | Path, encoding: str | None = None) -> Document:
     return from_text(decode(read(path), name, encoding), name)
 
 
-def from_text(text: str, path: str | None = None) -> Document:
+def from_text(text: str, path: str | None = None,
+              front_matter_keys: tuple[str, ...] = FRONT_MATTER_KEYS) -> Document:
     markdown = path is not None and Path(path).suffix.lower() in MARKDOWN_SUFFIXES
-    return Document(path, text, markdown=markdown)
+    return Document(path, text, markdown=markdown, front_matter_keys=tuple(front_matter_keys))
+
+
+def with_front_matter_keys(doc: Document, keys: tuple[str, ...]) -> Document:
+    """``doc`` read with other front-matter prose fields (the config's); itself when the
+    same."""
+    if tuple(keys) == doc.front_matter_keys:
+        return doc
+    return Document(doc.path, doc.text, markdown=doc.markdown, front_matter_keys=tuple(keys))
 
 
 def encode(text: str, encoding: str | None = None, path: str = "",
@@ -208,7 +231,7 @@ def encode_diff(diff: str, encoding: str, original: bytes) -> bytes:
 # A metadata header such as " date 2021-02" opening a file (the seed's export format).
 _HEADER = regex.compile(r"\A\ufeff?[ \t]*(?:date|data)[ \t]+\d{4}(?:-\d{2}){1,2}(?:[T ][\d:]+)?(?=\s)",
                         regex.IGNORECASE)
-_FRONT_MATTER = regex.compile(r"\A\ufeff?---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
+_FRONT_MATTER = regex.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<body>.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
                               regex.DOTALL)
 _HTML_COMMENT = regex.compile(r"<!--.*?(?:-->|\Z)", regex.DOTALL)
 _URL = regex.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"«»“”]*[^\s<>\"«»“”.,;:!?')\]]"
@@ -226,14 +249,84 @@ _MD_MARKUP = regex.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1
                            regex.MULTILINE)
 
 
-def find_ignored(text: str, markdown: bool) -> list[tuple[int, int]]:
+_FIELD = regex.compile(r"^(?P<key>[^\s:#][^:\r\n]*?)[ \t]*:(?:[ \t]+(?P<value>[^\r\n]*?))?[ \t]*\r?$",
+                       regex.MULTILINE)
+_BLOCK = regex.compile(r"[|>][+-]?[0-9]?[+-]?(?:[ \t]+#.*)?")
+_QUOTED = regex.compile(r"(['\"])(.*)\1(?:[ \t]+#.*)?")
+
+
+def front_matter_fields(text: str, keys: tuple[str, ...] = FRONT_MATTER_KEYS
+                        ) -> list[tuple[int, int]]:
+    """The spans of the prose fields' values in the YAML front matter: a plain value, a
+    quoted one (without its quotes), or the lines of a block value (``|``, ``>``)."""
+    head = _FRONT_MATTER.match(text)
+    if not head or not keys:
+        return []
+    first, body_end = head.span("body")
+    wanted = {k.lower() for k in keys}
+    spans: list[tuple[int, int]] = []
+    for m in _FIELD.finditer(text, first, body_end):
+        key = m["key"].strip().strip("'\"").lower()
+        value = m["value"]
+        if key not in wanted or not value:
+            continue
+        start, end = m.span("value")
+        if _BLOCK.fullmatch(value):
+            # the block: the lines after the key, indented (or empty), as one paragraph
+            pos, lines = m.end() + 1, []
+            while pos < body_end:
+                line_end = text.find("\n", pos, body_end)
+                line_end = body_end if line_end < 0 else line_end
+                line = text[pos:line_end].rstrip("\r")
+                if line.strip() and line[0] not in " \t":
+                    break
+                if line.strip():
+                    lead = len(line) - len(line.lstrip())
+                    lines.append((pos + lead, pos + len(line.rstrip())))
+                pos = line_end + 1
+            spans.extend(lines)
+            continue
+        if value.startswith("#"):
+            continue
+        quoted = _QUOTED.fullmatch(value)
+        if quoted:
+            start, end = start + quoted.start(2), start + quoted.end(2)
+        elif value[0] in "[{&*!|>'\"%@`":
+            continue      # a list, a mapping, an anchor or a tag: not a sentence
+        else:
+            comment = regex.search(r"[ \t]#", value)
+            if comment:
+                end = start + comment.start()
+        if end > start:
+            spans.append((start, end))
+    return _join_blocks(spans, text)
+
+
+def _join_blocks(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """The lines of one block value as one span (one paragraph): spans separated only by
+    a line end and indentation are joined."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and regex.fullmatch(r"(?:\r?\n|\r)[ \t]+", text[out[-1][1]:start]):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def find_ignored(text: str, markdown: bool,
+                 front_matter_keys: tuple[str, ...] = FRONT_MATTER_KEYS) -> list[tuple[int, int]]:
     """Spans of the text that are not prose, merged and sorted."""
     spans: list[tuple[int, int]] = []
     if text.startswith("\ufeff"):
         spans.append((0, 1))
     head = _FRONT_MATTER.match(text) or _HEADER.match(text)
     if head:
-        spans.append((0, head.end()))
+        pos = 0
+        for start, end in front_matter_fields(text, front_matter_keys):
+            spans.append((pos, start))
+            pos = end
+        spans.append((pos, head.end()))
     spans += [m.span() for m in _HTML_COMMENT.finditer(text)]
     spans += [m.span() for m in _URL.finditer(text)]
     if markdown:
