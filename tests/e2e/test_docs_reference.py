@@ -84,6 +84,7 @@ def test_every_rule_has_a_section_in_the_reference() -> None:
 #: the config an example needs (its documentation says so in prose: "With `style: ...`:")
 EXAMPLE_CONFIG: dict[str, dict[str, object]] = {
     "names.reject": {"names": {"reject": {"Bayern Munich": "Bayern Monaco"}}},
+    "quotes.style": {"style": {"quotes": "«»"}},
     "style.numbers-in-words": {"style": {"numbers_in_words": 10}},
     "typography.apostrophe-style": {"style": {"apostrophe": "’"}},
     "typography.ellipsis-style": {"style": {"ellipsis": "…"}},

@@ -64,6 +64,9 @@ class Config:
     respect_gitignore: bool = True
     #: the front-matter fields read as prose (source/document.py)
     front_matter_keys: tuple[str, ...] = ("title", "subtitle", "summary", "description")
+    #: the house-style keys (``quotes`` ...) a config file sets itself, not left to the
+    #: shipped default: a house-style rule may act only once the newsroom states its style
+    explicit_style: frozenset[str] = field(default_factory=frozenset, compare=False, repr=False)
     #: the file that set each rule's options ("rule.id") and each option ("rule.id.option"),
     #: child over parent through `extends`, so that an error names the file to edit
     option_sources: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
@@ -204,11 +207,16 @@ def from_mapping(data: Mapping[str, Any] | None, source: str | None) -> Config:
     _note_sources(data, where, sources)
     config = _build(merged, where)
     config.option_sources = sources
+    config.explicit_style = frozenset(k[len("style."):] for k in sources if k.startswith("style."))
     return config
 
 
 def _note_sources(data: Mapping[str, Any], where: str, sources: dict[str, str]) -> None:
     """Record that ``where`` sets the rule options in ``data`` (over what it extends)."""
+    style = data.get("style")
+    if isinstance(style, Mapping):
+        # "style.quotes": no rule is named "style" (rule ids have a family and a name)
+        sources.update({f"style.{key}": where for key in style})
     rules = data.get("rules")
     if not isinstance(rules, Mapping):
         return
