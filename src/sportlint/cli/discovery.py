@@ -1,5 +1,6 @@
 """Which files `sportlint check` reads: the files named, and the drafts under the folders
-named (``*.md``, ``*.markdown``, ``*.txt``; hidden folders and tool folders skipped), each
+named (``*.md``, ``*.markdown``, ``*.txt``, CMS exports ``*.html``/``*.htm`` and Word
+``*.docx``; hidden folders and tool folders skipped), each
 file once however it is named.
 
 What a folder's walk leaves out, as ruff does: the config's ``exclude`` patterns (or
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 
     from sportlint.config.loader import Config
 
-TEXT_SUFFIXES = {".md", ".markdown", ".txt"}
+TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".html", ".htm", ".docx"}
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox"}
 
 

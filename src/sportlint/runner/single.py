@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import regex
 
@@ -21,7 +22,7 @@ from sportlint.engine import linter
 from sportlint.findings import FileReport, Finding, RuleProblem
 from sportlint.rules.base import Rule
 from sportlint.runner import write
-from sportlint.source import document
+from sportlint.source import document, word
 
 STDIN = "-"
 
@@ -59,10 +60,22 @@ def check_path(path: str, config: Config, rules: list[Rule], options: Options) -
     """Check one file (not standard input): read, lint, and fix it as ``options`` say."""
     try:
         data = document.read(path)
+        if Path(path).suffix.lower() in word.WORD_SUFFIXES:
+            return _check_word(word.from_docx(data, path), path, config, rules, options)
         doc = document.from_text(document.decode(data, path, options.encoding), path)
     except document.InputError as exc:
         return Outcome(FileReport(path, None, error=exc.problem))
     return _check_doc(doc, path, config, rules, options, data)
+
+
+def _check_word(doc: document.Document, path: str, config: Config, rules: list[Rule],
+                options: Options) -> Outcome:
+    """A Word document is checked, never written: --fix says so and reports the findings."""
+    outcome = Outcome(FileReport(path, doc, linter.lint(doc, config, rules)))
+    if options.fixing and any(f.fix for f in outcome.report.findings):
+        outcome.notes.append(f"{path}: --fix does not write Word documents (their formatting "
+                             "would not survive); apply the suggestions in Word")
+    return outcome
 
 
 def check_stdin(data: bytes, config: Config, rules: list[Rule], options: Options) -> Outcome:

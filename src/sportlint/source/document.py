@@ -30,6 +30,8 @@ import regex
 MASK = "\x00"
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdx"}
+#: HTML as a CMS exports it: the text nodes are the prose
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 #: the front-matter fields read as prose unless the config names others
 FRONT_MATTER_KEYS: tuple[str, ...] = ("title", "subtitle", "summary", "description")
 
@@ -52,17 +54,27 @@ class Document:
     masked: str = ""
     #: the front-matter fields whose values are prose
     front_matter_keys: tuple[str, ...] = FRONT_MATTER_KEYS
-    #: offsets where a paragraph starts whatever precedes it (each prose field's value)
+    #: offsets where a paragraph starts whatever precedes it (each prose field's value,
+    #: each HTML block element, each paragraph of a Word document)
     breaks: list[int] = field(default_factory=list)
+    #: an HTML page (``.html``, ``.htm``): only its text nodes are prose
+    html: bool = False
+    #: a Word document's text (source/word.py): one line per paragraph, ``breaks`` given
+    word: bool = False
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _ignored_index: tuple[list[tuple[int, int]], int, list[int], list[int]] | None = \
         field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        if not self.ignored:
-            self.ignored = find_ignored(self.text, self.markdown, self.front_matter_keys)
-            self.breaks = [start for start, _ in front_matter_fields(self.text,
-                                                                     self.front_matter_keys)]
+        if self.word:
+            self.ignored = self.ignored or find_ignored(self.text, False, ())
+        elif not self.ignored:
+            if self.html:
+                self.ignored, self.breaks = html_regions(self.text)
+            else:
+                self.ignored = find_ignored(self.text, self.markdown, self.front_matter_keys)
+                self.breaks = [start for start, _ in front_matter_fields(self.text,
+                                                                         self.front_matter_keys)]
         self.masked = mask(self.text, self.ignored)
         self._line_starts = [0] + [m.end() for m in regex.finditer(r"\r\n|\n|\r", self.text)]
 
@@ -181,8 +193,9 @@ def load(path: str | Path, encoding: str | None = None) -> Document:
 
 def from_text(text: str, path: str | None = None,
               front_matter_keys: tuple[str, ...] = FRONT_MATTER_KEYS) -> Document:
-    markdown = path is not None and Path(path).suffix.lower() in MARKDOWN_SUFFIXES
-    return Document(path, text, markdown=markdown, front_matter_keys=tuple(front_matter_keys))
+    suffix = Path(path).suffix.lower() if path is not None else ""
+    return Document(path, text, markdown=suffix in MARKDOWN_SUFFIXES,
+                    front_matter_keys=tuple(front_matter_keys), html=suffix in HTML_SUFFIXES)
 
 
 def with_front_matter_keys(doc: Document, keys: tuple[str, ...]) -> Document:
@@ -190,6 +203,8 @@ def with_front_matter_keys(doc: Document, keys: tuple[str, ...]) -> Document:
     same."""
     if tuple(keys) == doc.front_matter_keys:
         return doc
+    if doc.html or doc.word:
+        return doc      # HTML and Word documents have no front matter
     return Document(doc.path, doc.text, markdown=doc.markdown, front_matter_keys=tuple(keys))
 
 
@@ -356,3 +371,33 @@ def mask(text: str, spans: list[tuple[int, int]]) -> str:
         pos = end
     parts.append(text[pos:])
     return "".join(parts)
+
+
+# HTML exported from a CMS: what is not a text node (tags, comments, scripts, styles, the
+# doctype, character references) is masked; a block element starts a paragraph.
+_HTML_RAW = regex.compile(r"<(script|style|template|noscript|svg|math|textarea|iframe)\b[^>]*>.*?"
+                          r"(?:</\1\s*>|\Z)", regex.DOTALL | regex.IGNORECASE)
+_HTML_MARKUP = regex.compile(r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<![^>]*>|<\?[^>]*>"
+                             r"|</?[A-Za-z][\w:-]*(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?>",
+                             regex.DOTALL)
+_HTML_ENTITY = regex.compile(r"&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
+_HTML_BLOCK = regex.compile(
+    r"</?(?:p|div|h[1-6]|li|ul|ol|dl|dt|dd|br|hr|tr|td|th|table|thead|tbody|tfoot|caption"
+    r"|blockquote|section|article|aside|header|footer|nav|main|figure|figcaption|pre|address"
+    r"|title|head|body|html|form|fieldset|legend|details|summary)\b[^>]*>", regex.IGNORECASE)
+
+
+def html_regions(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """An HTML page's regions that are not prose (markup, raw-text elements such as
+    scripts and styles, comments, character references) and where its block elements
+    start paragraphs. Offsets stay those of the source, so findings sit on its lines."""
+    spans: list[tuple[int, int]] = [(0, 1)] if text.startswith("\ufeff") else []
+    raw = [m.span() for m in _HTML_RAW.finditer(text)]
+    spans += raw
+    spans += [m.span() for m in _HTML_MARKUP.finditer(text)]
+    # a non-breaking space or an entity reads as a separator (never as part of a word)
+    spans += [m.span() for m in _HTML_ENTITY.finditer(text)]
+    spans += [m.span() for m in _URL.finditer(text)]
+    breaks = sorted({m.end() for m in _HTML_BLOCK.finditer(text)}
+                    | {m.start() for m in _HTML_BLOCK.finditer(text)} | {e for _, e in raw})
+    return merge(spans), breaks
