@@ -279,3 +279,30 @@ def test_every_example_of_the_starter_config_is_valid(tmp_path: Path) -> None:
     from sportlint.engine import linter
 
     linter.active_rules(load_config(path))      # no ConfigError
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "SIGINT"), reason="needs SIGINT")
+def test_watch_checks_again_when_a_draft_changes(tmp_path: Path) -> None:
+    """`--watch` was an unrecognized argument."""
+    import signal
+    import sys
+    import time
+
+    (tmp_path / "pezzo.md").write_text(DRAFT, encoding="utf-8")
+    env = {**__import__("os").environ, "NO_COLOR": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "sportlint.cli.main", "check", "--watch",
+                             "--select", "spelling.accents", "."], cwd=tmp_path, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stderr is not None and proc.stdout is not None
+        assert "watching" in proc.stderr.readline()
+        time.sleep(0.1)
+        (tmp_path / "pezzo.md").write_text("Tutto pulito poichè sì, poichè no.\n", encoding="utf-8")
+        assert "watching" in proc.stderr.readline()     # the second check has run
+        proc.send_signal(signal.SIGINT)
+        out, _ = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130
+    assert out.count("[spelling.accents]") == 3          # one finding, then two

@@ -51,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="print how many findings each rule has instead of the findings")
     check.add_argument("-q", "--quiet", action="store_true",
                        help="print the findings and nothing else (no summary)")
+    check.add_argument("-w", "--watch", action="store_true",
+                       help="check again whenever a draft or a config file changes (Ctrl-C to stop)")
     check.add_argument("--exit-zero", action="store_true",
                        help="exit 0 even when there are findings (2 still means an error)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
@@ -113,6 +115,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from sportlint.cli.init import cmd_init
 
             return cmd_init(args)
+        if getattr(args, "watch", False):
+            from sportlint.cli.watch import watch
+
+            return watch(args)
         from sportlint.cli.check import cmd_check
 
         return cmd_check(args)
