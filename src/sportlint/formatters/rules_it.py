@@ -81,6 +81,25 @@ SUMMARIES: dict[str, str] = {
     "typography.unbalanced-parens": "Parentesi aperta e mai chiusa nel paragrafo, o il contrario.",
     "typography.wrong-apostrophe": "Carattere che non è un apostrofo usato come tale "
                                    "(l‘esonero, l`esonero, dell´Inter).",
+    # rules of other families merged on main meanwhile
+    "names.lowercase": "Luogo o club noto scritto con la minuscola («la nazionale di francia» → "
+                       "«Francia»).",
+    "numbers.decimal-point": "Decimale scritto con il punto dove l'italiano usa la virgola "
+                             "(«62.5%» → «62,5%»).",
+    "numbers.elided-year": "Anno ridotto a due cifre senza apostrofo («anni 70» → «anni '70»).",
+    "numbers.ordinal-indicator": "Numero ordinale scritto con una lettera semplice o un accento "
+                                 "circonflesso («3a» → «3ª»).",
+    "numbers.thousands": "Migliaia scritte in modo diverso dallo stile della redazione "
+                         "(«10 000» o «10.000»).",
+    "numbers.time-format": "Secondi di un tempo scritti con una sola cifra (1'7\" → 1'07\").",
+    "spelling.prefix-hyphen": "Prefisso scritto con il trattino («ex-presidente» → «ex presidente»).",
+    "style.common-noun-case": "Nome comune con la maiuscola a metà frase senza motivo "
+                              "(«la Città è in festa»).",
+    "style.restated-word": "Lo stesso nome ripetuto a poche parole di distanza.",
+    "style.title-case": "Titolo tra virgolette con tutte le iniziali maiuscole («Il Nome Della Rosa»).",
+    "typography.accent-char": "Accento scritto con il carattere sbagliato («É stata» → «È stata»).",
+    "typography.mixed-script": "Lettera cirillica o greca simile a una latina dentro una parola "
+                               "italiana («Nаpoli» con la а cirillica).",
     # the in-text suppressions' own checks (engine/suppressions.py)
     "sportlint.unused-suppression": "Commento sportlint-disable che non nasconde nessuna segnalazione.",
 }
