@@ -1,6 +1,6 @@
 """The command line: `sportlint check PATH...` (`cli.check`), `sportlint rules [RULE]`
-(`cli.rules`), `sportlint init` (`cli.init`); this module parses the arguments and
-dispatches."""
+(`cli.rules`), `sportlint init` (`cli.init`), `sportlint serve` (`cli.serve`) and
+`sportlint lsp` (`cli.lsp`); this module parses the arguments and dispatches."""
 
 from __future__ import annotations
 
@@ -65,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
                        help="a rule id (its documentation) or a prefix (its rules)")
     rules.add_argument("--config", metavar="FILE",
                        help="config whose rule_files add rules (default: searched upward)")
+
+    # the servers for editors (docs/editors.md); their code loads only when they run
+    from sportlint.cli import serve
+
+    serve.add_parser(sub)
     return parser
 
 
@@ -80,6 +85,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from sportlint.cli.rules import cmd_rules
 
             return cmd_rules(args)
+        if args.command == "serve":
+            from sportlint.cli.serve import cmd_serve
+
+            return cmd_serve(args)
         if args.command == "init":
             from sportlint.cli.init import cmd_init
 
