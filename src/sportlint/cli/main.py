@@ -67,9 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="config whose rule_files add rules (default: searched upward)")
 
     # the servers for editors (docs/editors.md); their code loads only when they run
-    from sportlint.cli import serve
+    from sportlint.cli import lsp, serve
 
     serve.add_parser(sub)
+    lsp.add_parser(sub)
     return parser
 
 
@@ -89,6 +90,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from sportlint.cli.serve import cmd_serve
 
             return cmd_serve(args)
+        if args.command == "lsp":
+            from sportlint.cli.lsp import cmd_lsp
+
+            return cmd_lsp(args)
         if args.command == "init":
             from sportlint.cli.init import cmd_init
 
