@@ -54,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="check files in N parallel processes (default: one per core)")
     check.add_argument("--languagetool", metavar="URL",
                        help="also check with this LanguageTool server (overrides languagetool.url)")
+    check.add_argument("--stdin-filename", metavar="PATH",
+                       help="the file that standard input (PATH -) holds: its config is found "
+                            "from its folder, its suffix says Markdown, the report names it")
 
     init = sub.add_parser("init", help="write a commented starter .sportlint.yaml")
     init.add_argument("path", nargs="?", default=CONFIG_FILE, metavar="PATH",
