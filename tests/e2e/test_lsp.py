@@ -55,6 +55,7 @@ def run_session(folder: Path, body: Callable[[Session], Awaitable[None]], *args:
     async def main() -> None:
         session = Session()
         await session.client.start_io(sys.executable, "-m", "sportlint", "lsp", *args, cwd=str(folder))
+        exited = False
         try:
             result = await asyncio.wait_for(session.client.initialize_async(types.InitializeParams(
                 capabilities=types.ClientCapabilities(), process_id=None,
@@ -64,16 +65,23 @@ def run_session(folder: Path, body: Callable[[Session], Awaitable[None]], *args:
             await body(session)
             await asyncio.wait_for(session.client.shutdown_async(None), WAIT)
             session.client.exit(None)
+            exited = True
         finally:
             server = session.client._server
             if server is not None and server.returncode is None:
                 try:
-                    await asyncio.wait_for(server.wait(), 10)
+                    # after exit the server stops by itself; after a failure it is killed
+                    await asyncio.wait_for(server.wait(), 10 if exited else 0.01)
                 except TimeoutError:
                     server.kill()
             await asyncio.wait_for(session.client.stop(), 20)
+            if server is not None:
+                codes.append(server.returncode)
 
+    codes: list[int | None] = []
     asyncio.run(main())
+    assert codes == [0]         # shutdown, exit: the server ended by itself, cleanly
+
 
 
 def apply(text: str, edits: list[types.TextEdit]) -> str:

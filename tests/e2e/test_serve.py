@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 import requests
@@ -92,6 +93,15 @@ def test_enabled_only_checks_only_what_is_named(url: str) -> None:
     matches = check(url, text=text, language="it", enabledCategories="TYPOGRAPHY",
                     enabledOnly="true").json()["matches"]
     assert {m["rule"]["id"].split(".")[0] for m in matches} == {"typography"}
+
+
+def test_picky_and_enabled_rules_turn_on_off_by_default_rules(url: str) -> None:
+    text = "Le parti sono vicine ad un accordo."
+    ids = [m["rule"]["id"] for m in check(url, text=text, language="it").json()["matches"]]
+    assert "style.d-eufonica" not in ids
+    for extra in ({"level": "picky"}, {"enabledRules": "style.d-eufonica"}):
+        ids = [m["rule"]["id"] for m in check(url, text=text, language="it", **extra).json()["matches"]]
+        assert "style.d-eufonica" in ids, extra
 
 
 def test_annotated_data_skips_markup_and_counts_offsets_on_the_whole(url: str) -> None:
@@ -248,3 +258,18 @@ def test_a_missing_extra_is_a_clear_error(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.delitem(sys.modules, "sportlint.server.http", raising=False)
     assert main(["serve", "--port", "0"]) == 2
     assert "pip install 'sportlint[server]'" in capsys.readouterr().err
+
+
+def test_check_does_not_load_the_servers(tmp_path: Path) -> None:
+    """`sportlint check` starts as fast as before: no server code, no aiohttp, no pygls."""
+    import subprocess
+    import sys
+
+    draft = tmp_path / "a.txt"
+    draft.write_text("Il centravanti ha segnato.\n", encoding="utf-8")
+    probe = ("import sys\nfrom sportlint.cli.main import main\nmain(['check', sys.argv[1]])\n"
+             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('aiohttp', 'pygls', "
+             "'lsprotocol') or m.startswith('sportlint.server')))")
+    out = subprocess.run([sys.executable, "-c", probe, str(draft)], capture_output=True,
+                         text=True, check=False, cwd=tmp_path).stdout
+    assert out.strip().splitlines()[-1] == "[]"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from sportlint.config.loader import from_mapping
 from sportlint.server import proxy
 
@@ -32,3 +34,22 @@ def test_the_forwarded_form_turns_off_sportlints_default_list() -> None:
     assert disabled[0] == "MINE" and "X_RULE" in disabled
     assert "WHITESPACE_RULE" not in disabled and "UPPERCASE_SENTENCE_START" not in disabled
     assert form["enabledRules"].split(",") == ["UPPERCASE_SENTENCE_START", "WHITESPACE_RULE"]
+
+
+def test_a_server_that_cannot_be_reached_gives_none(capsys: pytest.CaptureFixture[str]) -> None:
+    import asyncio
+    import socket
+
+    from aiohttp import ClientSession, ClientTimeout
+
+    with socket.socket() as sock:        # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+
+    async def ask() -> object:
+        async with ClientSession(timeout=ClientTimeout(total=10)) as session:
+            return await proxy.forward(session, f"http://127.0.0.1:{port}", {"text": "t",
+                                       "language": "it"}, from_mapping({}, None))
+
+    assert asyncio.run(ask()) is None
+    assert "answering with sportlint's matches alone" in capsys.readouterr().err
