@@ -109,7 +109,12 @@ class SportlintServer(LanguageServer):
         doc = self.workspace.get_text_document(uri)
         version, text = doc.version, doc.source
         loop = asyncio.get_running_loop()
-        findings, error = await loop.run_in_executor(None, self.lint, uri, text, doc.language_id)
+        try:
+            findings, error = await loop.run_in_executor(None, self.lint, uri, text, doc.language_id)
+        except Exception as exc:    # a bug: said in the editor's log, the server goes on
+            self.window_log_message(types.LogMessageParams(
+                type=types.MessageType.Error, message=f"sportlint: cannot check {uri}: {exc!r}"))
+            return
         current = self.workspace.text_documents.get(uri)
         if current is None or current.version != version:
             return              # closed or changed meanwhile: a newer check follows
