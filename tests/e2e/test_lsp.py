@@ -24,6 +24,7 @@ class Session:
     def __init__(self) -> None:
         self.client = LanguageClient("sportlint-tests", "1")
         self.published: asyncio.Queue[types.PublishDiagnosticsParams] = asyncio.Queue()
+        self.encoding = "utf-16"
 
         @self.client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
         def publish(ls: Any, params: types.PublishDiagnosticsParams) -> None:
@@ -51,16 +52,18 @@ class Session:
         return [a for a in found or [] if isinstance(a, types.CodeAction)]
 
 
-def run_session(folder: Path, body: Callable[[Session], Awaitable[None]], *args: str) -> None:
+def run_session(folder: Path, body: Callable[[Session], Awaitable[None]], *args: str,
+                capabilities: types.ClientCapabilities | None = None) -> None:
     async def main() -> None:
         session = Session()
         await session.client.start_io(sys.executable, "-m", "sportlint", "lsp", *args, cwd=str(folder))
         exited = False
         try:
             result = await asyncio.wait_for(session.client.initialize_async(types.InitializeParams(
-                capabilities=types.ClientCapabilities(), process_id=None,
+                capabilities=capabilities or types.ClientCapabilities(), process_id=None,
                 root_uri=folder.as_uri(), initialization_options={"debounce": 50})), WAIT)
             assert result.server_info is not None and result.server_info.name == "sportlint"
+            session.encoding = str(result.capabilities.position_encoding or "utf-16")
             session.client.initialized(types.InitializedParams())
             await body(session)
             await asyncio.wait_for(session.client.shutdown_async(None), WAIT)
@@ -182,6 +185,33 @@ def test_config_from_the_documents_folder_and_its_errors(tmp_path: Path) -> None
         s.open((broken / "c.md").as_uri(), text)
         [d] = await s.diagnostics((broken / "c.md").as_uri(), 1)
         assert d.code == "sportlint.config" and "no_such_key" in d.message
+
+    run_session(tmp_path, body)
+
+
+def test_positions_in_the_encoding_the_client_asked_for(tmp_path: Path) -> None:
+    text = "🏆🏆 Il  gol.\n"
+    uri = (tmp_path / "a.txt").as_uri()
+
+    async def body(s: Session) -> None:
+        assert s.encoding == "utf-32"
+        s.open(uri, text, language="plaintext")
+        [d] = [d for d in await s.diagnostics(uri, 1) if d.code == DOUBLE]
+        assert d.range.start.character == text.index("  ")      # code points, not UTF-16
+
+    run_session(tmp_path, body, capabilities=types.ClientCapabilities(
+        general=types.GeneralClientCapabilities(position_encodings=["utf-32"])))
+
+
+def test_an_unsaved_markdown_buffer_is_markdown(tmp_path: Path) -> None:
+    uri = "untitled:Untitled-1"
+    text = "Il comando `ls  -l` elenca  tutto.\n"
+
+    async def body(s: Session) -> None:
+        s.open(uri, text, language="markdown")
+        diags = [d for d in await s.diagnostics(uri, 1) if d.code == DOUBLE]
+        # the double space in code is not prose; the one after "elenca" is
+        assert [d.range.start.character for d in diags] == [text.index("elenca") + 6]
 
     run_session(tmp_path, body)
 
