@@ -118,6 +118,14 @@ def test_annotated_data_skips_markup_and_counts_offsets_on_the_whole(url: str) -
         assert "<p>" not in found and "</b>" not in found
 
 
+def test_a_suppression_comment_sent_as_markup_works(url: str) -> None:
+    parts = [{"markup": f"<!-- sportlint-disable-next-line {DOUBLE} -->"}, {"text": "\nIl  gol.\nE  poi."}]
+    answer = check(url, data=json.dumps({"annotation": parts}), language="it").json()
+    whole = "".join(p.get("text", p.get("markup", "")) for p in parts)
+    [m] = [m for m in answer["matches"] if m["rule"]["id"] == DOUBLE]     # the second line's only
+    assert utf16_slice(whole, m["offset"], m["length"]) == "  " and m["offset"] > whole.index("E")
+
+
 def test_get_check_for_small_texts(url: str) -> None:
     answer = requests.get(f"{url}/v2/check", params={"text": SLIP, "language": "it-IT"},
                           timeout=30).json()

@@ -3,7 +3,8 @@ browser extension send it: ``{"annotation": [{"text": "Il "}, {"markup": "<b>"},
 {"text": "Milan"}, {"markup": "</b>"}, {"markup": "<p>", "interpretAs": "\\n\\n"}]}``.
 
 Text parts are checked; markup parts are not (a markup part's ``interpretAs``, if any,
-stands in for it in the checked text, so that ``<p>`` still ends a paragraph). Offsets of
+stands in for it in the checked text, so that ``<p>`` still ends a paragraph; a
+``<!-- sportlint-disable ... -->`` comment stays, so that suppressions work as in a file). Offsets of
 the answer refer to the whole, text and markup together, as LanguageTool's do.
 """
 
@@ -11,8 +12,14 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
+
+#: a markup part that is a suppression comment (``<!-- sportlint-disable-next-line RULE -->``)
+#: goes into the checked text as it is: comments are never checked, and the suppressions
+#: read it there as in a file
+_DIRECTIVE = re.compile(r"\s*<!--\s*sportlint-[\w-]+.*-->\s*\Z", re.DOTALL)
 
 
 class AnnotationError(ValueError):
@@ -63,6 +70,8 @@ class AnnotatedText:
             if (text is None) == (markup is None):
                 raise AnnotationError(f"'data': annotation item {index} needs either 'text' "
                                       "or 'markup' (not both)")
+            if markup is not None and isinstance(markup, str) and _DIRECTIVE.match(markup):
+                text = markup     # a sportlint-disable comment: the suppressions read it
             if text is not None:
                 if not isinstance(text, str):
                     raise AnnotationError(f"'data': annotation item {index}: 'text' must be a string")

@@ -51,3 +51,12 @@ def test_plain_text_maps_to_itself() -> None:
 def test_bad_data_says_what_is_wrong(data: str, says: str) -> None:
     with pytest.raises(AnnotationError, match=says):
         AnnotatedText.from_data(data)
+
+
+def test_a_suppression_comment_in_markup_is_kept_for_the_suppressions() -> None:
+    comment = "<!-- sportlint-disable-next-line typography.double-space -->"
+    text = AnnotatedText.from_data({"annotation": [{"markup": comment}, {"text": "\nIl  gol."},
+                                                   {"markup": "<!-- other -->"}]})
+    assert text.plain == comment + "\nIl  gol."
+    start = text.plain.index("  ")
+    assert text.original[text.to_original(start):text.to_original(start + 2, is_end=True)] == "  "
