@@ -9,8 +9,8 @@ import sys
 from sportlint.cli.exitcode import ExitCode
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    lsp = sub.add_parser("lsp", help="run the language server (LSP over stdio) for editors",
+def add_parser(sub: argparse._SubParsersAction, summary: str) -> None:
+    lsp = sub.add_parser("lsp", help=summary,
                          description="The Language Server Protocol over standard input and "
                                      "output: diagnostics as you type, quick fixes, "
                                      "suppressions. docs/editors.md sets up VS Code, Neovim, "

@@ -18,7 +18,14 @@ from sportlint.source import document
 __all__ = ["ExitCode", "build_parser", "main"]
 
 
-def build_parser() -> argparse.ArgumentParser:
+#: the servers' one-line help, for `sportlint --help` without loading their modules
+SERVERS = {"serve": "serve LanguageTool's HTTP API for editors and browsers",
+           "lsp": "run the language server (LSP over stdio) for editors"}
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; given the ``command`` about to run, the servers' subcommands get their
+    options only when one of them is it (a `check` builds less, so starts sooner)."""
     parser = argparse.ArgumentParser(
         prog="sportlint", description="Proofreading linter for Italian sports journalism.")
     parser.add_argument("--version", action="version", version=f"sportlint {__version__}")
@@ -70,15 +77,20 @@ def build_parser() -> argparse.ArgumentParser:
                        help="config whose rule_files add rules (default: searched upward)")
 
     # the servers for editors (docs/editors.md); their code loads only when they run
-    from sportlint.cli import lsp, serve
+    if command is None or command in SERVERS:
+        from sportlint.cli import lsp, serve
 
-    serve.add_parser(sub)
-    lsp.add_parser(sub)
+        serve.add_parser(sub, SERVERS["serve"])
+        lsp.add_parser(sub, SERVERS["lsp"])
+    else:
+        for name, text in SERVERS.items():
+            sub.add_parser(name, help=text)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    words = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(next((w for w in words if not w.startswith("-")), None))
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:

@@ -26,8 +26,8 @@ merges its matches, so one address gives both. docs/editors.md has every set-up.
 """
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    serve = sub.add_parser("serve", help="serve LanguageTool's HTTP API for editors and browsers",
+def add_parser(sub: argparse._SubParsersAction, summary: str) -> None:
+    serve = sub.add_parser("serve", help=summary,
                            description="Serve LanguageTool's HTTP API (/v2/check, /v2/languages) "
                                        "with sportlint's findings.",
                            epilog=HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
