@@ -22,7 +22,10 @@ def _split(values: list[str]) -> list[str]:
 
 
 def load_settings(args: argparse.Namespace) -> Config:
-    config = load_config(args.config, search_from=Path.cwd())
+    stdin_name = getattr(args, "stdin_filename", None)
+    # the config of the file standard input holds (--stdin-filename), as for the file itself
+    here = (Path.cwd() / stdin_name).parent if stdin_name else Path.cwd()
+    config = load_config(args.config, search_from=here)
     for flag, values in (("--select", args.select), ("--ignore", args.ignore)):
         for prefix in linter.unknown_prefixes(_split(values), config):
             # a typo must not make a CI check pass by running nothing (as ruff does)
@@ -60,6 +63,10 @@ def only_changed_lines(report: FileReport, ref: str) -> FileReport:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    if args.stdin_filename and args.paths != ["-"]:
+        print("sportlint: --stdin-filename names what standard input holds: give - as the "
+              "only PATH", file=sys.stderr)
+        return ExitCode.ERROR
     config = load_settings(args)
     if args.report_unused_suppressions:
         config = config.with_overrides(report_unused_suppressions=True)
@@ -87,7 +94,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             outcomes["-"] = single.Outcome(FileReport("<stdin>", None, error=f"cannot read "
                                                       f"standard input ({exc.strerror or exc})"))
         else:
-            outcomes["-"] = single.check_stdin(data, config, rules, options)
+            outcomes["-"] = single.check_stdin(data, config, rules, options, args.stdin_filename)
     files = [p for p in paths if p != "-"]
     workers = args.jobs if args.jobs else jobs.default_jobs()
     outcomes.update(zip(files, jobs.check_paths(files, config, rules, options, workers), strict=True))
@@ -103,7 +110,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             stdin_fixed = outcome.output
         report = outcome.report
         if args.diff_base:
-            report = only_changed_lines(report, args.diff_base)
+            report = only_changed_lines(report, args.diff_base) if path != "-" else \
+                FileReport(report.path, None, error="--diff-base needs files, not standard input")
         reports.append(report)
     reports += unreadable
 

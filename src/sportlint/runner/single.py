@@ -59,9 +59,12 @@ def check_path(path: str, config: Config, rules: list[Rule], options: Options) -
     return _check_doc(doc, path, config, rules, options, data)
 
 
-def check_stdin(data: bytes, config: Config, rules: list[Rule], options: Options) -> Outcome:
-    """Check standard input's bytes; with --fix the fixed text is the outcome's output."""
-    name = "<stdin>"
+def check_stdin(data: bytes, config: Config, rules: list[Rule], options: Options,
+                name: str | None = None) -> Outcome:
+    """Check standard input's bytes; with --fix the fixed text is the outcome's output.
+    ``name`` is the file it holds (``--stdin-filename``): Markdown by its suffix, and the
+    name in the report."""
+    name = name or "<stdin>"
     try:
         doc = document.from_text(document.decode(data, name, options.encoding), name)
     except document.InputError as exc:
