@@ -46,6 +46,9 @@ FAMILIES: dict[str, str] = {
              "exonyms of foreign clubs.",
     "scores": "Scores and dates: a score restated in one sentence, score formats mixed, "
               "dates whose weekday is wrong or that do not exist, mistyped years.",
+    "numbers": "Numbers written the Italian way: the decimal comma, ordinal indicators (3ª, "
+               "12º), elided years (anni '70, Italia '90), times (1'07\"), the thousands "
+               "separator of the house style.",
     "quotes": "Quotation marks paired across « » “ ” ‘ ’ \" ' (a straight ' is a quote only "
               "when it is not an apostrophe): mismatched, unbalanced, wrongly nested.",
     "typography": "Apostrophes mixed or misused, spacing and punctuation, ellipses, "
