@@ -28,7 +28,8 @@ ALWAYS = frozenset("""dio signore madonna papa nord sud est ovest occidente orie
 luna medioevo rinascimento risorgimento resistenza illuminismo romanticismo riforma
 controriforma""".split())
 _OF = frozenset("di del dello della dei degli delle dell' d' de du des of da van von".split())
-_PEOPLE = ("player", "coach")
+# A word of these names is the name itself: la Fontana (a player), il Tour, il Giro.
+_SHORTENED = ("player", "coach", "competition")
 
 
 class CommonNounCase(Rule):
@@ -43,11 +44,13 @@ class CommonNounCase(Rule):
 
     Stays silent on:
     The first word of a sentence; names of several words (la Città Eterna, la Curva Nord,
-    la Coppa di Lega); clubs, places and competitions of the gazetteer (il Bari, il Prato,
-    lo Scudetto, i Mondiali) and words that are part of a player's or coach's name (la
-    Fontana); an article that does not agree, which makes the word a surname (la
-    Pellegrini); God, the Pope and the compass points as regions (il Sud); headings; quoted
-    speech.
+    la Coppa di Lega, l'Autodromo internazionale del Mugello, il Policlinico "Gemelli", il
+    quotidiano La Notte); plurals, which are mostly nicknames (i Blues, i Lupi); clubs,
+    places and competitions of the gazetteer (il Bari, il Prato, lo Scudetto, i Mondiali)
+    and words of a player's, coach's or competition's name (la Fontana); an article that
+    does not agree, which makes the word a surname (la Pellegrini); God, the Pope, the
+    compass points as regions (il Sud), the Earth, eras (il Medioevo); words of three
+    letters (il Pil); headings; quoted speech.
 
     Why:
     Capitals on common nouns are an English or bureaucratic habit that Italian style books
@@ -81,7 +84,8 @@ class CommonNounCase(Rule):
         lex: Lexicon | None = None
         gaz: Gazetteer | None = None
         for tok in seg.word_tokens:
-            if not tok.capitalised or not tok.text[1:].islower() or not tok.text.isalpha():
+            if not tok.capitalised or not tok.text[1:].islower() or not tok.text.isalpha() \
+                    or len(tok.text) < 4:
                 continue
             low = tok.low
             if low in ALWAYS:
@@ -93,6 +97,8 @@ class CommonNounCase(Rule):
                 continue
             if seg.is_sentence_initial(tok) or seg.sentences[tok.sentence].heading:
                 continue
+            if prev is not None and prev.capitalised and not seg.is_sentence_initial(prev):
+                continue                    # the quotidiano La Notte, Le Rime: a title
             if prev is not None and seg.is_sentence_initial(prev) is False and \
                     _capitalised_before(seg, prev):
                 continue
@@ -110,12 +116,14 @@ class CommonNounCase(Rule):
             if not institution and (not readings or any(a.pos != "NOUN" for a in readings)):
                 continue
             readings = tuple(a for a in readings if a.pos == "NOUN")
+            if all(a.number == "p" for a in readings) or (article is not None and article[2] == "p"):
+                continue                    # i Blues, i Lupi, le Rondinelle: nicknames
             if article is not None and not any(
                     a.gender in (article[1], "") and a.number in (article[2], "")
                     for a in readings):
                 continue
             if gaz.kind(tok.text) is not None or any(
-                    gaz.kind(n) in _PEOPLE for n in gaz.names_with_token(tok.text)):
+                    gaz.kind(n) in _SHORTENED for n in gaz.names_with_token(tok.text)):
                 continue
             yield self.finding(
                 tok.start, tok.end,
@@ -131,8 +139,16 @@ def _capitalised_before(seg: Segmentation, prev: Token) -> bool:
 
 
 def _name_follows(seg: Segmentation, tok: Token) -> bool:
-    """A capitalised word right after, or after di/del/della (la Città Eterna, la Torre di Pisa)."""
+    """A capitalised word right after, or after di/del/della, or after a lower-case word
+    and di/del (la Città Eterna, la Torre di Pisa, l'Autodromo internazionale del Mugello);
+    a quotation mark right after (il Policlinico "Gemelli")."""
     nxt = seg.next_token(tok)
+    if nxt is not None and nxt.kind == "punct" and nxt.text in "\"«“'‘":
+        return True
+    if nxt is not None and nxt.is_word and not nxt.capitalised and nxt.low not in _OF:
+        after = seg.next_token(nxt)
+        if after is not None and after.low in _OF:
+            nxt = after
     if nxt is not None and nxt.is_word and nxt.low in _OF:
         nxt = seg.next_token(nxt)
     return nxt is not None and (nxt.is_word or nxt.kind == "number") and \
