@@ -43,7 +43,8 @@ class PrefixHyphen(Rule):
 
     Fix safety:
     Safe: "ex" is always written apart, and a joined form is offered only when the lexicon
-    knows it. (No options.)
+    knows it. The hyphen after "ex" is common in copy and only discouraged by the
+    dictionaries, so that finding is a suggestion; the others are warnings. (No options.)
     """
 
     id = "spelling.prefix-hyphen"
@@ -63,7 +64,7 @@ class PrefixHyphen(Rule):
                 right = f"{head} {rest}"
                 yield self.finding(tok.start, tok.end,
                                    f"«ex» si scrive staccato e senza trattino: «{right}».",
-                                   [right], fix=Applicability.SAFE)
+                                   [right], fix=Applicability.SAFE, severity=Severity.SUGGESTION)
                 continue
             if low not in JOINED or not rest.islower() or not (head.islower() or head.istitle()):
                 continue
