@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sportlint.findings import Applicability, Finding, Severity
-from sportlint.italian.words import MONTHS, WEEKDAYS
+from sportlint.italian.words import MONTH_SET, MONTHS, WEEKDAYS
 from sportlint.rules.base import Context, Rule
 from sportlint.segment.segmenter import Segmentation
 from sportlint.segment.sentences import Sentence
@@ -43,7 +43,8 @@ class DateCase(Rule):
     sentence). In a date: a month right after a day number ("5 Maggio", "1º Marzo") and a
     weekday right before one ("Domenica 3"). Outside a date: a month before a year ("a
     Marzo 2023") or after the words that make it the month ("a Settembre", "lo scorso
-    Giugno"), a weekday after "di", "ogni", "il prossimo" or before "sera", "mattina".
+    Giugno", "tra agosto e Settembre"), a weekday after "di", "ogni", "il prossimo" or
+    before "sera", "mattina".
 
     Stays silent on:
     The first word of a sentence; surnames such as Maggio or the name Domenica (a month
@@ -128,6 +129,10 @@ def _month_elsewhere(ctx: Context, seg: Segmentation, tok: Token) -> bool:
     strong = year or lead in _STRONG_LEADS or tail in ("scorso", "prossimo")
     if strong:
         return True
+    if lead in ("e", "ed", "o") and prev is not None:
+        other = seg.prev_token(prev)       # tra Agosto e Settembre, Gennaio o Febbraio
+        if other is not None and other.low in MONTH_SET:
+            return not ctx.resources.get("gazetteer").has_token(tok.text)
     return lead in _MONTH_LEADS and not ctx.resources.get("gazetteer").has_token(tok.text)
 
 

@@ -18,6 +18,8 @@ _GRAVE, _ACUTE = "\u0300", "\u0301"
 # "É" or "é" standing alone: Italian has no such word (the verb is "è").
 _LONE_E = regex.compile(r"(?<![\p{L}\p{M}\d'’])[Éé](?![\p{L}\p{M}\d'’])")
 _NEXT_WORD = regex.compile(r"\s+(\p{L}+)")
+# Truncations whose apostrophe a spacing accent may stand for (un po´, mo´).
+_TRUNCATED = frozenset({"po", "mo"})
 
 
 def _accented(word: str, mark: str) -> str:
@@ -31,7 +33,8 @@ class AccentChar(Rule):
     - "É" (or "é") standing alone where the verb "È" ("è") belongs: Italian has no word "é",
       and keyboards without a capital È make writers pick the É they find;
     - a spacing accent (´ or `) typed after a vowel at the end of a word instead of the
-      accented letter: "perche´", "piu`", "E` stato".
+      accented letter: "perche´", "piu`", "E` stato"; or instead of the apostrophe of a
+      truncation: "un po´".
 
     Stays silent on:
     "É" inside a word (École, Émile), an accent typed between two letters (that is an
@@ -76,6 +79,12 @@ class AccentChar(Rule):
             else:
                 candidates = [form for form in (_accented(word, _GRAVE), _accented(word, _ACUTE))
                               if lex.is_word(form.lower())]
+            if not candidates and word.lower() in _TRUNCATED:
+                right = word + "'"          # po´: the apostrophe of the truncation
+                yield self.finding(m.start(), m.end(),
+                                   f"«{m[2]}» usato come apostrofo: scrivi «{right}».", [right],
+                                   fix=Applicability.SAFE)
+                continue
             if not candidates:
                 continue
             yield self.finding(
