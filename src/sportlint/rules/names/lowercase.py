@@ -18,6 +18,13 @@ MIN_ZIPF = 3.0
 _GLUE = "#@/._\\"
 
 
+def _lowercased_name(word: str, right: str, gaz: Gazetteer, lex: Lexicon, vocab: Vocabulary) -> bool:
+    if gaz.kind(right) not in _KINDS or lex.is_word(word):
+        return False
+    zipf = vocab.zipf(word)
+    return zipf >= MIN_ZIPF and foreign_zipf(word) <= zipf
+
+
 class Lowercase(Rule):
     """A known place or club written in lower case: "la nazionale di francia" -> "Francia".
 
@@ -58,6 +65,7 @@ class Lowercase(Rule):
         lex: Lexicon | None = None
         vocab: Vocabulary | None = None
         text = ctx.text
+        verdicts: dict[str, bool] = {}      # word -> a known name written in lower case
         for tok in ctx.seg.word_tokens:
             word = tok.text
             if len(word) < 4 or not word.isalpha() or not word.islower():
@@ -66,16 +74,16 @@ class Lowercase(Rule):
             after = text[tok.end:tok.end + 2]
             if before in _GLUE or (after[:1] in _GLUE and after[1:].isalnum()):
                 continue
-            if gaz is None:
-                gaz = ctx.resources.get("gazetteer")
-                lex = ctx.resources.get("lexicon")
-                vocab = ctx.resources.get("vocabulary")
-            assert lex is not None and vocab is not None
             right = word[0].upper() + word[1:]
-            if gaz.kind(right) not in _KINDS or lex.is_word(word):
-                continue
-            zipf = vocab.zipf(word)
-            if zipf < MIN_ZIPF or foreign_zipf(word) > zipf:
+            known = verdicts.get(word)
+            if known is None:
+                if gaz is None:
+                    gaz = ctx.resources.get("gazetteer")
+                    lex = ctx.resources.get("lexicon")
+                    vocab = ctx.resources.get("vocabulary")
+                assert lex is not None and vocab is not None
+                known = verdicts[word] = _lowercased_name(word, right, gaz, lex, vocab)
+            if not known:
                 continue
             yield self.finding(tok.start, tok.end,
                                f"«{right}» è un nome proprio: si scrive con la maiuscola.",

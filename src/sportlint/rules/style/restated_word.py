@@ -70,7 +70,8 @@ class RestatedWord(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         seg = ctx.seg
         window = int(self.opts["window"])
-        lex: Lexicon | None = None
+        lex: Lexicon = ctx.resources.get("lexicon")
+        content: dict[str, bool] = {}       # form -> a noun that is no function word
         for sentence in seg.sentences:
             if sentence.heading:
                 continue
@@ -85,10 +86,11 @@ class RestatedWord(Rule):
                 position += 1
                 if not tok.is_word or tok.capitalised or len(tok.text) < 4 or tok.elided:
                     continue
-                if lex is None:
-                    lex = ctx.resources.get("lexicon")
-                lemmas = lex.lemmas(tok.low, "NOUN")
-                if not lemmas or lex.has_pos(tok.low, *_FUNCTION):
+                noun = content.get(tok.low)
+                if noun is None:
+                    noun = content[tok.low] = bool(lex.lemmas(tok.low, "NOUN")) and \
+                        not lex.has_pos(tok.low, *_FUNCTION)
+                if not noun:
                     continue
                 for pos, earlier in recent:
                     between = position - pos - 1

@@ -14,6 +14,7 @@ from sportlint.rules.base import Context, Rule
 # A spacing accent (´ ` and their modifier-letter twins) typed after the vowel it belongs on,
 # at the end of a word: perche´, piu`, E` stato.
 _SPACING = regex.compile(r"(?<![\p{L}\p{M}\d])(\p{L}*[aeiouAEIOU])([´`ˊˋ])(?![\p{L}\p{M}\d])")
+_MARKS = "´`ˊˋ"
 _GRAVE, _ACUTE = "\u0300", "\u0301"
 # "É" or "é" standing alone: Italian has no such word (the verb is "è").
 _LONE_E = regex.compile(r"(?<![\p{L}\p{M}\d'’])[Éé](?![\p{L}\p{M}\d'’])")
@@ -63,7 +64,8 @@ class AccentChar(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.doc.masked
-        for m in _LONE_E.finditer(text):
+        lone = "É" in text or "é" in text
+        for m in _LONE_E.finditer(text) if lone else ():
             nxt = _NEXT_WORD.match(text, m.end())
             if nxt is None or not self._lexicon(ctx).is_word(nxt[1].lower()):
                 continue        # a Portuguese or French "é", or a letter in a list
@@ -71,7 +73,8 @@ class AccentChar(Rule):
             yield self.finding(m.start(), m.end(),
                                f"«{m.group()}» non è una parola italiana: il verbo si scrive «{right}».",
                                [right], fix=Applicability.SAFE)
-        for m in _SPACING.finditer(text):
+        spacing = any(mark in text for mark in _MARKS)
+        for m in _SPACING.finditer(text) if spacing else ():
             word = m[1]
             lex = self._lexicon(ctx)
             if word.lower() == "e":
