@@ -63,7 +63,8 @@ FAMILIES: dict[str, str] = {
                 "well-known misspellings, repeated words, prefixes written with a hyphen.",
     "style": "House style: spelling variants kept consistent, numbers in words, anglicisms "
              "and the d eufonica (off by default), pleonasms, capitalised months and weekdays, "
-             "capitalised common nouns (off by default), a noun restated within a few words.",
+             "capitalised common nouns and titles in title case (off by default), a noun "
+             "restated within a few words.",
     "languagetool": "An optional LanguageTool server the newsroom runs.",
 }
 
