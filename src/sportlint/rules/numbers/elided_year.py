@@ -22,6 +22,9 @@ _DECADE_LEAD = frozenset("gli negli degli agli dagli sugli fine inizio metà pri
 _EVENTS = frozenset("mondiali mondiale mundial europei europeo olimpiadi olimpiade giochi "
                     "edizione coppa campionato campionati rassegna torneo spedizione".split())
 _EVENT_NAMES = frozenset({"Euro", "Mundial", "Expo"})
+# "al prezzo di Euro 50": the currency, not the championship.
+_PRICE = frozenset("prezzo prezzi costo costa costano pagato paga pagare vale spesa spese "
+                   "biglietto biglietti multa ammenda stipendio quota importo totale".split())
 
 
 class ElidedYear(Rule):
@@ -35,8 +38,9 @@ class ElidedYear(Rule):
 
     Stays silent on:
     Decades written out ("anni Sessanta"), a correct elision ("anni '80"), an age ("di anni
-    45", "un uomo di anni 70"), and a number after a place that counts something ("ha
-    giocato con l'Italia 90 minuti").
+    45", "un uomo di anni 70"), a number after a place that counts something ("ha
+    giocato con l'Italia 90 minuti"), an odd year (the World Cups, the Euros and the
+    Olympic Games fall in even years), a price ("al prezzo di Euro 50").
 
     Why:
     The apostrophe stands for the dropped century: without it "anni 70" reads as seventy
@@ -97,8 +101,10 @@ class ElidedYear(Rule):
             return False            # "l'Italia 90 minuti": a count
         if nxt is not None and nxt.kind not in ("word", "punct"):
             return False
+        if int(tok.text) % 2:
+            return False            # the World Cups, the Euros and the Games fall in even years
         if place.text in _EVENT_NAMES:
-            return True
+            return not _PRICE.intersection(words_before(seg, place, 3))
         if ctx.resources.get("gazetteer").kind(place.text) not in ("place", "club"):
             return False
         return bool(_EVENTS.intersection(words_before(seg, place, 3)))
