@@ -15,6 +15,9 @@ from sportlint.rules.base import Context, Rule
 # at the end of a word: perche´, piu`, E` stato.
 _SPACING = regex.compile(r"(?<![\p{L}\p{M}\d])(\p{L}*[aeiouAEIOU])([´`ˊˋ])(?![\p{L}\p{M}\d])")
 _MARKS = "´`ˊˋ"
+# A spacing accent after a vowel that already has its accent (perché´): typed twice, or left
+# over when another rule wrote the accented letter.
+_STRAY = regex.compile(r"(?<=[àèéìíòóùÀÈÉÌÍÒÓÙ]|\p{L}['’])[´`ˊˋ](?![\p{L}\p{M}\d])")
 _GRAVE, _ACUTE = "\u0300", "\u0301"
 # "É" or "é" standing alone: Italian has no such word (the verb is "è").
 _LONE_E = regex.compile(r"(?<![\p{L}\p{M}\d'’])[Éé](?![\p{L}\p{M}\d'’])")
@@ -35,7 +38,8 @@ class AccentChar(Rule):
       and keyboards without a capital È make writers pick the É they find;
     - a spacing accent (´ or `) typed after a vowel at the end of a word instead of the
       accented letter: "perche´", "piu`", "E` stato"; or instead of the apostrophe of a
-      truncation: "un po´".
+      truncation: "un po´"; or after a vowel that has its accent already, or after an
+      apostrophe ("perché´", "po'´").
 
     Stays silent on:
     "É" inside a word (École, Émile), an accent typed between two letters (that is an
@@ -74,6 +78,10 @@ class AccentChar(Rule):
                                f"«{m.group()}» non è una parola italiana: il verbo si scrive «{right}».",
                                [right], fix=Applicability.SAFE)
         spacing = any(mark in text for mark in _MARKS)
+        for m in _STRAY.finditer(text) if spacing else ():
+            yield self.finding(m.start(), m.end(),
+                               f"Accento in più («{m.group()}») dopo una vocale accentata o un "
+                               "apostrofo: va tolto.", [""], fix=Applicability.SAFE)
         for m in _SPACING.finditer(text) if spacing else ():
             word = m[1]
             lex = self._lexicon(ctx)
