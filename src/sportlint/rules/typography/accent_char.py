@@ -19,8 +19,9 @@ _MARKS = "´`ˊˋ"
 # over when another rule wrote the accented letter.
 _STRAY = regex.compile(r"(?<=[àèéìíòóùÀÈÉÌÍÒÓÙ]|\p{L}['’])[´`ˊˋ](?![\p{L}\p{M}\d])")
 _GRAVE, _ACUTE = "\u0300", "\u0301"
-# "É" or "é" standing alone: Italian has no such word (the verb is "è").
-_LONE_E = regex.compile(r"(?<![\p{L}\p{M}\d'’])[Éé](?![\p{L}\p{M}\d'’])")
+# "É" standing alone: Italian has no such word (the verb is "È"; a lone "é" in lower case is
+# spelling.final-accent's).
+_LONE_E = regex.compile(r"(?<![\p{L}\p{M}\d'’])É(?![\p{L}\p{M}\d'’])")
 _NEXT_WORD = regex.compile(r"\s+(\p{L}+)")
 # Truncations whose apostrophe a spacing accent may stand for (un po´, mo´).
 _TRUNCATED = frozenset({"po", "mo"})
@@ -34,8 +35,9 @@ class AccentChar(Rule):
     """An accent typed as the wrong character: "É stata" for "È stata", "perche´" for "perché".
 
     What it catches:
-    - "É" (or "é") standing alone where the verb "È" ("è") belongs: Italian has no word "é",
-      and keyboards without a capital È make writers pick the É they find;
+    - "É" standing alone where the verb "È" belongs: Italian has no word "é", and keyboards
+      without a capital È make writers pick the É they find (a lone "é" in lower case is
+      spelling.final-accent's);
     - a spacing accent (´ or `) typed after a vowel at the end of a word instead of the
       accented letter: "perche´", "piu`", "E` stato"; or instead of the apostrophe of a
       truncation: "un po´"; or after a vowel that has its accent already, or after an
@@ -55,7 +57,7 @@ class AccentChar(Rule):
         -> È stata una giornata storica, perché si è vinto.
 
     Fix:
-    Writes "È" / "è" for a lone "É" / "é"; for a spacing accent, the accented vowel that
+    Writes "È" for a lone "É"; for a spacing accent, the accented vowel that
     makes a word of the lexicon.
 
     Fix safety:
@@ -68,12 +70,12 @@ class AccentChar(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.doc.masked
-        lone = "É" in text or "é" in text
+        lone = "É" in text
         for m in _LONE_E.finditer(text) if lone else ():
             nxt = _NEXT_WORD.match(text, m.end())
             if nxt is None or not self._lexicon(ctx).is_word(nxt[1].lower()):
                 continue        # a Portuguese or French "é", or a letter in a list
-            right = "È" if m.group() == "É" else "è"
+            right = "È"
             yield self.finding(m.start(), m.end(),
                                f"«{m.group()}» non è una parola italiana: il verbo si scrive «{right}».",
                                [right], fix=Applicability.SAFE)
