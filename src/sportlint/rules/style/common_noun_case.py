@@ -26,7 +26,7 @@ unione comunità banca museo policlinico ospedale autodromo accademia ordine tes
 # The Earth, Sun and Moon as celestial bodies, eras and movements (il Medioevo, la Resistenza).
 ALWAYS = frozenset("""dio signore madonna papa nord sud est ovest occidente oriente terra sole
 luna medioevo rinascimento risorgimento resistenza illuminismo romanticismo riforma
-controriforma""".split())
+controriforma internet web""".split())
 _OF = frozenset("di del dello della dei degli delle dell' d' de du des of da van von".split())
 # A word of these names is the name itself: la Fontana (a player), il Tour, il Giro.
 _SHORTENED = ("player", "coach", "competition")
@@ -49,7 +49,7 @@ class CommonNounCase(Rule):
     places and competitions of the gazetteer (il Bari, il Prato, lo Scudetto, i Mondiali)
     and words of a player's, coach's or competition's name (la Fontana); an article that
     does not agree, which makes the word a surname (la Pellegrini); God, the Pope, the
-    compass points as regions (il Sud), the Earth, eras (il Medioevo); words of three
+    compass points as regions (il Sud), the Earth, eras (il Medioevo), Internet and the Web; words of three
     letters (il Pil); headings; quoted speech.
 
     Why:

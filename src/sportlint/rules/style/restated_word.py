@@ -24,6 +24,8 @@ _DEGREE = frozenset("più meno molto tanto così troppo assai sempre".split())
 # Forms of "essere" between: "la vita non è vita" is a figure, not a slip.
 _ESSERE = frozenset("è sono era erano fu furono sarà saranno sia siano fosse fossero "
                     "essere stato stata stati state".split())
+# Nouns that are pronouns after these words: "che cosa" asks, it does not restate.
+_PRONOUN_LEADS = {"cosa": ("che", "qualche", "qualsiasi", "ogni")}
 # Parts of speech of function words: never a restated content word.
 _FUNCTION = ("ART", "ARTPRE", "PRE", "PRO", "DET", "CON", "AUX")
 
@@ -39,7 +41,7 @@ class RestatedWord(Rule):
     Deliberate repetition: "passo dopo passo", "giorno per giorno", "gol su gol", "casa e
     casa" (one word between); repetition across a comma or other punctuation (anaphora,
     lists); "un gol e poi un altro gol", "la stessa squadra"; names (capitalised words);
-    quoted speech; nouns of three letters or fewer.
+    quoted speech; nouns of three letters or fewer; "che cosa" (a pronoun).
 
     Why:
     A restated noun is the commonest slip of hurried copy: the sentence was rewritten and
@@ -115,6 +117,8 @@ def _deliberate(seg: Segmentation, lex: Lexicon, first: Token, second: Token) ->
     if after is not None and after.low in _CONTRAST:
         return True                                 # l'affidamento stesso
     before1, before2 = seg.prev_token(first), seg.prev_token(second)
+    if before2 is not None and before2.low in _PRONOUN_LEADS.get(second.low, ()):
+        return True                                 # un'altra cosa ... che cosa volete
     counted = _number(before2)
     if _ESSERE.intersection(words) and not counted:
         return True
