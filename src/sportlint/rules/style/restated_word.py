@@ -41,7 +41,8 @@ class RestatedWord(Rule):
     Deliberate repetition: "passo dopo passo", "giorno per giorno", "gol su gol", "casa e
     casa" (one word between); repetition across a comma or other punctuation (anaphora,
     lists); "un gol e poi un altro gol", "la stessa squadra"; names (capitalised words);
-    quoted speech; nouns of three letters or fewer; "che cosa" (a pronoun).
+    quoted speech; nouns of three letters or fewer; "che cosa" (a pronoun); a second mention
+    that qualifies a noun ("i campi da tennis", "la scuola di calcio").
 
     Why:
     A restated noun is the commonest slip of hurried copy: the sentence was rewritten and
@@ -119,6 +120,8 @@ def _deliberate(seg: Segmentation, lex: Lexicon, first: Token, second: Token) ->
     before1, before2 = seg.prev_token(first), seg.prev_token(second)
     if before2 is not None and before2.low in _PRONOUN_LEADS.get(second.low, ()):
         return True                                 # un'altra cosa ... che cosa volete
+    if before2 is not None and before2.low in ("da", "di"):
+        return True                                 # giocare a tennis ... i campi da tennis
     counted = _number(before2)
     if _ESSERE.intersection(words) and not counted:
         return True
