@@ -27,7 +27,14 @@ def _split(values: list[str]) -> list[str]:
 def load_settings(args: argparse.Namespace, folder: Path | None = None) -> Config:
     """The config for the files of ``folder`` (default: the current one) with the command
     line's overrides."""
-    return settings(args).for_folder(folder or Path.cwd())
+    return settings(args).for_folder(folder or stdin_folder(args))
+
+
+def stdin_folder(args: argparse.Namespace) -> Path:
+    """Where standard input's config is searched from: the folder of the file it holds
+    (``--stdin-filename``), as for the file itself; else the current folder."""
+    stdin_name = getattr(args, "stdin_filename", None)
+    return (Path.cwd() / stdin_name).parent if stdin_name else Path.cwd()
 
 
 def settings(args: argparse.Namespace) -> ConfigFinder:
@@ -92,8 +99,12 @@ def _exclusions(args: argparse.Namespace, finder: ConfigFinder) -> Exclusions:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    if getattr(args, "stdin_filename", None) and args.paths != ["-"]:
+        print("sportlint: --stdin-filename names what standard input holds: give - as the "
+              "only PATH", file=sys.stderr)
+        return ExitCode.ERROR
     finder = settings(args)
-    here = finder.for_folder(Path.cwd())    # standard input's config; a bad flag fails here
+    here = finder.for_folder(stdin_folder(args))   # standard input's; a bad flag fails here
     fix_only = bool(getattr(args, "fix_only", False))
     fixing = bool(args.fix or args.unsafe_fixes or args.diff or fix_only)
     options = single.Options(fix=bool(args.fix or fix_only), unsafe=bool(args.unsafe_fixes),
@@ -131,7 +142,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             outcomes["-"] = single.Outcome(FileReport("<stdin>", None, error=f"cannot read "
                                                       f"standard input ({exc.strerror or exc})"))
         else:
-            outcomes["-"] = single.check_stdin(data, here, linter.active_rules(here), options)
+            outcomes["-"] = single.check_stdin(data, here, linter.active_rules(here), options,
+                                               getattr(args, "stdin_filename", None))
     configs: dict[str, Config] = {"-": here}
     groups: dict[int, tuple[Config, list[str]]] = {}
     for path in files:

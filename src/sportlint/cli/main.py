@@ -1,6 +1,6 @@
 """The command line: `sportlint check PATH...` (`cli.check`), `sportlint rules [RULE]`
-(`cli.rules`), `sportlint init` (`cli.init`); this module parses the arguments and
-dispatches."""
+(`cli.rules`), `sportlint init` (`cli.init`), `sportlint serve` (`cli.serve`) and
+`sportlint lsp` (`cli.lsp`); this module parses the arguments and dispatches."""
 
 from __future__ import annotations
 
@@ -18,7 +18,14 @@ from sportlint.source import document
 __all__ = ["ExitCode", "build_parser", "main"]
 
 
-def build_parser() -> argparse.ArgumentParser:
+#: the servers' one-line help, for `sportlint --help` without loading their modules
+SERVERS = {"serve": "serve LanguageTool's HTTP API for editors and browsers",
+           "lsp": "run the language server (LSP over stdio) for editors"}
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; given the ``command`` about to run, the servers' subcommands get their
+    options only when one of them is it (a `check` builds less, so starts sooner)."""
     parser = argparse.ArgumentParser(
         prog="sportlint", description="Proofreading linter for Italian sports journalism.")
     parser.add_argument("--version", action="version", version=f"sportlint {__version__}")
@@ -85,6 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="check files in N parallel processes (default: one per core)")
     check.add_argument("--languagetool", metavar="URL",
                        help="also check with this LanguageTool server (overrides languagetool.url)")
+    check.add_argument("--stdin-filename", metavar="PATH",
+                       help="the file that standard input (PATH -) holds: its config is found "
+                            "from its folder, its suffix says Markdown, the report names it")
 
     init = sub.add_parser("init", help="write a commented starter .sportlint.yaml")
     init.add_argument("path", nargs="?", default=CONFIG_FILE, metavar="PATH",
@@ -96,11 +106,22 @@ def build_parser() -> argparse.ArgumentParser:
                        help="a rule id (its documentation) or a prefix (its rules)")
     rules.add_argument("--config", metavar="FILE",
                        help="config whose rule_files add rules (default: searched upward)")
+
+    # the servers for editors (docs/editors.md); their code loads only when they run
+    if command is None or command in SERVERS:
+        from sportlint.cli import lsp, serve
+
+        serve.add_parser(sub, SERVERS["serve"])
+        lsp.add_parser(sub, SERVERS["lsp"])
+    else:
+        for name, text in SERVERS.items():
+            sub.add_parser(name, help=text)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    words = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(next((w for w in words if not w.startswith("-")), None))
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
@@ -111,6 +132,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             from sportlint.cli.rules import cmd_rules
 
             return cmd_rules(args)
+        if args.command == "serve":
+            from sportlint.cli.serve import cmd_serve
+
+            return cmd_serve(args)
+        if args.command == "lsp":
+            from sportlint.cli.lsp import cmd_lsp
+
+            return cmd_lsp(args)
         if args.command == "init":
             from sportlint.cli.init import cmd_init
 

@@ -78,9 +78,12 @@ def _check_word(doc: document.Document, path: str, config: Config, rules: list[R
     return outcome
 
 
-def check_stdin(data: bytes, config: Config, rules: list[Rule], options: Options) -> Outcome:
-    """Check standard input's bytes; with --fix the fixed text is the outcome's output."""
-    name = "<stdin>"
+def check_stdin(data: bytes, config: Config, rules: list[Rule], options: Options,
+                name: str | None = None) -> Outcome:
+    """Check standard input's bytes; with --fix the fixed text is the outcome's output.
+    ``name`` is the file it holds (``--stdin-filename``): Markdown by its suffix, and the
+    name in the report."""
+    name = name or "<stdin>"
     try:
         doc = document.from_text(document.decode(data, name, options.encoding), name)
     except document.InputError as exc:
