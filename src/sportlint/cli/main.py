@@ -39,7 +39,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
                        help="write the report to FILE instead of standard output (- for it)")
     # newsroom integrations (docs/integrations.md)
     check.add_argument("--diff-base", metavar="REF",
-                       help="report only findings on lines added or changed since this git ref")
+                       help="report (and with --fix, fix) only findings on lines added or "
+                            "changed since this git ref")
     check.add_argument("--report-unused-suppressions", action="store_true",
                        help="report sportlint-disable comments that hide nothing")
     check.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
@@ -47,6 +48,36 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
                        help="also apply unsafe fixes (implies --fix unless --diff)")
     check.add_argument("--diff", action="store_true",
                        help="print the fixes as a unified diff and write nothing")
+    check.add_argument("--fix-only", action="store_true",
+                       help="apply safe fixes and report only what was fixed, not the findings "
+                            "that remain (exit 0 unless an error; the sportlint-fix hook)")
+    check.add_argument("--show-fixes", action="store_true",
+                       help="list the fixes applied (or, without --fix, those it would apply)")
+    # what is printed (as ruff prints it)
+    check.add_argument("--statistics", action="store_true",
+                       help="print how many findings each rule has instead of the findings")
+    check.add_argument("-q", "--quiet", action="store_true",
+                       help="print the findings and nothing else (no summary)")
+    check.add_argument("-w", "--watch", action="store_true",
+                       help="check again whenever a draft or a config file changes (Ctrl-C to stop)")
+    check.add_argument("--exit-zero", action="store_true",
+                       help="exit 0 even when there are findings (2 still means an error)")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                       help="colour the text output: auto (a terminal, unless NO_COLOR is set), "
+                            "always or never")
+    check.add_argument("--no-color", dest="color", action="store_const", const="never",
+                       help="the same as --color never")
+    # which files a folder's walk reads (cli/discovery.py)
+    check.add_argument("--exclude", action="append", default=None, metavar="PATTERN",
+                       help="leave out these files and folders (gitignore patterns; repeatable "
+                            "or comma-separated); replaces the config's exclude")
+    check.add_argument("--extend-exclude", action="append", default=[], metavar="PATTERN",
+                       help="leave out these too, besides the config's exclude")
+    check.add_argument("--force-exclude", action="store_true",
+                       help="apply the exclusions to files named on the command line too "
+                            "(as the pre-commit hooks do)")
+    check.add_argument("--no-respect-gitignore", action="store_true",
+                       help="also check the files that git ignores (.gitignore)")
     check.add_argument("--encoding", type=_encoding, metavar="NAME",
                        help="the drafts' encoding, e.g. latin-1 or cp1252 (default: utf-8); "
                             "--fix writes them back in it")
@@ -113,6 +144,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from sportlint.cli.init import cmd_init
 
             return cmd_init(args)
+        if getattr(args, "watch", False):
+            from sportlint.cli.watch import watch
+
+            return watch(args)
         from sportlint.cli.check import cmd_check
 
         return cmd_check(args)

@@ -101,6 +101,15 @@ KEYS: tuple[Key, ...] = (
     Key("rule_files", "paths", [],
         "the newsroom's own YAML rules: files, or folders of *.yaml (relative to the config file)",
         in_profile=False, example="[house-rules/]"),
+    Key("exclude", "paths", [],
+        "files and folders that checking a folder leaves out: patterns as in .gitignore, "
+        "relative to this file's folder", in_profile=False, example="[archivio/, \"*.bozza.md\"]"),
+    Key("front_matter_keys", "list", ["title", "subtitle", "summary", "description"],
+        "the fields of a draft's YAML front matter whose values are checked as prose",
+        in_profile=False, example="[title, summary, occhiello]"),
+    Key("respect_gitignore", "bool", True,
+        "leave out what git ignores (.gitignore, .git/info/exclude) when walking a folder",
+        in_profile=False),
     Key("regex_timeout", "seconds", 1.0,
         "seconds a YAML rule's regular expression may take on a text; a rule that takes "
         "longer is reported and skipped on that file", in_profile=False),
