@@ -278,3 +278,40 @@ def test_build_script_on_made_up_tables(tmp_path: Path) -> None:
                             "US Borgoratto", "Borgoratto"])
     assert (out / "players.fjelstul.txt").read_text(encoding="utf-8") == "Aldo D'Orzo\n"
     assert (out / "coaches.fjelstul.txt").read_text(encoding="utf-8") == "Rino Tasca\n"
+
+
+# --- hostile input: the variant search stays linear ----------------------------------------
+def _look_alikes(n: int) -> list[str]:
+    """``n`` distinct capitalised tokens, each one to three letters off one name."""
+    import random
+    import string
+
+    rng = random.Random(16)
+    seen: set[str] = set()
+    while len(seen) < n:
+        word = list("Brambatelli")
+        for _ in range(rng.randint(1, 3)):
+            word[rng.randrange(1, len(word))] = rng.choice(string.ascii_lowercase)
+        seen.add("".join(word))
+    return sorted(seen)
+
+
+def test_variant_search_is_linear_on_look_alikes() -> None:
+    from sportlint.rules.names._mentions import CROWD, _pairs, deletion_keys
+
+    counts = {}
+    for n in (2000, 8000):
+        forms = _look_alikes(n)
+        counts[n] = len(_pairs(forms))
+        # each form meets at most CROWD - 1 others under each of its keys
+        assert counts[n] <= n * len(deletion_keys("brambatelli", 1)) * (CROWD - 1)
+    assert counts[8000] <= 6 * counts[2000]      # four times the forms: not sixteen times
+
+
+def test_look_alikes_through_the_rule() -> None:
+    from sportlint.rules.names import _mentions
+
+    text = " ".join(f"Poi {w} segna." for w in _look_alikes(1500))
+    before = _mentions.Counter_.pairs
+    names_findings(text)
+    assert _mentions.Counter_.pairs - before <= 1500 * 12 * _mentions.CROWD
