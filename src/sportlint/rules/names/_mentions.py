@@ -33,6 +33,7 @@ from sportlint.util.wordmemo import WordMemo
 if TYPE_CHECKING:
     from sportlint.italian.frequencies import Vocabulary
     from sportlint.rules.base import Context
+    from sportlint.rules.names._runs import RunVariant
     from sportlint.segment.segmenter import Segmentation
     from sportlint.segment.sentences import Sentence
     from sportlint.segment.tokens import Token
@@ -214,6 +215,8 @@ class Analysis:
     variants: dict[int, Variant] = field(default_factory=dict)   # token index -> variant
     text: str = ""
     by_form: dict[str, list[Mention]] = field(default_factory=dict)   # in text order
+    #: multi-word variants against the document's own runs (`_runs.document_variants`)
+    run_variants: list[RunVariant] | None = None
 
     def line(self, offset: int) -> int:
         return bisect.bisect_right(self.line_starts, offset)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.rules.base import Context, Rule
 from sportlint.rules.names._mentions import analyse
+from sportlint.rules.names._runs import document_variants
 
 
 class NameConsistency(Rule):
@@ -27,6 +28,11 @@ class NameConsistency(Rule):
       or more), with the frequent form as suggestion; one against one, the later mention
       is flagged and the message shows both places ("«Tavmoli» (riga 2) e «Tamvoli» (riga
       1)"), with both forms as suggestions.
+
+    Multi-word and hyphenated names are compared part by part: a run of names written once
+    that differs in one part from another run of the article ("Red Bul Racing" beside "Red
+    Bull Racing", "Paris Saint Germaine" beside "Paris Saint-Germain", "Simeone Inzaghi"
+    beside "Simone Inzaghi") is flagged on that part.
 
     That includes a common word capitalised where the name fits: "dato che Carriera, il 7
     maggio" in an article that writes Carrera five times. Accent variants (Vlahovic in an
@@ -67,6 +73,16 @@ class NameConsistency(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         an = analyse(ctx)
+        for rv in document_variants(an):
+            wrong = ctx.text[rv.start:rv.end]
+            noted = ", il nome noto" if rv.known else ""
+            count = "una volta" if rv.times == 1 else f"{rv.times} volte"
+            line = an.line(rv.at) if rv.at is not None else "?"
+            yield self.finding(
+                rv.start, rv.end,
+                f"«{rv.run.surface(ctx.text)}» sembra una variante di «{rv.right}»{noted}, "
+                f"che il testo scrive {count} (riga {line}): controllare «{wrong}».",
+                [rv.replacement], fix=Applicability.UNSAFE)
         for variant in an.variants.values():
             tok = variant.mention.token
             rare = tok.text

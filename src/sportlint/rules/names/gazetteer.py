@@ -19,6 +19,7 @@ from sportlint.rules.names._mentions import (
     spelling_variant,
     typo_like,
 )
+from sportlint.rules.names._runs import document_variants, known_variant, runs
 from sportlint.util.wordmemo import WordMemo
 
 #: Zipf frequency from which a known name is common enough to correct a non-word inside
@@ -47,6 +48,13 @@ class NameGazetteer(Rule):
     capital, an equally close word wins); at most two names are that close. Inside a longer
     name ("Mirko Fersini") the longer name must become a known one ("Ispwich Town" ->
     "Ipswich Town"), or the token be a non-word next to a common name.
+
+    A multi-word or hyphenated name the gazetteer does not know, whose other words are
+    those of exactly one known name and whose odd word is one slip away from that name's
+    word (first letter kept), is reported too: "Borussia Dortmound", "Paris Saint
+    Germaine", "Stella Rosa" (a common word inside a club's name). A first name given to
+    a surname that the gazetteer knows with a first name one slip away, among at most
+    three people of that surname ("Simeone Inzaghi" for Simone Inzaghi), is a suggestion.
 
     Stays silent on:
     A token the article writes three times or more (then it is a name the gazetteer lacks:
@@ -85,12 +93,14 @@ class NameGazetteer(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         an = analyse(ctx)
+        flagged: set[int] = set()
         for m in an.mentions:
             if m.token.index in an.variants:
                 continue   # names.consistency reports it, with the document's own form
             hit = self._candidates(an, m)
             if hit is None:
                 continue
+            flagged.add(m.token.index)
             cands, safe = hit
             word = m.form
             full = an.book.full_name(cands[0])
@@ -100,6 +110,32 @@ class NameGazetteer(Rule):
                 m.token.start, m.token.end,
                 f"«{word}» non è un nome noto: forse «{cands[0]}»{known}{others}?",
                 cands, fix=Applicability.SAFE if safe else Applicability.UNSAFE)
+        yield from self._runs(ctx, an, flagged)
+
+    def _runs(self, ctx: Context, an: Analysis, flagged: set[int]) -> Iterator[Finding]:
+        """Multi-word names one part away from a known one ("Red Bul Racing")."""
+        in_document = {m.token.index for rv in document_variants(an) for m in rv.run.mentions}
+        for run in runs(an):
+            indexes = {m.token.index for m in run.mentions}
+            if indexes & (flagged | in_document | an.variants.keys()):
+                continue
+            rv = known_variant(an, run)
+            if rv is None:
+                continue
+            name, wrong = run.surface(ctx.text), ctx.text[rv.start:rv.end]
+            if rv.mild:
+                yield self.finding(
+                    rv.start, rv.end,
+                    f"«{name}» non è un nome noto, «{rv.right}» sì: il nome «{wrong}» è "
+                    f"quello giusto?", [rv.replacement], fix=Applicability.SUGGESTION,
+                    severity=Severity.SUGGESTION)
+                continue
+            full = an.book.gazetteer.kind(rv.right)
+            label = f" ({KIND_LABELS.get(full, full)})" if full else ""
+            yield self.finding(
+                rv.start, rv.end,
+                f"«{name}» non è un nome noto: forse «{rv.right}»{label}?",
+                [rv.replacement], fix=Applicability.UNSAFE)
 
     def _candidates(self, an: Analysis, m: Mention) -> tuple[list[str], bool] | None:
         word = normalise(m.form)   # the lists write straight apostrophes
