@@ -315,3 +315,34 @@ def test_look_alikes_through_the_rule() -> None:
     before = _mentions.Counter_.pairs
     names_findings(text)
     assert _mentions.Counter_.pairs - before <= 1500 * 12 * _mentions.CROWD
+
+
+def test_build_script_reads_the_other_sports(tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("build_gazetteer", ROOT / "scripts" / "build_gazetteer.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["build_gazetteer"] = module
+    spec.loader.exec_module(module)
+    src, out = tmp_path / "src", tmp_path / "out"
+    src.mkdir()
+    for name in ("clubs_europe_openfootball.tsv", "players_squads_openfootball.tsv",
+                 "teams_in_fixtures_openfootball.tsv", "players_worldcup_fjelstul.tsv",
+                 "coaches_worldcup_managers_fjelstul.tsv"):
+        header = {"clubs_europe_openfootball.tsv": "name\tcountry\taliases",
+                  "teams_in_fixtures_openfootball.tsv": "team_name_as_written\tcountry",
+                  "players_squads_openfootball.tsv": "name"}.get(name, "full_name")
+        (src / name).write_text(header + "\n", encoding="utf-8")
+    (src / "riders_cycling_letourdataset.tsv").write_text(
+        "name\trace\nAAD VAN DEN HOEK\tTdF\nPIERRE-LUC D'ARGO\tTdF\n", encoding="utf-8")
+    (src / "teams_f1_f1db.tsv").write_text(
+        "name\tkind\tfull_name\nRed Gull\tconstructor\tRed Gull Racing\n", encoding="utf-8")
+    (src / "places_italy_comuni_istat.tsv").write_text(
+        "name\tprovince\tregion\nBorgo/Burg\tBolzano/Bozen\tTrentino-Alto Adige/Südtirol\n",
+        encoding="utf-8")
+    assert module.main([str(src), "--out", str(out)]) == 0
+    riders = (out / "riders.letour.txt").read_text(encoding="utf-8").splitlines()
+    assert riders == ["Aad Van Den Hoek", "Aad van den Hoek", "Pierre-Luc D'Argo"]
+    assert (out / "teams.f1db.txt").read_text(encoding="utf-8") == "Red Gull\nRed Gull Racing\n"
+    assert (out / "comuni.istat.txt").read_text(encoding="utf-8").splitlines() == sorted(
+        ["Borgo", "Burg", "Bolzano", "Bozen", "Trentino-Alto Adige", "Südtirol"])
+    assert not (out / "players.nba.txt").exists()     # a table that is missing: skipped

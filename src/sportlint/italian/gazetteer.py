@@ -8,13 +8,15 @@ and buckets the name tokens by first letter and length, so a query compares a wo
 few hundred tokens of its bucket, never with every name.
 
 File names say what a list holds: ``<kind>.<source>.txt`` with kind one of ``clubs``,
-``players``, ``coaches``, ``stadiums``, ``competitions``, ``places``; one name per line.
+``players``, ``coaches``, ``stadiums``, ``competitions``, ``places``, ``athletes``,
+``drivers``, ``riders``, ``teams``, ``circuits``, ``events``, ``persons``; one name per
+line.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -24,13 +26,24 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from sportlint.util.datapaths import data_dir
+from sportlint.util.sortedlines import Fences
 
 KINDS = {"clubs": "club", "players": "player", "coaches": "coach", "stadiums": "stadium",
-         "competitions": "competition", "places": "place"}
+         "competitions": "competition", "places": "place", "athletes": "athlete",
+         "drivers": "driver", "riders": "rider", "teams": "team", "circuits": "circuit",
+         "events": "event", "persons": "person", "comuni": "comune"}
 # Italian labels of the kinds, for messages.
 KIND_LABELS = {"club": "squadra", "player": "giocatore", "coach": "allenatore",
                "stadium": "stadio", "competition": "competizione", "place": "luogo",
-               "accepted": "nome accettato"}
+               "athlete": "atleta", "driver": "pilota", "rider": "corridore",
+               "team": "squadra", "circuit": "circuito", "event": "gara",
+               "person": "nome di persona", "comune": "comune", "accepted": "nome accettato"}
+#: Lists of every name a person or a town may have (Italian surnames, all comuni): many of
+#: their names are ordinary words too (Carriera, Calcio), which the other lists never hold.
+#: A token only these lists know is a *weak* token (`Gazetteer.weak_token`).
+WEAK_KINDS = frozenset({"person", "comune"})
+#: The kinds that name people (a shared first name or surname says nothing).
+PEOPLE = frozenset({"player", "coach", "athlete", "driver", "rider", "person"})
 
 # The segmenter's word pattern: a name token is what `segment` would make one token.
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:(?:['’]|-)\p{L}[\p{L}\p{M}]*)*")
@@ -88,16 +101,24 @@ class Gazetteer:
         for piece in pieces.difference(self._tokens):
             self._tokens.update(_WORD.findall(piece))
         self._with_token: dict[str, list[str]] = {}
+        self._weak: set[str] = set()
+        if WEAK_KINDS.intersection(self._names.values()):
+            strong = {t for n, k in self._names.items() if k not in WEAK_KINDS
+                      for t in name_tokens(n)}
+            self._weak = self._tokens - strong
 
     @classmethod
-    def from_parts(cls, names: dict[str, str], preferred: set[str], tokens: set[str],
-                   index: dict[tuple[str, int], list[str]] | None = None) -> Gazetteer:
-        """A gazetteer from what another one computed (normalised names, preferred names,
-        tokens and, optionally, the fuzzy index): `load` keeps them in the cache."""
+    def from_parts(cls, names: Any, preferred: set[str], tokens: Any,
+                   index: dict[str, str] | None = None, text: str | None = None,
+                   weak: Any = None) -> Gazetteer:
+        """A gazetteer from what another one computed (names -> kind and the tokens, as
+        dicts and sets or as `Table` s; the preferred names; optionally the fuzzy index
+        and the joined names): `load` keeps them in the cache."""
         gaz = cls.__new__(cls)
         gaz._names, gaz._preferred, gaz._tokens = names, preferred, tokens
-        gaz._text = "\n".join(names)
+        gaz._text = text if text is not None else "\n".join(names)
         gaz._with_token = {}
+        gaz._weak = weak if weak is not None else set()
         if index is not None:
             gaz.__dict__["_index"] = index
         return gaz
@@ -113,6 +134,11 @@ class Gazetteer:
     def has_token(self, word: str) -> bool:
         """``word`` is a token of some known name ("Spartak", "Mosca", "D'Ambrosio")."""
         return normalise(word) in self._tokens
+
+    def weak_token(self, word: str) -> bool:
+        """``word`` is a token only of the lists of all surnames or all comuni (`WEAK_KINDS`):
+        a name, but maybe an ordinary word first ("Carriera")."""
+        return normalise(word) in self._weak
 
     def kind(self, name: str) -> str | None:
         """'club', 'player', 'coach', 'stadium' or 'competition' (None when unknown)."""
@@ -150,18 +176,28 @@ class Gazetteer:
 
     # --- fuzzy -----------------------------------------------------------------------------
     @cached_property
-    def _index(self) -> dict[tuple[str, int], list[str]]:
-        index: dict[tuple[str, int], list[str]] = {}
+    def _index(self) -> dict[str, str]:
+        """"<first letter, folded> <length>" -> the tokens of that bucket, sorted, joined by
+        line breaks (plain strings: the cache stores and loads them fast; a bucket is split
+        on its first query)."""
+        groups: dict[str, list[str]] = {}
         keys: dict[str, str] = {}   # first letter -> its bucket key (a few hundred letters)
         for tok in self._tokens:
             initial = tok[:1]
             key = keys.get(initial)
             if key is None:
                 key = keys[initial] = _bucket_key(initial)
-            index.setdefault((key, len(tok)), []).append(tok)
-        for bucket in index.values():
-            bucket.sort()
-        return index
+            groups.setdefault(f"{key} {len(tok)}", []).append(tok)
+        return {k: "\n".join(sorted(v)) for k, v in groups.items()}
+
+    def _bucket(self, key: str, length: int) -> list[str]:
+        split: dict[str, list[str]] = self.__dict__.setdefault("_split", {})
+        name = f"{key} {length}"
+        found = split.get(name)
+        if found is None:
+            joined = self._index.get(name)
+            found = split[name] = joined.split("\n") if joined else []
+        return found
 
     def near(self, word: str, max_distance: int = 1) -> list[tuple[str, int]]:
         """Known tokens within ``max_distance`` edits of ``word`` (an adjacent transposition
@@ -170,7 +206,7 @@ class Gazetteer:
         key = _bucket_key(word)
         found: list[tuple[str, int]] = []
         for length in range(max(1, len(word) - max_distance), len(word) + max_distance + 1):
-            bucket = self._index.get((key, length))
+            bucket = self._bucket(key, length)
             if not bucket:
                 continue
             for tok, dist, _ in process.extract(word, bucket, scorer=OSA.distance,
@@ -179,6 +215,64 @@ class Gazetteer:
                     found.append((tok, int(dist)))
         found.sort(key=lambda x: (x[1], x[0]))
         return found
+
+
+class Table:
+    """Sorted lines ``KEY<TAB>VALUE`` of UTF-8 bytes, searched in place (`Fences`): what
+    the shipped gazetteer's names and tokens are, so that loading them from the cache is
+    one read of two byte strings, not tens of thousands of Python strings in a set."""
+
+    __slots__ = ("_count", "_data", "_fences")
+
+    def __init__(self, data: bytes, count: int) -> None:
+        self._data, self._count = data, count
+        self._fences: Fences | None = None
+
+    @classmethod
+    def of(cls, items: Mapping[str, str] | Iterable[str]) -> Table | None:
+        """The table of a mapping (or of keys with empty values); None when a key or value
+        holds a tab or a line break (such names keep the plain dict)."""
+        pairs = items.items() if isinstance(items, Mapping) else ((k, "") for k in items)
+        lines = sorted(f"{k}\t{v}".encode() for k, v in pairs)
+        if any(line.count(b"\t") != 1 or b"\n" in line for line in lines):
+            return None
+        return cls(b"\n".join(lines) + b"\n" if lines else b"", len(lines))
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        if not self._data or "\t" in key or "\n" in key:
+            return default
+        if self._fences is None:
+            self._fences = Fences(self._data, 0, len(self._data), 512)
+        prefix = key.encode() + b"\t"
+        at = self._fences.first(prefix)
+        if at < 0:
+            return default
+        return self._data[at + len(prefix):self._data.find(b"\n", at)].decode()
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.get(key) is not None
+
+    def items(self) -> Iterator[tuple[str, str]]:
+        for line in self._data.decode().split("\n")[:-1]:
+            key, _, value = line.partition("\t")
+            yield key, value
+
+    def __iter__(self) -> Iterator[str]:
+        return (k for k, _ in self.items())
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Table):
+            return self._data == other._data
+        if isinstance(other, Mapping):
+            return dict(self.items()) == dict(other)
+        if isinstance(other, (set, frozenset)):
+            return set(self) == other
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 # Every character str.isspace() and str.splitlines() treat as a space or a line break,
@@ -216,10 +310,14 @@ def name_lists() -> list[Path]:
 def read_names(paths: Iterable[Path]) -> tuple[dict[str, str], set[str]]:
     """Name -> kind from every ``<kind>.<source>.txt`` list of ``paths``, and the names of
     the hand-written ``*.sportlint.txt`` lists (the Italian forms). A name in several lists
-    takes the kind of the first list (by file name)."""
+    takes the kind of the first list (by file name; the lists of every surname and every
+    comune, `WEAK_KINDS`, after all others)."""
     lists: list[tuple[list[str], str]] = []
     preferred: set[str] = set()
-    for path in sorted(paths, key=lambda path: path.name):
+    def order(path: Path) -> tuple[bool, str]:   # the lists of every surname and comune last
+        return KINDS.get(path.name.split(".", 1)[0]) in WEAK_KINDS, path.name
+
+    for path in sorted(paths, key=order):
         kind = KINDS.get(path.name.split(".", 1)[0])
         if kind is None:
             continue
@@ -249,6 +347,16 @@ def load() -> Gazetteer:
 
     def build() -> tuple[Any, ...]:
         gaz = Gazetteer(*read_names(lists))
-        return gaz._names, gaz._preferred, gaz._tokens, gaz._index
+        names, tokens = Table.of(gaz._names), Table.of(gaz._tokens)
+        weak = Table.of(gaz._weak)
+        if names is None or tokens is None or weak is None:   # a tab: dicts and sets
+            return gaz._names, gaz._preferred, gaz._tokens, gaz._index, gaz._text, gaz._weak
+        return ("tables", names._data, len(names), tokens._data, len(tokens), weak._data,
+                len(weak), sorted(gaz._preferred), gaz._index, gaz._text)
 
-    return Gazetteer.from_parts(*cached("gazetteer", sources, build))
+    parts = cached("gazetteer", sources, build)
+    if parts[0] == "tables":
+        _, names, n_names, tokens, n_tokens, weak, n_weak, preferred, index, text = parts
+        return Gazetteer.from_parts(Table(names, n_names), set(preferred),
+                                    Table(tokens, n_tokens), index, text, Table(weak, n_weak))
+    return Gazetteer.from_parts(*parts)

@@ -49,3 +49,28 @@ def test_tokens_and_names_with_token_as_computed_name_by_name() -> None:
     tidy = Gazetteer({n: k for n, k in names.items() if "\n" not in n})
     assert tidy.names_with_token("Roma") == ["Roma", "Café Roma", "AS Roma 1927"]
     assert tidy.names_with_token("Pierre") == []
+
+
+def test_table_is_a_sorted_mapping_searched_in_place() -> None:
+    from sportlint.italian.gazetteer import Table
+
+    items = {"Roma": "club", "Roma Nord": "place", "D'Ambrosio": "player", "Étoile": "club"}
+    table = Table.of(items)
+    assert table is not None and len(table) == 4 and table == items
+    assert table.get("Roma") == "club" and table.get("Roma Nord") == "place"
+    assert "Rom" not in table and "Roma Nor" not in table and "Étoile" in table
+    assert table.get("Zzz") is None and Table.of({"a\tb": "x"}) is None
+    tokens = Table.of(["Roma", "Nord"])
+    assert tokens is not None and set(tokens) == {"Roma", "Nord"} and tokens.get("Nord") == ""
+
+
+def test_weak_tokens_come_only_from_the_lists_of_every_surname_and_comune(tmp_path) -> None:
+    (tmp_path / "persons.x.txt").write_text("Carriera\nRossi\n", encoding="utf-8")
+    (tmp_path / "comuni.x.txt").write_text("Genova\nCalcio\n", encoding="utf-8")
+    (tmp_path / "places.y.txt").write_text("Genova\n", encoding="utf-8")
+    (tmp_path / "players.y.txt").write_text("Paolo Rossi\n", encoding="utf-8")
+    names, preferred = gazetteer.read_names(tmp_path.glob("*.txt"))
+    assert names["Genova"] == "place"          # a weak list never wins a name's kind
+    gaz = Gazetteer(names, preferred)
+    assert gaz.has_token("Carriera") and gaz.weak_token("Carriera") and gaz.weak_token("Calcio")
+    assert not gaz.weak_token("Rossi") and not gaz.weak_token("Genova")

@@ -141,17 +141,25 @@ class NameBook:
     """The gazetteer plus the newsroom's accepted names."""
 
     def __init__(self, gazetteer: Gazetteer, accepted: Iterable[str],
-                 rejected: Iterable[str] = ()) -> None:
+                 rejected: Iterable[str] = (),
+                 zipf: Callable[[str], float] | None = None) -> None:
         self.gazetteer = gazetteer
+        self.zipf = zipf
         self.accepted_names = {normalise(str(n)) for n in accepted}
         self.accepted_tokens = {t for n in self.accepted_names for t in name_tokens(n)}
         #: forms of ``names.reject``: names.reject reports them, the other rules leave them
         self.rejected = {normalise(str(n)) for n in rejected}
 
     def known_token(self, word: str) -> bool:
+        """A token of a known name; not one that only the lists of all surnames or comuni
+        hold when it is an ordinary word first ("Carriera", "Calcio")."""
         word = normalise(word)
-        return word in self.accepted_tokens or word in self.rejected or \
-            self.gazetteer.has_token(word)
+        if word in self.accepted_tokens or word in self.rejected:
+            return True
+        if not self.gazetteer.has_token(word):
+            return False
+        return not (self.zipf is not None and self.gazetteer.weak_token(word)
+                    and self.zipf(word.lower()) >= ORDINARY_ZIPF)
 
     def rejected_form(self, word: str) -> bool:
         return normalise(word) in self.rejected
@@ -241,8 +249,8 @@ def analyse(ctx: Context) -> Analysis:
     rejected = tuple(str(n) for n in ctx.config.names.get("reject") or ())
     if _last is not None and _last[0] is ctx.seg and _last[1] == (*accepted, "", *rejected):
         return _last[2]
-    book = NameBook(ctx.resources.get("gazetteer"), accepted, rejected)
     zipf = _remembered_zipf(ctx.resources.get("vocabulary"))
+    book = NameBook(ctx.resources.get("gazetteer"), accepted, rejected, zipf)
     text = ctx.text
     starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
     analysis = Analysis(_mentions(ctx.seg, book, zipf), Counter(), book, zipf, starts,

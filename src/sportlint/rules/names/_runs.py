@@ -15,10 +15,9 @@ from dataclasses import dataclass
 import regex
 from rapidfuzz.distance import OSA
 
-from sportlint.italian.gazetteer import fold, normalise
+from sportlint.italian.gazetteer import PEOPLE, fold, normalise
 from sportlint.rules.names._mentions import Analysis, Mention, deletion_keys, max_edits
 
-PEOPLE = ("player", "coach", "person", "athlete", "driver", "rider")
 _PART = regex.compile(r"[^\s\-–]+")
 #: Runs that share a key with more than this many others say nothing (see `_mentions.CROWD`).
 CROWD = 8
