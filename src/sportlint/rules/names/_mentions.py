@@ -435,9 +435,14 @@ def _judge(an: Analysis, by_form: dict[str, list[Mention]], a: str, b: str) -> _
     elif counts[a] == counts[b]:
         if counts[a] > 1:
             return None
-        # one against one: the later mention is the one reported
-        first_a = by_form[a][0].token.start < by_form[b][0].token.start
-        wrong, right = (b, a) if first_a else (a, b)
+        # one against one: the form no text writes (wordfreq) is the one reported, else
+        # the later one
+        za, zb = _real(an, a), _real(an, b)
+        if za != zb:
+            wrong, right = (b, a) if za else (a, b)
+        else:
+            first_a = by_form[a][0].token.start < by_form[b][0].token.start
+            wrong, right = (b, a) if first_a else (a, b)
         tie = True
     else:
         wrong, right = sorted((a, b), key=lambda f: counts[f])
@@ -489,5 +494,9 @@ def _same_context(m: Mention, others: list[Mention]) -> bool:
     "Massimo Carriera" ~ "Massimo Carrera", but "Andrea Conti" is not "Antonio Conte"."""
     if m.prev is None and m.next is None:
         return True
-    return (m.prev is not None and any(o.prev == m.prev for o in others)) or \
-        (m.next is not None and any(o.next == m.next for o in others))
+    if (m.prev is not None and any(o.prev == m.prev for o in others)) or \
+            (m.next is not None and any(o.next == m.next for o in others)):
+        return True
+    # the frequent form never stands in a longer name: the rare one may be its first, full
+    # mention ("Ludovico Maragnoni", then "Marangoni" three times)
+    return all(o.prev is None and o.next is None for o in others)

@@ -167,7 +167,8 @@ class NameGazetteer(Rule):
             # a known one with the candidate in it ("Ispwich Town" -> "Ipswich Town"), or
             # the token a non-word and the candidate a common name ("Mcihael Johnson")
             strong = [tok for tok in top if self._known_run(an, m, tok) or
-                      (own == 0 and typo_like(word, tok) and an.zipf(tok) >= COMMON_NAME)]
+                      (own == 0 and typo_like(word, tok) and an.zipf(tok) >= COMMON_NAME) or
+                      self._common(an, word, tok, own)]
         else:
             # a token wordfreq has seen is a real string somewhere: ask for more; a non-word
             # with two letters swapped or a doubled letter lost, or a long one, is a slip even
@@ -178,8 +179,9 @@ class NameGazetteer(Rule):
                 strong_slip = slip_kind(word, tok) in ("swap", "double") and len(word) >= 6
                 return 0 if strong_slip or len(word) >= 10 else gain
 
-            strong = [tok for tok in top if typo_like(word, tok) and
-                      (an.zipf(tok) - own >= need(tok) or an.book.accepted(tok))]
+            strong = [tok for tok in top if (typo_like(word, tok) and
+                      (an.zipf(tok) - own >= need(tok) or an.book.accepted(tok))) or
+                      self._common(an, word, tok, own)]
         if not strong:
             return None
         word_dist = nearest_word_distance(word, best)
@@ -192,6 +194,12 @@ class NameGazetteer(Rule):
         if "’" in m.form:   # keep the document's apostrophe
             strong = [t.replace("'", "’") for t in strong]
         return strong, safe
+
+    @staticmethod
+    def _common(an: Analysis, word: str, token: str, own: float) -> bool:
+        """Any one edit of a common name (Gioanni, Ettoe) in a token of five letters or more
+        that text writes a thousand times less often (Zipf 3 below): a slip."""
+        return len(word) >= 5 and an.zipf(token) >= max(COMMON_NAME, own + 3)
 
     @staticmethod
     def _known_run(an: Analysis, m: Mention, token: str) -> bool:
