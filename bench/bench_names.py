@@ -58,6 +58,39 @@ def names_text(words: int, gazetteer: object) -> str:
     return "\n\n".join(" ".join(out[i:i + 5]) for i in range(0, len(out), 5))
 
 
+#: the lists the gazetteer had before it took every sport (issue 16): the baseline
+FOOTBALL = ("clubs.openfootball.txt", "players.openfootball.txt", "players.fjelstul.txt",
+            "coaches.fjelstul.txt")
+
+
+def cold_start(repeat: int = 5) -> tuple[float, float, tuple[float, int], tuple[float, int]]:
+    """A one-article `sportlint check` in a new process (best of ``repeat``, warm cache), and
+    what the gazetteer of every sport adds to it: its load from the cache against the load
+    of the football lists alone, both fresh in this process (best of ``repeat``)."""
+    import subprocess
+    import sys
+
+    from sportlint.italian import gazetteer as gaz_module
+
+    article = ROOT / "tests" / "articles" / "bozza_con_errori.txt"
+    command = [sys.executable, "-m", "sportlint", "check", str(article)]
+    subprocess.run(command, capture_output=True, check=False)    # fill the cache
+
+    def check() -> None:
+        subprocess.run(command, capture_output=True, check=False)
+
+    cold = best_of(check, repeat)
+    every = gaz_module.name_lists()
+    football = [p for p in every if p.name in FOOTBALL or p.name.endswith(".sportlint.txt")]
+    sizes = {}
+    for lists in (every, football):
+        sizes[len(lists)] = len(gaz_module.load(lists))   # fill the cache
+    t_all = best_of(lambda: gaz_module.load(every).has_token("Spartak"), repeat)
+    t_football = best_of(lambda: gaz_module.load(football).has_token("Spartak"), repeat)
+    return (cold, t_all - t_football, (t_football, sizes[len(football)]),
+            (t_all, sizes[len(every)]))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--words", type=int, default=10000)
@@ -119,6 +152,12 @@ def main() -> None:
           f"{load / baseline:6.2f}x")
     print(f"gazetteer fuzzy index, first query   {index * 1000:8.1f} ms "
           f"{index / baseline:6.2f}x")
+    cold, grown, football_load, all_load = cold_start()
+    print(f"cold start `sportlint check` one article {cold * 1000:8.1f} ms   1.00x (own baseline)")
+    print(f"gazetteer from the cache, football lists only ({football_load[1]} names) "
+          f"{football_load[0] * 1000:.1f} ms; every list ({all_load[1]} names) "
+          f"{all_load[0] * 1000:.1f} ms: the cold start grows by {grown * 1000:.1f} ms, "
+          f"{grown / cold:.3f}x of it")
     print("load times: " + ", ".join(f"{k} {v * 1000:.1f} ms"
                                      for k, v in sorted(resources.load_times.items())))
 

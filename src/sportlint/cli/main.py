@@ -65,6 +65,18 @@ def build_parser() -> argparse.ArgumentParser:
                        help="a rule id (its documentation) or a prefix (its rules)")
     rules.add_argument("--config", metavar="FILE",
                        help="config whose rule_files add rules (default: searched upward)")
+    learn = sub.add_parser("names", help="the newsroom's names: `names learn ARCHIVE...` "
+                                         "writes a names file (names.files) from the names "
+                                         "a folder of published articles uses")
+    learn.add_argument("action", choices=("learn",), help="learn: read ARCHIVE, write names")
+    learn.add_argument("archive", nargs="+", metavar="ARCHIVE",
+                       help="folders (their *.txt and *.md) or files of published articles")
+    learn.add_argument("-o", "--output", default="-", metavar="FILE",
+                       help="where to write the names file (default: standard output)")
+    learn.add_argument("--min-count", type=int, default=2, metavar="N",
+                       help="names written fewer times are left out (default: 2)")
+    learn.add_argument("--config", metavar="FILE",
+                       help="a config whose names (accept, files) count as known")
     return parser
 
 
@@ -80,6 +92,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from sportlint.cli.rules import cmd_rules
 
             return cmd_rules(args)
+        if args.command == "names":
+            from sportlint.cli.names import cmd_names
+
+            return cmd_names(args)
         if args.command == "init":
             from sportlint.cli.init import cmd_init
 

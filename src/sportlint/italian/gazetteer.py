@@ -335,13 +335,14 @@ def from_names(names: Iterable[str], kind: str = "accepted") -> Gazetteer:
     return Gazetteer({n: kind for n in names})
 
 
-def load() -> Gazetteer:
-    """The shipped gazetteer (the ``gazetteer`` resource). What it builds from the lists
-    (names, tokens, fuzzy index) is kept in sportlint's cache (`sportlint.util.cache`), keyed
-    by the lists' sizes and times."""
+def load(lists: list[Path] | None = None) -> Gazetteer:
+    """The shipped gazetteer (the ``gazetteer`` resource), or one of some of its ``lists``
+    (the benchmark compares them). What it builds from the lists (names, tokens, fuzzy
+    index) is kept in sportlint's cache (`sportlint.util.cache`), keyed by the lists'
+    sizes and times."""
     from sportlint.util.cache import cached
 
-    lists = name_lists()
+    lists = name_lists() if lists is None else lists
     sources = [p for p in lists if p.name.split(".", 1)[0] in KINDS]
     sources.append(Path(__file__))   # the code that derives the entry
 

@@ -25,8 +25,9 @@ from typing import TYPE_CHECKING
 import regex
 from rapidfuzz.distance import OSA
 
+from sportlint.config import namesfile
 from sportlint.italian import resources
-from sportlint.italian.gazetteer import Gazetteer, name_tokens, normalise
+from sportlint.italian.gazetteer import Gazetteer, from_names, name_tokens, normalise
 from sportlint.italian.gazetteer import fold as _fold
 from sportlint.util.wordmemo import WordMemo
 
@@ -147,6 +148,8 @@ class NameBook:
         self.zipf = zipf
         self.accepted_names = {normalise(str(n)) for n in accepted}
         self.accepted_tokens = {t for n in self.accepted_names for t in name_tokens(n)}
+        #: the accepted names' own fuzzy index (a newsroom's names file may be long)
+        self.local = from_names(self.accepted_names)
         #: forms of ``names.reject``: names.reject reports them, the other rules leave them
         self.rejected = {normalise(str(n)) for n in rejected}
 
@@ -174,12 +177,9 @@ class NameBook:
 
     def near(self, word: str, max_distance: int) -> list[tuple[str, int]]:
         found = dict(self.gazetteer.near(word, max_distance))
-        word = normalise(word)
-        for tok in self.accepted_tokens:
-            if tok != word and tok[:1].lower() == word[:1].lower():
-                d = OSA.distance(word, tok, score_cutoff=max_distance)
-                if d <= max_distance:
-                    found[tok] = min(d, found.get(tok, d))
+        if self.accepted_tokens:
+            for tok, d in self.local.near(word, max_distance):
+                found[tok] = min(d, found.get(tok, d))
         return sorted(found.items(), key=lambda x: (x[1], x[0]))
 
     def full_name(self, token: str) -> tuple[str, str] | None:
@@ -245,12 +245,13 @@ _last: tuple[Segmentation, tuple[str, ...], Analysis] | None = None
 def analyse(ctx: Context) -> Analysis:
     """The (cached) name analysis of the context's document."""
     global _last
-    accepted = tuple(str(n) for n in ctx.config.names.get("accept") or ())
+    accepted = tuple(str(n) for n in ctx.config.names.get("accept") or ()) + \
+        namesfile.names(tuple(str(p) for p in ctx.config.names.get("files") or ()))
     rejected = tuple(str(n) for n in ctx.config.names.get("reject") or ())
     if _last is not None and _last[0] is ctx.seg and _last[1] == (*accepted, "", *rejected):
         return _last[2]
     zipf = _remembered_zipf(ctx.resources.get("vocabulary"))
-    book = NameBook(ctx.resources.get("gazetteer"), accepted, rejected, zipf)
+    book = _book(ctx.resources.get("gazetteer"), accepted, rejected, zipf)
     text = ctx.text
     starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
     analysis = Analysis(_mentions(ctx.seg, book, zipf), Counter(), book, zipf, starts,
@@ -259,6 +260,23 @@ def analyse(ctx: Context) -> Analysis:
     analysis.variants = _variants(analysis)
     _last = (ctx.seg, (*accepted, "", *rejected), analysis)
     return analysis
+
+
+_BOOK: list[tuple[tuple[object, ...], NameBook]] = []
+
+
+def _book(gazetteer: Gazetteer, accepted: tuple[str, ...], rejected: tuple[str, ...],
+          zipf: Callable[[str], float]) -> NameBook:
+    """The name book of these names, kept while they stay the same (a newsroom's names
+    files are indexed once, not once per document)."""
+    key = (id(gazetteer), accepted, rejected)
+    if _BOOK and _BOOK[0][0] == key:
+        book = _BOOK[0][1]
+        book.zipf = zipf
+        return book
+    book = NameBook(gazetteer, accepted, rejected, zipf)
+    _BOOK[:] = [(key, book)]
+    return book
 
 
 _ZIPF: WordMemo[float] = WordMemo()
@@ -336,6 +354,7 @@ def _mentions(seg: Segmentation, book: NameBook, zipf: Callable[[str], float]) -
 #: of similar names, or hostile input): no variant is read from that key, so the work per
 #: form stays bounded and the whole search linear in the number of forms.
 CROWD = 8
+_POSSESSIVE = regex.compile(r"'s$")
 #: Words that link two spellings on purpose in one sentence: "Kean, detto Kaen".
 _LINKS = regex.compile(r"(?i)\b(?:cosiddett[oaie]|dett[oaie]|ovvero|ossia|cioè|alias|"
                        r"in realtà|vale a dire|not[oaie] come|soprannominat[oaie]|"
@@ -423,6 +442,8 @@ def _judge(an: Analysis, by_form: dict[str, list[Mention]], a: str, b: str) -> _
         return None
     if fold(a).lower() == fold(b).lower():
         return None
+    if _POSSESSIVE.sub("", normalise(a)) == _POSSESSIVE.sub("", normalise(b)):
+        return None   # LanguageTool / LanguageTool's: English possessive
     short, long_ = sorted((fold(a).lower(), fold(b).lower()), key=len)
     if OSA.distance(short, long_, score_cutoff=max_edits(long_)) > max_edits(long_):
         return None
