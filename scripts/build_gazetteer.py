@@ -171,7 +171,13 @@ def teams_nba(src: Path) -> set[str]:
 
 
 def persons_faker(src: Path) -> set[str]:
-    return {row["name"] for row in table(src, "persons_italian_faker.tsv")}
+    return {row["name"] for row in table(src, "persons_italian_faker.tsv")
+            if row["kind"] == "last_name"}
+
+
+def firstnames_faker(src: Path) -> set[str]:
+    return {row["name"] for row in table(src, "persons_italian_faker.tsv")
+            if row["kind"].startswith("first_name")}
 
 
 def places_faker(src: Path) -> set[str]:
@@ -216,6 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         "events.f1db.txt": events_f1db, "riders.letour.txt": riders_letour,
         "teams.letour.txt": teams_letour, "players.nba.txt": players_nba,
         "teams.nba.txt": teams_nba, "persons.faker.txt": persons_faker,
+        "firstnames.faker.txt": firstnames_faker,
         "places.faker.txt": places_faker, "comuni.istat.txt": places_istat,
     }
     for name, build in others.items():

@@ -9,8 +9,8 @@ few hundred tokens of its bucket, never with every name.
 
 File names say what a list holds: ``<kind>.<source>.txt`` with kind one of ``clubs``,
 ``players``, ``coaches``, ``stadiums``, ``competitions``, ``places``, ``athletes``,
-``drivers``, ``riders``, ``teams``, ``circuits``, ``events``, ``persons``; one name per
-line.
+``drivers``, ``riders``, ``teams``, ``circuits``, ``events``, ``persons`` (surnames),
+``firstnames``, ``comuni``; one name per line.
 """
 
 from __future__ import annotations
@@ -31,19 +31,21 @@ from sportlint.util.sortedlines import Fences
 KINDS = {"clubs": "club", "players": "player", "coaches": "coach", "stadiums": "stadium",
          "competitions": "competition", "places": "place", "athletes": "athlete",
          "drivers": "driver", "riders": "rider", "teams": "team", "circuits": "circuit",
-         "events": "event", "persons": "person", "comuni": "comune"}
+         "events": "event", "persons": "person", "comuni": "comune",
+         "firstnames": "first name"}
 # Italian labels of the kinds, for messages.
 KIND_LABELS = {"club": "squadra", "player": "giocatore", "coach": "allenatore",
                "stadium": "stadio", "competition": "competizione", "place": "luogo",
                "athlete": "atleta", "driver": "pilota", "rider": "corridore",
                "team": "squadra", "circuit": "circuito", "event": "gara",
-               "person": "nome di persona", "comune": "comune", "accepted": "nome accettato"}
+               "person": "cognome", "first name": "nome di battesimo", "comune": "comune",
+               "accepted": "nome accettato"}
 #: Lists of every name a person or a town may have (Italian surnames, all comuni): many of
 #: their names are ordinary words too (Carriera, Calcio), which the other lists never hold.
 #: A token only these lists know is a *weak* token (`Gazetteer.weak_token`).
-WEAK_KINDS = frozenset({"person", "comune"})
+WEAK_KINDS = frozenset({"person", "comune", "first name"})
 #: The kinds that name people (a shared first name or surname says nothing).
-PEOPLE = frozenset({"player", "coach", "athlete", "driver", "rider", "person"})
+PEOPLE = frozenset({"player", "coach", "athlete", "driver", "rider", "person", "first name"})
 
 # The segmenter's word pattern: a name token is what `segment` would make one token.
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:(?:['’]|-)\p{L}[\p{L}\p{M}]*)*")
@@ -84,7 +86,8 @@ class Gazetteer:
     a message names, by searching the joined text; the fuzzy index is built on first use.
     """
 
-    def __init__(self, names: Mapping[str, str], preferred: Iterable[str] = ()) -> None:
+    def __init__(self, names: Mapping[str, str], preferred: Iterable[str] = (),
+                 first_names: Iterable[str] = ()) -> None:
         text = "\n".join(names)
         if "’" in text or not unicodedata.is_normalized("NFC", text):
             self._names: dict[str, str] = {normalise(n): k for n, k in names.items()}
@@ -101,6 +104,8 @@ class Gazetteer:
         for piece in pieces.difference(self._tokens):
             self._tokens.update(_WORD.findall(piece))
         self._with_token: dict[str, list[str]] = {}
+        #: Italian first names (the ``firstnames`` lists), whatever kind their entry took
+        self.first_names = set(first_names)
         self._weak: set[str] = set()
         if WEAK_KINDS.intersection(self._names.values()):
             strong = {t for n, k in self._names.items() if k not in WEAK_KINDS
@@ -110,7 +115,7 @@ class Gazetteer:
     @classmethod
     def from_parts(cls, names: Any, preferred: set[str], tokens: Any,
                    index: dict[str, str] | None = None, text: str | None = None,
-                   weak: Any = None) -> Gazetteer:
+                   weak: Any = None, first_names: Iterable[str] = ()) -> Gazetteer:
         """A gazetteer from what another one computed (names -> kind and the tokens, as
         dicts and sets or as `Table` s; the preferred names; optionally the fuzzy index
         and the joined names): `load` keeps them in the cache."""
@@ -119,6 +124,7 @@ class Gazetteer:
         gaz._text = text if text is not None else "\n".join(names)
         gaz._with_token = {}
         gaz._weak = weak if weak is not None else set()
+        gaz.first_names = set(first_names)
         if index is not None:
             gaz.__dict__["_index"] = index
         return gaz
@@ -347,17 +353,21 @@ def load(lists: list[Path] | None = None) -> Gazetteer:
     sources.append(Path(__file__))   # the code that derives the entry
 
     def build() -> tuple[Any, ...]:
-        gaz = Gazetteer(*read_names(lists))
+        firsts = [n for p in lists if p.name.startswith("firstnames.") for n in read_list(p)]
+        gaz = Gazetteer(*read_names(lists), first_names=firsts)
         names, tokens = Table.of(gaz._names), Table.of(gaz._tokens)
         weak = Table.of(gaz._weak)
         if names is None or tokens is None or weak is None:   # a tab: dicts and sets
-            return gaz._names, gaz._preferred, gaz._tokens, gaz._index, gaz._text, gaz._weak
+            return (gaz._names, gaz._preferred, gaz._tokens, gaz._index, gaz._text, gaz._weak,
+                    sorted(gaz.first_names))
         return ("tables", names._data, len(names), tokens._data, len(tokens), weak._data,
-                len(weak), sorted(gaz._preferred), gaz._index, gaz._text)
+                len(weak), sorted(gaz._preferred), gaz._index, gaz._text,
+                sorted(gaz.first_names))
 
     parts = cached("gazetteer", sources, build)
     if parts[0] == "tables":
-        _, names, n_names, tokens, n_tokens, weak, n_weak, preferred, index, text = parts
+        _, names, n_names, tokens, n_tokens, weak, n_weak, preferred, index, text, firsts = parts
         return Gazetteer.from_parts(Table(names, n_names), set(preferred),
-                                    Table(tokens, n_tokens), index, text, Table(weak, n_weak))
+                                    Table(tokens, n_tokens), index, text, Table(weak, n_weak),
+                                    firsts)
     return Gazetteer.from_parts(*parts)

@@ -197,9 +197,11 @@ class NameGazetteer(Rule):
 
     @staticmethod
     def _common(an: Analysis, word: str, token: str, own: float) -> bool:
-        """Any one edit of a common name (Gioanni, Ettoe) in a token of five letters or more
-        that text writes a thousand times less often (Zipf 3 below): a slip."""
-        return len(word) >= 5 and an.zipf(token) >= max(COMMON_NAME, own + 3)
+        """Any one edit of a common Italian first name (Gioanni, Ettoe) in a token of five
+        letters or more that text writes a thousand times less often (Zipf 3 below): a
+        slip. Not of a common foreign name: Maripan is no slip of Marian."""
+        return len(word) >= 5 and token in an.book.gazetteer.first_names and \
+            an.zipf(token) >= max(COMMON_NAME, own + 3)
 
     @staticmethod
     def _known_run(an: Analysis, m: Mention, token: str) -> bool:
