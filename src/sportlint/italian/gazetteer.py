@@ -121,7 +121,8 @@ class Gazetteer:
         and the joined names): `load` keeps them in the cache."""
         gaz = cls.__new__(cls)
         gaz._names, gaz._preferred, gaz._tokens = names, preferred, tokens
-        gaz._text = text if text is not None else "\n".join(names)
+        gaz._text = text if text is not None else \
+            "" if isinstance(names, Table) else "\n".join(names)
         gaz._with_token = {}
         gaz._weak = weak if weak is not None else set()
         gaz.first_names = set(first_names)
@@ -162,7 +163,18 @@ class Gazetteer:
         if found is not None:
             return found
         found = []
-        if token in self._tokens:
+        if token in self._tokens and isinstance(self._names, Table):
+            # the table's lines are "name<TAB>kind": a hit in a kind is no name token
+            data, needle = self._names._data, token.encode()
+            at = data.find(needle)
+            while at >= 0:
+                start = data.rfind(b"\n", 0, at) + 1
+                end = data.find(b"\n", at)
+                name = data[start:end].split(b"\t", 1)[0].decode()
+                if token in name_tokens(name):
+                    found.append(name)
+                at = data.find(needle, end)
+        elif token in self._tokens:
             text, names = self._text, self._names
             if text.count("\n") != len(names) - 1:   # a name with a line break in it
                 found = [n for n in names if token in name_tokens(n)]
@@ -361,7 +373,7 @@ def load(lists: list[Path] | None = None) -> Gazetteer:
             return (gaz._names, gaz._preferred, gaz._tokens, gaz._index, gaz._text, gaz._weak,
                     sorted(gaz.first_names))
         return ("tables", names._data, len(names), tokens._data, len(tokens), weak._data,
-                len(weak), sorted(gaz._preferred), gaz._index, gaz._text,
+                len(weak), sorted(gaz._preferred), gaz._index, None,
                 sorted(gaz.first_names))
 
     parts = cached("gazetteer", sources, build)
