@@ -45,7 +45,9 @@ class NameGazetteer(Rule):
     wordfreq knows the token at all); the edit looks like a slip of the keys (two letters
     swapped, a doubled letter, or any one edit in a long word or from a common name); no
     ordinary Italian word is closer (at the start of a sentence, where every word has a
-    capital, an equally close word wins); at most two names are that close. Inside a longer
+    capital, an equally close word wins); at most two names are that close. Any one edit of
+    a common Italian first name counts as a slip in a token text writes a thousand times
+    less often ("Gioanni", "Ettoe"); not of a common foreign name (Maripan is no Marian). Inside a longer
     name ("Mirko Fersini") the longer name must become a known one ("Ispwich Town" ->
     "Ipswich Town"), or the token be a non-word next to a common name.
 
