@@ -58,6 +58,21 @@ def names_text(words: int, gazetteer: object) -> str:
     return "\n\n".join(" ".join(out[i:i + 5]) for i in range(0, len(out), 5))
 
 
+def look_alikes(n: int) -> str:
+    """``n`` distinct capitalised names, each one to three letters off one name."""
+    import random
+    import string
+
+    rng = random.Random(18)
+    seen: set[str] = set()
+    while len(seen) < n:
+        word = list("Brambatelli")
+        for _ in range(rng.randint(1, 3)):
+            word[rng.randrange(1, len(word))] = rng.choice(string.ascii_lowercase)
+        seen.add("".join(word))
+    return " ".join(f"Poi {w} segna." for w in sorted(seen))
+
+
 #: the lists the gazetteer had before it took every sport (issue 16): the baseline
 FOOTBALL = ("clubs.openfootball.txt", "players.openfootball.txt", "players.fjelstul.txt",
             "coaches.fjelstul.txt")
@@ -176,6 +191,23 @@ def main() -> None:
           f"{load / baseline:6.2f}x")
     print(f"gazetteer fuzzy index, first query   {index * 1000:8.1f} ms "
           f"{index / baseline:6.2f}x")
+    # hostile input: thousands of distinct look-alike names (issue 18): time per KB at two
+    # sizes, against segmenting the same text; linear when the two ratios agree
+    for n in (2000, 8000):
+        hostile = document.from_text(look_alikes(n), "hostile.txt")
+        hostile_seg = segment(hostile)
+        seg_time = best_of(lambda h=hostile: segment(h), 1)
+
+        def run_hostile(h: object = hostile, hs: object = hostile_seg) -> None:
+            from sportlint.rules.names import _mentions as name_mentions
+            name_mentions._last = None
+            ctx = Context(h, hs, config, resources.Resources())  # type: ignore[arg-type]
+            for rule in rules:
+                list(rule.check(ctx))
+
+        took = best_of(run_hostile, 1)
+        print(f"names     {n} look-alike names ({len(hostile.text) // 1000} KB) "
+              f"{took * 1000:8.1f} ms {took / seg_time:6.2f}x its segmentation")
     cold, grown, football_load, all_load = cold_start()
     print(f"cold start `sportlint check` one article {cold * 1000:8.1f} ms   1.00x (own baseline)")
     print(f"gazetteer load + names rules on the article, football lists only "

@@ -236,7 +236,8 @@ class Gazetteer:
 
 
 class Table:
-    """Sorted lines ``KEY<TAB>VALUE`` of UTF-8 bytes, searched in place (`Fences`): what
+    """Sorted lines ``KEY<TAB>VALUE`` of UTF-8 bytes after a first line break, searched in
+    place (`Fences`, a fence every 512 bytes): what
     the shipped gazetteer's names and tokens are, so that loading them from the cache is
     one read of two byte strings, not tens of thousands of Python strings in a set."""
 
@@ -254,13 +255,14 @@ class Table:
         lines = sorted(f"{k}\t{v}".encode() for k, v in pairs)
         if any(line.count(b"\t") != 1 or b"\n" in line for line in lines):
             return None
-        return cls(b"\n".join(lines) + b"\n" if lines else b"", len(lines))
+        # a line break first: every line, the first too, follows one (`Fences` asks it)
+        return cls(b"\n" + b"\n".join(lines) + b"\n" if lines else b"", len(lines))
 
     def get(self, key: str, default: str | None = None) -> str | None:
         if not self._data or "\t" in key or "\n" in key:
             return default
         if self._fences is None:
-            self._fences = Fences(self._data, 0, len(self._data), 512)
+            self._fences = Fences(self._data, 1, len(self._data), 512)
         prefix = key.encode() + b"\t"
         at = self._fences.first(prefix)
         if at < 0:
@@ -271,7 +273,7 @@ class Table:
         return isinstance(key, str) and self.get(key) is not None
 
     def items(self) -> Iterator[tuple[str, str]]:
-        for line in self._data.decode().split("\n")[:-1]:
+        for line in self._data.decode().split("\n")[1:-1]:
             key, _, value = line.partition("\t")
             yield key, value
 
