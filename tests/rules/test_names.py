@@ -312,9 +312,9 @@ def test_look_alikes_through_the_rule() -> None:
     from sportlint.rules.names import _mentions
 
     text = " ".join(f"Poi {w} segna." for w in _look_alikes(1500))
-    before = _mentions.Counter_.pairs
+    before = _mentions.Comparisons.pairs
     names_findings(text)
-    assert _mentions.Counter_.pairs - before <= 1500 * 12 * _mentions.CROWD
+    assert _mentions.Comparisons.pairs - before <= 1500 * 12 * _mentions.CROWD
 
 
 def test_build_script_reads_the_other_sports(tmp_path: Path) -> None:

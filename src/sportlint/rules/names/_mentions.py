@@ -361,7 +361,7 @@ _LINKS = regex.compile(r"(?i)\b(?:cosiddett[oaie]|dett[oaie]|ovvero|ossia|cioè|
                        r"chiamat[oaie])\b")
 
 
-class Counter_:
+class Comparisons:
     """How many pairs of forms `_variants` compared (the operation-count test reads it)."""
 
     pairs = 0
@@ -491,7 +491,7 @@ def _variants(an: Analysis) -> dict[int, Variant]:
         by_form.setdefault(m.form, []).append(m)
     forms = [f for f in by_form if len(f) >= 4 and not f.isupper()]
     pairs = _pairs(forms)
-    Counter_.pairs += len(pairs)
+    Comparisons.pairs += len(pairs)
     verdicts: dict[str, list[_Verdict]] = {}
     for a, b in sorted(pairs):
         v = _judge(an, by_form, a, b)
