@@ -44,6 +44,13 @@ KIND_LABELS = {"club": "squadra", "player": "giocatore", "coach": "allenatore",
 #: their names are ordinary words too (Carriera, Calcio), which the other lists never hold.
 #: A token only these lists know is a *weak* token (`Gazetteer.weak_token`).
 WEAK_KINDS = frozenset({"person", "comune", "first name"})
+#: The endings of a regular Italian demonym or place adjective, after the place's stem
+#: (longest first): milan-ese, bresci-ano, palerm-itano, parm-ense, bergam-asco.
+DEMONYM_SUFFIXES = tuple(sorted(
+    {f"{base}{end}" for base, ends in (("es", "ei"), ("an", "oaie"), ("itan", "oaie"),
+                                       ("in", "oaie"), ("ens", "ei"), ("asc", "oa"),
+                                       ("ot", "aie"), ("iot", "aie"))
+     for end in ends} | {"aschi", "asche"}, key=lambda x: (-len(x), x)))
 #: The kinds that name people (a shared first name or surname says nothing).
 PEOPLE = frozenset({"player", "coach", "athlete", "driver", "rider", "person", "first name"})
 
@@ -146,6 +153,35 @@ class Gazetteer:
         """``word`` is a token only of the lists of all surnames or all comuni (`WEAK_KINDS`):
         a name, but maybe an ordinary word first ("Carriera")."""
         return normalise(word) in self._weak
+
+    def place_derivation(self, word: str) -> str | None:
+        """The known place (comune, province, region, country, city) that ``word`` is a
+        regular derivation of ("milanese" -> Milano, "palermitani" -> Palermo, "Toscana"
+        -> "toscano"), or None. Regular: the place without its final vowel, then one of
+        the suffixes of `DEMONYM_SUFFIXES`; irregular demonyms (napoletano, fiorentino)
+        are not guessed."""
+        low = fold(normalise(word)).lower()
+        stems = self._place_stems
+        for suffix in DEMONYM_SUFFIXES:
+            if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+                place = stems.get(low[:-len(suffix)])
+                if place is not None:
+                    return place
+        return None
+
+    @cached_property
+    def _place_stems(self) -> dict[str, str]:
+        """Place stem (folded, lower case, without a final vowel) -> place, for the
+        single-word names that are no person's (places first: Milano, Palermo, and clubs
+        named after them); kept in the cache by `load`."""
+        stems: dict[str, str] = {}
+        for name, kind in self._names.items():
+            if kind not in PEOPLE and name.isalpha() and name[:1].isupper():
+                low = fold(name).lower()
+                stem = low[:-1] if low[-1] in "aeiou" else low
+                if kind in ("place", "comune") or stem not in stems:
+                    stems[stem] = name   # a place before a club of the same stem
+        return stems
 
     def kind(self, name: str) -> str | None:
         """'club', 'player', 'coach', 'stadium' or 'competition' (None when unknown)."""
@@ -376,12 +412,15 @@ def load(lists: list[Path] | None = None) -> Gazetteer:
                     sorted(gaz.first_names))
         return ("tables", names._data, len(names), tokens._data, len(tokens), weak._data,
                 len(weak), sorted(gaz._preferred), gaz._index, None,
-                sorted(gaz.first_names))
+                sorted(gaz.first_names), gaz._place_stems)
 
     parts = cached("gazetteer", sources, build)
     if parts[0] == "tables":
-        _, names, n_names, tokens, n_tokens, weak, n_weak, preferred, index, text, firsts = parts
-        return Gazetteer.from_parts(Table(names, n_names), set(preferred),
-                                    Table(tokens, n_tokens), index, text, Table(weak, n_weak),
-                                    firsts)
+        (_, names, n_names, tokens, n_tokens, weak, n_weak, preferred, index, text, firsts,
+         stems) = parts
+        gaz = Gazetteer.from_parts(Table(names, n_names), set(preferred),
+                                   Table(tokens, n_tokens), index, text, Table(weak, n_weak),
+                                   firsts)
+        gaz.__dict__["_place_stems"] = stems
+        return gaz
     return Gazetteer.from_parts(*parts)

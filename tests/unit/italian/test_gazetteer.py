@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sportlint.italian import gazetteer
+from sportlint.italian import gazetteer, resources
 from sportlint.italian.gazetteer import ODD_SPACES, Gazetteer, name_tokens, normalise, read_list
 
 
@@ -74,3 +74,17 @@ def test_weak_tokens_come_only_from_the_lists_of_every_surname_and_comune(tmp_pa
     gaz = Gazetteer(names, preferred)
     assert gaz.has_token("Carriera") and gaz.weak_token("Carriera") and gaz.weak_token("Calcio")
     assert not gaz.weak_token("Rossi") and not gaz.weak_token("Genova")
+
+
+def test_place_derivations_are_regular_demonyms_of_known_places() -> None:
+    gaz = Gazetteer({"Milano": "place", "Palermo": "comune", "Bergamo": "comune",
+                     "Milan": "club", "Parma": "club", "Antonio Conte": "coach", "Conte": "coach"})
+    assert gaz.place_derivation("milanese") == "Milano"
+    assert gaz.place_derivation("Palermitani") == "Palermo"
+    assert gaz.place_derivation("bergamaschi") == "Bergamo"
+    assert gaz.place_derivation("parmense") == "Parma"        # a club named after its city
+    assert gaz.place_derivation("contese") is None            # a person's name is no place
+    assert gaz.place_derivation("napoletano") is None          # irregular: not guessed
+    shipped = resources.get("gazetteer")
+    assert shipped.place_derivation("cagliaritani") == "Cagliari"
+    assert shipped.place_derivation("Genovese") == "Genova"

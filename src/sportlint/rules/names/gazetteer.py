@@ -60,8 +60,10 @@ class NameGazetteer(Rule):
 
     Stays silent on:
     A token the article writes three times or more (then it is a name the gazetteer lacks:
-    add it to `names.accept`); spellings of one name (Tévez/Tevez, Nathalia/Natalia) and
-    inflections (Kuznetsova/Kuznetsov), which are not typos.
+    add it to `names.accept`, or learn it: `sportlint names learn`); spellings of one name
+    (Tévez/Tevez, Nathalia/Natalia) and inflections (Kuznetsova/Kuznetsov), which are not
+    typos; the regular adjective of a known place (Bergamaschi, Parmense, Cagliaritani);
+    every comune, province and region of Italy, which the gazetteer knows.
 
     Why:
     A misspelt club or player name is the slip readers notice first, and no dictionary of
@@ -191,6 +193,8 @@ class NameGazetteer(Rule):
             return None   # an ordinary word (mis)spelled explains it as well
         if english_zipf(word) >= ENGLISH_WORD:
             return None   # an English word ("Hospital"), in a title or a quotation
+        if an.book.gazetteer.place_derivation(word):
+            return None   # a place's adjective ("Bergamaschi", "Parmense")
         strong.sort(key=lambda t: -an.zipf(t))
         safe = len(top) == 1 and best == 1 and own == 0 and not m.initial
         if "’" in m.form:   # keep the document's apostrophe
