@@ -116,6 +116,18 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     else:
         for name, text in SERVERS.items():
             sub.add_parser(name, help=text)
+    learn = sub.add_parser("names", help="the newsroom's names: `names learn ARCHIVE...` "
+                                         "writes a names file (names.files) from the names "
+                                         "a folder of published articles uses")
+    learn.add_argument("action", choices=("learn",), help="learn: read ARCHIVE, write names")
+    learn.add_argument("archive", nargs="+", metavar="ARCHIVE",
+                       help="folders (their *.txt and *.md) or files of published articles")
+    learn.add_argument("-o", "--output", default="-", metavar="FILE",
+                       help="where to write the names file (default: standard output)")
+    learn.add_argument("--min-count", type=int, default=2, metavar="N",
+                       help="names written fewer times are left out (default: 2)")
+    learn.add_argument("--config", metavar="FILE",
+                       help="a config whose names (accept, files) count as known")
     return parser
 
 
@@ -140,6 +152,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from sportlint.cli.lsp import cmd_lsp
 
             return cmd_lsp(args)
+        if args.command == "names":
+            from sportlint.cli.names import cmd_names
+
+            return cmd_names(args)
         if args.command == "init":
             from sportlint.cli.init import cmd_init
 

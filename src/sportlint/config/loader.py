@@ -359,8 +359,9 @@ def _check_value(key: schema.Key, value: Any, holder: Mapping[str, Any], where: 
 
 
 def _with_rule_paths(data: Mapping[str, Any], source: str | None, where: str) -> dict[str, Any]:
-    """``data`` with its ``rule_files`` made absolute: relative to the file that names
-    them (the working directory for a mapping given to the API)."""
+    """``data`` with its ``rule_files`` and ``names.files`` made absolute: relative to the
+    file that names them (the working directory for a mapping given to the API)."""
+    data = _with_names_files(data, source, where)
     if "rule_files" not in data:
         return dict(data)
     paths = _str_list(data, "rule_files", where, "rule_files", "paths")
@@ -369,6 +370,25 @@ def _with_rule_paths(data: Mapping[str, Any], source: str | None, where: str) ->
                           f"folder; . for the config's own)")
     base = Path(source).resolve().parent if source else Path.cwd()
     return {**data, "rule_files": [str(base / Path(p).expanduser()) for p in paths]}
+
+
+def _with_names_files(data: Mapping[str, Any], source: str | None,
+                      where: str) -> Mapping[str, Any]:
+    """``names.files`` made absolute, and each file read once here, so that a file that
+    cannot be used is a config error naming it (`namesfile`)."""
+    names = data.get("names")
+    if not isinstance(names, Mapping) or not names.get("files"):
+        return data
+    from sportlint.config import namesfile
+
+    paths = _str_list(names, "files", where, "names.files", "paths")
+    base = Path(source).resolve().parent if source else Path.cwd()
+    files = [str(base / Path(p).expanduser()) for p in paths]
+    try:
+        namesfile.names(tuple(files))
+    except namesfile.NamesFileError as exc:
+        raise ConfigError(f"{where}: key 'names.files': {exc}") from None
+    return {**data, "names": {**names, "files": files}}
 
 
 def _severity(value: Any, where: str, key: str) -> Severity:

@@ -139,6 +139,10 @@ KEYS: tuple[Key, ...] = (
         example="[Gianmarco Locatelli]"),
     Key("names.reject", "mapping", {}, "forbidden form -> correct form",
         example="{Sampdoria Genova: Sampdoria}"),
+    Key("names.files", "paths", [],
+        "the newsroom's names files (written by `sportlint names learn`; relative to the "
+        "config file): their names are known names", in_profile=False,
+        example="[names/redazione.yaml]"),
     Key("languagetool", "section", None, "an optional LanguageTool server for the grammar checks"),
     Key("languagetool.url", "str", None,
         "a LanguageTool server the newsroom runs, e.g. http://localhost:8081", nullable=True),

@@ -229,7 +229,7 @@ def test_a_full_valid_config_loads_to_these_values() -> None:
         rules={"scores.format": {"strict": True}},
         style={"quotes": "“”", "apostrophe": "'", "score_format": " a ", "numbers_in_words": 10,
                "ellipsis": "...", "ordinal": "º", "thousands": ".", "institution_capitals": True},
-        names={"accept": ["Zappacosta"], "reject": {}},
+        names={"accept": ["Zappacosta"], "reject": {}, "files": []},
         languagetool={"url": "http://localhost:8081", "timeout": 3, "level": "picky",
                       "disabled_rules": ["WHITESPACE_RULE"]},
         source=WHERE, report_unused_suppressions=True, regex_timeout=2.0, rule_files=[])
