@@ -97,6 +97,9 @@ def part_slip(wrong: str, right: str) -> bool:
     a, b = fold(wrong).lower(), fold(right).lower()
     if a == b:
         return False
+    short, long_ = sorted((a, b), key=len)
+    if long_ == short + "s" and short[-1] not in "aeiou":
+        return False  # an English plural (GitHub Action / Actions, Warrior / Warriors)
     limit = max_edits(max(a, b, key=len))
     return OSA.distance(a, b, score_cutoff=limit) <= limit
 
