@@ -122,6 +122,7 @@ def build(src: Path) -> list[tuple[str, str, str, list[str]]]:
         singular = lemma if "S" not in info else (info["S"] or "")
         plural = info.get("P") or ""
         forms = [singular if ok(singular) else "", plural if ok(plural) else ""]
+        gender = GENDER_FIXES.get(lemma, gender)
         if any(forms):
             paradigms.append((lemma, "NOUN", gender, forms))
     for lemma, info in load(src, "adjectives").items():
@@ -277,6 +278,11 @@ turnover m turnover
 dottor m dottor
 signor m signor
 """
+
+# Nouns whose gender the noun package has wrong (it keeps one per lemma). Written for
+# sportlint.
+GENDER_FIXES = {"azione": "f", "età": "f", "folgore": "f", "informazione": "f",
+                "varietà": "f", "voce": "f"}
 
 # Adjectives missing from the adjective package (or listed only as nouns): the four forms in
 # the ADJ slot order (m.s, m.p, f.s, f.p; "-" for none). Written for sportlint.

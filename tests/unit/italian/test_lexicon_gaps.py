@@ -51,6 +51,10 @@ GAPS = [
     ("entrambe", "DET", "f", "p", "entrambe"),
     ("far", "VER", None, None, "fare"),           # truncated infinitives
     ("poter", "VER", None, None, "potere"),
+    ("voce", "NOUN", "f", "s", "voce"),           # genders the noun package has wrong
+    ("informazione", "NOUN", "f", "s", "informazione"),
+    ("azione", "NOUN", "f", "s", "azione"),
+    ("età", "NOUN", "f", "s", "età"),
     ("cross", "NOUN", "m", "s", "cross"),         # sports nouns
     ("turnover", "NOUN", "m", "s", "turnover"),
     ("hat-trick", "NOUN", "m", "p", "hat-trick"),
