@@ -120,7 +120,7 @@ def features(words: Sequence[str], norms: Sequence[str], ambs: Sequence[str], i:
 
 
 def bucket(feature: str, mask: int = BUCKETS - 1) -> int:
-    return zlib.crc32(feature.encode("utf-8")) & mask
+    return zlib.crc32(feature.encode("utf-8", "surrogatepass")) & mask
 
 
 class Tagger:
@@ -166,7 +166,7 @@ class Tagger:
                 for f in features(words, norms, ambs, i, prev, prev2):
                     row = get(f)
                     if row is None:
-                        o = (crc(f.encode("utf-8")) & mask) * n
+                        o = (crc(f.encode("utf-8", "surrogatepass")) & mask) * n
                         row = rows_of[f] = tuple(table[o:o + n])
                     rows.append(row)
                 scores = list(map(sum, zip(*rows, strict=True)))

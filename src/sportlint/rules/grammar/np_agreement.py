@@ -138,7 +138,8 @@ class NpAgreement(Rule):
         if readings is None or any((a.gender, a.number) == feats for a in lex.analyses(adj.low)):
             return None
         if adj.low in _ADVERBIAL or adj.low in _INTENSIFIERS or \
-                lex.has_pos(adj.low, "ADV", "DET", "PRO") or not self.head_agrees(ctx, lex, noun, feats, readings):
+                lex.has_pos(adj.low, "ADV", "DET", "PRO") or \
+                not self.head_agrees(ctx, lex, noun, feats, readings):
             return None
         if number == "s" and any(a.pos == "NOUN" and a.number == "p"
                                  for a in lex.analyses(adj.low)):
