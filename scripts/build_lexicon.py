@@ -123,6 +123,8 @@ def build(src: Path) -> list[tuple[str, str, str, list[str]]]:
         plural = info.get("P") or ""
         forms = [singular if ok(singular) else "", plural if ok(plural) else ""]
         gender = GENDER_FIXES.get(lemma, gender)
+        if lemma in PLURAL_FIXES:
+            forms[1] = PLURAL_FIXES[lemma]
         if any(forms):
             paradigms.append((lemma, "NOUN", gender, forms))
     for lemma, info in load(src, "adjectives").items():
@@ -283,6 +285,12 @@ signor m signor
 # sportlint.
 GENDER_FIXES = {"azione": "f", "età": "f", "folgore": "f", "informazione": "f",
                 "varietà": "f", "voce": "f"}
+
+# Plurals the noun package has wrong: -cia/-gia after a consonant make -ce/-ge
+# ("fasce", "spiagge"). Written for sportlint.
+PLURAL_FIXES = {"angoscia": "angosce", "denuncia": "denunce", "fascia": "fasce",
+                "minaccia": "minacce", "pioggia": "piogge", "provincia": "province",
+                "spiaggia": "spiagge", "striscia": "strisce", "traccia": "tracce"}
 
 # Adjectives missing from the adjective package (or listed only as nouns): the four forms in
 # the ADJ slot order (m.s, m.p, f.s, f.p; "-" for none). Written for sportlint.

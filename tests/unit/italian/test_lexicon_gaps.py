@@ -55,6 +55,9 @@ GAPS = [
     ("informazione", "NOUN", "f", "s", "informazione"),
     ("azione", "NOUN", "f", "s", "azione"),
     ("età", "NOUN", "f", "s", "età"),
+    ("fasce", "NOUN", "f", "p", "fascia"),        # -cia/-gia plurals the package has wrong
+    ("spiagge", "NOUN", "f", "p", "spiaggia"),
+    ("province", "NOUN", "f", "p", "provincia"),
     ("cross", "NOUN", "m", "s", "cross"),         # sports nouns
     ("turnover", "NOUN", "m", "s", "turnover"),
     ("hat-trick", "NOUN", "m", "p", "hat-trick"),

@@ -5,9 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sportlint.findings import Applicability, Finding, Severity
+from sportlint.italian.determiners import AGREEMENT_FORMS, article_for
 from sportlint.italian.lexicon import Analysis, Lexicon
 from sportlint.rules.base import Context, Rule
-from sportlint.rules.grammar._helpers import next_word, prev_word, suffix_gender
+from sportlint.rules.grammar._helpers import (
+    capitalise_like,
+    next_word,
+    prev_word,
+    suffix_gender,
+    with_apostrophe,
+)
 from sportlint.rules.grammar._tagging import ARTICLES, confident, noun_features, one_form
 from sportlint.segment.tokens import Token
 
@@ -73,7 +80,8 @@ class NpAgreement(Rule):
     possessive or interrogative determiner of the wrong gender or number ("questi due
     partite", "le miei compagne", "quanti sfide"); and "la", "le", "lo", "gli" (also
     clitics, so grammar.article-number leaves them) before a noun of the other number
-    when the tagger reads them as articles ("le parete"). The noun must be
+    when the tagger reads them as articles ("le parete"), as any article or articulated
+    preposition before a noun that is also a verb form ("sul fasce"). The noun must be
     one the lexicon knows in a single gender and number, with a different form in the
     other number; the adjective must be variable and known only as an adjective or
     participle; and the tagger must confirm both (confident NOUN and ADJ/VERB tags).
@@ -98,7 +106,8 @@ class NpAgreement(Rule):
 
     Fix:
     The adjective (or the noun, or the determiner) in the other's gender and number, when
-    the lexicon has one such form. When a determiner and its noun differ only in number,
+    the lexicon has one such form. When an article or determiner and its noun differ only
+    in number,
     both corrections are offered ("queste partite", "questa partita").
 
     Fix safety:
@@ -228,6 +237,11 @@ class NpAgreement(Rule):
         feats = noun_features(lex, noun.low, participle=True, verbs=True)
         if feats is None or feats == have:
             return None
+        after = seg.next_token(noun)
+        if after is not None and (after.kind == "number" or (
+                after.is_word and lex.is_word(after.low)
+                and all(a.pos == "DET" and a.number == "p" for a in lex.analyses(after.low)))):
+            return None     # "la sua numero dieci": a shirt number names the player
         right = forms.get(feats)
         if feats[0] != have[0] and not any(suffix_gender(a.lemma) == feats[0]
                                            for a in lex.analyses(noun.low) if a.pos == "NOUN"):
@@ -254,26 +268,40 @@ class NpAgreement(Rule):
             f"«{second}»).", [first, second], fix=Applicability.SUGGESTION)
 
     def article_noun(self, ctx: Context, lex: Lexicon, art: Token) -> Finding | None:
-        """"le", "la", "gli", "lo" (also clitics, so grammar.article-number leaves them) and
-        a noun of the other number, when the tagger reads the word as an article."""
+        """"le", "la", "gli", "lo" (also clitics) and a noun of the other number, when the
+        tagger reads the word as an article; and any article or articulated preposition
+        before a noun that is also a verb form ("sul fasce"): grammar.article-number leaves
+        both to the tagger."""
         seg = ctx.seg
-        if art.low not in ("la", "le", "gli", "lo") or \
-                (art.capitalised and not seg.is_sentence_initial(art)):
+        entry = AGREEMENT_FORMS.get(art.low)
+        if entry is None or entry[2] not in ("s", "p") or entry[1] not in ("m", "f") or \
+                art.text[-1:] in "'’" or (art.capitalised and not seg.is_sentence_initial(art)):
             return None
-        want = ARTICLES[art.low]
+        want = (entry[1], entry[2])
         noun = next_word(seg, art)
         if noun is None or noun.capitalised or ctx.text[art.end:noun.start] != " ":
             return None
+        if art.low not in ("la", "le", "gli", "lo") and \
+                not any(a.finite for a in lex.analyses(noun.low)):
+            return None     # grammar.article-number's: it leaves only verb homographs
         feats = noun_features(lex, noun.low, participle=True, verbs=True)
         if feats is None or feats[0] != want[0] or feats[1] == want[1]:
             return None
         fixed = one_form(lex, lex.analyses(noun.low), "NOUN", number=want[1])
-        if fixed is None or not (confident(ctx, art, "DET") and confident(ctx, noun, "NOUN")):
+        if fixed is None or not (confident(ctx, art, "DET", "ADP+DET")
+                                 and confident(ctx, noun, "NOUN")):
             return None
+        # the noun or the article may be the wrong one: both corrections, as
+        # grammar.article-number gives them
+        article = with_apostrophe(article_for(entry[0], feats[0], feats[1], noun.low), ctx.style)
+        article = capitalise_like(article, art.text)
+        glue = "" if article[-1:] in "'’" else " "
+        first = ctx.text[art.start:noun.start] + fixed
+        second = article + glue + noun.text
         return self.finding(
-            noun.start, noun.end,
-            f"«{noun.text}» non concorda con l'articolo «{art.text}» ({_NUMBER[want[1]]}): "
-            f"«{fixed}».", [fixed], fix=Applicability.UNSAFE)
+            art.start, noun.end,
+            f"«{ctx.text[art.start:noun.end]}»: articolo e nome non concordano nel numero "
+            f"(«{first}» o «{second}»).", [first, second], fix=Applicability.SUGGESTION)
 
     def before_noun(self, ctx: Context, lex: Lexicon, art: Token) -> Finding | None:
         """article + adjective (+ numeral) + noun: the noun disagrees with both."""
