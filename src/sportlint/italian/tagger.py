@@ -116,6 +116,10 @@ def features(words: Sequence[str], norms: Sequence[str], ambs: Sequence[str], i:
         "aa+1 " + a + " " + ambs[j + 1],
         "aa-1 " + ambs[j - 1] + " " + a,
         "a+2 " + ambs[j + 2],
+        "s4 " + w[-4:],
+        "ww+1 " + w + " " + norms[j + 1],
+        "w-1w " + norms[j - 1] + " " + w,
+        "as3 " + a + " " + w[-3:],
     ]
 
 
