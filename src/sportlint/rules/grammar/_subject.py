@@ -36,7 +36,8 @@ class Subject:
 
 
 def subjects(ctx: Context, lex: Lexicon) -> list[Subject]:
-    """The clause-opening noun phrases of the text with the word after them (memoised)."""
+    """The clause-opening noun phrases of the text with the word after them (memoised; the
+    tagger is not asked here: see `confirmed`)."""
     seg = ctx.seg
     found = seg.memo.get("grammar.subjects")
     if found is not None:
@@ -75,13 +76,17 @@ def subjects(ctx: Context, lex: Lexicon) -> list[Subject]:
             after = next_word(seg, after)
         if after is None or after.capitalised:
             continue
-        if not (confident(ctx, art, "DET") and confident(ctx, noun, "NOUN")):
-            continue
         out.append(Subject(art, noun, feats[0], feats[1], after,
                            noun.low in _QUANTITY or
                            any(a.lemma in _QUANTITY for a in lex.analyses(noun.low))))
     seg.memo["grammar.subjects"] = out
     return out
+
+
+def confirmed(ctx: Context, sub: Subject) -> bool:
+    """Whether the tagger reads the subject's article and noun as such (asked only once a
+    rule has found a disagreement: most sentences are never tagged)."""
+    return confident(ctx, sub.article, "DET") and confident(ctx, sub.noun, "NOUN")
 
 
 def _noun(lex: Lexicon, word: str, want: tuple[str, str]) -> tuple[str, str] | None:

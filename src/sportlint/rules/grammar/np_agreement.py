@@ -134,6 +134,11 @@ class NpAgreement(Rule):
         seg = ctx.seg
         if noun.capitalised:
             return None
+        probe = next_word(seg, noun)            # cheap first: an adjective must follow
+        if probe is not None and probe.low in _INTENSIFIERS:
+            probe = next_word(seg, probe)
+        if probe is None or _adjective(lex, probe.low, noun=True) is None:
+            return None
         feats = noun_features(lex, noun.low, verbs=True) or self.invariable(ctx, lex, noun)
         adj = next_word(seg, noun)
         if feats is None or adj is None or ctx.text[noun.end:adj.start] != " ":

@@ -8,7 +8,7 @@ from sportlint.findings import Applicability, Finding, Severity
 from sportlint.italian.lexicon import Lexicon
 from sportlint.rules.base import Context, Rule
 from sportlint.rules.grammar._helpers import next_word
-from sportlint.rules.grammar._subject import Subject, subjects
+from sportlint.rules.grammar._subject import Subject, confirmed, subjects
 from sportlint.rules.grammar._tagging import ESSERE, STATO, confident, one_form
 from sportlint.segment.tokens import Token
 
@@ -88,11 +88,10 @@ class ParticipleAgreement(Rule):
                     any(a.pos in ("DET", "ART", "PRE", "ARTPRE", "PRO") for a in readings):
                 continue
             chain.append(part)
-            if not (confident(ctx, aux, "AUX") and confident(ctx, part, "VERB", "ADJ", at=0)):
-                continue
             for word in chain:
                 fixed = self.wrong(lex, word.low, sub.gender, sub.number)
-                if fixed:
+                if fixed and confident(ctx, aux, "AUX") and \
+                        confident(ctx, part, "VERB", "ADJ", at=0) and confirmed(ctx, sub):
                     yield self.finding(
                         word.start, word.end,
                         f"«{word.text}» non concorda con il soggetto «{sub.article.text} "
@@ -117,7 +116,7 @@ class ParticipleAgreement(Rule):
             return None     # "contento", "stanca" are also verb forms: the tagger decides
         fixed = one_form(lex, adjs, "ADJ", gender=sub.gender, number=sub.number)
         if fixed is None or not (confident(ctx, sub.verb, "AUX", "VERB")
-                                 and confident(ctx, adj, "ADJ", at=0)):
+                                 and confident(ctx, adj, "ADJ", at=0) and confirmed(ctx, sub)):
             return None
         return self.finding(
             adj.start, adj.end,

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.italian.lexicon import Lexicon
 from sportlint.rules.base import Context, Rule
-from sportlint.rules.grammar._subject import subjects
+from sportlint.rules.grammar._subject import confirmed, subjects
 from sportlint.rules.grammar._tagging import ESSERE, confident
 
 _NUMBER = {"s": "singolare", "p": "plurale"}
@@ -75,7 +75,8 @@ class SubjectVerb(Rule):
                                number=sub.number)}
             # the lexicon knows the word only as a finite verb: the tagger need only rank a
             # verb first
-            if len(forms) != 1 or not confident(ctx, verb, "VERB", "AUX", at=0):
+            if len(forms) != 1 or not confident(ctx, verb, "VERB", "AUX", at=0) or \
+                    not confirmed(ctx, sub):
                 continue
             fixed = forms.pop()
             yield self.finding(
