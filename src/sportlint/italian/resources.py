@@ -1,4 +1,4 @@
-"""Heavy shared data (lexicon, gazetteer, word frequencies), loaded lazily and once.
+"""Heavy shared data (lexicon, gazetteer, word frequencies, the tagger), loaded lazily and once.
 
 A loader is named by a ``"module:function"`` string so that nothing is imported until a
 rule that needs it asks: ``ctx.resources.get("gazetteer")``. Loaded objects are cached for
@@ -15,6 +15,7 @@ LOADERS: dict[str, str] = {
     "vocabulary": "sportlint.italian.frequencies:load_vocabulary",
     "gazetteer": "sportlint.italian.gazetteer:load",
     "lexicon": "sportlint.italian.lexicon:load",
+    "tagger": "sportlint.italian.tagger:load",
 }
 
 _cache: dict[str, Any] = {}
