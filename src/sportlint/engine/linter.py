@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sportlint.config.loader import Config, ConfigError, matches
-from sportlint.engine import suppressions
+from sportlint.engine import guard, suppressions
 from sportlint.engine.timeouts import timeout_problem
 from sportlint.findings import Finding, Findings, RuleProblem
 from sportlint.italian.resources import Resources
@@ -94,6 +94,7 @@ def lint(doc: Document, config: Config, rules: Iterable[Rule] | None = None) -> 
     problems: list[RuleProblem] = []
     rules = list(rules) if rules is not None else active_rules(config)
     for rule in rules:
+        guarded = not guard.exempt(rule)
         try:
             found = list(rule.check(ctx))
         except TimeoutError:
@@ -106,6 +107,8 @@ def lint(doc: Document, config: Config, rules: Iterable[Rule] | None = None) -> 
                 continue    # a dynamic id (languagetool.X) that select/ignore rules out
             if rule.skip_quoted and seg.in_quote(f.start, f.end):
                 continue
+            if guarded:
+                f = guard.guard(f, seg)     # a safe fix never rewrites a possible name
             severity = config.severity_for(f.rule, f.severity)
             if severity != f.severity:
                 f = f.with_severity(severity)

@@ -15,6 +15,19 @@ lì là qua qui sì no mai zitto lento forte ciao grazie bravo dai su avanti vai
 """.split())
 
 
+def _reduplicated(ctx: Context, word: str) -> bool:
+    """A form that Italian doubles on purpose: an imperative that makes a compound noun
+    (lecca lecca, fuggi fuggi, pigia pigia, gira gira) or a plain adjective or adverb
+    doubled for emphasis (zitto zitto, adagio adagio). A doubled noun, article,
+    preposition, auxiliary or participle (il il, ha ha, vinto vinto) is a slip."""
+    readings = ctx.resources.get("lexicon").analyses(word)
+    if not readings:
+        return False
+    if all(a.pos == "VER" for a in readings):
+        return any(a.mood == "impr" and a.person == "2" for a in readings)
+    return all(a.pos == "ADV" for a in readings)
+
+
 class RepeatedWord(Rule):
     """A word typed twice in a row ("il il Bari").
 
@@ -25,9 +38,14 @@ class RepeatedWord(Rule):
     Stays silent on:
     Anything across a paragraph or heading boundary: a heading "... Massimo Carrera"
     followed by a paragraph that opens with "Massimo Carrera" is not a repetition. Doubled
-    words Italian uses on purpose ("piano piano", "via via", "pari pari") and numbers, and a
+    words Italian uses on purpose ("piano piano", "via via", "pari pari"), an imperative
+    doubled into a compound noun ("un lecca lecca", "il fuggi fuggi") and an adverb doubled
+    for emphasis (the lexicon's readings decide), numbers, a
     capitalised word mid-sentence followed by its double: a name or a letter ("Waka Waka",
-    "Bora Bora", "la Serie A a 20 squadre").
+    "Bora Bora", "la Serie A a 20 squadre"), and a second copy written with a capital: a
+    surname after the preposition or article it begins with ("il cross di Di Lorenzo", "il
+    gol del Del Piero di allora", "da Da Costa", "la La Russa"), a title ("Really Really
+    Love You").
 
     Why:
     A doubled word is a typing or editing slip that the eye skips when proofreading.
@@ -58,6 +76,13 @@ class RepeatedWord(Rule):
             if not gap or gap.strip(" \t"):
                 continue
             if tok.text.lower() in INTENTIONAL:
+                continue
+            if _reduplicated(ctx, tok.low):
+                continue
+            if tok.capitalised:
+                # the second copy written with a capital is a name, not a slip: a surname
+                # after its own particle (di Di Lorenzo, del Del Piero, da Da Costa, la La
+                # Russa), a title (Really Really Love You), a letter (Serie A a 20)
                 continue
             if prev.capitalised and not ctx.seg.is_sentence_initial(prev):
                 continue    # names and letters: Waka Waka, Bora Bora, Serie A a 20 squadre

@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""Precision on clean copy that no rule was written against: false alarms per 10,000 words
+per rule with the default config, and the safe fixes that would change a correct word.
+
+    python bench/bench_precision.py [--treebanks DIR] [--list] [--json] [PATH ...]
+
+The copy is read at bench time, never shipped:
+
+- the sentences (``# text =``) of the edited treebanks under ``--treebanks`` (default
+  ``../shared/data/treebanks`` beside the repository): UD_Italian-PUD (news and Wikipedia,
+  professionally edited; its ``# newdoc`` groups make the documents) and
+  UD_Italian-ParlaMint (Senate transcripts; 20 sentences a document). MarkIT (tokens
+  joined by spaces, no original text) and Valico (learner essays, with errors on purpose)
+  are not clean copy and are left out;
+- the ``*.txt`` / ``*.md`` files named on the command line (text gathered under a
+  permissive licence, or written for the purpose).
+
+Every finding on clean copy counts as a false alarm (the copy is edited: a real slip found
+there is rare, and ``--list`` shows each finding with its context to judge). A "bad safe
+fix" is a finding whose safe fix (the one ``--fix`` applies) changes a letter or digit of
+the text, i.e. rewrites a word. Targets (printed with PASS/FAIL): at most 0.5 false alarms
+per 10,000 words overall, and no bad safe fix.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+from benchlib import ROOT, drafts
+
+from sportlint.config.loader import from_mapping
+from sportlint.engine import linter
+from sportlint.findings import Applicability, Finding
+from sportlint.source import document
+
+TREEBANKS = ROOT.parent.parent / "shared" / "data" / "treebanks"
+if not TREEBANKS.is_dir():   # a worktree under /work/wt/NAME, or the main checkout
+    TREEBANKS = ROOT.parent / "shared" / "data" / "treebanks"
+CLEAN = {"UD_Italian-PUD": None, "UD_Italian-ParlaMint": 20}
+TARGET_PER_10K = 0.5
+
+
+def treebank_documents(folder: Path) -> Iterator[tuple[str, str]]:
+    """(name, text) of each document of the clean treebanks: one sentence a line."""
+    for bank, size in CLEAN.items():
+        for conllu in sorted((folder / bank).glob("*.conllu")):
+            sentences: list[str] = []
+            number = 0
+            for line in conllu.read_text(encoding="utf-8").splitlines():
+                if line.startswith("# newdoc") and size is None and sentences:
+                    number += 1
+                    yield f"{conllu.name}#{number}", "\n\n".join(sentences) + "\n"
+                    sentences = []
+                elif line.startswith("# text = "):
+                    sentences.append(line[len("# text = "):].strip())
+                    if size is not None and len(sentences) == size:
+                        number += 1
+                        yield f"{conllu.name}#{number}", "\n\n".join(sentences) + "\n"
+                        sentences = []
+            if sentences:
+                number += 1
+                yield f"{conllu.name}#{number}", "\n\n".join(sentences) + "\n"
+
+
+def changes_a_word(text: str, f: Finding) -> bool:
+    """The finding's safe fix rewrites a letter or a digit (not only spaces or marks)."""
+    if f.fix is None or f.fix.applicability is not Applicability.SAFE:
+        return False
+    for e in f.fix.edits:
+        old, new = text[e.start:e.end], e.replacement
+        if [c for c in old if c.isalnum()] != [c for c in new if c.isalnum()]:
+            return True
+    return False
+
+
+def context(text: str, f: Finding, width: int = 40) -> str:
+    left = text[max(0, f.start - width):f.start].replace("\n", " ")
+    right = text[f.end:f.end + width].replace("\n", " ")
+    return f"{left}[[{text[f.start:f.end]}]]{right}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("paths", nargs="*", help="more clean copy (*.txt, *.md or folders)")
+    ap.add_argument("--treebanks", type=Path, default=TREEBANKS)
+    ap.add_argument("--list", action="store_true", help="print every finding in context")
+    ap.add_argument("--json", action="store_true", help="the figures as JSON")
+    args = ap.parse_args(argv)
+
+    docs: list[tuple[str, str]] = []
+    if args.treebanks.is_dir():
+        docs += list(treebank_documents(args.treebanks))
+    else:
+        print(f"note: no treebanks at {args.treebanks}", file=sys.stderr)
+    if args.paths:
+        docs += [(str(p), p.read_text(encoding="utf-8")) for p in drafts(args.paths)]
+    if not docs:
+        print("no clean copy to measure", file=sys.stderr)
+        return 2
+
+    config = from_mapping({}, None)
+    rules = linter.active_rules(config)
+    words = 0
+    per_rule: Counter[str] = Counter()
+    bad_fixes: list[tuple[str, str, Finding]] = []
+    listed: list[tuple[str, str, Finding]] = []
+    for name, text in docs:
+        words += len(text.split())
+        for f in linter.lint(document.from_text(text, name), config, rules):
+            per_rule[f.rule] += 1
+            listed.append((name, text, f))
+            if changes_a_word(text, f):
+                bad_fixes.append((name, text, f))
+
+    total = sum(per_rule.values())
+    rate = 10_000 * total / words if words else 0.0
+    figures = {
+        "documents": len(docs), "words": words, "false_alarms": total,
+        "per_10k_words": round(rate, 3),
+        "per_rule_per_10k_words": {r: round(10_000 * n / words, 3)
+                                   for r, n in per_rule.most_common()},
+        "per_rule": dict(per_rule.most_common()),
+        "bad_safe_fixes": len(bad_fixes),
+    }
+    if args.json:
+        print(json.dumps(figures, indent=2, ensure_ascii=False))
+    else:
+        print(f"{len(docs)} documents, {words} words: {total} findings, "
+              f"{rate:.2f} per 10k words (target <= {TARGET_PER_10K}: "
+              f"{'PASS' if rate <= TARGET_PER_10K else 'FAIL'})")
+        for rule, n in per_rule.most_common():
+            print(f"  {rule:40} {n:4}  {10_000 * n / words:6.2f} / 10k words")
+        print(f"safe fixes that change a word: {len(bad_fixes)} "
+              f"(target 0: {'PASS' if not bad_fixes else 'FAIL'})")
+        for name, text, f in bad_fixes:
+            print(f"  BAD FIX {name}: {f.rule}: {context(text, f)} -> {f.suggestions[:1]}")
+    if args.list:
+        for name, text, f in listed:
+            fix = f.fix.applicability.value if f.fix else "-"
+            print(f"{name}: {f.rule} [{fix}] {context(text, f)} :: {f.message}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
