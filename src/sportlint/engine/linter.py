@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from sportlint.config.loader import Config, ConfigError, matches
-from sportlint.engine import guard, suppressions
+from sportlint.engine import guard, merge, suppressions
 from sportlint.engine.timeouts import timeout_problem
 from sportlint.findings import Finding, Findings, RuleProblem
 from sportlint.italian.resources import Resources
 from sportlint.rules import registry
 from sportlint.rules.base import Context, OptionError, Rule
+from sportlint.rules.kinds.substitution import SubstitutionRule
 from sportlint.rules.kinds.timelimit import pattern_timeout
 from sportlint.segment.segmenter import segment
 from sportlint.source.document import Document
@@ -118,4 +119,23 @@ def lint(doc: Document, config: Config, rules: Iterable[Rule] | None = None) -> 
     ran = [r.id for r in rules if all(p.rule != r.id for p in problems)]
     known = {**registry.all_rules(), **user_rules(config)}
     kept = suppressions.apply(doc, findings, config, ran, known)
-    return Findings(kept, problems)
+    # then one slip, one finding (merge.py): what a suppression hid takes no part
+    return Findings(merge.merge(kept, doc.text, _tiers(rules)), problems)
+
+
+def _tiers(rules: list[Rule]) -> Callable[[Finding], int]:
+    """The merge tier of a finding by the rule that reported it (see engine/merge.py)."""
+    tiers: dict[str, int] = {}
+    dynamic: list[tuple[str, int]] = []
+    for rule in rules:
+        tier = 0 if rule.id.startswith("names.") else 1 if isinstance(rule, SubstitutionRule) \
+            else 3 if rule.generic else 2
+        tiers[rule.id] = tier
+        if rule.dynamic_ids:
+            dynamic.append((rule.id + ".", tier))
+
+    def tier(f: Finding) -> int:
+        if f.rule in tiers:
+            return tiers[f.rule]
+        return next((t for prefix, t in dynamic if f.rule.startswith(prefix)), 2)
+    return tier

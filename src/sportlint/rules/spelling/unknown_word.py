@@ -75,6 +75,7 @@ class UnknownWord(Rule):
     """
 
     id = "spelling.unknown-word"
+    generic = True
     severity = Severity.WARNING
     options: ClassVar[dict[str, Option]] = {
         "max_zipf": Option(1.5, "float", "a word at or above this Zipf frequency is never suspect"),
