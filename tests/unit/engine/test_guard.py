@@ -8,13 +8,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.clirun import run
 
 from sportlint.config.loader import from_mapping
 from sportlint.engine import linter
 from sportlint.findings import Applicability, Edit, Finding
 from sportlint.rules.base import Context, Rule
 from sportlint.source import document
-from tests.clirun import run
 
 SURNAMES = ("Il cross di Di Lorenzo è perfetto. Il gol del Del Piero di allora. "
             "La palla arriva da Da Costa. Il tiro di De Rossi. Un assist per La Russa "

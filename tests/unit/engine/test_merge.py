@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from tests.clirun import run
 
 from sportlint.api import fix_text, lint_text
 from sportlint.engine.merge import merge, same_slip
 from sportlint.findings import Applicability, Edit, Finding, Fix, Severity
-from tests.clirun import run
 
 
 def _f(rule: str, start: int, end: int, suggestion: str, fix: Applicability | None = None,
