@@ -128,11 +128,11 @@ def _tiers(rules: list[Rule]) -> Callable[[Finding], int]:
     tiers: dict[str, int] = {}
     dynamic: list[tuple[str, int]] = []
     for rule in rules:
-        tier = 0 if rule.id.startswith("names.") else 1 if isinstance(rule, SubstitutionRule) \
+        rank = 0 if rule.id.startswith("names.") else 1 if isinstance(rule, SubstitutionRule) \
             else 3 if rule.generic else 2
-        tiers[rule.id] = tier
+        tiers[rule.id] = rank
         if rule.dynamic_ids:
-            dynamic.append((rule.id + ".", tier))
+            dynamic.append((rule.id + ".", rank))
 
     def tier(f: Finding) -> int:
         if f.rule in tiers:
