@@ -8,10 +8,19 @@ import regex
 
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.rules.base import Context, Rule
+from sportlint.segment.tokens import Token
 
 _RUN = regex.compile(r"[,;:!?.…]{2,}")
 # Runs that are right: an ellipsis, ?! and !?, an ellipsis before or after ? or !
 _FINE = regex.compile(r"\.\.\.|…|[?!]?(?:\?!|!\?)|(?:\.\.\.|…)[?!,;:]|[?!](?:\.\.\.|…)")
+
+
+def _abbreviation_like(ctx: Context, word: Token | None, dot: int) -> bool:
+    """A word glued to the dot that is short and no word of the lexicon: an abbreviation
+    the shipped list lacks ("Mist." misto, "Sq." squadra). "vinto.:" is a slip."""
+    if word is None or not word.is_word or word.end != dot or len(word.text) > 5:
+        return False
+    return not ctx.resources.get("lexicon").is_word(word.low)
 
 
 class RepeatedPunctuation(Rule):
@@ -24,7 +33,10 @@ class RepeatedPunctuation(Rule):
 
     Stays silent on:
     An ellipsis ("..." or "…"), "?!" and an ellipsis next to ? or !, and an abbreviation's
-    dot before a comma ("ecc.,").
+    dot before a comma, semicolon or colon ("ecc.,", "ecc.;", "Sig.,", "Dir.: Rossi", the
+    line-up's "All.: Gasperini"): the abbreviations of the shipped list
+    (data/curated/abbreviations/abbreviations.txt, which the segmenter reads), and a short
+    word the lexicon does not know ("Mist.:", "Sq.,").
 
     Why:
     Doubled marks are typing slips or an exclamation out of place in news copy.
@@ -51,6 +63,9 @@ class RepeatedPunctuation(Rule):
         for m in _RUN.finditer(ctx.doc.masked):
             start, run = m.start(), m.group()
             tok = seg.token_at(start)
+            if (tok is None or tok.kind == "punct") and run[:1] == "." and run[1] in ",;:" and \
+                    _abbreviation_like(ctx, seg.token_at(start - 1), start):
+                continue    # "Mist.:", "Sost.,": a dot after a short non-word abbreviates it
             if tok is not None and tok.kind == "abbr" and tok.end == start + 1:
                 # the abbreviation's own dot: "ecc.," is fine, "ecc.." takes one dot
                 start, run = start + 1, run[1:]
