@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from sportlint.config.loader import Config, ConfigError, matches
-from sportlint.engine import guard, merge, suppressions
+from sportlint.engine import guard, merge, recheck, suppressions
 from sportlint.engine.timeouts import timeout_problem
-from sportlint.findings import Finding, Findings, RuleProblem
+from sportlint.findings import Applicability, Finding, Findings, RuleProblem
 from sportlint.italian.resources import Resources
 from sportlint.rules import registry
 from sportlint.rules.base import Context, OptionError, Rule
 from sportlint.rules.kinds.substitution import SubstitutionRule
 from sportlint.rules.kinds.timelimit import pattern_timeout
 from sportlint.segment.segmenter import segment
+from sportlint.source import document
 from sportlint.source.document import Document
 
 
@@ -85,10 +86,12 @@ def unknown_prefixes(prefixes: Iterable[str], config: Config | None = None) -> l
     return out
 
 
-def lint(doc: Document, config: Config, rules: Iterable[Rule] | None = None) -> Findings:
+def lint(doc: Document, config: Config, rules: Iterable[Rule] | None = None, *,
+         check_fixes: bool = True) -> Findings:
     """All findings of the enabled rules on one document, sorted by position; the rules
     that ran out of time (a YAML pattern, timeouts.py) are on ``.problems``, and only their
-    findings are missing."""
+    findings are missing. With ``check_fixes``, each safe fix that rewrites a word is
+    checked in context (engine/recheck.py)."""
     seg = segment(doc)
     ctx = Context(doc, seg, config, Resources())
     findings: list[Finding] = []
@@ -120,7 +123,14 @@ def lint(doc: Document, config: Config, rules: Iterable[Rule] | None = None) -> 
     known = {**registry.all_rules(), **user_rules(config)}
     kept = suppressions.apply(doc, findings, config, ran, known)
     # then one slip, one finding (merge.py): what a suppression hid takes no part
-    return Findings(merge.merge(kept, doc.text, _tiers(rules)), problems)
+    merged = merge.merge(kept, doc.text, _tiers(rules))
+    if check_fixes and any(f.fix and f.fix.applicability is Applicability.SAFE for f in merged):
+        # the rules that ask a server (LanguageTool) are left out of the second look
+        local = [r for r in rules if not r.dynamic_ids and
+                 all(p.rule != r.id for p in problems)]
+        merged = recheck.recheck(merged, seg, lambda text: lint(
+            document.from_text(text), config, local, check_fixes=False))
+    return Findings(merged, problems)
 
 
 def _tiers(rules: list[Rule]) -> Callable[[Finding], int]:
