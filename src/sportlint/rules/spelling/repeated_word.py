@@ -17,15 +17,12 @@ lì là qua qui sì no mai zitto lento forte ciao grazie bravo dai su avanti vai
 
 def _reduplicated(ctx: Context, word: str) -> bool:
     """A form that Italian doubles on purpose: an imperative that makes a compound noun
-    (lecca lecca, fuggi fuggi, pigia pigia, gira gira) or a plain adjective or adverb
-    doubled for emphasis (zitto zitto, adagio adagio). A doubled noun, article,
-    preposition, auxiliary or participle (il il, ha ha, vinto vinto) is a slip."""
+    (lecca lecca, fuggi fuggi, pigia pigia, gira gira). A doubled noun, article,
+    preposition, adverb, auxiliary or participle (il il, poi poi, ha ha, vinto vinto) is a
+    slip, except the adverbs of INTENTIONAL."""
     readings = ctx.resources.get("lexicon").analyses(word)
-    if not readings:
-        return False
-    if all(a.pos == "VER" for a in readings):
-        return any(a.mood == "impr" and a.person == "2" for a in readings)
-    return all(a.pos == "ADV" for a in readings)
+    return bool(readings) and all(a.pos == "VER" for a in readings) and \
+        any(a.mood == "impr" and a.person == "2" for a in readings)
 
 
 class RepeatedWord(Rule):
@@ -39,8 +36,8 @@ class RepeatedWord(Rule):
     Anything across a paragraph or heading boundary: a heading "... Massimo Carrera"
     followed by a paragraph that opens with "Massimo Carrera" is not a repetition. Doubled
     words Italian uses on purpose ("piano piano", "via via", "pari pari"), an imperative
-    doubled into a compound noun ("un lecca lecca", "il fuggi fuggi") and an adverb doubled
-    for emphasis (the lexicon's readings decide), numbers, a
+    doubled into a compound noun ("un lecca lecca", "il fuggi fuggi": the lexicon's
+    readings decide), numbers, a
     capitalised word mid-sentence followed by its double: a name or a letter ("Waka Waka",
     "Bora Bora", "la Serie A a 20 squadre"), and a second copy written with a capital: a
     surname after the preposition or article it begins with ("il cross di Di Lorenzo", "il
