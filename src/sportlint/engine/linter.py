@@ -92,6 +92,11 @@ def lint(doc: Document, config: Config, rules: Iterable[Rule] | None = None, *,
     that ran out of time (a YAML pattern, timeouts.py) are on ``.problems``, and only their
     findings are missing. With ``check_fixes``, each safe fix that rewrites a word is
     checked in context (engine/recheck.py)."""
+    return _lint(doc, config, rules, check_fixes)
+
+
+def _lint(doc: Document, config: Config, rules: Iterable[Rule] | None,
+          check_fixes: bool) -> Findings:
     seg = segment(doc)
     ctx = Context(doc, seg, config, Resources())
     findings: list[Finding] = []
@@ -128,8 +133,8 @@ def lint(doc: Document, config: Config, rules: Iterable[Rule] | None = None, *,
         # the rules that ask a server (LanguageTool) are left out of the second look
         local = [r for r in rules if not r.dynamic_ids and
                  all(p.rule != r.id for p in problems)]
-        merged = recheck.recheck(merged, seg, lambda text: lint(
-            document.from_text(text), config, local, check_fixes=False))
+        merged = recheck.recheck(merged, seg, lambda text: _lint(
+            document.from_text(text), config, local, False))
     return Findings(merged, problems)
 
 

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from typing import Any, ClassVar
 
 from sportlint.config.loader import Config
-from sportlint.findings import Applicability, Finding, Severity
+from sportlint.findings import Applicability, Finding, Fix, Severity
 from sportlint.italian import resources
 from sportlint.italian.frequencies import Candidate, Vocabulary, foreign_zipf, jargon
 from sportlint.italian.wordforms import derived, explain, place_of
-from sportlint.italian.words import CLITICS
+from sportlint.italian.words import ARTICLES, ARTICULATED, CLITICS
 from sportlint.rules.base import Context, Option, Rule
 from sportlint.rules.spelling._listed import listed_forms
 from sportlint.segment.tokens import ABBREVIATIONS, Token
@@ -23,6 +24,9 @@ nel nella sul con per tra fra che non mi ti si ci vi ne tu io
 """.split())
 # A clitic glued after a word is enclisis (divisivi is no "divisi vi"): never split off.
 _NO_RIGHT_GLUE = frozenset(CLITICS)
+
+# Clitic pronouns before a verb ("lo", "la", "gli" are articles too: left out).
+_CLITIC_WORDS = frozenset("mi ti si ci vi ne".split())
 
 # Elided forms whose apostrophe a hurried writer drops: senzaltro (senz'altro), quantaltro
 # (quant'altro), dellarbitro (dell'arbitro), unaltra (un'altra). Those that elide only
@@ -86,8 +90,10 @@ class UnknownWord(Rule):
     then by frequency.
 
     Fix safety:
-    Safe only when the word is unknown, exactly one candidate is nearest, and the edit is
-    inside the word; a split ("grey ed") or a change at its edge ("offsets" -> "offset",
+    Safe only when the word is unknown, exactly one candidate is nearest, the edit is
+    inside the word, and the candidate fits the slot as far as the word before tells (after
+    an article a noun or an adjective, after "non" or a clitic pronoun a verb: otherwise a
+    suggestion only); a split ("grey ed") or a change at its edge ("offsets" -> "offset",
     more likely a foreign word's inflection) is unsafe (`--unsafe-fixes`); with several
     candidates it is a suggestion only.
 
@@ -138,8 +144,13 @@ class UnknownWord(Rule):
                 seen[word] = self._candidates(word, vocab, lexicon, gazetteer)
             candidates = seen[word]
             if candidates:
-                yield self._report(token, [_styled(c, apostrophe) for c in candidates],
-                                   vocab.zipf(word))
+                found = self._report(token, [_styled(c, apostrophe) for c in candidates],
+                                     vocab.zipf(word))
+                if found.fix is not None and found.fix.applicability is not \
+                        Applicability.SUGGESTION and not _fits(ctx, token, candidates[0].word,
+                                                               lexicon):
+                    found = replace(found, fix=Fix(found.fix.edits, Applicability.SUGGESTION))
+                yield found
 
     def _checkable(self, token: Token) -> bool:
         word = token.text
@@ -243,6 +254,28 @@ def _splits(word: str, vocab: Vocabulary, floor: float) -> list[Candidate]:
         if zipf >= max(floor, 3.0):
             out.append(Candidate(f"{left} {right}", 1, zipf))
     return out
+
+
+def _fits(ctx: Context, token: Token, candidate: str, lexicon: Any) -> bool:
+    """The candidate fits the slot the word stands in, as far as the word before tells:
+    after an article or an articulated preposition a noun or an adjective ("il centavanti"
+    -> "centravanti"), after a clitic pronoun or "non" a verb ("non espanse"). Elsewhere,
+    or with no lexicon, anything fits."""
+    if lexicon is None or " " in candidate:
+        return True
+    before = ctx.seg.prev_token(token)
+    if before is None or not before.is_word:
+        return True
+    prev = before.low
+    readings = lexicon.analyses(candidate.replace("’", "'").split("'")[-1])
+    if not readings:
+        return True
+    pos = {a.pos for a in readings}
+    if prev in ARTICLES or prev in ARTICULATED:
+        return bool(pos & {"NOUN", "ADJ", "DET", "NUM"}) or "'" in candidate
+    if prev == "non" or prev in _CLITIC_WORDS:
+        return bool(pos & {"VER", "AUX"})
+    return True
 
 
 def _restored(word: str, vocab: Vocabulary, lexicon: Any, zipf: float) -> list[Candidate] | None:
