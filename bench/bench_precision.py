@@ -50,15 +50,24 @@ JUDGED = ROOT / "bench" / "precision_judged.tsv"
 TARGET_PER_10K = 0.5
 
 
-def judged(path: Path) -> dict[tuple[str, str], str]:
-    """(rule, flagged text) -> the judgement, for the findings that are real slips."""
-    out = {}
+def judged(path: Path) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """(rule, flagged text) -> [(a piece of the text around it, the judgement)], for the
+    findings judged real slips."""
+    out: dict[tuple[str, str], list[tuple[str, str]]] = {}
     if path.is_file():
         for line in path.read_text(encoding="utf-8").splitlines():
             if line and not line.startswith("#"):
-                rule, text, why = line.split("\t")
-                out[(rule, text)] = why
+                rule, text, around, why = line.split("\t")
+                out.setdefault((rule, text), []).append((around, why))
     return out
+
+
+def verdict(real: dict[tuple[str, str], list[tuple[str, str]]], text: str,
+            f: Finding) -> str | None:
+    """The judgement of a finding judged a real slip, or None (a false alarm)."""
+    window = text[max(0, f.start - 40):f.end + 40]
+    return next((why for around, why in real.get((f.rule, text[f.start:f.end]), [])
+                 if around in window), None)
 
 
 def treebank_documents(folder: Path) -> Iterator[tuple[str, str]]:
@@ -134,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         words += len(text.split())
         for f in linter.lint(document.from_text(text, name), config, rules):
             listed.append((name, text, f))
-            if (f.rule, text[f.start:f.end]) in real:
+            if verdict(real, text, f):
                 catches[f.rule] += 1
                 continue
             per_rule[f.rule] += 1
@@ -168,9 +177,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.list:
         for name, text, f in listed:
             fix = f.fix.applicability.value if f.fix else "-"
-            why = real.get((f.rule, text[f.start:f.end]))
-            verdict = f"REAL SLIP ({why})" if why else "FALSE ALARM"
-            print(f"{verdict} {name}: {f.rule} [{fix}] {context(text, f)} :: {f.message}")
+            why = verdict(real, text, f)
+            label = f"REAL SLIP ({why})" if why else "FALSE ALARM"
+            print(f"{label} {name}: {f.rule} [{fix}] {context(text, f)} :: {f.message}")
     return 0
 
 

@@ -8,10 +8,12 @@ from itertools import pairwise
 from sportlint.findings import Applicability, Edit, Finding, Severity
 from sportlint.rules.base import Context, Rule
 
-# Doubled words that Italian uses on purpose (piano piano, via via, pian piano ...).
+# Doubled words that Italian uses on purpose (piano piano, via via, pian piano ...), and
+# the interjections and sound words it doubles (bla bla, eh eh, toc toc, tic tac tac).
 INTENTIONAL = frozenset("""
 piano via man pian poco bene tanto quasi appena presto ora così adagio pari corri
 lì là qua qui sì no mai zitto lento forte ciao grazie bravo dai su avanti vai
+bla ah eh oh uh ih ahi ehi boh mah toc din don tic tac bum pum pam bau cip
 """.split())
 
 

@@ -71,7 +71,9 @@ class UnknownWord(Rule):
 
     Stays silent on:
     An unknown word with no plausible correction: it is more likely a foreign term or a
-    name than a typo. Words with a capital letter anywhere are never checked: mid-sentence
+    name than a typo. A word not shaped like an Italian one (a k, w, x, y or j; a final
+    consonant other than l, n, r: "dists", "binutils", "slink"): a foreign term, a command,
+    a brand. Words with a capital letter anywhere are never checked: mid-sentence
     they are names (Immobile, Bove, Conte are words too), at the start of a sentence they
     may be, and a name must never be "corrected" into a common word. Typos in names are the
     business of the names.* rules.
@@ -93,7 +95,7 @@ class UnknownWord(Rule):
     Safe only when the word is unknown, exactly one candidate is nearest, the edit is
     inside the word, and the candidate fits the slot as far as the word before tells (after
     an article a noun or an adjective, after "non" or a clitic pronoun a verb: otherwise a
-    suggestion only); a split ("grey ed") or a change at its edge ("offsets" -> "offset",
+    suggestion only); a split ("grey ed") or a change at its edge ("campionatoo" -> "campionato",
     more likely a foreign word's inflection) is unsafe (`--unsafe-fixes`); with several
     candidates it is a suggestion only.
 
@@ -154,7 +156,8 @@ class UnknownWord(Rule):
 
     def _checkable(self, token: Token) -> bool:
         word = token.text
-        return len(word) >= self.opts["min_length"] and word.isalpha() and word.islower()
+        return len(word) >= self.opts["min_length"] and word.isalpha() and word.islower() \
+            and not _foreign_shape(word)
 
     def _candidates(self, word: str, vocab: Vocabulary, lexicon: Any,
                     gazetteer: Any) -> list[Candidate] | None:
@@ -254,6 +257,16 @@ def _splits(word: str, vocab: Vocabulary, floor: float) -> list[Candidate]:
         if zipf >= max(floor, 3.0):
             out.append(Candidate(f"{left} {right}", 1, zipf))
     return out
+
+
+def _foreign_shape(word: str) -> bool:
+    """Not shaped like an Italian word: a letter Italian spells only in loanwords (k, w, x,
+    y, j), a q not followed by u ("qmail"), or a final consonant other than l, n, r
+    ("dists", "binutils", "offsets"). Such a word is a foreign term, a command or a brand;
+    its "correction" into an Italian word one letter away (dists -> dista) would be
+    wrong."""
+    return any(c in "kwxyj" for c in word) or word[-1] not in "aeiouàèéìíòóùlnr" or \
+        any(c == "q" and word[i + 1:i + 2] != "u" for i, c in enumerate(word))
 
 
 def _fits(ctx: Context, token: Token, candidate: str, lexicon: Any) -> bool:

@@ -15,6 +15,18 @@ _RUN = regex.compile(r"[,;:!?.…]{2,}")
 _FINE = regex.compile(r"\.\.\.|…|[?!]?(?:\?!|!\?)|(?:\.\.\.|…)[?!,;:]|[?!](?:\.\.\.|…)")
 
 
+def _inside_a_token(text: str, start: int, end: int) -> bool:
+    """The run is glued to a letter, a digit or a slash on both sides ("rc?.d"), or is two
+    dots before a slash ("../"): part of a path, a file pattern or an address."""
+    before, after = text[start - 1:start], text[end:end + 1]
+    if not set(text[start:end]) <= {".", "?"}:
+        return False        # "vinto,,poi": a doubled comma is a slip, spaces or not
+    if text[start:end] == ".." and after == "/":
+        return True
+    return bool(before) and bool(after) and (before.isalnum() or before == "/") and \
+        (after.isalnum() or after == "/")
+
+
 def _abbreviation_like(ctx: Context, word: Token | None, dot: int) -> bool:
     """A word glued to the dot that is short and no word of the lexicon: an abbreviation
     the shipped list lacks ("Mist." misto, "Sq." squadra). "vinto.:" is a slip."""
@@ -36,7 +48,9 @@ class RepeatedPunctuation(Rule):
     dot before a comma, semicolon or colon ("ecc.,", "ecc.;", "Sig.,", "Dir.: Rossi", the
     line-up's "All.: Gasperini"): the abbreviations of the shipped list
     (data/curated/abbreviations/abbreviations.txt, which the segmenter reads), and a short
-    word the lexicon does not know ("Mist.:", "Sq.,").
+    word the lexicon does not know ("Mist.:", "Sq.,"). Marks inside a path or a file
+    pattern, glued to letters on both sides or two dots before a slash ("../file.deb",
+    "/etc/rc?.d").
 
     Why:
     Doubled marks are typing slips or an exclamation out of place in news copy.
@@ -62,6 +76,8 @@ class RepeatedPunctuation(Rule):
         ellipsis = str(ctx.style.get("ellipsis", "..."))
         for m in _RUN.finditer(ctx.doc.masked):
             start, run = m.start(), m.group()
+            if _inside_a_token(ctx.doc.masked, start, m.end()):
+                continue    # a path or a pattern, not prose: ../pacchetto.deb, /etc/rc?.d
             tok = seg.token_at(start)
             if (tok is None or tok.kind == "punct") and run[:1] == "." and run[1] in ",;:" and \
                     _abbreviation_like(ctx, seg.token_at(start - 1), start):
