@@ -37,6 +37,8 @@ def render(reports: list[FileReport]) -> str:
                         f.fix.applicability.value, "")
                     fixable += f.fix.applicability.value == "safe"
                 lines.append(f"    = suggerimento: {shown}{how}")
+            if f.also:      # the other rules that reported this slip (engine/merge.py)
+                lines.append(f"    = segnalato anche da: {', '.join(f.also)}")
     total = sum(counts.values())
     if total or any(r.incomplete for r in reports):
         parts = [f"{counts[s]} {s.label}{'s' if counts[s] != 1 else ''}"

@@ -41,6 +41,9 @@ def test_every_format_shows_one_finding(fmt: str, tmp_path: Path,
         [record] = json.loads(out)["findings"]
         assert record["rule"] == "spelling.misspellings"
         assert "grammar.elision" in record["also"]
+    elif fmt == "text":
+        assert out.count("[spelling.misspellings]") == 1
+        assert "= segnalato anche da: " in out and "grammar.elision" in out
     else:
         assert "grammar.elision" not in out and "typography.apostrophe-misuse" not in out
 
