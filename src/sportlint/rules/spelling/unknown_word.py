@@ -29,13 +29,16 @@ _NO_RIGHT_GLUE = frozenset(CLITICS)
 _CLITIC_WORDS = frozenset("mi ti si ci vi ne".split())
 
 # Elided forms whose apostrophe a hurried writer drops: senzaltro (senz'altro), quantaltro
-# (quant'altro), dellarbitro (dell'arbitro), unaltra (un'altra). Those that elide only
-# before a feminine word (un', nessun') are in _FEMININE_ONLY.
-_ELIDED = frozenset("""
-l dell dall nell sull all coll quest quell senz quant tant tutt com dov anch nient
-un nessun buon bell sant grand mezz ciascun alcun qualcun
-""".split())
-_FEMININE_ONLY = frozenset("un nessun buon ciascun alcun qualcun".split())
+# (quant'altro), dellarbitro (dell'arbitro), unaltra (un'altra). The articles and the
+# articulated prepositions elide before a singular noun or adjective (un' and nessun' only
+# before a feminine one); the others only before the few words listed.
+_ELIDED_ARTICLES = frozenset("l dell dall nell sull all quest quell un nessun".split())
+_FEMININE_ONLY = frozenset("un nessun".split())
+_ELIDED_BEFORE = {"senz": None, "quant": ("altro", "altra", "altri", "altre", "è", "era"),
+                  "tant": ("altro", "altra", "è", "era"), "tutt": ("altro", "altra", "altri",
+                                                                 "altre"),
+                  "nient": ("altro",), "anch": ("io", "essa", "esso", "egli", "ella"),
+                  "dov": ("è", "era", "erano"), "com": ("è", "era", "erano")}
 _VOWEL_OR_H = frozenset("aeiouàèéìòóùh")
 
 
@@ -167,15 +170,15 @@ class UnknownWord(Rule):
         zipf = vocab.zipf(word)
         if zipf >= self.opts["apostrophe_zipf"] or word in ABBREVIATIONS:
             return None
+        if gazetteer is not None and (gazetteer.has_token(word) or
+                                      gazetteer.has_token(word.capitalize())):
+            return None
         # a lost apostrophe first: its restoration is the one right word (senz'altro)
         restored = _restored(word, vocab, lexicon, zipf)
         if restored:
             return restored
         if zipf >= self.opts["max_zipf"]:
             return None     # attested in the frequency list: a rare word, not a typo
-        if gazetteer is not None and (gazetteer.has_token(word) or
-                                      gazetteer.has_token(word.capitalize())):
-            return None
         if explain(word, vocab.zipf):
             return None
         if lexicon is None:
@@ -298,15 +301,21 @@ def _restored(word: str, vocab: Vocabulary, lexicon: Any, zipf: float) -> list[C
     after the apostrophe: dell'arbitro) common and far more frequent than the word. Tried
     before any other candidate."""
     out = []
-    for i in range(1, len(word) - 2):
+    for i in range(1, len(word) - 1):
         left, right = word[:i], word[i:]
-        if left not in _ELIDED or right[0] not in _VOWEL_OR_H:
+        if right[0] not in _VOWEL_OR_H:
             continue
-        known = lexicon.is_word(right) if lexicon is not None else vocab.zipf(right) >= 3.0
-        if not known:
+        if left in _ELIDED_ARTICLES:
+            if not _singular_nominal(right, lexicon, left in _FEMININE_ONLY, vocab):
+                continue    # l'amano, un'ali, un amico: no apostrophe to restore
+        elif left in _ELIDED_BEFORE:
+            allowed = _ELIDED_BEFORE[left]
+            if allowed is not None and right not in allowed:
+                continue
+            if allowed is None and not _singular_nominal(right, lexicon, False, vocab):
+                continue
+        else:
             continue
-        if left in _FEMININE_ONLY and not _feminine(right, lexicon):
-            continue    # nessun altro, un amico: no apostrophe to restore
         whole = f"{left}'{right}"
         # the elided form's own frequency, or (the lists split most elisions) its word's
         evidence = vocab.zipf(whole) or vocab.zipf(right)
@@ -315,10 +324,13 @@ def _restored(word: str, vocab: Vocabulary, lexicon: Any, zipf: float) -> list[C
     return out or None
 
 
-def _feminine(word: str, lexicon: Any) -> bool:
+def _singular_nominal(word: str, lexicon: Any, feminine: bool, vocab: Vocabulary) -> bool:
+    """A singular noun or adjective (feminine, when asked): what an elided article
+    stands before."""
     if lexicon is None:
-        return word.endswith("a")
-    return any(a.gender == "f" for a in lexicon.analyses(word))
+        return vocab.zipf(word) >= 3.0 and (not feminine or word.endswith("a"))
+    return any(a.pos in ("NOUN", "ADJ") and a.number in ("s", "") and
+               (not feminine or a.gender == "f") for a in lexicon.analyses(word))
 
 
 def _styled(c: Candidate, apostrophe: str) -> Candidate:
