@@ -15,7 +15,7 @@ from sportlint.rules.kinds.substitution import SubstitutionRule
 from sportlint.rules.kinds.timelimit import pattern_timeout
 from sportlint.segment.segmenter import segment
 from sportlint.source import document
-from sportlint.source.document import Document
+from sportlint.source.document import Document, with_front_matter_keys
 
 
 def active_rules(config: Config) -> list[Rule]:
@@ -97,6 +97,7 @@ def lint(doc: Document, config: Config, rules: Iterable[Rule] | None = None, *,
 
 def _lint(doc: Document, config: Config, rules: Iterable[Rule] | None,
           check_fixes: bool) -> Findings:
+    doc = with_front_matter_keys(doc, config.front_matter_keys)   # the config's prose fields
     seg = segment(doc)
     ctx = Context(doc, seg, config, Resources())
     findings: list[Finding] = []
