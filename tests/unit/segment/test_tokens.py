@@ -62,3 +62,13 @@ def test_the_abbreviation_list_is_sorted_lower_case_and_flagged_right() -> None:
     for line in lines:
         entry, _, flag = line.partition(" ")
         assert entry == entry.lower() and not entry.endswith(".") and flag in ("", "word"), line
+
+
+def test_an_era_abbreviation_ends_a_sentence_before_a_capital() -> None:
+    from sportlint.segment.segmenter import segment
+    from sportlint.source import document
+
+    text = "Nacque nel VI secolo d.C. Alla fine del secolo morì. La S.p.A. Juventus vince."
+    seg = segment(document.from_text(text))
+    assert [text[s.start:s.end] for s in seg.sentences] == [
+        "Nacque nel VI secolo d.C.", "Alla fine del secolo morì.", "La S.p.A. Juventus vince."]
