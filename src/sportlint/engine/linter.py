@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from sportlint.config.loader import Config, ConfigError, matches
-from sportlint.engine import suppressions
+from sportlint.engine import guard, merge, recheck, suppressions
 from sportlint.engine.timeouts import timeout_problem
-from sportlint.findings import Finding, Findings, RuleProblem
+from sportlint.findings import Applicability, Finding, Findings, RuleProblem
 from sportlint.italian.resources import Resources
 from sportlint.rules import registry
 from sportlint.rules.base import Context, OptionError, Rule
+from sportlint.rules.kinds.substitution import SubstitutionRule
 from sportlint.rules.kinds.timelimit import pattern_timeout
 from sportlint.segment.segmenter import segment
+from sportlint.source import document
 from sportlint.source.document import Document, with_front_matter_keys
 
 
@@ -84,10 +86,17 @@ def unknown_prefixes(prefixes: Iterable[str], config: Config | None = None) -> l
     return out
 
 
-def lint(doc: Document, config: Config, rules: Iterable[Rule] | None = None) -> Findings:
+def lint(doc: Document, config: Config, rules: Iterable[Rule] | None = None, *,
+         check_fixes: bool = True) -> Findings:
     """All findings of the enabled rules on one document, sorted by position; the rules
     that ran out of time (a YAML pattern, timeouts.py) are on ``.problems``, and only their
-    findings are missing."""
+    findings are missing. With ``check_fixes``, each safe fix that rewrites a word is
+    checked in context (engine/recheck.py)."""
+    return _lint(doc, config, rules, check_fixes)
+
+
+def _lint(doc: Document, config: Config, rules: Iterable[Rule] | None,
+          check_fixes: bool) -> Findings:
     doc = with_front_matter_keys(doc, config.front_matter_keys)   # the config's prose fields
     seg = segment(doc)
     ctx = Context(doc, seg, config, Resources())
@@ -95,6 +104,7 @@ def lint(doc: Document, config: Config, rules: Iterable[Rule] | None = None) -> 
     problems: list[RuleProblem] = []
     rules = list(rules) if rules is not None else active_rules(config)
     for rule in rules:
+        guarded = not guard.exempt(rule)
         try:
             found = list(rule.check(ctx))
         except TimeoutError:
@@ -107,6 +117,8 @@ def lint(doc: Document, config: Config, rules: Iterable[Rule] | None = None) -> 
                 continue    # a dynamic id (languagetool.X) that select/ignore rules out
             if rule.skip_quoted and seg.in_quote(f.start, f.end):
                 continue
+            if guarded:
+                f = guard.guard(f, seg)     # a safe fix never rewrites a possible name
             severity = config.severity_for(f.rule, f.severity)
             if severity != f.severity:
                 f = f.with_severity(severity)
@@ -116,4 +128,30 @@ def lint(doc: Document, config: Config, rules: Iterable[Rule] | None = None) -> 
     ran = [r.id for r in rules if all(p.rule != r.id for p in problems)]
     known = {**registry.all_rules(), **user_rules(config)}
     kept = suppressions.apply(doc, findings, config, ran, known)
-    return Findings(kept, problems)
+    # then one slip, one finding (merge.py): what a suppression hid takes no part
+    merged = merge.merge(kept, doc.text, _tiers(rules))
+    if check_fixes and any(f.fix and f.fix.applicability is Applicability.SAFE for f in merged):
+        # the rules that ask a server (LanguageTool) are left out of the second look
+        local = [r for r in rules if not r.dynamic_ids and
+                 all(p.rule != r.id for p in problems)]
+        merged = recheck.recheck(merged, seg, lambda text: _lint(
+            document.from_text(text), config, local, False))
+    return Findings(merged, problems)
+
+
+def _tiers(rules: list[Rule]) -> Callable[[Finding], int]:
+    """The merge tier of a finding by the rule that reported it (see engine/merge.py)."""
+    tiers: dict[str, int] = {}
+    dynamic: list[tuple[str, int]] = []
+    for rule in rules:
+        rank = 0 if rule.id.startswith("names.") else 1 if isinstance(rule, SubstitutionRule) \
+            else 3 if rule.generic else 2
+        tiers[rule.id] = rank
+        if rule.dynamic_ids:
+            dynamic.append((rule.id + ".", rank))
+
+    def tier(f: Finding) -> int:
+        if f.rule in tiers:
+            return tiers[f.rule]
+        return next((t for prefix, t in dynamic if f.rule.startswith(prefix)), 2)
+    return tier

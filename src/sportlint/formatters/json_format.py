@@ -4,7 +4,8 @@
 column, end_line, end_column (1-based; columns count code points), offset, end_offset
 (0-based code points into the file's decoded text), rule, severity, message, text (the
 flagged span), suggestions (replacements for that span, best first), fix (null or its
-applicability) and edits (the fix's edits, offsets as above). Each error has path and
+applicability), edits (the fix's edits, offsets as above) and also (the other rules that
+reported the same slip, merged into this finding). Each error has path and
 message, and rule when it is a rule that could not finish on that file (its pattern ran
 out of time): the file's other findings are listed, that rule's are missing.
 """
@@ -40,6 +41,7 @@ def finding_record(report: FileReport, f: Any) -> dict[str, Any]:
         "fix": f.fix.applicability.value if f.fix else None,
         "edits": [{"offset": e.start, "end_offset": e.end, "replacement": e.replacement}
                   for e in f.fix.edits] if f.fix else [],
+        "also": list(f.also),
     }
 
 

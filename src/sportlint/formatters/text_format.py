@@ -49,6 +49,8 @@ def render(reports: list[FileReport], *, color: bool = False, summary: bool = Tr
                         f.fix.applicability.value, "")
                     fixable += f.fix.applicability.value == "safe"
                 lines.append(f"    = {_paint('suggerimento:', '32', color)} {shown}{how}")
+            if f.also:      # the other rules that reported this slip (engine/merge.py)
+                lines.append(f"    = segnalato anche da: {', '.join(f.also)}")
     total = sum(counts.values())
     if summary and (total or any(r.incomplete for r in reports)):
         parts = [f"{counts[s]} {s.label}{'s' if counts[s] != 1 else ''}"

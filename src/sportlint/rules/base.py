@@ -189,6 +189,12 @@ class Rule:
     #: the rule's findings carry ids below its own (``languagetool.GR_10_001``); select,
     #: ignore and severity apply to each finding's id
     dynamic_ids: ClassVar[bool] = False
+    #: the rule's safe fixes may change a capitalised word inside a sentence, which it has
+    #: checked is not a name (engine/guard.py downgrades every other rule's such fix)
+    fixes_names: ClassVar[bool] = False
+    #: the rule suspects any word of a class (an unknown word) rather than a known slip:
+    #: on a span another rule reports too, the other's finding wins (engine/merge.py)
+    generic: ClassVar[bool] = False
 
     def __init__(self, options: Mapping[str, Any] | None = None) -> None:
         """Raises KeyError for an option the rule does not have, OptionError for a value of
