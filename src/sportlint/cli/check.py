@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sportlint.cli import diffbase
 from sportlint.cli.discovery import iter_paths
+from sportlint.cli.errors import UsageError
 from sportlint.cli.exitcode import ExitCode
 from sportlint.config.loader import Config, ConfigError, load_config
 from sportlint.engine import linter
@@ -64,9 +65,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.report_unused_suppressions:
         config = config.with_overrides(report_unused_suppressions=True)
     if args.diff_base and (args.fix or args.unsafe_fixes or args.diff):
-        print("sportlint: --diff-base only filters what is reported; "
-              "it cannot be combined with --fix, --unsafe-fixes or --diff", file=sys.stderr)
-        return ExitCode.ERROR
+        raise UsageError("--diff-base only filters what is reported; "
+                         "it cannot be combined with --fix, --unsafe-fixes or --diff")
     rules = linter.active_rules(config)
     options = single.Options(fix=bool(args.fix), unsafe=bool(args.unsafe_fixes),
                              diff=bool(args.diff), encoding=args.encoding)
@@ -74,9 +74,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     paths = list(iter_paths(args.paths, unreadable))
     if args.output and args.output != "-" and os.path.realpath(args.output) in \
             {os.path.realpath(p) for p in paths if p != "-"}:
-        print(f"sportlint: --output {args.output} is one of the drafts being checked; "
-              "refusing to overwrite it with the report", file=sys.stderr)
-        return ExitCode.ERROR
+        raise UsageError(f"--output {args.output} is one of the drafts being checked; "
+                         "refusing to overwrite it with the report")
     outcomes: dict[str, single.Outcome] = {}
     if "-" in paths:    # read once, here: a worker process has no standard input
         try:

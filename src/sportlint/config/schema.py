@@ -14,6 +14,9 @@ from typing import Any
 
 from sportlint.findings import Severity
 
+#: how deeply a config's values may nest (a real one nests three levels: rules.ID.option)
+MAX_DEPTH = 16
+
 #: what each kind of key holds, as ``sportlint`` shows its type
 KINDS: dict[str, str] = {
     "bool": "bool",
@@ -26,8 +29,8 @@ KINDS: dict[str, str] = {
     "prefixes": "list[str]",    # rule-id prefixes (a single string is one prefix)
     "paths": "list[str]",
     "ids": "list[str]",         # LanguageTool rule ids
-    "list": "list",
-    "mapping": "mapping",
+    "names": "list[str]",       # names, each a non-empty string
+    "name_map": "mapping[str, str]",  # a name -> the name to write instead (non-empty strings)
     "severity_map": "mapping[str, str]",    # rule-id prefix -> severity
     "rule_options": "mapping[str, mapping]",  # rule id -> its options
     "section": "mapping",       # a table of the keys named "<section>.<key>"
@@ -117,9 +120,9 @@ KEYS: tuple[Key, ...] = (
         choices=("...", "…")),
     Key("names", "section", None,
         "the newsroom's own names: never flagged (accept), or always corrected (reject)"),
-    Key("names.accept", "list", [], "extra names that are never flagged (a local club's players ...)",
+    Key("names.accept", "names", [], "extra names that are never flagged (a local club's players ...)",
         example="[Gianmarco Locatelli]"),
-    Key("names.reject", "mapping", {}, "forbidden form -> correct form",
+    Key("names.reject", "name_map", {}, "forbidden form -> correct form",
         example="{Sampdoria Genova: Sampdoria}"),
     Key("languagetool", "section", None, "an optional LanguageTool server for the grammar checks"),
     Key("languagetool.url", "str", None,

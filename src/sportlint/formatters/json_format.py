@@ -6,7 +6,10 @@ column, end_line, end_column (1-based; columns count code points), offset, end_o
 flagged span), suggestions (replacements for that span, best first), fix (null or its
 applicability) and edits (the fix's edits, offsets as above). Each error has path and
 message, and rule when it is a rule that could not finish on that file (its pattern ran
-out of time): the file's other findings are listed, that rule's are missing.
+out of time): the file's other findings are listed, that rule's are missing. A run that
+stopped before checking anything (a usage, config or internal error) is the same object
+with no findings and one error whose path is null and whose kind says which
+(``{"path": null, "kind": "config", "message": ...}``).
 """
 
 from __future__ import annotations
@@ -50,4 +53,11 @@ def render(reports: list[FileReport]) -> str:
     errors += [{"path": r.path, "rule": p.rule, "message": p.describe()}
                for r in reports for p in r.problems]
     return json.dumps({"version": VERSION, "findings": findings, "errors": errors},
+                      ensure_ascii=False, indent=2)
+
+
+def render_run_error(kind: str, message: str) -> str:
+    """The document of a run stopped by a usage, config or internal error."""
+    error = {"path": None, "kind": kind, "message": message}
+    return json.dumps({"version": VERSION, "findings": [], "errors": [error]},
                       ensure_ascii=False, indent=2)

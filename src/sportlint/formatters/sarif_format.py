@@ -7,7 +7,9 @@ plus ``charOffset``/``charLength`` in code points and a snippet), the fix as a S
 fix (its applicability in ``properties``) and the other suggestions as further fixes.
 Files that could not be read, and rules that could not finish on a file (their pattern ran
 out of time; ``associatedRule`` names the rule), become error notifications of the
-invocation.
+invocation. A run stopped by a usage, config or internal error is a log with no results
+whose invocation is unsuccessful and names the error in a notification
+(``descriptor.id``: ``sportlint/usage``, ``sportlint/config``, ``sportlint/internal``).
 Paths are written as relative URIs (relative to the directory sportlint ran in), so run
 it from the repository root for code scanning.
 """
@@ -125,6 +127,18 @@ def render(reports: list[FileReport]) -> str:
             if proposed:
                 result["fixes"] = proposed
             results.append(result)
+    return _log(rule_ids, notifications, results)
+
+
+def render_run_error(kind: str, message: str) -> str:
+    """The log of a run stopped by a usage, config or internal error."""
+    notification = {"level": "error", "message": {"text": message},
+                    "descriptor": {"id": f"sportlint/{kind}"}}
+    return _log([], [notification], [])
+
+
+def _log(rule_ids: list[str], notifications: list[dict[str, Any]],
+         results: list[dict[str, Any]]) -> str:
     log = {
         "$schema": SCHEMA,
         "version": "2.1.0",

@@ -102,6 +102,13 @@ def test_every_key_has_a_kind_a_help_and_a_default_of_its_own_choices() -> None:
 
 
 # --- type errors: the key and the file, the texts as before ---------------------------------
+def _deep(levels: int) -> Any:
+    value: Any = 1
+    for _ in range(levels):
+        value = {"a": value}
+    return value
+
+
 BAD = [
     ({"colour": 1}, "unknown key 'colour' (known: " + ", ".join(sorted(TOP_KEYS)) + ")"),
     ({"style": {"quote": "«»"}}, "unknown key 'style.quote' (known: apostrophe, ellipsis, "
@@ -159,10 +166,40 @@ BAD = [
     ({"style": {"numbers_in_words": -1}}, "key 'style.numbers_in_words' must be a whole number"),
     ({"style": {"numbers_in_words": 2.5}}, "key 'style.numbers_in_words' must be a whole number"),
     ({"style": {"numbers_in_words": True}}, "key 'style.numbers_in_words' must be a whole number"),
-    # list, mapping
-    ({"names": {"accept": "Rossi"}}, "key 'names.accept' must be a list"),
-    ({"names": {"accept": None}}, "key 'names.accept' must be a list"),
-    ({"names": {"reject": ["Rossi"]}}, "key 'names.reject' must be a mapping"),
+    # names, name_map (issue 18: junk in a name list must never reach a fix)
+    ({"names": {"accept": "Rossi"}}, "key 'names.accept' must be a list of names, not 'Rossi' (str)"),
+    ({"names": {"accept": None}}, "key 'names.accept' must be a list of names, not null"),
+    ({"names": {"accept": [1, ["a"]]}},
+     "key 'names.accept': item 1 must be a name (a non-empty string; quote a number), not 1 (int)"),
+    ({"names": {"accept": ["Rossi", ["a"]]}},
+     "key 'names.accept': item 2 must be a name (a non-empty string; quote a number), "
+     "not ['a'] (list)"),
+    ({"names": {"accept": ["  "]}},
+     "key 'names.accept': item 1 must be a name (a non-empty string; quote a number), not '  ' (str)"),
+    ({"names": {"reject": ["Rossi"]}},
+     "key 'names.reject' must be a mapping of a form to the form to write instead, "
+     "not ['Rossi'] (list)"),
+    ({"names": {"reject": {"Sparatk": None}}},
+     "key 'names.reject.Sparatk': the form to write instead must be a non-empty string, not null"),
+    ({"names": {"reject": {"Sparatk": ["a"]}}},
+     "key 'names.reject.Sparatk': the form to write instead must be a non-empty string, "
+     "not ['a'] (list)"),
+    ({"names": {"reject": {"Sparatk": {"a": 1}}}},
+     "key 'names.reject.Sparatk': the form to write instead must be a non-empty string, "
+     "not {'a': 1} (mapping)"),
+    ({"names": {"reject": {"Sparatk": ""}}},
+     "key 'names.reject.Sparatk': the form to write instead must be a non-empty string, not '' (str)"),
+    ({"names": {"reject": {5: 6}}},
+     "key 'names.reject': 5 (int) must be a name (a non-empty string; quote a number)"),
+    ({"names": {"reject": {"Cinque": 6}}},
+     "key 'names.reject.Cinque': the form to write instead must be a non-empty string, not 6 (int)"),
+    # keys of mappings are strings
+    ({"severity": {5: "error"}}, "key 'severity': 5 (int) must be a rule-id prefix (a string)"),
+    ({"rules": {5: {}}}, "key 'rules': 5 (int) must be a rule id (a string)"),
+    ({"rules": {"scores.format": {1: True}}}, "key 'rules.scores.format': option names are strings"),
+    # nesting depth (a YAML file is limited by its loader first; a mapping from the API here)
+    ({"rules": {"scores.format": {"strict": _deep(40)}}},
+     f"values nested more than {schema.MAX_DEPTH} levels deep"),
 ]
 
 
