@@ -45,8 +45,23 @@ _QUOTE_MARK = regex.compile("[" + regex.escape("".join(sorted(set(PAIRS) | _CLOS
 def pair_quotes(quotes: list[Quote], roles: dict[int, str], text: str, p_index: int, p_start: int,
                 p_end: int) -> None:
     """Pair the quotation marks of one paragraph (a quote never spans paragraphs): the
-    spans go to ``quotes``, each mark's role to ``roles``."""
+    spans go to ``quotes``, each mark's role to ``roles``.
+
+    Linear in the number of marks: besides the stack of open marks, ``open_for`` lists,
+    for each closing mark, the stack positions of the open marks it closes (in stack
+    order), so that finding what a mark closes never walks the stack."""
     stack: list[tuple[int, str]] = []
+    open_for: dict[str, list[int]] = {close: [] for close in set(PAIRS.values())}
+
+    def push(i: int, ch: str) -> None:
+        open_for[PAIRS[ch]].append(len(stack))
+        stack.append((i, ch))
+
+    def pop() -> tuple[int, str]:
+        o, oc = stack.pop()
+        open_for[PAIRS[oc]].pop()       # the highest position of its list: the top
+        return o, oc
+
     first = len(quotes)     # the earlier paragraphs' quotes are sorted and all before
     for found in _QUOTE_MARK.finditer(text, p_start, p_end):
         i = found.start()
@@ -63,19 +78,19 @@ def pair_quotes(quotes: list[Quote], roles: dict[int, str], text: str, p_index: 
         closes_here = not before.isspace() and (after.isspace() or not after.isalnum())
         if ch in _OPENING and not (ch == "‘" and closes_here and not opens_here and stack) \
                 and not (ch == "“" and stack and stack[-1][1] == "„"):
-            stack.append((i, ch))
+            push(i, ch)
             continue
         if ch in '"\'' and opens_here and not (stack and stack[-1][1] == ch):
-            stack.append((i, ch))
+            push(i, ch)
             continue
         if ch == "'" and not closes_here and not stack:
             roles[i] = ACCENT if text[i - 1:i].isalpha() else QUOTE
             continue
         # a closing mark: find what it closes
-        match = next((k for k in range(len(stack) - 1, -1, -1)
-                      if PAIRS[stack[k][1]] == ch), None)
+        waiting = open_for.get(ch)
+        match = waiting[-1] if waiting else None
         if match is None and ch in "'’" and i > p_start and text[i - 1].isalpha() and \
-                not any(PAIRS[s[1]] in "'’" for s in stack):
+                not (open_for["'"] or open_for["’"]):
             # letter + apostrophe with no single quote open: an accent written as apostrophe
             roles[i] = ACCENT
             continue
@@ -88,12 +103,12 @@ def pair_quotes(quotes: list[Quote], roles: dict[int, str], text: str, p_index: 
             quotes.append(Quote(None, i, "", ch, 0, p_index))
             continue
         for k in range(len(stack) - 1, match, -1):   # opened inside and never closed
-            o, oc = stack.pop()
+            o, oc = pop()
             quotes.append(Quote(o, None, oc, "", k, p_index))
-        o, oc = stack.pop()
+        o, oc = pop()
         quotes.append(Quote(o, i, oc, ch, match, p_index))
     for depth in range(len(stack) - 1, -1, -1):
-        o, oc = stack.pop()
+        o, oc = pop()
         if oc == "'" and o > p_start and text[o - 1].isalpha():
             roles[o] = ACCENT
             continue
