@@ -16,6 +16,7 @@ from sportlint.engine import linter
 from sportlint.findings import FileReport
 from sportlint.formatters import base as formatters
 from sportlint.runner import jobs, single
+from sportlint.source import document
 
 
 def _split(values: list[str]) -> list[str]:
@@ -81,12 +82,16 @@ def cmd_check(args: argparse.Namespace) -> int:
         try:
             if sys.stdin is None:       # closed (`<&-`)
                 raise OSError("it is closed")
-            data = sys.stdin.buffer.read()
+            data = document.read_bounded(sys.stdin.buffer, config.max_file_size)
         except OSError as exc:
             outcomes["-"] = single.Outcome(FileReport("<stdin>", None, error=f"cannot read "
                                                       f"standard input ({exc.strerror or exc})"))
         else:
-            outcomes["-"] = single.check_stdin(data, config, rules, options)
+            if data is None:
+                outcomes["-"] = single.Outcome(FileReport(
+                    "<stdin>", None, error=document.too_large(config.max_file_size)))
+            else:
+                outcomes["-"] = single.check_stdin(data, config, rules, options)
     files = [p for p in paths if p != "-"]
     workers = args.jobs if args.jobs else jobs.default_jobs()
     outcomes.update(zip(files, jobs.check_paths(files, config, rules, options, workers), strict=True))

@@ -57,6 +57,13 @@ class Config:
     report_unused_suppressions: bool = False
     #: seconds a regular expression from a YAML rule may take on a text (timeouts.py)
     regex_timeout: float = 1.0
+    #: seconds a code rule may take on a text of up to a million characters (timeouts.py)
+    rule_timeout: float = 10.0
+    #: the largest draft read, in bytes; 0: no limit (source/document.py)
+    max_file_size: int = 10_000_000
+    #: findings shown per rule and file, and per file; 0: no limit (engine/bounds.py)
+    max_findings_per_rule: int = 1000
+    max_findings: int = 5000
     #: the newsroom's own YAML rule files or folders of them (absolute paths)
     rule_files: list[str] = field(default_factory=list)
     #: the file that set each rule's options ("rule.id") and each option ("rule.id.option"),
@@ -229,6 +236,11 @@ def _build(data: Mapping[str, Any], where: str) -> Config:
         report_unused_suppressions=data.get("report_unused_suppressions",
                                             schema.key("report_unused_suppressions").default),
         regex_timeout=float(data.get("regex_timeout", schema.key("regex_timeout").default)),
+        rule_timeout=float(data.get("rule_timeout", schema.key("rule_timeout").default)),
+        max_file_size=int(data.get("max_file_size", schema.key("max_file_size").default)),
+        max_findings_per_rule=int(data.get("max_findings_per_rule",
+                                           schema.key("max_findings_per_rule").default)),
+        max_findings=int(data.get("max_findings", schema.key("max_findings").default)),
         rule_files=_str_list(data, "rule_files", where, "rule_files", "paths"))
 
 

@@ -107,6 +107,18 @@ KEYS: tuple[Key, ...] = (
     Key("regex_timeout", "seconds", 1.0,
         "seconds a YAML rule's regular expression may take on a text; a rule that takes "
         "longer is reported and skipped on that file", in_profile=False),
+    Key("rule_timeout", "seconds", 10.0,
+        "seconds a code rule may take on a text of up to a million characters (more in "
+        "proportion); a rule that takes longer is reported and skipped on that file",
+        in_profile=False),
+    Key("max_file_size", "count", 10_000_000,
+        "the largest draft read, in bytes (0: no limit); a larger file is an error naming it",
+        in_profile=False),
+    Key("max_findings_per_rule", "count", 1000,
+        "findings of one rule shown per file (0: no limit); one note says there are more",
+        in_profile=False),
+    Key("max_findings", "count", 5000,
+        "findings shown per file (0: no limit); one note counts the rest", in_profile=False),
     Key("style", "section", None, "house style: the rules check the copy against these choices"),
     Key("style.quotes", "choice", "«»", "preferred quotation marks",
         choices=("«»", "“”", '""')),

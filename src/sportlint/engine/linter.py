@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from sportlint.config.loader import Config, ConfigError, matches
-from sportlint.engine import suppressions
+from sportlint.engine import bounds, suppressions, timeouts
 from sportlint.engine.timeouts import timeout_problem
 from sportlint.findings import Finding, Findings, RuleProblem
 from sportlint.italian.resources import Resources
@@ -86,33 +86,55 @@ def unknown_prefixes(prefixes: Iterable[str], config: Config | None = None) -> l
 
 def lint(doc: Document, config: Config, rules: Iterable[Rule] | None = None) -> Findings:
     """All findings of the enabled rules on one document, sorted by position; the rules
-    that ran out of time (a YAML pattern, timeouts.py) are on ``.problems``, and only their
-    findings are missing."""
+    that ran out of time (a YAML pattern, or a code rule's budget: timeouts.py) are on
+    ``.problems``, and only their findings are missing. At most ``max_findings_per_rule``
+    findings of a rule and ``max_findings`` in all are kept, and one note says what was
+    left out (bounds.py)."""
     seg = segment(doc)
     ctx = Context(doc, seg, config, Resources())
     findings: list[Finding] = []
+    notes: list[Finding] = []
     problems: list[RuleProblem] = []
     rules = list(rules) if rules is not None else active_rules(config)
+    per_rule = getattr(config, "max_findings_per_rule", 0)
+    seconds = timeouts.rule_budget(getattr(config, "rule_timeout", 10.0), len(doc.text))
     for rule in rules:
         try:
-            found = list(rule.check(ctx))
+            with timeouts.Budget(seconds) as budget:
+                found, more = bounds.first(_kept(rule, ctx, budget), per_rule)
         except TimeoutError:
             problems.append(timeout_problem(rule.id, pattern_timeout(ctx), doc.path))
             continue
-        for f in found:
-            if doc.is_ignored(f.start, f.end):
-                continue
-            if f.rule != rule.id and not config.is_enabled(f.rule):
-                continue    # a dynamic id (languagetool.X) that select/ignore rules out
-            if rule.skip_quoted and seg.in_quote(f.start, f.end):
-                continue
-            severity = config.severity_for(f.rule, f.severity)
-            if severity != f.severity:
-                f = f.with_severity(severity)
-            findings.append(f.with_path(doc.path))
+        except timeouts.RuleTimeout:
+            problems.append(timeouts.budget_problem(rule.id, seconds, doc.path))
+            continue
+        findings += found
+        if more is not None:
+            notes.append(bounds.rule_note(rule.id, per_rule, more))
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     # In-text suppressions, here and only here: what they hide is neither reported nor fixed.
     ran = [r.id for r in rules if all(p.rule != r.id for p in problems)]
     known = {**registry.all_rules(), **user_rules(config)}
     kept = suppressions.apply(doc, findings, config, ran, known)
-    return Findings(kept, problems)
+    if notes:
+        kept = sorted([*kept, *notes], key=lambda f: (f.start, f.end, f.rule))
+    return Findings(bounds.cap_file(kept, getattr(config, "max_findings", 0)), problems)
+
+
+def _kept(rule: Rule, ctx: Context, budget: timeouts.Budget) -> Iterator[Finding]:
+    """The findings of one rule that the linter keeps (not in masked text, not in quoted
+    speech for a rule that skips it, not of an id ruled out), with their configured
+    severity; the budget is checked after each finding the rule gives."""
+    doc, seg, config = ctx.doc, ctx.seg, ctx.config
+    for f in rule.check(ctx):
+        budget.check()
+        if doc.is_ignored(f.start, f.end):
+            continue
+        if f.rule != rule.id and not config.is_enabled(f.rule):
+            continue    # a dynamic id (languagetool.X) that select/ignore rules out
+        if rule.skip_quoted and seg.in_quote(f.start, f.end):
+            continue
+        severity = config.severity_for(f.rule, f.severity)
+        if severity != f.severity:
+            f = f.with_severity(severity)
+        yield f.with_path(doc.path)

@@ -52,7 +52,7 @@ class Outcome:
 def check_path(path: str, config: Config, rules: list[Rule], options: Options) -> Outcome:
     """Check one file (not standard input): read, lint, and fix it as ``options`` say."""
     try:
-        data = document.read(path)
+        data = document.read(path, getattr(config, "max_file_size", document.MAX_FILE_SIZE))
         doc = document.from_text(document.decode(data, path, options.encoding), path)
     except document.InputError as exc:
         return Outcome(FileReport(path, None, error=exc.problem))

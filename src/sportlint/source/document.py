@@ -18,6 +18,7 @@ import sys
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import regex
 
@@ -145,11 +146,52 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> str:
     return text
 
 
-def read(path: str | Path) -> bytes:
-    """A file's bytes; InputError naming it when it cannot be read."""
+#: the largest draft read by default (config ``max_file_size``), in bytes
+MAX_FILE_SIZE = 10_000_000
+
+
+def size_text(size: int) -> str:
+    """A size for a message: ``10 MB``, ``512 KB``, ``100 bytes``."""
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:g} MB"
+    if size >= 1000:
+        return f"{size / 1000:g} KB"
+    return f"{size} bytes"
+
+
+def too_large(limit: int) -> str:
+    return (f"larger than {size_text(limit)}, the most sportlint reads (config max_file_size; "
+            "0 for no limit)")
+
+
+def read_bounded(stream: Any, limit: int) -> bytes | None:
+    """Up to ``limit`` bytes of a binary stream (0: all); None when it holds more. Never
+    reads more than ``limit`` + 1 bytes, so an endless input (/dev/zero, a pipe that never
+    ends) stops at once."""
+    if not limit:
+        return bytes(stream.read())
+    chunks: list[bytes] = []
+    total = 0
+    # a pipe or a terminal may give less than asked: read on until past the limit or the end
+    while total <= limit:
+        data = stream.read(limit + 1 - total)
+        if not data:
+            break
+        chunks.append(data)
+        total += len(data)
+    return None if total > limit else b"".join(chunks)
+
+
+def read(path: str | Path, limit: int = MAX_FILE_SIZE) -> bytes:
+    """A file's bytes (at most ``limit``; 0: no limit); InputError naming it when it cannot
+    be read or is larger."""
     name = str(path)
     try:
-        return Path(path).read_bytes()
+        with Path(path).open("rb") as stream:
+            data = read_bounded(stream, limit)
+        if data is None:
+            raise InputError(name, too_large(limit))
+        return data
     except OSError as exc:
         problem = exc.strerror or str(exc)
         if exc.errno == errno.EISDIR:
