@@ -13,6 +13,8 @@ import pytest
 
 from sportlint.config.loader import from_mapping
 from sportlint.engine import linter
+from sportlint.findings import FileReport
+from sportlint.formatters import json_format
 from sportlint.source import document
 from workcount import growth, lines_run, peak_memory
 
@@ -39,12 +41,20 @@ def _lint(select: str, text: str) -> Callable[[], Any]:
     return lambda: linter.lint(doc, config, rules)
 
 
+def _report(select: str, text: str) -> Callable[[], Any]:
+    """Lint and render the JSON report, whose findings carry their text: a finding as
+    long as a nested quotation made the report grow with the square of the text."""
+    lint = _lint(select, text)
+    doc = document.from_text(text, None)
+    return lambda: json_format.render([FileReport("t.txt", doc, lint())])
+
+
 @pytest.mark.parametrize("shape", sorted(QUOTES))
 def test_the_quote_rules_are_linear(shape: str) -> None:
     make = QUOTES[shape]
 
     def run(n: int) -> Callable[[], Any]:
-        return _lint("quotes", make(n))
+        return _report("quotes", make(n))
 
     assert growth(lines_run, run, 150) < LINEAR
     assert growth(peak_memory, run, 150) < LINEAR
@@ -74,5 +84,6 @@ def test_long_tokens_are_still_reported_below_the_length_of_a_word() -> None:
 def test_a_long_nested_quotation_is_not_copied_into_its_suggestion() -> None:
     text = "«Il «" + "muro " * 100 + "» regge», ha detto."
     (finding,) = _lint("quotes.nesting", text)()
+    assert (finding.start, finding.end) == (4, 5)     # the opening mark, not the whole quote
     assert finding.suggestions == ()
     assert finding.fix is not None and [e.replacement for e in finding.fix.edits] == ["“", "”"]

@@ -65,16 +65,19 @@ def line_bounds(text: str, offset: int) -> tuple[int, int]:
     return start, min(ends) if ends else len(text)
 
 
-#: a quotation longer than this is not repeated in a suggestion: its fix edits the two
-#: marks, so that nested quotations cost memory in proportion to the text, not its square
+#: a quotation longer than this is flagged at its opening mark, not as a whole, and not
+#: repeated in a suggestion (its fix edits the two marks): a finding's span is copied into
+#: every report, so nested quotations would cost memory in the square of the text
 MAX_SHOWN = 80
 
 
-def pair_edits(text: str, open_at: int, close_at: int, pair: str) -> tuple[list[Edit], list[str]]:
-    """The edits that put ``pair`` at the two marks, and the suggestion for the whole span
-    (the quotation with its new marks) when it is short enough to show."""
+def pair_edits(text: str, open_at: int, close_at: int,
+               pair: str) -> tuple[tuple[int, int], list[Edit], list[str]]:
+    """The span to flag, the edits that put ``pair`` at the two marks, and the suggestion
+    for that span: the whole quotation with its new marks when it is short enough to
+    show, else the opening mark alone and no suggestion."""
     edits = [Edit(pos, pos + 1, want) for pos, want in ((open_at, pair[0]), (close_at, pair[1]))
              if text[pos] != want]
     if close_at - open_at - 1 > MAX_SHOWN:
-        return edits, []
-    return edits, [pair[0] + text[open_at + 1:close_at] + pair[1]]
+        return (open_at, open_at + 1), edits, []
+    return (open_at, close_at + 1), edits, [pair[0] + text[open_at + 1:close_at] + pair[1]]

@@ -57,12 +57,12 @@ class QuotesMismatched(Rule):
                 pair = house if q.open_char == house[0] or q.close_char == house[1] \
                     else q.open_char + PAIRS[q.open_char]
                 applicability = Applicability.UNSAFE
-            edits, shown = pair_edits(text, q.open, q.close, pair)
+            span, edits, shown = pair_edits(text, q.open, q.close, pair)
             message = (f"Virgolette non appaiate: aperte con {q.open_char} e chiuse con "
                        f"{q.close_char}; usa {pair[0]}…{pair[1]}.")
             if len(edits) == 1:
                 (edit,) = edits
                 yield self.finding(edit.start, edit.end, message, [edit.replacement], fix=applicability)
             else:
-                yield self.finding(q.open, q.close + 1, message, shown, fix=applicability,
+                yield self.finding(*span, message, shown, fix=applicability,
                                    edits=None if shown else edits)

@@ -72,8 +72,8 @@ class QuotesNesting(Rule):
             pair = preferred_pair(ctx.style, q.depth)
             if pair[0] == q.open_char:
                 pair = "“”" if q.open_char != "“" else "‘’"
-            edits, shown = pair_edits(text, q.open, q.close, pair)
-            yield self.finding(q.open, q.close + 1,
+            span, edits, shown = pair_edits(text, q.open, q.close, pair)
+            yield self.finding(*span,
                                f"Virgolette {q.open_char}{PAIRS[q.open_char]} annidate dentro "
                                f"virgolette dello stesso tipo: all'interno usa {pair[0]}…{pair[1]}.",
                                shown, fix=Applicability.UNSAFE, edits=None if shown else edits)
