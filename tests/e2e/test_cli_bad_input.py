@@ -201,7 +201,10 @@ def test_20_mb_file_is_linted_to_the_last_line(tmp_path: Path) -> None:
     assert len(text) >= 20 * 2**20
     big = tmp_path / "big.txt"
     big.write_text(text, encoding="utf-8")
+    config = tmp_path / "large.yaml"     # over the default max_file_size (10 MB)
+    config.write_text("max_file_size: 30000000\n", encoding="utf-8")
     proc = subprocess.run([sys.executable, "-m", "sportlint", "check", "--format", "json",
+                           "--config", str(config),
                            "--select", "spelling.accents,spelling.repeated-word", str(big)],
                           capture_output=True, timeout=900, check=False)
     assert proc.returncode == ExitCode.FINDINGS, proc.stderr

@@ -17,6 +17,7 @@ from sportlint.findings import FileReport
 from sportlint.formatters import base as formatters
 from sportlint.runner import jobs, single
 from sportlint.source import document
+from sportlint.util.display import display_path
 
 
 def _split(values: list[str]) -> list[str]:
@@ -113,9 +114,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     for report in reports:
         if report.error:
-            print(f"sportlint: {report.path}: {report.error}", file=sys.stderr)
+            print(f"sportlint: {display_path(report.path)}: {report.error}", file=sys.stderr)
         for problem in report.problems:
-            print(f"sportlint: {report.path}: {problem.describe()}", file=sys.stderr)
+            print(f"sportlint: {display_path(report.path)}: {problem.describe()}",
+                  file=sys.stderr)
     # what goes to standard output, or to --output: the diff, the fixed standard input,
     # or the report
     if args.diff:

@@ -17,6 +17,7 @@ it from the repository root for code scanning.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
@@ -32,10 +33,15 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGEST
 
 
 def artifact_uri(path: str) -> str:
+    """The path as a URI; a file name's bytes that are not UTF-8 are percent-encoded as
+    they are (``%FF``)."""
     pure = PurePath(path)
     if pure.is_absolute():
-        return Path(path).as_uri()
-    return quote(pure.as_posix())
+        try:
+            return Path(path).as_uri()
+        except UnicodeEncodeError:
+            return "file://" + quote(os.fsencode(pure.as_posix()))
+    return quote(os.fsencode(pure.as_posix()))
 
 
 def region(doc: Document, start: int, end: int, snippet: bool = True) -> dict[str, Any]:

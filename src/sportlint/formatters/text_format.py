@@ -1,11 +1,13 @@
 """`--format text`: path:line:col, severity, rule, message, the line with a caret under the
-span, and the suggestion; a summary line at the end."""
+span, and the suggestion; a summary line at the end. File names are escaped
+(`sportlint.util.display`): a line break or an undecodable byte in one cannot garble it."""
 
 from __future__ import annotations
 
 from collections import Counter
 
 from sportlint.findings import FileReport, Severity
+from sportlint.util.display import display_path
 
 
 def render(reports: list[FileReport]) -> str:
@@ -13,17 +15,18 @@ def render(reports: list[FileReport]) -> str:
     counts: Counter[Severity] = Counter()
     fixable = 0
     for report in reports:
+        name = display_path(report.path)     # a line break in a file name stays on its line
         if report.error:
-            lines.append(f"{report.path}: error: {report.error}")
+            lines.append(f"{name}: error: {report.error}")
             continue
         doc = report.doc
         assert doc is not None
-        lines.extend(f"{report.path}: error: {p.describe()}" for p in report.problems)
+        lines.extend(f"{name}: error: {p.describe()}" for p in report.problems)
         for f in report.findings:
             counts[f.severity] += 1
             line, column = doc.position(f.start)
             end_line, end_column = doc.position(f.end)
-            lines.append(f"{report.path}:{line}:{column}: {f.severity.label} [{f.rule}] {f.message}")
+            lines.append(f"{name}:{line}:{column}: {f.severity.label} [{f.rule}] {f.message}")
             source = doc.line_text(line)
             width = (end_column if end_line == line else len(source) + 1) - column
             excerpt, shift = _excerpt(source, column - 1, max(width, 1))
