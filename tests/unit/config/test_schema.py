@@ -307,3 +307,36 @@ def test_markdown_table_has_one_row_per_key_with_type_choices_and_default() -> N
     assert "| `fail_level` | `str`: `\"suggestion\"`, `\"warning\"`, `\"error\"` | `\"warning\"` |" in table
     assert "| `select` | `list[str] \\| null` | `null` |" in table
     assert "| `regex_timeout` | `float` | `1.0` |" in table
+
+
+# --- every key, every wrong type (issue 18) -----------------------------------------------
+WRONG_BY_KIND: dict[str, list[Any]] = {
+    "bool": ["yes", 1, [True], {"a": 1}],
+    "count": [-1, 1.5, "3", True, [1]],
+    "seconds": [0, -1, "1", True, float("inf"), float("nan"), [1]],
+    "str": [1, ["a"], {"a": "b"}, True],
+    "choice": ["zzz", 1, ["«»"]],
+    "severity": ["fatal", 2, ["error"]],
+    "prefixes": [1, [1], {"a": 1}, [["style"]]],
+    "paths": ["house/", [1], {"a": 1}],
+    "ids": ["X", [1], {"a": 1}],
+    "names": ["Rossi", [1], [["a"]], [None], [""], {"a": 1}],
+    "name_map": [["a"], {"a": None}, {1: "a"}, {"a": ["b"]}, {"a": ""}, "a"],
+    "severity_map": [["a"], {"a": 1}, {1: "error"}, "error"],
+    "rule_options": [["a"], {"scores.format": 1}, {1: {}}, "a"],
+}
+
+
+@pytest.mark.parametrize("key", [k for k in schema.KEYS if k.kind not in ("section", "extends")],
+                         ids=lambda k: k.name)
+def test_every_key_refuses_every_wrong_type(key: schema.Key) -> None:
+    for value in WRONG_BY_KIND[key.kind]:
+        data: dict[str, Any] = {key.leaf: value} if key.section is None else \
+            {key.section: {key.leaf: value}}
+        with pytest.raises(ConfigError) as err:
+            from_mapping(data, WHERE)
+        assert str(err.value).startswith(f"{WHERE}: key '{key.name}"), (value, str(err.value))
+
+
+def test_every_kind_has_wrong_values_to_try() -> None:
+    assert set(WRONG_BY_KIND) == set(schema.KINDS) - {"section", "extends"}
