@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from sportlint.config.loader import Config, ConfigError, matches
 from sportlint.engine import bounds, suppressions, timeouts
 from sportlint.engine.timeouts import timeout_problem
-from sportlint.findings import Finding, Findings, RuleProblem
+from sportlint.findings import Edit, Finding, Findings, Fix, RuleProblem
 from sportlint.italian.resources import Resources
 from sportlint.rules import registry
 from sportlint.rules.base import Context, OptionError, Rule
@@ -84,18 +84,67 @@ def unknown_prefixes(prefixes: Iterable[str], config: Config | None = None) -> l
     return out
 
 
+#: a draft longer than this (code points) is linted in pieces of about this size, cut at
+#: paragraph breaks, so that memory follows the piece and not the draft (a 30 MB archive
+#: dump needs what 2 MB do); what a rule sees across pieces is lost there: a name spelt
+#: two ways, a sportlint-disable comment, a quotation or Markdown block cut by the break
+PIECE = 2_000_000
+
+
 def lint(doc: Document, config: Config, rules: Iterable[Rule] | None = None) -> Findings:
     """All findings of the enabled rules on one document, sorted by position; the rules
     that ran out of time (a YAML pattern, or a code rule's budget: timeouts.py) are on
     ``.problems``, and only their findings are missing. At most ``max_findings_per_rule``
-    findings of a rule and ``max_findings`` in all are kept, and one note says what was
-    left out (bounds.py)."""
+    findings of a rule (per piece of a huge draft) and ``max_findings`` in all are kept,
+    and one note says what was left out (bounds.py)."""
+    rules = list(rules) if rules is not None else active_rules(config)
+    if len(doc.text) <= PIECE:
+        found = _lint_one(doc, config, rules)
+    else:
+        found = _lint_pieces(doc, config, rules)
+    return Findings(bounds.cap_file(found, getattr(config, "max_findings", 0)), found.problems)
+
+
+def _lint_pieces(doc: Document, config: Config, rules: list[Rule]) -> Findings:
+    findings: list[Finding] = []
+    problems: dict[str, RuleProblem] = {}
+    for start, end in pieces(doc.text, PIECE):
+        piece = Document(doc.path, doc.text[start:end], markdown=doc.markdown)
+        found = _lint_one(piece, config, rules)
+        findings += (shifted(f, start) for f in found)
+        for problem in found.problems:
+            problems.setdefault(problem.rule, problem)
+    return Findings(findings, list(problems.values()))
+
+
+def pieces(text: str, size: int) -> Iterator[tuple[int, int]]:
+    """Spans of ``text`` of at most about ``size`` code points, each ending after a
+    paragraph break (a blank line) where there is one in its second half, else after a
+    line end, else where the size ends."""
+    start = 0
+    while len(text) - start > size:
+        low, high = start + size // 2, start + size
+        cut = text.rfind("\n\n", low, high)
+        cut = cut + 2 if cut >= 0 else text.rfind("\n", low, high) + 1 or high
+        yield start, cut
+        start = cut
+    yield start, len(text)
+
+
+def shifted(f: Finding, by: int) -> Finding:
+    """``f`` moved ``by`` code points later (a piece's finding in its draft)."""
+    fix = f.fix and Fix(tuple(Edit(e.start + by, e.end + by, e.replacement) for e in f.fix.edits),
+                        f.fix.applicability)
+    return Finding(f.rule, f.start + by, f.end + by, f.severity, f.message, f.suggestions,
+                   fix, f.path)
+
+
+def _lint_one(doc: Document, config: Config, rules: list[Rule]) -> Findings:
     seg = segment(doc)
     ctx = Context(doc, seg, config, Resources())
     findings: list[Finding] = []
     notes: list[Finding] = []
     problems: list[RuleProblem] = []
-    rules = list(rules) if rules is not None else active_rules(config)
     per_rule = getattr(config, "max_findings_per_rule", 0)
     seconds = timeouts.rule_budget(getattr(config, "rule_timeout", 10.0), len(doc.text))
     for rule in rules:
@@ -118,7 +167,7 @@ def lint(doc: Document, config: Config, rules: Iterable[Rule] | None = None) -> 
     kept = suppressions.apply(doc, findings, config, ran, known)
     if notes:
         kept = sorted([*kept, *notes], key=lambda f: (f.start, f.end, f.rule))
-    return Findings(bounds.cap_file(kept, getattr(config, "max_findings", 0)), problems)
+    return Findings(kept, problems)
 
 
 def _kept(rule: Rule, ctx: Context, budget: timeouts.Budget) -> Iterator[Finding]:

@@ -56,8 +56,10 @@ PER_CHARS = 1_000_000
 _RECHECK = 0.05
 
 
-class RuleTimeout(Exception):
-    """A code rule ran out of its time budget on one document."""
+class RuleTimeout(BaseException):
+    """A code rule ran out of its time budget on one document. Not an ``Exception``, as
+    KeyboardInterrupt is not: a rule's own ``except Exception`` (around a network call, a
+    lookup) must not swallow it and run on."""
 
 
 def rule_budget(seconds: float, length: int) -> float:

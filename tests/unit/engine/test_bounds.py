@@ -188,3 +188,30 @@ def test_the_bounds_are_validated() -> None:
                 from_mapping({key: bad}, None)
     with pytest.raises(ConfigError, match="key 'rule_timeout'"):
         from_mapping({"rule_timeout": 0}, None)
+
+
+# --- a huge draft is linted in pieces -----------------------------------------------
+
+def test_pieces_end_at_paragraph_breaks_and_cover_the_text() -> None:
+    text = ("Il Bari ha vinto.\n\n" * 30) + "x" * 500 + "\nfine\n"
+    spans = list(linter.pieces(text, 100))
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert all(text[a:b].endswith("\n\n") for a, b in spans[:4])
+    assert all(b - a <= 100 for a, b in spans)
+
+
+def test_a_huge_draft_gets_the_findings_of_its_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    para = "Il il Bari ha vinto perchè ha segnato al 23' di Rossi, poi poi ha perso."
+    text = "\n\n".join(f"{para} {n}" for n in range(40)) + "\n"
+    config = from_mapping({"select": ["spelling", "typography"]}, None)
+    rules = linter.active_rules(config)
+    whole = linter.lint(document.from_text(text, "a.txt"), config, rules)
+    monkeypatch.setattr(linter, "PIECE", 500)
+    cut = linter.lint(document.from_text(text, "a.txt"), config, rules)
+    assert len(whole) == 120
+    assert [(f.rule, f.start, f.end, f.fix) for f in cut] == \
+        [(f.rule, f.start, f.end, f.fix) for f in whole]
+    from sportlint import fix_text
+
+    assert fix_text(text, "a.txt", config).count("perché") == 40
