@@ -5,6 +5,7 @@ rest, in every format), and the largest file read (/dev/zero stops at once)."""
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import os
 import threading
@@ -196,7 +197,7 @@ def test_pieces_end_at_paragraph_breaks_and_cover_the_text() -> None:
     text = ("Il Bari ha vinto.\n\n" * 30) + "x" * 500 + "\nfine\n"
     spans = list(linter.pieces(text, 100))
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
-    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(spans))
     assert all(text[a:b].endswith("\n\n") for a, b in spans[:4])
     assert all(b - a <= 100 for a, b in spans)
 
