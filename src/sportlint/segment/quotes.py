@@ -12,7 +12,7 @@ from sportlint.segment.tokens import ACCENT, APOSTROPHES, QUOTE, TIME
 from sportlint.source.document import MASK
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     """A quote span. ``open``/``close`` are offsets of the marks; either may be None
     (never closed before the paragraph ended / closing mark never opened)."""
@@ -39,6 +39,8 @@ class Quote:
 PAIRS = {"«": "»", "“": "”", "„": "“", "‘": "’", '"': '"', "'": "'", "‚": "’"}
 _OPENING = set("«“„‘‚")
 _CLOSING = set("»”’")
+_ALWAYS_OPENS = frozenset("«„‚")
+_MAY_OPEN = frozenset("‘“\"'")     # the other marks (» ” ’) only ever close
 _QUOTE_MARK = regex.compile("[" + regex.escape("".join(sorted(set(PAIRS) | _CLOSING))) + "]")
 
 
@@ -69,23 +71,27 @@ def pair_quotes(quotes: list[Quote], roles: dict[int, str], text: str, p_index: 
         role = roles.get(i)
         if role is not None and role != QUOTE:
             continue
+        if ch in _ALWAYS_OPENS:    # « „ ‚ open whatever surrounds them
+            push(i, ch)
+            continue
         if ch in APOSTROPHES:
             roles[i] = QUOTE
-        before = text[i - 1] if i > p_start else " "
-        after = text[i + 1] if i + 1 < p_end else " "
-        opens_here = (before.isspace() or before in "([{«“‘\"'—–-/" or before == MASK) and \
-            not after.isspace()
-        closes_here = not before.isspace() and (after.isspace() or not after.isalnum())
-        if ch in _OPENING and not (ch == "‘" and closes_here and not opens_here and stack) \
-                and not (ch == "“" and stack and stack[-1][1] == "„"):
-            push(i, ch)
-            continue
-        if ch in '"\'' and opens_here and not (stack and stack[-1][1] == ch):
-            push(i, ch)
-            continue
-        if ch == "'" and not closes_here and not stack:
-            roles[i] = ACCENT if text[i - 1:i].isalpha() else QUOTE
-            continue
+        if ch in _MAY_OPEN:       # ‘ “ " ': opening or closing, by what surrounds them
+            before = text[i - 1] if i > p_start else " "
+            after = text[i + 1] if i + 1 < p_end else " "
+            opens_here = (before.isspace() or before in "([{«“‘\"'—–-/" or before == MASK) \
+                and not after.isspace()
+            closes_here = not before.isspace() and (after.isspace() or not after.isalnum())
+            if ch in _OPENING and not (ch == "‘" and closes_here and not opens_here and stack) \
+                    and not (ch == "“" and stack and stack[-1][1] == "„"):
+                push(i, ch)
+                continue
+            if ch in '"\'' and opens_here and not (stack and stack[-1][1] == ch):
+                push(i, ch)
+                continue
+            if ch == "'" and not closes_here and not stack:
+                roles[i] = ACCENT if text[i - 1:i].isalpha() else QUOTE
+                continue
         # a closing mark: find what it closes
         waiting = open_for.get(ch)
         match = waiting[-1] if waiting else None
