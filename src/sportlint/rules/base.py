@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from sportlint.findings import Applicability, Edit, Finding, Fix, Severity
+from sportlint.util.values import shown
 
 if TYPE_CHECKING:
     from sportlint.config.loader import Config
@@ -161,17 +162,6 @@ class Option:
         import json
 
         return json.dumps(self.default, ensure_ascii=False)
-
-
-def shown(value: Any) -> str:
-    """A config value and its YAML type for an error message: ``'alto' (str)``."""
-    if value is None:
-        return "null"
-    text = repr(value)
-    if len(text) > 60:
-        text = text[:57] + "..."
-    kind = "mapping" if isinstance(value, dict) else type(value).__name__
-    return f"{text} ({kind})"
 
 
 class Rule:

@@ -59,7 +59,7 @@ class Outcome:
 def check_path(path: str, config: Config, rules: list[Rule], options: Options) -> Outcome:
     """Check one file (not standard input): read, lint, and fix it as ``options`` say."""
     try:
-        data = document.read(path)
+        data = document.read(path, getattr(config, "max_file_size", document.MAX_FILE_SIZE))
         if Path(path).suffix.lower() in word.WORD_SUFFIXES:
             return _check_word(word.from_docx(data, path), path, config, rules, options)
         doc = document.from_text(document.decode(data, path, options.encoding), path)

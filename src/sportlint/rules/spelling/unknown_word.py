@@ -18,6 +18,12 @@ from sportlint.segment.tokens import ABBREVIATIONS, Token
 from sportlint.util.wordmemo import WordMemo
 
 # Short words that a missing space glues to their neighbour (cittàe, ilcampionato).
+# Longer than any Italian word ("precipitevolissimevolmente" has 26 letters) even with a
+# short word glued to it: a run of letters this long is no typo of a word but noise (a
+# hash, a URL fragment, a key held down), and searching its edits and splits would cost
+# time in proportion to its length squared.
+MAX_WORD = 40
+
 GLUE = frozenset("""
 a e o i è ed di da in su il lo la le gli un uno una del della dei delle al alla ai alle dal
 nel nella sul con per tra fra che non mi ti si ci vi ne tu io
@@ -80,6 +86,7 @@ class UnknownWord(Rule):
     they are names (Immobile, Bove, Conte are words too), at the start of a sentence they
     may be, and a name must never be "corrected" into a common word. Typos in names are the
     business of the names.* rules.
+    A run of more than 40 letters (longer than any Italian word) is noise, not a typo.
 
     Why:
     A spell checker's dictionary flags every rare word and name of sports copy; sportlint
@@ -159,8 +166,8 @@ class UnknownWord(Rule):
 
     def _checkable(self, token: Token) -> bool:
         word = token.text
-        return len(word) >= self.opts["min_length"] and word.isalpha() and word.islower() \
-            and not _foreign_shape(word)
+        return self.opts["min_length"] <= len(word) <= MAX_WORD and word.isalpha() and \
+            word.islower() and not _foreign_shape(word)
 
     def _candidates(self, word: str, vocab: Vocabulary, lexicon: Any,
                     gazetteer: Any) -> list[Candidate] | None:

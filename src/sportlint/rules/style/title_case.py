@@ -17,7 +17,7 @@ FUNCTION = ARTICLES | ARTICULATED | DI_ARTICLES | PREPOSITIONS | frozenset(
 
 
 class TitleCase(Rule):
-    """A title in quotation marks with every word capitalised: «Il Giardino Dei Ciliegi» -> «Il giardino dei ciliegi».
+    """A title in quotation marks with every word capitalised: «Il Giardino Dei Ciliegi».
 
     What it catches:
     The title of a book, film, song or programme, in quotation marks, written in English
