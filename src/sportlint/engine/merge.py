@@ -31,6 +31,9 @@ from dataclasses import replace
 
 from sportlint.findings import Applicability, Finding, Fix
 
+#: open findings of one rule that a finding is compared with (the latest ones)
+OPEN = 8
+
 #: the order of applicabilities from most to least willing
 _CAUTION = (Applicability.SAFE, Applicability.UNSAFE, Applicability.SUGGESTION)
 
@@ -48,13 +51,25 @@ def merge(findings: Sequence[Finding], text: str,
             i = parent[i]
         return i
 
-    open_: list[int] = []     # findings whose span may still overlap the next ones
+    # the findings whose span may still overlap the next ones, per rule, at most OPEN of
+    # each (the latest): spans of one rule nested a thousand deep (hostile input) keep the
+    # work linear, and a slip is never reported by that many findings of one rule
+    open_: dict[str, list[int]] = {}
     for i, f in enumerate(ordered):
-        open_ = [j for j in open_ if _reach(ordered[j]) > f.start]
-        for j in open_:
-            if same_slip(ordered[j], f):
-                parent[root(i)] = root(j)
-        open_.append(i)
+        for rule, waiting in list(open_.items()):
+            waiting[:] = [j for j in waiting if _reach(ordered[j]) > f.start]
+            if not waiting:
+                del open_[rule]
+                continue
+            if rule == f.rule:
+                continue            # one rule's findings are never merged with each other
+            for j in waiting:
+                if same_slip(ordered[j], f):
+                    parent[root(i)] = root(j)
+        mine = open_.setdefault(f.rule, [])
+        mine.append(i)
+        if len(mine) > OPEN:
+            del mine[0]
     groups: dict[int, list[Finding]] = {}
     for i, f in enumerate(ordered):
         groups.setdefault(root(i), []).append(f)

@@ -10,7 +10,11 @@ rechecked (they cannot turn one word into another), nor unsafe ones or suggestio
 
 Both lints see the sentence alone, so what depends on the rest of the document (a name's
 other spellings, the article's apostrophes) is the same on both sides and cancels out.
-Sentences repeated in a document are linted once (a memo per lint).
+Sentences repeated in a document are linted once (a memo per lint). The work is bounded:
+in a "sentence" longer than `MAX_SENTENCE` characters (a list or a dump with no stop)
+only the fix's neighbourhood is linted (`WINDOW` characters each side, cut at a space), and
+a fix met once the document's rechecks have linted `BUDGET` times its length is not checked
+and is downgraded to ``unsafe``: a fix that could not be checked is not applied unasked.
 """
 
 from __future__ import annotations
@@ -22,6 +26,15 @@ from dataclasses import replace
 
 from sportlint.findings import Applicability, Finding, Fix
 from sportlint.segment.segmenter import Segmentation
+
+#: the longest span (characters) whose fixes are checked in context
+MAX_SENTENCE = 2000
+#: the characters each side of a fix linted when its sentence is longer than MAX_SENTENCE
+WINDOW = 400
+#: the characters all rechecks of a document may lint, as a multiple of its length (and a
+#: floor for short texts)
+BUDGET = 20
+FLOOR = 20_000
 
 #: how a finding is told apart on the two sides: its rule and the text it flags
 Key = tuple[str, str]
@@ -43,9 +56,11 @@ def recheck(findings: Sequence[Finding], seg: Segmentation,
     text = seg.text
     starts = [s.start for s in seg.sentences]
     memo: dict[str, Counter[Key]] = {}
+    left = [BUDGET * len(text) + FLOOR]
 
     def keys(sub: str) -> Counter[Key]:
         if sub not in memo:
+            left[0] -= len(sub)
             memo[sub] = Counter((f.rule, sub[f.start:f.end]) for f in lint(sub))
         return memo[sub]
 
@@ -60,9 +75,11 @@ def recheck(findings: Sequence[Finding], seg: Segmentation,
         last = max(bisect.bisect_right(starts, max(fix.end - 1, fix.start)) - 1, first)
         lo = min(seg.sentences[first].start, fix.start)
         hi = max(seg.sentences[last].end, fix.end)
+        if hi - lo > MAX_SENTENCE:      # a list or a dump with no stop: the fix's words
+            lo, hi = _window(text, lo, hi, fix.start, fix.end)
         sub = text[lo:hi]
         fixed = _apply(sub, fix, lo)
-        if keys(fixed) - keys(sub):
+        if left[0] < len(sub) + len(fixed) or keys(fixed) - keys(sub):
             f = replace(f, fix=Fix(fix.edits, Applicability.UNSAFE))
         out.append(f)
     return out
@@ -76,3 +93,17 @@ def _apply(sub: str, fix: Fix, offset: int) -> str:
         pos = e.end - offset
     out.append(sub[pos:])
     return "".join(out)
+
+
+def _window(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
+    """About `WINDOW` characters each side of ``start:end`` within ``lo:hi``, cut after
+    (and before) a space so that no word is halved."""
+    a = max(lo, start - WINDOW)
+    if a > lo:
+        space = text.find(" ", a, start)
+        a = space + 1 if space >= 0 else start
+    b = min(hi, end + WINDOW)
+    if b < hi:
+        space = text.rfind(" ", end, b)
+        b = space if space >= 0 else end
+    return a, b

@@ -131,11 +131,21 @@ class Segmentation:
 
     def is_sentence_initial(self, token: Token) -> bool:
         """First word of its sentence, ignoring opening quotes, brackets and dashes."""
-        sentence = self.sentences[token.sentence]
-        for t in self.tokens[sentence.first_token:token.index]:
-            if t.kind != "punct" or t.text not in "«“‘\"'(-–—[*„‚":
-                return False
-        return True
+        return token.index <= self._sentence_leads[token.sentence]
+
+    @cached_property
+    def _sentence_leads(self) -> list[int]:
+        """For each sentence, the index of its first token that is no opening quote,
+        bracket or dash: a token up to it is sentence-initial (one pass, so asking is
+        constant time however long the sentence)."""
+        leads = []
+        for sentence in self.sentences:
+            i = sentence.first_token
+            while i < len(self.tokens) and self.tokens[i].sentence == sentence.index and \
+                    self.tokens[i].kind == "punct" and self.tokens[i].text in "«“‘\"'(-–—[*„‚":
+                i += 1
+            leads.append(i)
+        return leads
 
     @cached_property
     def _quoted_reach(self) -> tuple[list[int], list[int]]:

@@ -54,6 +54,11 @@ class RunVariant:
     at: int | None = None   # where the document writes the right name first
 
 
+#: the most parts a run may have to be one name (Red Bull Racing Honda RBPT: five); a
+#: longer row of capitalised words is a title or a list, and the work stays linear
+MAX_PARTS = 6
+
+
 def runs(an: Analysis) -> list[Run]:
     """The runs of two or more adjacent mentions in one sentence (parts of hyphenated
     tokens count: "Saint-Germain" is a run of its own)."""
@@ -67,7 +72,7 @@ def runs(an: Analysis) -> list[Run]:
             for p in _PART.finditer(m.form):
                 parts.append(p.group())
                 spans.append((m.token.start + p.start(), m.token.start + p.end()))
-        if len(parts) >= 2:
+        if 2 <= len(parts) <= MAX_PARTS:
             out.append(Run(tuple(group), tuple(parts), tuple(spans)))
 
     for m in an.mentions:

@@ -95,6 +95,8 @@ class RestatedWord(Rule):
                         not lex.has_pos(tok.low, *_FUNCTION)
                 if not noun:
                     continue
+                while recent and position - recent[0][0] - 1 > window:
+                    del recent[0]           # out of reach: the work stays linear
                 for pos, earlier in recent:
                     between = position - pos - 1
                     if between < 2 or between > window or earlier.low != tok.low:

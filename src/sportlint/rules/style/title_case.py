@@ -15,6 +15,9 @@ from sportlint.rules.base import Context, Rule
 FUNCTION = ARTICLES | ARTICULATED | DI_ARTICLES | PREPOSITIONS | frozenset(
     "e ed o od ma che non col coi".split())
 
+#: the longest quotation (characters) read as a title: ten words of fifteen letters
+MAX_TITLE = 160
+
 
 class TitleCase(Rule):
     """A title in quotation marks with every word capitalised: «Il Giardino Dei Ciliegi».
@@ -58,8 +61,9 @@ class TitleCase(Rule):
         lex: Lexicon = ctx.resources.get("lexicon")
         gaz: Gazetteer = ctx.resources.get("gazetteer")
         for quote in seg.quotes:
-            if not quote.matched or quote.open is None or quote.close is None:
-                continue
+            if not quote.matched or quote.open is None or quote.close is None or \
+                    quote.close - quote.open > MAX_TITLE:
+                continue        # a title is a few words (and nested quotes stay linear)
             words = [t for t in seg.tokens_between(quote.open + 1, quote.close) if t.is_word]
             if not 3 <= len(words) <= 10 or len(words) != len(
                     [t for t in seg.tokens_between(quote.open + 1, quote.close)
