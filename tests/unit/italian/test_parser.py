@@ -22,7 +22,7 @@ def parse(model: parser.Parser, text: str) -> list[parser.Arc]:
 
 def test_shipped_model_finds_subject_and_object(shipped: parser.Parser) -> None:
     arcs = parse(shipped, "La Roma ha battuto il Milan .")
-    assert arcs[1].head == 3 and arcs[1].label == "nsubj"
+    assert arcs[1].head == 3 and arcs[1].label.startswith("nsubj")
     assert arcs[5].head == 3 and arcs[5].label == "obj"
     assert arcs[3].head == -1 and arcs[3].label == "root"
     assert all(0 <= a.confidence <= 1 and 0 <= a.label_confidence <= 1 for a in arcs)
