@@ -189,6 +189,8 @@ class Rule:
     #: the rule's findings carry ids below its own (``languagetool.GR_10_001``); select,
     #: ignore and severity apply to each finding's id
     dynamic_ids: ClassVar[bool] = False
+    #: former ids of the rule, still accepted wherever an id is (``config.loader.ALIASES``)
+    aliases: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, options: Mapping[str, Any] | None = None) -> None:
         """Raises KeyError for an option the rule does not have, OptionError for a value of

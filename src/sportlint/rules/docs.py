@@ -134,6 +134,8 @@ def render_rule(cls: type[Rule]) -> str:
     ]
     if cls.dynamic_ids:
         facts.append(f"- Findings carry ids below its own (`{cls.id}.<id>`)")
+    if cls.aliases:
+        facts.append("- Former ids, still accepted: " + ", ".join(f"`{a}`" for a in cls.aliases))
     out = [f"### {cls.id}", "", summary, "", *facts, ""]
     for heading, text in found.items():
         out += [f"**{heading}**", "", text, ""]
