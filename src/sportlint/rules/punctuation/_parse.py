@@ -174,8 +174,9 @@ def subject_commas(ctx: Context, tokens: list[Token]) -> list[SubjectComma]:
     c = next((k for k, t in enumerate(tokens) if t.text == ","), 0)
     if 2 <= c < len(tokens) - 1 and tokens[c - 1].is_word and tokens[c + 1].is_word:
         lex = ctx.resources.get("lexicon")
-        verb = tokens[c + 1]
-        if verb.is_word and finite(lex, verb.low) and not second_person(lex, verb.low):
+        verb, last = tokens[c + 1], tokens[c - 1]
+        nounlike = last.capitalised or any(a.pos == "NOUN" for a in lex.analyses(last.low))
+        if nounlike and finite(lex, verb.low) and not second_person(lex, verb.low):
             candidates.append(c)
     if not candidates:
         return out

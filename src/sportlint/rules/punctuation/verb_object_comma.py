@@ -67,9 +67,14 @@ class VerbObjectComma(Rule):
                 if tokens[c].text != "," or tokens[c + 1].low not in _ARTICLES:
                     continue
                 lex = ctx.resources.get("lexicon")
-                before = [k for k in range(c) if tokens[k].is_word and finite(lex, tokens[k].low)]
                 last_punct = max((k for k in range(c) if tokens[k].kind == "punct"), default=-1)
-                if any(k > last_punct for k in before):
+                before = [k for k in range(last_punct + 1, c)
+                          if tokens[k].is_word and finite(lex, tokens[k].low)]
+                # the verb right before the comma, or a complement opened by a preposition
+                # or an adverb between them
+                if before and (before[-1] == c - 1 or any(
+                        a.pos in ("PRE", "ARTPRE", "ADV")
+                        for a in lex.analyses(tokens[before[-1] + 1].low))):
                     candidates.append(c)
             for c in candidates:
                 v = self._verb_before(ctx, tokens, c, lex)
