@@ -7,7 +7,7 @@ import pytest
 
 from sportlint import fix_text, lint_text
 
-SELECT = {"select": ["quotes", "typography"]}
+SELECT = {"select": ["quotes", "typography", "punctuation"]}
 
 
 def findings(text: str, path: str | None = None, config: dict | None = None) -> list:
@@ -67,7 +67,7 @@ def test_mixed_apostrophe_suggestion_applies_to_its_span() -> None:
 def test_open_inciso_suggestion_applies_to_its_span() -> None:
     text = "Si sa che Verdi, il 3 aprile 2015 riuscì a vincere la coppa."
     (f,) = findings(text)
-    assert f.rule == "typography.open-inciso"
+    assert f.rule == "punctuation.unclosed-inciso"
     assert text[f.start:f.end] == "2015"
     assert apply_first(text, f) == "Si sa che Verdi, il 3 aprile 2015, riuscì a vincere la coppa."
 
@@ -75,7 +75,7 @@ def test_open_inciso_suggestion_applies_to_its_span() -> None:
 def test_quoted_speech_skips_the_inciso_rule_only() -> None:
     text = "«Rossi, ieri sera ha segnato ,  e basta», ha detto."
     rules = {f.rule for f in findings(text)}
-    assert "typography.open-inciso" not in rules
+    assert "punctuation.unclosed-inciso" not in rules
     assert {"typography.space-before-punct", "typography.double-space"} <= rules
 
 

@@ -35,9 +35,22 @@ class ConfigError(Exception):
     """A configuration problem; the message names the file and the key."""
 
 
+#: former rule ids -> the id the rule has now: a config, a ``--select``/``--ignore`` or an
+#: in-text suppression that names the old id still reaches the rule (each rule lists its
+#: own in ``Rule.aliases``; tests/unit/config checks that the two agree)
+ALIASES: dict[str, str] = {"typography.open-inciso": "punctuation.unclosed-inciso"}
+
+
+def canonical(rule_id: str) -> str:
+    """The current id of ``rule_id`` (itself unless it is a former id)."""
+    return ALIASES.get(rule_id, rule_id)
+
+
 def matches(rule_id: str, prefix: str) -> bool:
-    """``names`` matches ``names.consistency``; ``ALL`` matches everything."""
+    """``names`` matches ``names.consistency``; ``ALL`` matches everything; a former id
+    (`ALIASES`) matches the rule it became."""
     prefix = prefix.strip().rstrip(".")
+    prefix = ALIASES.get(prefix, prefix)
     return prefix.upper() == "ALL" or rule_id == prefix or rule_id.startswith(prefix + ".")
 
 
@@ -105,7 +118,10 @@ class Config:
         return best[1] if best else default
 
     def options_for(self, rule_id: str) -> dict[str, Any]:
-        return dict(self.rules.get(rule_id, {}))
+        out: dict[str, Any] = {}
+        for key in (*(a for a, target in ALIASES.items() if target == rule_id), rule_id):
+            out.update(self.rules.get(key, {}))     # the current id's options win
+        return out
 
     def with_overrides(self, *, select: Iterable[str] | None = None,
                        ignore: Iterable[str] = (), fail_level: str | None = None,

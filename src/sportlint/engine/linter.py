@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
-from sportlint.config.loader import Config, ConfigError, matches
+from sportlint.config.loader import Config, ConfigError, canonical, matches
 from sportlint.engine import bounds, guard, merge, recheck, suppressions, timeouts
 from sportlint.engine.timeouts import timeout_problem
 from sportlint.findings import Applicability, Edit, Finding, Findings, Fix, RuleProblem
@@ -28,11 +28,11 @@ def _instantiate(config: Config) -> Iterable[Rule]:
     where = config.source or "config"
     known = {**registry.all_rules(), **user_rules(config)}
     for rule_id, given in config.rules.items():
-        if rule_id not in known:
+        if canonical(rule_id) not in known:
             raise ConfigError(f"{config.option_sources.get(rule_id, where)}: "
                               f"key 'rules.{rule_id}': no such rule")
         # every rule's options, enabled or not: a wrong type is an error before any text
-        _check_options(known[rule_id], given, config.option_sources, where)
+        _check_options(known[canonical(rule_id)], given, config.option_sources, where)
     for key, prefixes in (("select", config.select or []), ("enable", config.enable),
                           ("disable'/'ignore", config.disable), ("severity", config.severity)):
         for prefix in unknown_prefixes(prefixes, config):

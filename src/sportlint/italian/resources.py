@@ -1,4 +1,5 @@
-"""Heavy shared data (lexicon, gazetteer, word frequencies, the tagger), loaded lazily and once.
+"""Heavy shared data (lexicon, gazetteer, word frequencies, the tagger, the parser), loaded
+lazily and once.
 
 A loader is named by a ``"module:function"`` string so that nothing is imported until a
 rule that needs it asks: ``ctx.resources.get("gazetteer")``. Loaded objects are cached for
@@ -16,6 +17,7 @@ LOADERS: dict[str, str] = {
     "gazetteer": "sportlint.italian.gazetteer:load",
     "lexicon": "sportlint.italian.lexicon:load",
     "tagger": "sportlint.italian.tagger:load",
+    "parser": "sportlint.italian.parser:load",
 }
 
 _cache: dict[str, Any] = {}

@@ -185,6 +185,8 @@ class Rule:
     #: the rule suspects any word of a class (an unknown word) rather than a known slip:
     #: on a span another rule reports too, the other's finding wins (engine/merge.py)
     generic: ClassVar[bool] = False
+    #: former ids of the rule, still accepted wherever an id is (``config.loader.ALIASES``)
+    aliases: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, options: Mapping[str, Any] | None = None) -> None:
         """Raises KeyError for an option the rule does not have, OptionError for a value of

@@ -54,6 +54,9 @@ FAMILIES: dict[str, str] = {
     "typography": "Apostrophes mixed or misused, spacing and punctuation, ellipses, "
                   "parentheses, an inciso opened with a comma and never closed, look-alike "
                   "letters of other scripts and accents typed as the wrong character.",
+    "punctuation": "Commas that break a clause where Italian allows no break (between subject "
+                   "and verb, verb and object, after che) and incidental clauses opened and "
+                   "never closed, found with sportlint's own tagger and dependency parser.",
     "grammar": "Real-word slips found with the Morph-it! lexicon: a participle for its action "
                "noun, a singular after \"più\", verb + preposition, articles and elisions, "
                "a/ha and e/è, a present in a passato remoto narration. Grammar rules skip "
@@ -140,6 +143,8 @@ def render_rule(cls: type[Rule]) -> str:
     ]
     if cls.dynamic_ids:
         facts.append(f"- Findings carry ids below its own (`{cls.id}.<id>`)")
+    if cls.aliases:
+        facts.append("- Former ids, still accepted: " + ", ".join(f"`{a}`" for a in cls.aliases))
     out = [f"### {cls.id}", "", summary, "", *facts, ""]
     for heading, text in found.items():
         out += [f"**{heading}**", "", text, ""]

@@ -12,8 +12,8 @@ from sportlint.rules.kinds.base import DataRule
 from sportlint.rules.kinds.consistency import ConsistencyRule, normal
 from sportlint.rules.kinds.substitution import SubstitutionRule
 
-FAMILIES = ("names", "scores", "numbers", "quotes", "typography", "grammar", "spelling", "style",
-            "languagetool", "sportlint")
+FAMILIES = ("names", "scores", "numbers", "quotes", "typography", "punctuation", "grammar",
+            "spelling", "style", "languagetool", "sportlint")
 
 
 def test_ids_are_dotted_with_a_known_family() -> None:

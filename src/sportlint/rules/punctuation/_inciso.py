@@ -1,4 +1,4 @@
-"""Recognise the parts of an open incidental clause (inciso) for typography.open-inciso:
+"""Recognise the parts of an open incidental clause (inciso) for punctuation.unclosed-inciso:
 a subject at the start of a clause, a date or time expression or an apposition after a
 comma, and a finite verb. Small closed word lists and suffixes, no tagger: the rule flags
 only when all three parts are recognised, so it stays quiet when unsure."""

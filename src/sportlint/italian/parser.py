@@ -1,0 +1,601 @@
+"""sportlint's dependency parser: greedy arc-hybrid transitions scored by an averaged
+perceptron, trained with a dynamic oracle (Goldberg and Nivre 2013; the design of Honnibal's
+"Parsing English in 500 lines of Python"), and a second perceptron that labels the arcs.
+
+``resources.get("parser")`` returns a `Parser`; ``parser.parse(words, tags)`` takes the
+written words of a sentence and the tagger's parts of speech (``italian.tagger``: joined tags
+such as ``ADP+DET`` for an articulated preposition) and gives one `Arc` per word: the index
+of its head (``-1`` for the sentence's root), its Universal Dependencies relation (``nsubj``,
+``obj``, ``appos``, ``acl:relcl`` ...; a few subtypes kept, see `KEEP`), and two confidences
+between 0 and 1: of the transition that made the arc (a softmax over the valid transitions
+with a temperature fitted on held-out sentences) and of its label. Rules act only on
+confident arcs.
+
+The model (``data/generated/parser/it.parser.gz``, built by ``scripts/build_parser.py`` from
+the UD treebanks PUD, MarkIT, ParlaMint and Valico; CC BY-SA 4.0) is a gzipped file: a line
+of JSON (labels, temperatures, table sizes), then two tables of 16-bit integers: the
+transition weights (a row of 3 per hashed feature) and the label weights (a row of one per
+label). Like the tagger, `load` memory-maps the decompressed file from sportlint's start-up
+cache. Nothing loads it unless a rule has a candidate sentence.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import sys
+import zlib
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sportlint.util.datapaths import data_dir
+
+FILE = "generated/parser/it.parser.gz"
+SHIFT, RIGHT, LEFT = 0, 1, 2
+MOVES = (SHIFT, RIGHT, LEFT)
+#: rows of the transition and the label tables (powers of two)
+BUCKETS = 1 << 19
+LABEL_BUCKETS = 1 << 15
+#: relation subtypes kept (every other subtype is folded into its relation)
+KEEP = frozenset({"acl:relcl", "nsubj:pass", "aux:pass", "obl:agent", "expl:impers"})
+_ROWS_KEPT = 300_000
+
+
+@dataclass(frozen=True)
+class Arc:
+    """A word's head (index in the sentence, -1 for the root), relation and confidences."""
+
+    head: int
+    label: str
+    confidence: float
+    label_confidence: float
+
+
+def normalise(word: str) -> str:
+    low = word.lower().replace("’", "'")
+    if any(c.isdigit() for c in low):
+        return "".join("9" if c.isdigit() else c for c in low)
+    return low
+
+
+def coarse_label(label: str) -> str:
+    return label if label in KEEP else label.split(":")[0]
+
+
+class _State:
+    """A parse in progress: words are 1..n-2 (0 a start pad, n-1 the root)."""
+
+    __slots__ = ("heads", "i", "lefts", "n", "rights", "stack")
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.heads: list[int] = [-1] * n
+        self.lefts: list[list[int]] = [[] for _ in range(n)]
+        self.rights: list[list[int]] = [[] for _ in range(n)]
+        self.stack: list[int] = [1]
+        self.i = 2
+
+    def done(self) -> bool:
+        return not self.stack and self.i + 1 >= self.n
+
+    def valid(self) -> list[int]:
+        moves = []
+        if self.i + 1 < self.n:
+            moves.append(SHIFT)
+        if len(self.stack) >= 2:
+            moves.append(RIGHT)
+        if self.stack:
+            moves.append(LEFT)
+        return moves
+
+    def apply(self, move: int) -> None:
+        stack = self.stack
+        if move == SHIFT:
+            stack.append(self.i)
+            self.i += 1
+            return
+        child = stack.pop()
+        head = stack[-1] if move == RIGHT else self.i
+        self.heads[child] = head
+        (self.lefts if child < head else self.rights)[head].append(child)
+
+
+def gold_moves(state: _State, gold: Sequence[int]) -> list[int]:
+    """The moves that lose no arc of the (projective) gold tree: the dynamic oracle."""
+    i, n, stack = state.i, state.n, state.stack
+    valid = state.valid()
+    if not stack or (SHIFT in valid and gold[i] == stack[-1]):
+        return [SHIFT]
+    if gold[stack[-1]] == i:
+        return [LEFT]
+    costly = {m for m in MOVES if m not in valid}
+    s0 = stack[-1]
+    if len(stack) >= 2 and gold[s0] == stack[-2]:
+        costly.add(LEFT)
+    if SHIFT not in costly and any(gold[w] == i or gold[i] == w for w in stack):
+        costly.add(SHIFT)
+    if any(gold[w] == s0 or gold[s0] == w for w in range(i + 1, n)):
+        costly.add(LEFT)
+        costly.add(RIGHT)
+    return [m for m in MOVES if m not in costly]
+
+
+def _ctx(items: list[int], k: int, data: Sequence[str]) -> str:
+    return data[items[-k]] if len(items) >= k else ""
+
+
+def features(words: Sequence[str], tags: Sequence[str], state: _State) -> list[str]:
+    """The transition features: words and tags of the top three stack items, the first
+    three buffer items, the leftmost and rightmost children, valencies and distance
+    (``words``/``tags`` padded: 0 is the start, n-1 the root)."""
+    n0, n, stack = state.i, state.n, state.stack
+    depth = len(stack)
+    s0 = stack[-1] if depth else -1
+    ws0, ws1, ws2 = (_ctx(stack, 1, words), _ctx(stack, 2, words), _ctx(stack, 3, words))
+    ts0, ts1, ts2 = (_ctx(stack, 1, tags), _ctx(stack, 2, tags), _ctx(stack, 3, tags))
+    wn0 = words[n0]
+    tn0 = tags[n0]
+    wn1 = words[n0 + 1] if n0 + 1 < n else ""
+    tn1 = tags[n0 + 1] if n0 + 1 < n else ""
+    tn2 = tags[n0 + 2] if n0 + 2 < n else ""
+    wn2 = words[n0 + 2] if n0 + 2 < n else ""
+    lefts, rights = state.lefts, state.rights
+    n0l = lefts[n0]
+    vn0b = len(n0l)
+    wn0b1, tn0b1 = (words[n0l[0]], tags[n0l[0]]) if n0l else ("", "")
+    wn0b2, tn0b2 = (words[n0l[1]], tags[n0l[1]]) if vn0b > 1 else ("", "")
+    if s0 >= 0:
+        s0l, s0r = lefts[s0], rights[s0]
+    else:
+        s0l, s0r = [], []
+    vs0b, vs0f = len(s0l), len(s0r)
+    ws0b1, ts0b1 = (words[s0l[0]], tags[s0l[0]]) if s0l else ("", "")
+    ws0b2, ts0b2 = (words[s0l[1]], tags[s0l[1]]) if vs0b > 1 else ("", "")
+    ws0f1, ts0f1 = (words[s0r[-1]], tags[s0r[-1]]) if s0r else ("", "")
+    ws0f2, ts0f2 = (words[s0r[-2]], tags[s0r[-2]]) if vs0f > 1 else ("", "")
+    d = str(min(n0 - s0, 5)) if s0 > 0 else "0"
+    f = ["bias"]
+    for k, w in enumerate((wn0, wn1, wn2, ws0, ws1, ws2, wn0b1, wn0b2, ws0b1, ws0b2,
+                           ws0f1, ws0f2)):
+        if w:
+            f.append(f"w{k} {w}")
+    for k, t in enumerate((tn0, tn1, tn2, ts0, ts1, ts2, tn0b1, tn0b2, ts0b1, ts0b2,
+                           ts0f1, ts0f2)):
+        if t:
+            f.append(f"t{k} {t}")
+    f += [
+        f"wt0 {wn0}/{tn0}", f"wt1 {wn1}/{tn1}", f"wt2 {wn2}/{tn2}", f"wts {ws0}/{ts0}",
+        f"s0n0 {ws0} {wn0}",
+        f"wtn0ws0 {wn0}/{tn0} {ws0}",
+        f"wtn0ts0 {wn0}/{tn0} {ts0}",
+        f"wts0wn0 {ws0}/{ts0} {wn0}",
+        f"wts0tn0 {ws0}/{ts0} {tn0}",
+        f"wtwt {ws0}/{ts0} {wn0}/{tn0}",
+        f"tts0n0 {ts0} {tn0}",
+        f"ttn0n1 {tn0} {tn1}",
+        f"ttt0 {tn0} {tn1} {tn2}",
+        f"ttt1 {ts0} {tn0} {tn1}",
+        f"ttt2 {ts0} {ts1} {tn0}",
+        f"ttt3 {ts0} {ts0f1} {tn0}",
+        f"ttt4 {ts0} {tn0} {tn0b1}",
+        f"ttt5 {ts0} {ts0b1} {ts0b2}",
+        f"ttt6 {ts0} {ts0f1} {ts0f2}",
+        f"ttt7 {tn0} {tn0b1} {tn0b2}",
+        f"ttt8 {ts0} {ts1} {ts2}",
+        f"tts1 {ts1} {ts0} {tn0} {tn0b1}",
+        f"ws1ts0 {ws1}/{ts1} {ts0}",
+        f"v0 {ws0} {vs0f}", f"v1 {ws0} {vs0b}", f"v2 {wn0} {vn0b}",
+        f"v3 {ts0} {vs0f}", f"v4 {ts0} {vs0b}", f"v5 {tn0} {vn0b}",
+        f"d0 {ws0} {d}", f"d1 {wn0} {d}", f"d2 {ts0} {d}", f"d3 {tn0} {d}",
+        f"d4 {tn0}{ts0} {d}", f"d5 {wn0}{ws0} {d}",
+        f"p1 {tags[s0 - 1] if s0 > 0 else ''} {ts0} {tn0}",
+        f"p2 {tags[n0 - 1]} {tn0} {ts0}",
+        f"p3 {words[n0 - 1]} {tn0} {ts0}",
+        f"x0 {wn0[-3:]} {tn0}", f"x1 {ws0[-3:]} {ts0}", f"x2 {ws0[-3:]} {wn0[-3:]}",
+        f"x3 {ts0} {tn0} {d} {vs0f} {vn0b}",
+    ]
+    return f
+
+
+def label_features(words: Sequence[str], tags: Sequence[str], heads: Sequence[int],
+                   kids: Sequence[Sequence[int]], d: int) -> list[str]:
+    """The features for labelling the arc of word ``d`` (padded indices)."""
+    h = heads[d]
+    wd, td = words[d], tags[d]
+    wh, th = words[h], tags[h]
+    direction = "L" if d < h else "R"
+    dist = str(min(abs(h - d), 6))
+    mine = kids[d]
+    first = mine[0] if mine else 0
+    ktags = " ".join(sorted({tags[k] for k in mine})) if mine else ""
+    case = next((words[k] for k in mine if k < d and tags[k].startswith("ADP")), "")
+    return [
+        "b", f"wd {wd}", f"td {td}", f"wh {wh}", f"th {th}", f"dir {direction}",
+        f"tdth {td} {th} {direction}", f"wdth {wd} {th} {direction}",
+        f"tdwh {td} {wh} {direction}", f"wdwh {wd} {wh}",
+        f"dist {td} {th} {direction} {dist}",
+        f"k {td} {ktags}", f"kf {td} {tags[first] if first else ''} {words[first] if first else ''}",
+        f"case {case} {td} {th}", f"casew {case}",
+        f"prev {words[d - 1]} {td} {direction}", f"prevt {tags[d - 1]} {td} {th}",
+        f"next {tags[d + 1] if d + 1 < len(tags) else ''} {td}",
+        f"hh {tags[heads[h]] if 0 < h < len(heads) - 1 and heads[h] >= 0 else 'R'} {th} {td}",
+        f"root {h == len(heads) - 1} {td}",
+        f"sfx {wd[-2:]} {td} {direction}",
+        f"nk {len(mine)} {td}",
+    ]
+
+
+class Parser:
+    """Greedy parsing with fixed weights: ``table[bucket(f) * 3 + move]`` and
+    ``label_table[bucket(f) * len(labels) + label]``."""
+
+    def __init__(self, table: Any, label_table: Any, labels: Sequence[str],
+                 temperature: float, label_temperature: float) -> None:
+        self.table = table
+        self.mask = len(table) // 3 - 1
+        self.labels = tuple(labels)
+        self.label_table = label_table
+        self.label_mask = len(label_table) // len(self.labels) - 1
+        self.temperature = temperature
+        self.label_temperature = label_temperature
+        self._rows: dict[str, tuple[int, ...]] = {}
+        self._label_rows: dict[str, tuple[int, ...]] = {}
+
+    def _scores(self, feats: list[str], rows_of: dict[str, tuple[int, ...]], table: Any,
+                mask: int, width: int) -> list[int]:
+        get = rows_of.get
+        crc = zlib.crc32
+        rows = []
+        for f in feats:
+            row = get(f)
+            if row is None:
+                o = (crc(f.encode("utf-8", "surrogatepass")) & mask) * width
+                row = rows_of[f] = tuple(table[o:o + width])
+            rows.append(row)
+        return list(map(sum, zip(*rows, strict=True)))
+
+    def parse(self, words: Sequence[str], tags: Sequence[str]) -> list[Arc]:
+        """One `Arc` per word (``tags``: the tagger's parts of speech of ``words``)."""
+        if not words:
+            return []
+        if len(self._rows) > _ROWS_KEPT:
+            self._rows.clear()
+            self._label_rows.clear()
+        ws = ["<start>", *map(normalise, words), "<root>"]
+        ts = ["<start>", *tags, "<root>"]
+        n = len(ws)
+        state = _State(n)
+        conf = [0.0] * n
+        # the lowest probability of any move made while a word was on the stack: its arc is
+        # only as sure as the least sure decision it waited through
+        low = [1.0] * n
+        temp = self.temperature
+        while not state.done():
+            scores = self._scores(features(ws, ts, state), self._rows, self.table,
+                                  self.mask, 3)
+            valid = state.valid()
+            move = max(valid, key=lambda m: scores[m])
+            top = scores[move]
+            p = 1.0 / sum(math.exp((scores[m] - top) / temp) for m in valid)
+            for w in state.stack:
+                if p < low[w]:
+                    low[w] = p
+            if move == SHIFT:
+                low[state.i] = p
+            else:
+                w = state.stack[-1]
+                conf[w] = min(p, low[w])
+            state.apply(move)
+        heads = state.heads
+        for w in range(1, n - 1):
+            if heads[w] < 0:       # cannot happen with valid moves; defensive
+                heads[w] = n - 1
+        kids: list[list[int]] = [[] for _ in range(n)]
+        for w in range(1, n - 1):
+            kids[heads[w]].append(w)
+        out = []
+        width = len(self.labels)
+        ltemp = self.label_temperature
+        for w in range(1, n - 1):
+            scores = self._scores(label_features(ws, ts, heads, kids, w), self._label_rows,
+                                  self.label_table, self.label_mask, width)
+            if heads[w] == n - 1:
+                best = self.labels.index("root") if "root" in self.labels else 0
+            else:
+                best = max(range(width), key=lambda k: (scores[k], -k))
+            top = scores[best]
+            lp = 1.0 / sum(math.exp(min(50.0, (s - top) / ltemp)) for s in scores)
+            head = heads[w] - 1 if heads[w] != n - 1 else -1
+            out.append(Arc(head, self.labels[best], conf[w], lp))
+        return out
+
+
+# --- training (scripts/build_parser.py and bench/bench_parser.py) -------------------------
+
+@dataclass
+class Tree:
+    """A training sentence: written words, tags, heads (-1 root) and relations."""
+
+    words: list[str]
+    tags: list[str]
+    heads: list[int]
+    labels: list[str]
+
+
+def projectivise(heads: list[int]) -> list[int]:
+    """``heads`` (padded: root = n-1) with non-projective arcs lifted to the head's head
+    until the tree is projective (the oracle needs a projective tree)."""
+    heads = list(heads)
+    n = len(heads)
+
+    def crossing(d: int) -> bool:
+        h = heads[d]
+        lo, hi = min(d, h), max(d, h)
+        for k in range(lo + 1, hi):
+            a = k
+            while a != h and a != n - 1 and 0 < a:
+                a = heads[a]
+            if a != h:
+                return True
+        return False
+
+    for _ in range(n * 2):
+        bad = [d for d in range(1, n - 1) if heads[d] != n - 1 and crossing(d)]
+        if not bad:
+            break
+        d = min(bad, key=lambda x: abs(heads[x] - x))
+        heads[d] = heads[heads[d]]
+    return heads
+
+
+class _Perceptron:
+    """An averaged perceptron over string features, ``width`` classes."""
+
+    def __init__(self, width: int) -> None:
+        self.width = width
+        self.weights: dict[str, list[float]] = {}
+        self.totals: dict[str, list[float]] = {}
+        self.stamps: dict[str, list[int]] = {}
+        self.instances = 0
+
+    def scores(self, feats: list[str]) -> list[float]:
+        out = [0.0] * self.width
+        get = self.weights.get
+        for f in feats:
+            row = get(f)
+            if row is not None:
+                for k in range(self.width):
+                    out[k] += row[k]
+        return out
+
+    def update(self, truth: int, guess: int, feats: list[str]) -> None:
+        self.instances += 1
+        if truth == guess:
+            return
+        now = self.instances
+        for f in feats:
+            row = self.weights.get(f)
+            if row is None:
+                row = self.weights[f] = [0.0] * self.width
+                self.totals[f] = [0.0] * self.width
+                self.stamps[f] = [0] * self.width
+            tot, st = self.totals[f], self.stamps[f]
+            for k, delta in ((truth, 1.0), (guess, -1.0)):
+                tot[k] += (now - st[k]) * row[k]
+                st[k] = now
+                row[k] += delta
+
+    def averaged(self) -> dict[str, list[float]]:
+        now = max(self.instances, 1)
+        out = {}
+        for f, row in self.weights.items():
+            tot, st = self.totals[f], self.stamps[f]
+            avg = [(tot[k] + (now - st[k]) * row[k]) / now for k in range(self.width)]
+            if any(avg):
+                out[f] = avg
+        return out
+
+
+def _padded(tree: Tree) -> tuple[list[str], list[str], list[int]]:
+    n = len(tree.words) + 2
+    ws = ["<start>", *map(normalise, tree.words), "<root>"]
+    ts = ["<start>", *tree.tags, "<root>"]
+    heads = [-1] + [h + 1 if h >= 0 else n - 1 for h in tree.heads] + [-1]
+    return ws, ts, heads
+
+
+def train(trees: Sequence[Tree], iterations: int = 10, label_iterations: int = 6,
+          seed: int = 0, progress: Callable[[str], None] | None = None,
+          buckets: int = BUCKETS, label_buckets: int = LABEL_BUCKETS) -> Parser:
+    """A parser trained on ``trees`` (the dynamic oracle follows the model's own moves)."""
+    import random
+
+    rng = random.Random(seed)
+    prepared = []
+    for t in trees:
+        ws, ts, heads = _padded(t)
+        prepared.append((ws, ts, projectivise(heads), heads,
+                         [coarse_label(x) for x in t.labels]))
+    model = _Perceptron(3)
+    order = list(range(len(prepared)))
+    for it in range(iterations):
+        right = total = 0
+        for s in order:
+            ws, ts, gold, _, _ = prepared[s]
+            state = _State(len(ws))
+            while not state.done():
+                feats = features(ws, ts, state)
+                scores = model.scores(feats)
+                valid = state.valid()
+                guess = max(valid, key=lambda m: scores[m])
+                golds = gold_moves(state, gold)
+                if golds:
+                    best = max(golds, key=lambda m: scores[m])
+                    model.update(best, guess, feats)
+                state.apply(guess)
+            right += sum(state.heads[w] == gold[w] for w in range(1, len(ws) - 1))
+            total += len(ws) - 2
+        rng.shuffle(order)
+        if progress:
+            progress(f"iteration {it + 1}: UAS {right / max(total, 1):.4f} on training data")
+    labels = sorted({x for p in prepared for x in p[4]})
+    index = {x: k for k, x in enumerate(labels)}
+    labeller = _Perceptron(len(labels))
+    for it in range(label_iterations):
+        right = total = 0
+        for s in order:
+            ws, ts, _, heads, gl = prepared[s]
+            n = len(ws)
+            kids: list[list[int]] = [[] for _ in range(n)]
+            for w in range(1, n - 1):
+                kids[heads[w]].append(w)
+            for w in range(1, n - 1):
+                feats = label_features(ws, ts, heads, kids, w)
+                scores = labeller.scores(feats)
+                guess = max(range(len(labels)), key=lambda k: (scores[k], -k))
+                truth = index[gl[w - 1]]
+                labeller.update(truth, guess, feats)
+                right += guess == truth
+                total += 1
+        rng.shuffle(order)
+        if progress:
+            progress(f"labels {it + 1}: {right / max(total, 1):.4f} on training data")
+    return Parser(_pack(model.averaged(), 3, buckets), _pack(labeller.averaged(), len(labels),
+                  label_buckets), labels, 100.0, 100.0)
+
+
+def _pack(weights: dict[str, list[float]], width: int, buckets: int,
+          min_weight: float = 0.05) -> memoryview:
+    import array
+
+    sums = [0.0] * (buckets * width)
+    mask = buckets - 1
+    for f, row in weights.items():
+        o = (zlib.crc32(f.encode("utf-8", "surrogatepass")) & mask) * width
+        for k, w in enumerate(row):
+            if abs(w) >= min_weight:
+                sums[o + k] += w
+    return memoryview(array.array("h", (max(-32768, min(32767, round(w * 100))) for w in sums)))
+
+
+def evaluate(parser: Parser, trees: Sequence[Tree], tags: Sequence[Sequence[str]] | None = None
+             ) -> dict[str, Any]:
+    """UAS, LAS (punctuation included and excluded) and the accuracy of confident arcs."""
+    right = lright = total = 0
+    pright = plright = ptotal = 0
+    confident: dict[float, list[int]] = {c: [0, 0] for c in (0.8, 0.9, 0.95)}
+    for k, t in enumerate(trees):
+        arcs = parser.parse(t.words, tags[k] if tags is not None else t.tags)
+        for a, h, lab, tag in zip(arcs, t.heads, t.labels, t.tags, strict=True):
+            ok = a.head == h
+            lok = ok and a.label == coarse_label(lab)
+            right += ok
+            lright += lok
+            total += 1
+            if tag != "PUNCT":
+                pright += ok
+                plright += lok
+                ptotal += 1
+            for c, cell in confident.items():
+                if a.confidence >= c:
+                    cell[0] += ok
+                    cell[1] += 1
+    return {"uas": right / max(total, 1), "las": lright / max(total, 1),
+            "uas_nopunct": pright / max(ptotal, 1), "las_nopunct": plright / max(ptotal, 1),
+            "tokens": total,
+            "confident": {c: (r / max(n, 1), n / max(total, 1))
+                          for c, (r, n) in confident.items()}}
+
+
+def fit_temperatures(parser: Parser, trees: Sequence[Tree]) -> tuple[float, float]:
+    """The softmax temperatures (arcs, labels) that make held-out arcs most likely."""
+    grid = (25.0, 50.0, 75.0, 100.0, 150.0, 200.0, 300.0, 400.0, 600.0, 800.0, 1200.0)
+    parsed = [(t, parser.parse(t.words, t.tags)) for t in trees]
+    best = (parser.temperature, parser.label_temperature)
+    for which in (0, 1):
+        best_ll, best_t = -math.inf, best[which]
+        for temp in grid:
+            if which == 0:
+                parser.temperature = temp
+                parsed = [(t, parser.parse(t.words, t.tags)) for t in trees]
+            else:
+                parser.label_temperature = temp
+                parsed = [(t, parser.parse(t.words, t.tags)) for t in trees]
+            ll = 0.0
+            for t, arcs in parsed:
+                for a, h, lab in zip(arcs, t.heads, t.labels, strict=True):
+                    if which == 0:
+                        ok, p = a.head == h, a.confidence
+                    else:
+                        ok, p = a.label == coarse_label(lab), a.label_confidence
+                    ll += math.log(max(p if ok else 1 - p, 1e-9))
+            if ll > best_ll:
+                best_ll, best_t = ll, temp
+        if which == 0:
+            parser.temperature = best_t
+        else:
+            parser.label_temperature = best_t
+        best = (parser.temperature, parser.label_temperature)
+    return best
+
+
+def dumps(parser: Parser, meta: dict[str, Any]) -> bytes:
+    """The model file (see the module doc), gzipped reproducibly."""
+    import array
+    import io
+
+    header = {"labels": list(parser.labels), "temperature": parser.temperature,
+              "label_temperature": parser.label_temperature, "buckets": parser.mask + 1,
+              "label_buckets": parser.label_mask + 1, **meta}
+    head = json.dumps(header, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    head += b" " * (len(head) % 2) + b"\n"
+    t1 = array.array("h", parser.table)
+    t2 = array.array("h", parser.label_table)
+    if sys.byteorder != "little":
+        t1.byteswap()
+        t2.byteswap()
+    buf = io.BytesIO()
+    with gzip.GzipFile("", "wb", 9, buf, mtime=0) as fh:
+        fh.write(head + t1.tobytes() + t2.tobytes())
+    return buf.getvalue()
+
+
+def parse_model(data: Any) -> Parser:
+    """A `Parser` over the decompressed model file ``data`` (read in place)."""
+    end = data.find(b"\n")
+    header = json.loads(bytes(data[:end]).decode("utf-8"))
+    body = memoryview(data)[end + 1:]
+    if sys.byteorder != "little":
+        import array
+
+        swapped = array.array("h")
+        swapped.frombytes(body)
+        swapped.byteswap()
+        table = memoryview(swapped)
+    else:
+        table = body.cast("h")
+    size = header["buckets"] * 3
+    labels = header["labels"]
+    if len(table) != size + header["label_buckets"] * len(labels):
+        raise ValueError("damaged parser model: the weight tables have the wrong size")
+    return Parser(table[:size], table[size:], labels, float(header["temperature"]),
+                  float(header["label_temperature"]))
+
+
+def load() -> Parser:
+    from sportlint.util.cache import cached_blob
+
+    source = data_dir() / FILE
+    blob = cached_blob("parser", [source], lambda: gzip.decompress(source.read_bytes()))
+    return parse_model(blob)
+
+
+def arcs_by_head(arcs: Sequence[Arc]) -> dict[int, list[int]]:
+    """Head index -> its dependents' indices (-1: the roots)."""
+    out: dict[int, list[int]] = defaultdict(list)
+    for k, a in enumerate(arcs):
+        out[a.head].append(k)
+    return out
