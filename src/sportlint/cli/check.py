@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from sportlint.cli import diffbase
 from sportlint.cli.discovery import iter_paths
@@ -14,7 +16,9 @@ from sportlint.config.loader import Config, ConfigError, load_config
 from sportlint.engine import linter
 from sportlint.findings import FileReport
 from sportlint.formatters import base as formatters
-from sportlint.runner import jobs, single
+from sportlint.rules.base import Rule
+from sportlint.runner import jobs, progress, single
+from sportlint.runner.dask import DaskError
 
 
 def _split(values: list[str]) -> list[str]:
@@ -67,6 +71,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         print("sportlint: --diff-base only filters what is reported; "
               "it cannot be combined with --fix, --unsafe-fixes or --diff", file=sys.stderr)
         return ExitCode.ERROR
+    if args.dask_scheduler and (args.fix or args.unsafe_fixes) and not args.diff:
+        print("sportlint: --dask-scheduler does not write fixes (--fix, --unsafe-fixes); "
+              "use --diff, or fix the drafts with a local run", file=sys.stderr)
+        return ExitCode.ERROR
     rules = linter.active_rules(config)
     options = single.Options(fix=bool(args.fix), unsafe=bool(args.unsafe_fixes),
                              diff=bool(args.diff), encoding=args.encoding)
@@ -89,23 +97,51 @@ def cmd_check(args: argparse.Namespace) -> int:
         else:
             outcomes["-"] = single.check_stdin(data, config, rules, options)
     files = [p for p in paths if p != "-"]
-    workers = args.jobs if args.jobs else jobs.default_jobs()
-    outcomes.update(zip(files, jobs.check_paths(files, config, rules, options, workers), strict=True))
+    sink = _Sink.open(args)     # --format jsonl and --output FILE.parquet: written as they come
+    if isinstance(sink, int):
+        return sink
+    bar = progress.Bar(len(files), quiet=bool(getattr(args, "quiet", False)))
+    checked = iter(_check_files(args, files, config, rules, options, bar.advance))
     reports: list[FileReport] = []
     diffs: list[str] = []
     stdin_fixed: str | None = None
-    for path in paths:
-        outcome = outcomes[path]
-        for note in outcome.notes:
-            print(f"sportlint: {note}", file=sys.stderr)
-        diffs.append(outcome.diff)
-        if outcome.output is not None:
-            stdin_fixed = outcome.output
-        report = outcome.report
-        if args.diff_base:
-            report = only_changed_lines(report, args.diff_base)
-        reports.append(report)
+    try:
+        for path in paths:
+            outcome = outcomes[path] if path == "-" else next(checked)
+            for note in outcome.notes:
+                print(f"sportlint: {note}", file=sys.stderr)
+            diffs.append(outcome.diff)
+            if outcome.output is not None:
+                stdin_fixed = outcome.output
+            report = outcome.report
+            if args.diff_base:
+                report = only_changed_lines(report, args.diff_base)
+            if sink is not None:
+                bar.clear()
+                sink.add(report)
+                # kept for the messages and the exit code, without its text
+                report = FileReport(report.path, None, report.findings, report.error,
+                                    report.problems)
+            reports.append(report)
+    except DaskError as exc:
+        bar.close()
+        if sink is not None:
+            sink.abort()
+        print(f"sportlint: {exc}", file=sys.stderr)
+        return ExitCode.ERROR
+    except BaseException:
+        bar.close()
+        if sink is not None:
+            sink.abort()
+        raise
+    bar.close()
     reports += unreadable
+    if sink is not None:
+        for report in unreadable:
+            sink.add(report)
+        failed = sink.close()
+        if failed:
+            return failed
 
     for report in reports:
         if report.error:
@@ -113,14 +149,27 @@ def cmd_check(args: argparse.Namespace) -> int:
         for problem in report.problems:
             print(f"sportlint: {report.path}: {problem.describe()}", file=sys.stderr)
     # what goes to standard output, or to --output: the diff, the fixed standard input,
-    # or the report
+    # or the report (a streamed report is written already)
+    if sink is None and not _write(args, _output(args, reports, diffs, stdin_fixed)):
+        return ExitCode.ERROR
+    if any(r.incomplete for r in reports):
+        return ExitCode.ERROR
+    if any(f.severity >= config.fail_level for r in reports for f in r.findings):
+        return ExitCode.FINDINGS
+    return ExitCode.OK
+
+
+def _output(args: argparse.Namespace, reports: list[FileReport], diffs: list[str],
+            stdin_fixed: str | None) -> str:
     if args.diff:
-        output = "".join(diffs)
-    elif stdin_fixed is not None:
-        output = stdin_fixed
-    else:
-        output = formatters.get(output_format(args))(reports)
-        output += "\n" if output or args.output else ""
+        return "".join(diffs)
+    if stdin_fixed is not None:
+        return stdin_fixed
+    output = formatters.get(output_format(args))(reports)
+    return output + ("\n" if output or args.output else "")
+
+
+def _write(args: argparse.Namespace, output: str) -> bool:
     raw = output.encode("utf-8", "surrogateescape")   # the fixed text's bytes, exactly
     if args.output and args.output != "-":
         try:
@@ -128,13 +177,86 @@ def cmd_check(args: argparse.Namespace) -> int:
         except OSError as exc:
             print(f"sportlint: cannot write {args.output}: {exc.strerror or exc}",
                   file=sys.stderr)
-            return ExitCode.ERROR
+            return False
     else:
         sys.stdout.flush()
         sys.stdout.buffer.write(raw)
         sys.stdout.buffer.flush()
-    if any(r.incomplete for r in reports):
-        return ExitCode.ERROR
-    if any(f.severity >= config.fail_level for r in reports for f in r.findings):
-        return ExitCode.FINDINGS
-    return ExitCode.OK
+    return True
+
+
+def _check_files(args: argparse.Namespace, files: list[str], config: Config,
+                 rules: list[Rule], options: single.Options,
+                 progress: Callable[[int, int], None]) -> Iterator[single.Outcome]:
+    """The files' outcomes in order: on the Dask cluster of --dask-scheduler, else in
+    --jobs processes (the default: one per core, or this process alone for a few small
+    drafts)."""
+    if args.dask_scheduler:
+        from sportlint.runner import dask
+
+        return dask.check_paths(files, config, options, args.dask_scheduler, progress)
+    workers = args.jobs if args.jobs else jobs.choose_jobs(files, jobs.default_jobs())
+    return jobs.check_paths(files, config, rules, options, workers, progress)
+
+
+class _Sink:
+    """A report written file by file as the run goes: ``--format jsonl`` (to standard
+    output or --output) or ``--output FILE.parquet``."""
+
+    def __init__(self, add: Callable[[FileReport], None], close: Callable[[], None],
+                 abort: Callable[[], None]) -> None:
+        self.add, self._close, self.abort = add, close, abort
+
+    @classmethod
+    def open(cls, args: argparse.Namespace) -> _Sink | int | None:
+        """The sink the arguments ask for, None (the report is rendered at the end), or
+        an exit code after a message."""
+        from sportlint.formatters import parquet_format
+
+        if args.diff or ((args.fix or args.unsafe_fixes) and "-" in args.paths):
+            return None         # the diff or the fixed standard input is the output
+        if parquet_format.wanted(args.output):
+            if args.format:
+                print(f"sportlint: --output {args.output} writes Parquet; --format does "
+                      "not apply to it", file=sys.stderr)
+                return ExitCode.ERROR
+            try:
+                writer = parquet_format.Writer(args.output)
+            except parquet_format.ParquetError as exc:
+                print(f"sportlint: {exc}", file=sys.stderr)
+                return ExitCode.ERROR
+            return cls(writer.add, writer.close, writer.abort)
+        if output_format(args) != "jsonl":
+            return None
+        from sportlint.formatters import jsonl_format
+
+        if args.output and args.output != "-":
+            try:
+                handle: Any = open(args.output, "wb")
+            except OSError as exc:
+                print(f"sportlint: cannot write {args.output}: {exc.strerror or exc}",
+                      file=sys.stderr)
+                return ExitCode.ERROR
+            stream, done = handle, handle.close
+        else:
+            sys.stdout.flush()
+            stream, done = sys.stdout.buffer, sys.stdout.buffer.flush
+
+        def add(report: FileReport) -> None:
+            text = jsonl_format.lines(report)
+            if text:
+                stream.write(text.encode("utf-8", "surrogateescape"))
+                stream.flush()
+
+        return cls(add, done, done)
+
+    def close(self) -> int | None:
+        """Finish the report; an exit code after a message when it cannot be written."""
+        from sportlint.formatters.parquet_format import ParquetError
+
+        try:
+            self._close()
+        except (ParquetError, OSError) as exc:
+            print(f"sportlint: {exc}", file=sys.stderr)
+            return ExitCode.ERROR
+        return None

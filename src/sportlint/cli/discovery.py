@@ -1,6 +1,7 @@
 """Which files `sportlint check` reads: the files named, and the drafts under the folders
 named (``*.md``, ``*.markdown``, ``*.txt``; hidden folders and tool folders skipped), each
-file once however it is named."""
+file once however it is named; a URL (``s3://bucket/archive/*.md``) is listed through
+fsspec (`sportlint.runner.remote`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from sportlint.findings import FileReport
+from sportlint.runner import remote
 
 TEXT_SUFFIXES = {".md", ".markdown", ".txt"}
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox"}
@@ -22,8 +24,9 @@ def iter_paths(paths: Sequence[str], unreadable: list[FileReport] | None = None
     A folder that cannot be listed is added to ``unreadable`` as an error naming it."""
     seen: set[object] = set()
     for path in _walk(paths, unreadable if unreadable is not None else []):
-        key: object = path if path == "-" else os.path.realpath(path)
-        if path != "-":
+        url = remote.is_url(path)
+        key: object = path if path == "-" or url else os.path.realpath(path)
+        if path != "-" and not url:
             try:
                 info = os.stat(path)
             except OSError:
@@ -45,6 +48,12 @@ def _walk(paths: Sequence[str], unreadable: list[FileReport]) -> Iterator[str]:
     for raw in paths:
         if raw == "-":
             yield raw
+            continue
+        if remote.is_url(raw):      # s3://bucket/archive/*.md: listed through fsspec
+            try:
+                yield from remote.expand(raw)
+            except remote.RemoteError as exc:
+                unreadable.append(FileReport(raw, None, error=f"cannot list it ({exc})"))
             continue
         path = Path(raw)
         if path.is_dir():
