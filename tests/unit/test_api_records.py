@@ -60,3 +60,39 @@ def test_the_summary_frame() -> None:
     assert list(out.index) == [10, 20] and list(out.columns) == list(api.SUMMARY_COLUMNS)
     assert out["findings"].tolist() == [2, 0]
     assert dict(out.dtypes.astype(str)) == api.SUMMARY_COLUMNS
+
+
+def test_the_documented_dask_recipes(tmp_path: Path) -> None:
+    """docs/archive.md: a bag of whole files mapped with check_text, written as Parquet
+    with the schema of --output FILE.parquet; a DataFrame of articles given the summary
+    columns. Dask's synchronous scheduler: the cluster is tests/e2e/test_dask.py's."""
+    dask = pytest.importorskip("dask", reason="the dask extra is not installed")
+    db = pytest.importorskip("dask.bag")
+    dd = pytest.importorskip("dask.dataframe")
+    pq = pytest.importorskip("pyarrow.parquet")
+    pd = pytest.importorskip("pandas")
+    from sportlint.formatters.parquet_format import schema
+
+    texts = {f"a{n}.md": TEXT * (n + 1) + "Il Bari ha vinto.\n\nE poi ha perso.\n" for n in range(5)}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    with dask.config.set(scheduler="sync"):
+        files = db.read_text(str(tmp_path / "*.md"), files_per_partition=2, linedelimiter="\x00",
+                             include_path=True)
+        findings = files.map(lambda pair: api.check_text(pair[0], pair[1])).flatten()
+        assert dict(findings.pluck("rule").frequencies().compute()) == \
+            {"spelling.repeated-word": 15, "spelling.accents": 15}
+        findings.to_dataframe().to_parquet(str(tmp_path / "audit"), schema=schema(),
+                                           write_index=False)
+        rows = pq.read_table(tmp_path / "audit").to_pylist()
+        assert sorted(rows, key=lambda r: (r["path"], r["offset"])) == \
+            [r for name in sorted(texts) for r in api.check_text(texts[name], str(tmp_path / name))]
+
+        frame = pd.DataFrame({"slug": list(texts), "testo": list(texts.values())})
+        articles = dd.from_pandas(frame, npartitions=2)
+        audit = articles.map_partitions(api.summary_frame, text="testo", path="slug",
+                                        meta=api.SUMMARY_COLUMNS)
+        articles = articles.assign(**{c: audit[c] for c in api.SUMMARY_COLUMNS})
+        out = articles.compute()
+    assert out["findings"].tolist() == [2, 4, 6, 8, 10]
+    assert set(out["rules"]) == {"spelling.accents,spelling.repeated-word"}
