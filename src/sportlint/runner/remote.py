@@ -48,7 +48,10 @@ def expand(url: str) -> Iterator[str]:
         if any(c in root for c in "*?["):
             found = [p for p in fs.glob(root) if not fs.isdir(p)]
         elif fs.isdir(root):
-            found = [p for p in fs.find(root) if p.lower().endswith(TEXT_SUFFIXES)]
+            # as a local folder is walked: drafts only, hidden folders (.git) skipped
+            top = root.rstrip("/")
+            found = [p for p in fs.find(root) if p.lower().endswith(TEXT_SUFFIXES)
+                     and not any(part.startswith(".") for part in p[len(top):].split("/")[:-1])]
         else:
             yield url           # a file, named as given (or missing: reading it says so)
             return

@@ -22,6 +22,7 @@ def memory() -> Iterator[object]:
     fs.pipe("/archivio/2024/a.txt", b"Il il Bari ha vinto.\n")
     fs.pipe("/archivio/2024/b.md", b"La Roma ha vinto.\n")
     fs.pipe("/archivio/2024/c.bin", b"\x00")
+    fs.pipe("/archivio/.git/d.txt", b"Il il Bari ha vinto.\n")
     yield fs
     fs.rm("/archivio", recursive=True)
 
@@ -35,6 +36,7 @@ def test_a_folder_and_a_glob(memory: object, capsys: pytest.CaptureFixture[str])
     code, out, _ = run(capsys, "check", *BASIC, "memory://archivio")
     assert code == ExitCode.FINDINGS
     assert out.startswith("memory:///archivio/2024/a.txt:1:3: error [spelling.repeated-word]")
+    assert ".git" not in out
     code, out, _ = run(capsys, "check", *BASIC, "memory://archivio/*/*.md")
     assert code == ExitCode.OK
 
