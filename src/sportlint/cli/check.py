@@ -117,8 +117,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             if args.diff_base:
                 report = only_changed_lines(report, args.diff_base)
             if sink is not None:
-                if sink.terminal:       # the bar's line is the same terminal's
-                    bar.clear()
+                bar.clear()
                 sink.add(report)
                 # kept for the messages and the exit code, without its text
                 report = FileReport(report.path, None, report.findings, report.error,
@@ -205,9 +204,8 @@ class _Sink:
     output or --output) or ``--output FILE.parquet``."""
 
     def __init__(self, add: Callable[[FileReport], None], close: Callable[[], None],
-                 abort: Callable[[], None], terminal: bool = False) -> None:
+                 abort: Callable[[], None]) -> None:
         self.add, self._close, self.abort = add, close, abort
-        self.terminal = terminal        # writes to a terminal (the progress bar's, too)
 
     @classmethod
     def open(cls, args: argparse.Namespace) -> _Sink | int | None:
@@ -250,8 +248,7 @@ class _Sink:
                 stream.write(text.encode("utf-8", "surrogateescape"))
                 stream.flush()
 
-        on_terminal = stream is sys.stdout.buffer and progress.is_terminal(sys.stdout)
-        return cls(add, done, done, terminal=on_terminal)
+        return cls(add, done, done)
 
     def close(self) -> int | None:
         """Finish the report; an exit code after a message when it cannot be written."""
