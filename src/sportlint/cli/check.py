@@ -117,7 +117,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             if args.diff_base:
                 report = only_changed_lines(report, args.diff_base)
             if sink is not None:
-                bar.clear()
+                if sink.terminal:       # the bar's line is the same terminal's
+                    bar.clear()
                 sink.add(report)
                 # kept for the messages and the exit code, without its text
                 report = FileReport(report.path, None, report.findings, report.error,
@@ -204,8 +205,9 @@ class _Sink:
     output or --output) or ``--output FILE.parquet``."""
 
     def __init__(self, add: Callable[[FileReport], None], close: Callable[[], None],
-                 abort: Callable[[], None]) -> None:
+                 abort: Callable[[], None], terminal: bool = False) -> None:
         self.add, self._close, self.abort = add, close, abort
+        self.terminal = terminal        # writes to a terminal (the progress bar's, too)
 
     @classmethod
     def open(cls, args: argparse.Namespace) -> _Sink | int | None:
@@ -248,7 +250,8 @@ class _Sink:
                 stream.write(text.encode("utf-8", "surrogateescape"))
                 stream.flush()
 
-        return cls(add, done, done)
+        on_terminal = stream is sys.stdout.buffer and progress.is_terminal(sys.stdout)
+        return cls(add, done, done, terminal=on_terminal)
 
     def close(self) -> int | None:
         """Finish the report; an exit code after a message when it cannot be written."""
