@@ -112,10 +112,7 @@ def test_ctrl_c_as_the_workers_start(tmp_path: Path, attempt: int) -> None:
 
 
 def _ctrl_c(tmp_path: Path, fix: bool, at_fork: bool) -> None:
-    # enough drafts that the run is still going when the signal lands: the workers get
-    # them a few at a time (jobs.chunk_size), so 150 could all be done a moment after the
-    # workers appear, and a signal during the interpreter's exit is not a KeyboardInterrupt
-    paths = _drafts(tmp_path, 600)
+    paths = _drafts(tmp_path, 150)
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     args = [sys.executable, "-m", "sportlint", "check", *BASIC, "--jobs", "2",
             *(["--fix"] if fix else []), str(tmp_path)]
