@@ -111,3 +111,18 @@ def test_the_api_on_the_cluster(cluster: str, archive: Path) -> None:
         summaries = client.gather(client.map(summarize_text, texts, paths, pure=False))
     assert records == [check_text(t, p) for t, p in zip(texts, paths, strict=True)]
     assert [s["findings"] for s in summaries] == [len(r) for r in records]
+
+
+def test_the_progress_of_a_dask_run(cluster: str, archive: Path) -> None:
+    from sportlint.cli.check import load_settings
+    from sportlint.cli.main import build_parser
+    from sportlint.runner import dask, single
+
+    paths = sorted(str(p) for p in (archive / "drafts").rglob("*.*"))
+    config = load_settings(build_parser().parse_args(["check", *SELECT, "x"]))
+    seen: list[tuple[int, int]] = []
+    outcomes = list(dask.check_paths(paths, config, single.Options(), cluster,
+                                     lambda files, found: seen.append((files, found))))
+    assert [o.report.path for o in outcomes] == paths
+    assert sum(f for f, _ in seen) == len(paths)
+    assert sum(n for _, n in seen) == sum(len(o.report.findings) for o in outcomes)

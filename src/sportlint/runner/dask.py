@@ -13,6 +13,7 @@ too. ``dask[distributed]`` is the ``dask`` extra: ``pip install 'sportlint[dask]
 from __future__ import annotations
 
 import os
+import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
@@ -97,8 +98,8 @@ def connect(address: str) -> Any:
 def check_paths(paths: Sequence[str], config: Config, options: Options, address: str,
                 progress: Callable[[int, int], None] | None = None) -> Iterator[Outcome]:
     """Outcomes for the files, in the order given, checked by the workers of the cluster
-    at ``address`` (raises DaskError when it cannot). ``progress`` is called with each
-    outcome as its task ends (from the client's thread)."""
+    at ``address`` (raises DaskError when it cannot). ``progress(files, findings)`` is
+    called as each task ends on the cluster (from the client's thread)."""
     if not paths:
         return
     client = connect(address)
@@ -108,20 +109,28 @@ def check_paths(paths: Sequence[str], config: Config, options: Options, address:
         items = [(p, source_of(p)) for p in paths]
         chunks = iter([items[i:i + size] for i in range(0, len(items), size)])
 
-        def submit(chunk: list[tuple[str, str]]) -> tuple[Any, Any]:
+        live: set[Any] = set()      # tallies whose callback has not read them yet
+
+        def counted(tally: Any) -> None:
+            try:
+                _report_progress(tally, progress)
+            finally:
+                live.discard(tally)     # now it may be released
+
+        def submit(chunk: list[tuple[str, str]]) -> Any:
             future = client.submit(check_chunk, chunk, config, options, pure=False)
-            tally = None
             if progress is not None:
                 # the counts, computed beside the outcomes: the bar follows the tasks as they
                 # end on the cluster, without fetching their outcomes twice
                 tally = client.submit(tally_chunk, future, pure=False)
-                tally.add_done_callback(lambda f: _report_progress(f, progress))
-            return future, tally
+                live.add(tally)
+                tally.add_done_callback(counted)
+            return future
 
         pending = deque(submit(c) for _, c in zip(range(threads * WINDOW_PER_THREAD), chunks,
                                                   strict=False))
         while pending:
-            future, _ = pending.popleft()
+            future = pending.popleft()
             try:
                 outcomes = future.result()
             except Exception as exc:
@@ -131,6 +140,10 @@ def check_paths(paths: Sequence[str], config: Config, options: Options, address:
             if following is not None:
                 pending.append(submit(following))
             yield from outcomes
+        # the last counts reach the bar before it closes (a moment: they are computed)
+        deadline = time.monotonic() + 2
+        while live and time.monotonic() < deadline:
+            time.sleep(0.01)
     finally:
         client.close()
 
@@ -140,8 +153,8 @@ def tally_chunk(outcomes: list[Outcome]) -> list[int]:
     return [len(o.report.findings) for o in outcomes]
 
 
-def _report_progress(future: Any, progress: Callable[[int, int], None]) -> None:
-    if future.status != "finished":
+def _report_progress(future: Any, progress: Callable[[int, int], None] | None) -> None:
+    if progress is None or future.status != "finished":
         return
     try:
         counts = future.result(timeout=5)
