@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"   # the only place; pyproject.toml reads it, the tag is v0.2.0
 
 __all__ = ["Applicability", "Config", "ConfigError", "Edit", "Finding", "Fix", "Severity",
            "__version__", "fix_text", "lint_text", "load_config"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -52,18 +53,24 @@ def fix_text(text: str, path: str | None = None, config: ConfigLike = None,
 
 def fix_result(text: str, path: str | None, config: Config, unsafe: bool = False,
                rules: list[Rule] | None = None,
-               problems: list[RuleProblem] | None = None) -> fixer.FixResult:
+               problems: list[RuleProblem] | None = None,
+               keep: Callable[[document.Document, Finding], bool] | None = None
+               ) -> fixer.FixResult:
     """Fix ``text``; a rule that runs out of time is recorded on ``problems`` (once) and
-    left out of the later passes, so it costs its time limit once."""
+    left out of the later passes, so it costs its time limit once. Only the findings that
+    ``keep`` keeps are fixed (``--diff-base``: those on changed lines)."""
     active = list(rules if rules is not None else linter.active_rules(config))
 
     def lint(current: str) -> list[Finding]:
-        found = linter.lint(document.from_text(current, path), config, active)
+        doc = document.from_text(current, path)
+        found = linter.lint(doc, config, active)
         if found.problems:
             stopped = {p.rule for p in found.problems}
             active[:] = [r for r in active if r.id not in stopped]
             if problems is not None:
                 problems.extend(found.problems)
+        if keep is not None:
+            return Findings([f for f in found if keep(doc, f)], found.problems)
         return found
 
     return fixer.fix_loop(text, lint, unsafe)

@@ -19,7 +19,7 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "sportlint"
 
 #: lowest first; a module may import from its own layer and the layers before it
 LAYERS = ("util", "findings", "config", "source", "segment", "italian", "rules", "engine",
-          "formatters", "api", "runner", "cli", "__main__")
+          "formatters", "api", "runner", "server", "cli", "__main__")
 #: below a layer in the order, yet not for it: language knowledge reads no configuration
 FORBIDDEN = {"italian": {"config"}, "util": {"findings", "config"}}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -10,12 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from sportlint.cli import diffbase
-from sportlint.cli.discovery import iter_paths
+from sportlint.cli import output as out
+from sportlint.cli.discovery import Exclusions, iter_paths
 from sportlint.cli.exitcode import ExitCode
-from sportlint.config.loader import Config, ConfigError, load_config
-from sportlint.engine import linter
-from sportlint.findings import FileReport
+from sportlint.config.loader import Config, ConfigError, ConfigFinder
+from sportlint.engine import fixer, linter
+from sportlint.findings import FileReport, Finding
 from sportlint.formatters import base as formatters
+from sportlint.formatters import text_format
 from sportlint.rules.base import Rule
 from sportlint.runner import jobs, progress, single
 from sportlint.runner.dask import DaskError
@@ -25,8 +28,26 @@ def _split(values: list[str]) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
-def load_settings(args: argparse.Namespace) -> Config:
-    config = load_config(args.config, search_from=Path.cwd())
+def load_settings(args: argparse.Namespace, folder: Path | None = None) -> Config:
+    """The config for the files of ``folder`` (default: the current one) with the command
+    line's overrides."""
+    return settings(args).for_folder(folder or stdin_folder(args))
+
+
+def stdin_folder(args: argparse.Namespace) -> Path:
+    """Where standard input's config is searched from: the folder of the file it holds
+    (``--stdin-filename``), as for the file itself; else the current folder."""
+    stdin_name = getattr(args, "stdin_filename", None)
+    return (Path.cwd() / stdin_name).parent if stdin_name else Path.cwd()
+
+
+def settings(args: argparse.Namespace) -> ConfigFinder:
+    """Each file's config: ``--config``, or the nearest one above the file (as ruff finds
+    it), with the command line's overrides applied."""
+    return ConfigFinder(args.config, prepare=lambda config: _with_arguments(config, args))
+
+
+def _with_arguments(config: Config, args: argparse.Namespace) -> Config:
     for flag, values in (("--select", args.select), ("--ignore", args.ignore)):
         for prefix in linter.unknown_prefixes(_split(values), config):
             # a typo must not make a CI check pass by running nothing (as ruff does)
@@ -35,6 +56,8 @@ def load_settings(args: argparse.Namespace) -> Config:
                                    fail_level=args.fail_level)
     if getattr(args, "languagetool", None):
         config.languagetool["url"] = args.languagetool
+    if getattr(args, "report_unused_suppressions", False):
+        config = config.with_overrides(report_unused_suppressions=True)
     return config
 
 
@@ -45,17 +68,9 @@ def output_format(args: argparse.Namespace) -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
-def only_changed_lines(report: FileReport, ref: str) -> FileReport:
-    """The report with only the findings that touch a line changed since ``ref``."""
-    if report.doc is None or report.error:
-        return report
-    if report.path == "<stdin>":
-        return FileReport(report.path, None, error="--diff-base needs files, not standard input")
-    try:
-        lines = diffbase.changed_lines(report.path, ref)
-    except diffbase.ChangedLinesError as exc:
-        return FileReport(report.path, None, error=str(exc))
-    if lines is None:
+def only_changed_lines(report: FileReport, lines: frozenset[int] | None) -> FileReport:
+    """The report with only the findings that touch one of ``lines`` (None: all)."""
+    if report.doc is None or report.error or lines is None:
         return report
     doc = report.doc
     kept = [f for f in report.findings
@@ -63,30 +78,70 @@ def only_changed_lines(report: FileReport, ref: str) -> FileReport:
     return FileReport(report.path, doc, kept, problems=report.problems)
 
 
+def _changed_lines(paths: list[str], ref: str, errors: dict[str, str]
+                   ) -> dict[str, frozenset[int] | None]:
+    """Each file's lines changed since ``ref``; a file git cannot answer for goes to
+    ``errors``. A bad ref (or no git) raises `diffbase.BadRef`: it is one error, not one
+    per file."""
+    changed: dict[str, frozenset[int] | None] = {}
+    for path in paths:
+        try:
+            lines = diffbase.changed_lines(path, ref)
+        except diffbase.BadRef:
+            raise
+        except diffbase.ChangedLinesError as exc:
+            errors[path] = str(exc)
+            continue
+        changed[path] = None if lines is None else frozenset(lines)
+    return changed
+
+
+def _exclusions(args: argparse.Namespace, finder: ConfigFinder) -> Exclusions:
+    exclude = _split(args.exclude) if args.exclude is not None else None
+    gitignore = False if args.no_respect_gitignore else None
+    return Exclusions(finder.for_folder, exclude, _split(args.extend_exclude), gitignore)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    config = load_settings(args)
-    if args.report_unused_suppressions:
-        config = config.with_overrides(report_unused_suppressions=True)
-    if args.diff_base and (args.fix or args.unsafe_fixes or args.diff):
-        print("sportlint: --diff-base only filters what is reported; "
-              "it cannot be combined with --fix, --unsafe-fixes or --diff", file=sys.stderr)
+    if getattr(args, "stdin_filename", None) and args.paths != ["-"]:
+        print("sportlint: --stdin-filename names what standard input holds: give - as the "
+              "only PATH", file=sys.stderr)
         return ExitCode.ERROR
-    if args.dask_scheduler and (args.fix or args.unsafe_fixes) and not args.diff:
+    finder = settings(args)
+    here = finder.for_folder(stdin_folder(args))   # standard input's; a bad flag fails here
+    fix_only = bool(getattr(args, "fix_only", False))
+    if args.dask_scheduler and (args.fix or args.unsafe_fixes or fix_only) and not args.diff:
         print("sportlint: --dask-scheduler does not write fixes (--fix, --unsafe-fixes); "
               "use --diff, or fix the drafts with a local run", file=sys.stderr)
         return ExitCode.ERROR
-    rules = linter.active_rules(config)
-    options = single.Options(fix=bool(args.fix), unsafe=bool(args.unsafe_fixes),
+    fixing = bool(args.fix or args.unsafe_fixes or args.diff or fix_only)
+    options = single.Options(fix=bool(args.fix or fix_only), unsafe=bool(args.unsafe_fixes),
                              diff=bool(args.diff), encoding=args.encoding)
     unreadable: list[FileReport] = []
-    paths = list(iter_paths(args.paths, unreadable))
+    paths = list(iter_paths(args.paths, unreadable, _exclusions(args, finder), args.force_exclude))
     if args.output and args.output != "-" and os.path.realpath(args.output) in \
             {os.path.realpath(p) for p in paths if p != "-"}:
         print(f"sportlint: --output {args.output} is one of the drafts being checked; "
               "refusing to overwrite it with the report", file=sys.stderr)
         return ExitCode.ERROR
+    files = [p for p in paths if p != "-"]
     outcomes: dict[str, single.Outcome] = {}
-    if "-" in paths:    # read once, here: a worker process has no standard input
+    changed: dict[str, frozenset[int] | None] | None = None
+    if args.diff_base:
+        if "-" in paths:
+            outcomes["-"] = single.Outcome(FileReport(
+                "<stdin>", None, error="--diff-base needs files, not standard input"))
+        errors: dict[str, str] = {}
+        try:
+            changed = _changed_lines(files, args.diff_base, errors)
+        except diffbase.BadRef as exc:
+            print(f"sportlint: {exc}", file=sys.stderr)
+            return ExitCode.ERROR
+        for path, error in errors.items():
+            outcomes[path] = single.Outcome(FileReport(path, None, error=error))
+        files = [p for p in files if p not in errors]
+        options = dataclasses.replace(options, changed=changed)
+    if "-" in paths and "-" not in outcomes:   # read once, here: a worker has no stdin
         try:
             if sys.stdin is None:       # closed (`<&-`)
                 raise OSError("it is closed")
@@ -95,27 +150,43 @@ def cmd_check(args: argparse.Namespace) -> int:
             outcomes["-"] = single.Outcome(FileReport("<stdin>", None, error=f"cannot read "
                                                       f"standard input ({exc.strerror or exc})"))
         else:
-            outcomes["-"] = single.check_stdin(data, config, rules, options)
-    files = [p for p in paths if p != "-"]
-    sink = _Sink.open(args)     # --format jsonl and --output FILE.parquet: written as they come
+            outcomes["-"] = single.check_stdin(data, here, linter.active_rules(here), options,
+                                               getattr(args, "stdin_filename", None))
+    configs: dict[str, Config] = {"-": here}
+    groups: dict[int, tuple[Config, list[str]]] = {}
+    for path in files:
+        config = configs[path] = finder.for_file(path)
+        groups.setdefault(id(config), (config, []))[1].append(path)
+    sink = _Sink.open(args, fix_only)   # --format jsonl, --output FILE.parquet: as they come
     if isinstance(sink, int):
         return sink
-    bar = progress.Bar(len(files), quiet=bool(getattr(args, "quiet", False)))
-    checked = iter(_check_files(args, files, config, rules, options, bar.advance))
+    bar = progress.Bar(len(files), quiet=bool(args.quiet))
     reports: list[FileReport] = []
+    levels: list[Config] = []
     diffs: list[str] = []
+    fixed: list[tuple[str, list[Finding]]] = []
     stdin_fixed: str | None = None
     try:
+        # one config (an archive): the outcomes are read as they come, in order; several
+        # (a folder with a config of its own): each config's files, then in order
+        checked: Iterator[single.Outcome] = iter(())
+        for config, group in groups.values():
+            found = _check_files(args, group, config, linter.active_rules(config), options,
+                                 bar.advance)
+            if len(groups) == 1:
+                checked = iter(found)
+            else:
+                outcomes.update(zip(group, found, strict=True))
         for path in paths:
-            outcome = outcomes[path] if path == "-" else next(checked)
+            outcome = outcomes[path] if path in outcomes else next(checked)
             for note in outcome.notes:
                 print(f"sportlint: {note}", file=sys.stderr)
             diffs.append(outcome.diff)
             if outcome.output is not None:
                 stdin_fixed = outcome.output
             report = outcome.report
-            if args.diff_base:
-                report = only_changed_lines(report, args.diff_base)
+            if changed is not None:
+                report = only_changed_lines(report, changed.get(path))
             if sink is not None:
                 if sink.terminal:       # the bar's line is the same terminal's
                     bar.clear()
@@ -124,6 +195,8 @@ def cmd_check(args: argparse.Namespace) -> int:
                 report = FileReport(report.path, None, report.findings, report.error,
                                     report.problems)
             reports.append(report)
+            levels.append(configs.get(path, here))
+            fixed.append((report.path, outcome.fixed))
     except DaskError as exc:
         bar.close()
         if sink is not None:
@@ -137,6 +210,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise
     bar.close()
     reports += unreadable
+    levels += [here] * len(unreadable)
     if sink is not None:
         for report in unreadable:
             sink.add(report)
@@ -150,40 +224,72 @@ def cmd_check(args: argparse.Namespace) -> int:
         for problem in report.problems:
             print(f"sportlint: {report.path}: {problem.describe()}", file=sys.stderr)
     # what goes to standard output, or to --output: the diff, the fixed standard input,
-    # or the report (a streamed report is written already)
-    if sink is None and not _write(args, _output(args, reports, diffs, stdin_fixed)):
-        return ExitCode.ERROR
+    # the statistics, or the report; then what --fix did
+    fmt = output_format(args)
+    to_file = bool(args.output and args.output != "-")
+    summary: list[str] = []
+    if not args.quiet:
+        if args.show_fixes:
+            summary.append(out.show_fixes(fixed if fixing else _fixable(reports, options),
+                                          would=args.diff or not fixing))
+        if fixing:
+            remaining = sum(len(r.findings) for r in reports)
+            summary.append(out.fix_summary(sum(len(f) for _, f in fixed), remaining,
+                                           would=bool(args.diff)))
+    summary = [s for s in summary if s]
+    if sink is not None:        # a streamed report is written already
+        if summary:
+            print("\n".join(summary), file=sys.stderr)
+    else:
+        summary_on_stdout = fmt == "text" and not args.diff and stdin_fixed is None
+        if args.diff:
+            output = "".join(diffs)
+        elif stdin_fixed is not None:
+            output = stdin_fixed
+        elif args.statistics:
+            output = out.statistics(reports, as_json=fmt == "json")
+            output += "\n" if output else ""
+        elif fix_only:
+            output = ""
+        else:
+            if fmt == "text":
+                color = out.use_color(args.color, sys.stdout, to_file)
+                output = text_format.render(reports, color=color, summary=not args.quiet)
+            else:
+                output = formatters.get(fmt)(reports)
+            output += "\n" if output or args.output else ""
+        if summary and summary_on_stdout:
+            output += ("\n" if output.strip() else "") + "\n".join(summary) + "\n"
+        elif summary:
+            print("\n".join(summary), file=sys.stderr)
+        raw = output.encode("utf-8", "surrogateescape")   # the fixed text's bytes, exactly
+        if to_file:
+            try:
+                Path(args.output).write_bytes(raw)
+            except OSError as exc:
+                print(f"sportlint: cannot write {args.output}: {exc.strerror or exc}",
+                      file=sys.stderr)
+                return ExitCode.ERROR
+        else:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(raw)
+            sys.stdout.buffer.flush()
     if any(r.incomplete for r in reports):
         return ExitCode.ERROR
-    if any(f.severity >= config.fail_level for r in reports for f in r.findings):
+    if args.exit_zero or fix_only:
+        return ExitCode.OK
+    if any(f.severity >= config.fail_level
+           for r, config in zip(reports, levels, strict=True) for f in r.findings):
         return ExitCode.FINDINGS
     return ExitCode.OK
 
 
-def _output(args: argparse.Namespace, reports: list[FileReport], diffs: list[str],
-            stdin_fixed: str | None) -> str:
-    if args.diff:
-        return "".join(diffs)
-    if stdin_fixed is not None:
-        return stdin_fixed
-    output = formatters.get(output_format(args))(reports)
-    return output + ("\n" if output or args.output else "")
-
-
-def _write(args: argparse.Namespace, output: str) -> bool:
-    raw = output.encode("utf-8", "surrogateescape")   # the fixed text's bytes, exactly
-    if args.output and args.output != "-":
-        try:
-            Path(args.output).write_bytes(raw)
-        except OSError as exc:
-            print(f"sportlint: cannot write {args.output}: {exc.strerror or exc}",
-                  file=sys.stderr)
-            return False
-    else:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(raw)
-        sys.stdout.buffer.flush()
-    return True
+def _fixable(reports: list[FileReport], options: single.Options
+             ) -> list[tuple[str, list[Finding]]]:
+    """What ``--fix`` would fix (``--show-fixes`` without it)."""
+    return [(r.path, [f for f in r.findings
+                      if f.fix and fixer.allowed(f.fix.applicability, options.unsafe)])
+            for r in reports]
 
 
 def _check_files(args: argparse.Namespace, files: list[str], config: Config,
@@ -210,13 +316,15 @@ class _Sink:
         self.terminal = terminal        # writes to a terminal (the progress bar's, too)
 
     @classmethod
-    def open(cls, args: argparse.Namespace) -> _Sink | int | None:
+    def open(cls, args: argparse.Namespace, fix_only: bool = False) -> _Sink | int | None:
         """The sink the arguments ask for, None (the report is rendered at the end), or
         an exit code after a message."""
         from sportlint.formatters import parquet_format
 
-        if args.diff or ((args.fix or args.unsafe_fixes) and "-" in args.paths):
+        if args.diff or ((args.fix or args.unsafe_fixes or fix_only) and "-" in args.paths):
             return None         # the diff or the fixed standard input is the output
+        if args.statistics or fix_only:
+            return None         # the statistics are the output, or nothing is
         if parquet_format.wanted(args.output):
             if args.format:
                 print(f"sportlint: --output {args.output} writes Parquet; --format does "

@@ -20,12 +20,17 @@ class ChangedLinesError(Exception):
     """git could not say what changed (not a repository, unknown ref, no git)."""
 
 
+class BadRef(ChangedLinesError):
+    """The ref is unknown, or git is missing: the same for every file, so the command
+    line says it once and stops (exit 2) rather than once per file."""
+
+
 def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
     try:
         return subprocess.run(["git", "-C", str(folder), *args], capture_output=True,
                               text=True, encoding="utf-8", errors="replace", check=False)
     except FileNotFoundError:
-        raise ChangedLinesError("git is not installed (needed by --diff-base)") from None
+        raise BadRef("git is not installed (needed by --diff-base)") from None
 
 
 def parse_hunks(diff: str) -> set[int]:
@@ -54,9 +59,10 @@ def changed_lines(path: str | Path, ref: str) -> set[int] | None:
     folder, name = target.parent, target.name
     state = _check_ref(folder, ref)
     if state == "no-repo":
-        raise ChangedLinesError(f"{path}: not inside a git repository (needed by --diff-base)")
+        raise ChangedLinesError("not inside a git repository (needed by --diff-base)")
     if state == "bad-ref":
-        raise ChangedLinesError(f"--diff-base: unknown git revision {ref!r}")
+        raise BadRef(f"--diff-base: unknown git revision {ref!r} (a branch, tag or commit "
+                     f"of the repository, e.g. origin/main or HEAD~1)")
     tracked = _git(folder, "ls-files", "--error-unmatch", "--", name)
     if tracked.returncode != 0:
         return None  # untracked: every line is new

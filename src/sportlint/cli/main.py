@@ -1,6 +1,6 @@
 """The command line: `sportlint check PATH...` (`cli.check`), `sportlint rules [RULE]`
-(`cli.rules`), `sportlint init` (`cli.init`); this module parses the arguments and
-dispatches."""
+(`cli.rules`), `sportlint init` (`cli.init`), `sportlint serve` (`cli.serve`) and
+`sportlint lsp` (`cli.lsp`); this module parses the arguments and dispatches."""
 
 from __future__ import annotations
 
@@ -18,7 +18,14 @@ from sportlint.source import document
 __all__ = ["ExitCode", "build_parser", "main"]
 
 
-def build_parser() -> argparse.ArgumentParser:
+#: the servers' one-line help, for `sportlint --help` without loading their modules
+SERVERS = {"serve": "serve LanguageTool's HTTP API for editors and browsers",
+           "lsp": "run the language server (LSP over stdio) for editors"}
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; given the ``command`` about to run, the servers' subcommands get their
+    options only when one of them is it (a `check` builds less, so starts sooner)."""
     parser = argparse.ArgumentParser(
         prog="sportlint", description="Proofreading linter for Italian sports journalism.")
     parser.add_argument("--version", action="version", version=f"sportlint {__version__}")
@@ -33,7 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
                             "FILE.parquet writes a Parquet table, one row per finding")
     # newsroom integrations (docs/integrations.md)
     check.add_argument("--diff-base", metavar="REF",
-                       help="report only findings on lines added or changed since this git ref")
+                       help="report (and with --fix, fix) only findings on lines added or "
+                            "changed since this git ref")
     check.add_argument("--report-unused-suppressions", action="store_true",
                        help="report sportlint-disable comments that hide nothing")
     check.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
@@ -41,6 +49,36 @@ def build_parser() -> argparse.ArgumentParser:
                        help="also apply unsafe fixes (implies --fix unless --diff)")
     check.add_argument("--diff", action="store_true",
                        help="print the fixes as a unified diff and write nothing")
+    check.add_argument("--fix-only", action="store_true",
+                       help="apply safe fixes and report only what was fixed, not the findings "
+                            "that remain (exit 0 unless an error; the sportlint-fix hook)")
+    check.add_argument("--show-fixes", action="store_true",
+                       help="list the fixes applied (or, without --fix, those it would apply)")
+    # what is printed (as ruff prints it)
+    check.add_argument("--statistics", action="store_true",
+                       help="print how many findings each rule has instead of the findings")
+    check.add_argument("-q", "--quiet", action="store_true",
+                       help="print the findings and nothing else (no summary)")
+    check.add_argument("-w", "--watch", action="store_true",
+                       help="check again whenever a draft or a config file changes (Ctrl-C to stop)")
+    check.add_argument("--exit-zero", action="store_true",
+                       help="exit 0 even when there are findings (2 still means an error)")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                       help="colour the text output: auto (a terminal, unless NO_COLOR is set), "
+                            "always or never")
+    check.add_argument("--no-color", dest="color", action="store_const", const="never",
+                       help="the same as --color never")
+    # which files a folder's walk reads (cli/discovery.py)
+    check.add_argument("--exclude", action="append", default=None, metavar="PATTERN",
+                       help="leave out these files and folders (gitignore patterns; repeatable "
+                            "or comma-separated); replaces the config's exclude")
+    check.add_argument("--extend-exclude", action="append", default=[], metavar="PATTERN",
+                       help="leave out these too, besides the config's exclude")
+    check.add_argument("--force-exclude", action="store_true",
+                       help="apply the exclusions to files named on the command line too "
+                            "(as the pre-commit hooks do)")
+    check.add_argument("--no-respect-gitignore", action="store_true",
+                       help="also check the files that git ignores (.gitignore)")
     check.add_argument("--encoding", type=_encoding, metavar="NAME",
                        help="the drafts' encoding, e.g. latin-1 or cp1252 (default: utf-8); "
                             "--fix writes them back in it")
@@ -58,6 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
                             "the workers must read the same paths (docs/archive.md)")
     check.add_argument("--languagetool", metavar="URL",
                        help="also check with this LanguageTool server (overrides languagetool.url)")
+    check.add_argument("--stdin-filename", metavar="PATH",
+                       help="the file that standard input (PATH -) holds: its config is found "
+                            "from its folder, its suffix says Markdown, the report names it")
 
     init = sub.add_parser("init", help="write a commented starter .sportlint.yaml")
     init.add_argument("path", nargs="?", default=CONFIG_FILE, metavar="PATH",
@@ -69,11 +110,22 @@ def build_parser() -> argparse.ArgumentParser:
                        help="a rule id (its documentation) or a prefix (its rules)")
     rules.add_argument("--config", metavar="FILE",
                        help="config whose rule_files add rules (default: searched upward)")
+
+    # the servers for editors (docs/editors.md); their code loads only when they run
+    if command is None or command in SERVERS:
+        from sportlint.cli import lsp, serve
+
+        serve.add_parser(sub, SERVERS["serve"])
+        lsp.add_parser(sub, SERVERS["lsp"])
+    else:
+        for name, text in SERVERS.items():
+            sub.add_parser(name, help=text)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    words = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(next((w for w in words if not w.startswith("-")), None))
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
@@ -84,10 +136,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             from sportlint.cli.rules import cmd_rules
 
             return cmd_rules(args)
+        if args.command == "serve":
+            from sportlint.cli.serve import cmd_serve
+
+            return cmd_serve(args)
+        if args.command == "lsp":
+            from sportlint.cli.lsp import cmd_lsp
+
+            return cmd_lsp(args)
         if args.command == "init":
             from sportlint.cli.init import cmd_init
 
             return cmd_init(args)
+        if getattr(args, "watch", False):
+            from sportlint.cli.watch import watch
+
+            return watch(args)
         from sportlint.cli.check import cmd_check
 
         return cmd_check(args)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import copy
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,6 +58,15 @@ class Config:
     regex_timeout: float = 1.0
     #: the newsroom's own YAML rule files or folders of them (absolute paths)
     rule_files: list[str] = field(default_factory=list)
+    #: what a folder's walk leaves out: gitignore-style patterns relative to ``source``'s folder
+    exclude: list[str] = field(default_factory=list)
+    #: leave out what git ignores when walking a folder (cli/discovery.py)
+    respect_gitignore: bool = True
+    #: the front-matter fields read as prose (source/document.py)
+    front_matter_keys: tuple[str, ...] = ("title", "subtitle", "summary", "description")
+    #: the house-style keys (``quotes`` ...) a config file sets itself, not left to the
+    #: shipped default: a house-style rule may act only once the newsroom states its style
+    explicit_style: frozenset[str] = field(default_factory=frozenset, compare=False, repr=False)
     #: the file that set each rule's options ("rule.id") and each option ("rule.id.option"),
     #: child over parent through `extends`, so that an error names the file to edit
     option_sources: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
@@ -128,6 +137,42 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
+class ConfigFinder:
+    """The config of each file, the way ruff finds it: the nearest ``.sportlint.yaml`` (or
+    ``pyproject.toml`` with ``[tool.sportlint]``) above the file's own folder, not above
+    the current one; ``explicit`` (``--config``) for every file instead. Each folder is
+    searched once and each config file loaded once, so the files of one config share one
+    `Config` object; ``prepare`` turns a loaded config into the one used (the command
+    line's overrides)."""
+
+    def __init__(self, explicit: str | Path | None = None,
+                 prepare: Callable[[Config], Config] | None = None) -> None:
+        self.explicit = explicit
+        self.prepare = prepare or (lambda config: config)
+        self._by_folder: dict[Path, Path | None] = {}
+        self._loaded: dict[Path | None, Config] = {}
+
+    def path_for(self, folder: Path) -> Path | None:
+        """The config file that applies to the files of ``folder``."""
+        if self.explicit is not None:
+            return Path(self.explicit)
+        folder = Path(folder).absolute()
+        if folder not in self._by_folder:
+            self._by_folder[folder] = find_config(folder)
+        return self._by_folder[folder]
+
+    def for_folder(self, folder: Path) -> Config:
+        path = self.path_for(folder)
+        key = path.resolve() if path is not None else None
+        if key not in self._loaded:
+            self._loaded[key] = self.prepare(load_config(path) if path is not None
+                                             else from_mapping({}, None))
+        return self._loaded[key]
+
+    def for_file(self, path: str | Path) -> Config:
+        return self.for_folder(Path(path).absolute().parent)
+
+
 def load_config(path: str | Path | None = None, *, search_from: Path | None = None) -> Config:
     """Load a config file (or the one found upward from ``search_from``) over the defaults."""
     if path is None and search_from is not None:
@@ -162,11 +207,16 @@ def from_mapping(data: Mapping[str, Any] | None, source: str | None) -> Config:
     _note_sources(data, where, sources)
     config = _build(merged, where)
     config.option_sources = sources
+    config.explicit_style = frozenset(k[len("style."):] for k in sources if k.startswith("style."))
     return config
 
 
 def _note_sources(data: Mapping[str, Any], where: str, sources: dict[str, str]) -> None:
     """Record that ``where`` sets the rule options in ``data`` (over what it extends)."""
+    style = data.get("style")
+    if isinstance(style, Mapping):
+        # "style.quotes": no rule is named "style" (rule ids have a family and a name)
+        sources.update({f"style.{key}": where for key in style})
     rules = data.get("rules")
     if not isinstance(rules, Mapping):
         return
@@ -226,7 +276,14 @@ def _build(data: Mapping[str, Any], where: str) -> Config:
         report_unused_suppressions=data.get("report_unused_suppressions",
                                             schema.key("report_unused_suppressions").default),
         regex_timeout=float(data.get("regex_timeout", schema.key("regex_timeout").default)),
-        rule_files=_str_list(data, "rule_files", where, "rule_files", "paths"))
+        rule_files=_str_list(data, "rule_files", where, "rule_files", "paths"),
+        exclude=_str_list(data, "exclude", where, "exclude", "gitignore-style patterns"),
+        respect_gitignore=bool(data.get("respect_gitignore",
+                                        schema.key("respect_gitignore").default)),
+        front_matter_keys=tuple(_str_list(data, "front_matter_keys", where, "front_matter_keys",
+                                          "field names")
+                                if "front_matter_keys" in data
+                                else schema.key("front_matter_keys").default))
 
 
 #: the kinds of key whose empty value (null, [], {}, "") means none, as an absent key

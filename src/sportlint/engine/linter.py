@@ -13,7 +13,7 @@ from sportlint.rules import registry
 from sportlint.rules.base import Context, OptionError, Rule
 from sportlint.rules.kinds.timelimit import pattern_timeout
 from sportlint.segment.segmenter import segment
-from sportlint.source.document import Document
+from sportlint.source.document import Document, with_front_matter_keys
 
 
 def active_rules(config: Config) -> list[Rule]:
@@ -88,6 +88,7 @@ def lint(doc: Document, config: Config, rules: Iterable[Rule] | None = None) -> 
     """All findings of the enabled rules on one document, sorted by position; the rules
     that ran out of time (a YAML pattern, timeouts.py) are on ``.problems``, and only their
     findings are missing."""
+    doc = with_front_matter_keys(doc, config.front_matter_keys)   # the config's prose fields
     seg = segment(doc)
     ctx = Context(doc, seg, config, Resources())
     findings: list[Finding] = []

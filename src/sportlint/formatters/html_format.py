@@ -7,7 +7,11 @@ the list of articles; then each article with findings (clean ones last, folded i
 highlighted in place in its severity's colour and numbered, its message and suggestion
 shown on hover and listed beside the text (the number links the two). Regions that are
 not prose (metadata, front matter, comments, code) are greyed. The page speaks Italian,
-like the findings; every piece of the drafts is HTML-escaped.
+like the findings: its labels, and the rule table's descriptions (formatters/rules_it.py);
+it never shows an editor a command-line flag (a fix is "correzione automatica" or "da
+confermare"). It reads on a phone: below 640 px the rule table becomes one card per rule
+and the text and the findings stack, so nothing scrolls sideways at 400 px. Every piece of
+the drafts is HTML-escaped.
 """
 
 from __future__ import annotations
@@ -17,14 +21,14 @@ import itertools
 from collections import Counter
 from html import escape
 
-from sportlint.engine.suppressions import PSEUDO_RULES
 from sportlint.findings import FileReport, Finding, Severity
-from sportlint.formatters.base import rule_class
+from sportlint.formatters.rules_it import SUMMARIES
 from sportlint.source.document import Document
 
 LABEL = {Severity.ERROR: "errore", Severity.WARNING: "avviso", Severity.SUGGESTION: "suggerimento"}
 PLURAL = {Severity.ERROR: "errori", Severity.WARNING: "avvisi", Severity.SUGGESTION: "suggerimenti"}
-FIX_NOTE = {"safe": "si corregge con --fix", "unsafe": "si corregge con --unsafe-fixes"}
+#: how a fix is described to an editor (no command-line flags: the editor may never run one)
+FIX_NOTE = {"safe": "correzione automatica sicura", "unsafe": "correzione automatica da confermare"}
 
 CSS = """
 :root { --err: #b3261e; --err-bg: #fde7e5; --warn: #8a5a00; --warn-bg: #fff1d6;
@@ -109,6 +113,23 @@ ol.findings li:target { background: #fff8c4; }
 .readerror { padding: 14px 18px; color: var(--err); margin: 0; }
 footer { max-width: 1400px; margin: 0 auto; padding: 8px 32px 32px; color: var(--muted); font-size: 12px; }
 @media (max-width: 900px) { .doc-body { grid-template-columns: 1fr; } .text { border-right: 0; } }
+@media (max-width: 640px) {
+  header.top { padding: 14px 14px 12px; } header.top h1 { font-size: 19px; }
+  main, section.summary, footer { padding-left: 10px; padding-right: 10px; }
+  table.rules, table.rules tbody, table.rules tr, table.rules td { display: block; width: 100%; }
+  table.rules thead { display: none; }
+  table.rules tr { border-bottom: 1px solid var(--line); padding: 6px 0; }
+  table.rules td { border: 0; padding: 2px 10px; }
+  table.rules td:first-child { white-space: normal; }
+  table.rules td.n { text-align: left; }
+  table.rules td.n::after { content: " segnalazioni"; font-weight: 400; }
+  .text { font-size: 16px; } .line { grid-template-columns: 2.4em minmax(0, 1fr); }
+  .src { padding-right: 8px; }
+  article.doc > h2 { flex-wrap: wrap; }
+  mark:hover::after { max-width: 80vw; }
+}
+code, .path, ul.files a, .cleanlist a, header.top .totals { overflow-wrap: anywhere; }
+article.doc > h2 .path { min-width: 0; }
 """
 
 
@@ -116,9 +137,10 @@ def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def _summary(rule_id: str) -> str:
-    cls = rule_class(rule_id)
-    return cls.summary() if cls else PSEUDO_RULES.get(rule_id, "")
+def _summary(rule_id: str, first: Finding) -> str:
+    """What the rule checks, in Italian: its line in rules_it.py, or (a newsroom's own
+    rule, a LanguageTool server's id) the message of its first finding."""
+    return SUMMARIES.get(rule_id) or first.message
 
 
 def _suggestion_html(doc: Document, f: Finding) -> str:
@@ -213,6 +235,9 @@ def _render_findings(doc: Document, findings: list[Finding], key: str) -> str:
 def render(reports: list[FileReport]) -> str:
     findings = [f for r in reports for f in r.findings]
     by_rule: Counter[str] = Counter(f.rule for f in findings)
+    first: dict[str, Finding] = {}
+    for f in findings:
+        first.setdefault(f.rule, f)
     worst: dict[str, Severity] = {}
     for f in findings:
         worst[f.rule] = max(worst.get(f.rule, f.severity), f.severity)
@@ -223,7 +248,7 @@ def render(reports: list[FileReport]) -> str:
               + f" in {_count(files_with, 'articolo', 'articoli')} su {len(reports)}"]
     totals += [_count(severities[s], LABEL[s], PLURAL[s]) for s in sorted(severities, reverse=True)]
     if fixable:
-        totals.append(f"{fixable} correggibili con --fix")
+        totals.append(f"{fixable} con correzione automatica")
     errors = sum(1 for r in reports if r.error)
     if errors:
         totals.append(_count(errors, "file illeggibile", "file illeggibili"))
@@ -246,7 +271,7 @@ def render(reports: list[FileReport]) -> str:
             out.append(f'<tr class="rule" data-rule="{escape(rule_id)}">'
                        f'<td><code>{escape(rule_id)}</code></td>'
                        f'<td><span class="badge {sev.label}">{LABEL[sev]}</span></td>'
-                       f'<td class="n">{n}</td><td>{escape(_summary(rule_id))}</td></tr>')
+                       f'<td class="n">{n}</td><td>{escape(_summary(rule_id, first[rule_id]))}</td></tr>')
         out.append("</tbody></table>")
     # articles with findings (or unreadable) first, in the order given; clean ones after,
     # folded, so the editor starts where there is work to do

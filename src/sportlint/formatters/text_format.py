@@ -1,5 +1,6 @@
 """`--format text`: path:line:col, severity, rule, message, the line with a caret under the
-span, and the suggestion; a summary line at the end."""
+span, and the suggestion; a summary line at the end. With ``color`` (a terminal: the CLI's
+``--color``), ANSI colours mark the severity, the rule and the caret."""
 
 from __future__ import annotations
 
@@ -7,8 +8,16 @@ from collections import Counter
 
 from sportlint.findings import FileReport, Severity
 
+#: ANSI SGR codes for ``color=True``
+_SEVERITY_COLOR = {Severity.ERROR: "1;31", Severity.WARNING: "1;33", Severity.SUGGESTION: "1;36"}
 
-def render(reports: list[FileReport]) -> str:
+
+def _paint(text: str, code: str, color: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if color and text else text
+
+
+def render(reports: list[FileReport], *, color: bool = False, summary: bool = True) -> str:
+    """The report; ``summary=False`` (``--quiet``) leaves out the closing count."""
     lines: list[str] = []
     counts: Counter[Severity] = Counter()
     fixable = 0
@@ -23,12 +32,15 @@ def render(reports: list[FileReport]) -> str:
             counts[f.severity] += 1
             line, column = doc.position(f.start)
             end_line, end_column = doc.position(f.end)
-            lines.append(f"{report.path}:{line}:{column}: {f.severity.label} [{f.rule}] {f.message}")
+            lines.append(f"{_paint(f'{report.path}:{line}:{column}:', '1', color)} "
+                         f"{_paint(f.severity.label, _SEVERITY_COLOR[f.severity], color)} "
+                         f"{_paint(f'[{f.rule}]', '2', color)} {f.message}")
             source = doc.line_text(line)
             width = (end_column if end_line == line else len(source) + 1) - column
             excerpt, shift = _excerpt(source, column - 1, max(width, 1))
             lines.append(f"    | {excerpt}")
-            lines.append(f"    | {' ' * shift}{'^' * max(width, 1)}")
+            caret = _paint("^" * max(width, 1), _SEVERITY_COLOR[f.severity], color)
+            lines.append(f"    | {' ' * shift}{caret}")
             if f.suggestions:
                 shown = ", ".join(f"«{s}»" if s else "(togliere)" for s in f.suggestions[:3])
                 how = ""
@@ -36,9 +48,9 @@ def render(reports: list[FileReport]) -> str:
                     how = {"safe": " (--fix)", "unsafe": " (--unsafe-fixes)"}.get(
                         f.fix.applicability.value, "")
                     fixable += f.fix.applicability.value == "safe"
-                lines.append(f"    = suggerimento: {shown}{how}")
+                lines.append(f"    = {_paint('suggerimento:', '32', color)} {shown}{how}")
     total = sum(counts.values())
-    if total or any(r.incomplete for r in reports):
+    if summary and (total or any(r.incomplete for r in reports)):
         parts = [f"{counts[s]} {s.label}{'s' if counts[s] != 1 else ''}"
                  for s in sorted(counts, reverse=True)]
         files = sum(1 for r in reports if r.findings)

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import regex
+
 _UNITS = ("zero uno due tre quattro cinque sei sette otto nove dieci undici dodici tredici "
           "quattordici quindici sedici diciassette diciotto diciannove").split()
 _TENS = {2: "venti", 3: "trenta", 4: "quaranta", 5: "cinquanta", 6: "sessanta",
@@ -90,3 +92,24 @@ def noun_after_one(words: list[str]) -> str | None:
         if w.lower() not in _BETWEEN:
             return w
     return None
+
+
+def definite_article(number: str) -> str:
+    """The masculine definite article before a number written in digits, as it is read:
+    «l'» before a vowel (l'1-0, l'8 maggio, l'11, l'80'), «lo» before zero (lo 0-0), «il»
+    otherwise (il 2-1, il 18, il 1990, mille)."""
+    digits = regex.match(r"\d+", number.lstrip())
+    if digits is None:
+        return "il"
+    n = int(digits[0])
+    if n == 0:
+        return "lo"
+    vowel = n in (1, 8, 11) or 80 <= n <= 89 or 800 <= n <= 899 or \
+        8000 <= n <= 8999 or 11000 <= n <= 11999 or 80000 <= n <= 89999
+    return "l'" if vowel else "il"
+
+
+def with_article(number: str) -> str:
+    """The number with its article: «il 2-1», «l'1-0», «l'800»."""
+    article = definite_article(number)
+    return f"{article}{number}" if article.endswith("'") else f"{article} {number}"

@@ -43,22 +43,28 @@ FAMILIES: dict[str, str] = {
     "names": "Names of players, coaches, clubs, stadiums and competitions: a name written in "
              "a rare form close to one the article uses more often, a near-miss of a name in "
              "the shipped gazetteer, the newsroom's own accept and reject lists, Italian "
-             "exonyms of foreign clubs.",
+             "exonyms of foreign clubs, a place or club written in lower case.",
     "scores": "Scores and dates: a score restated in one sentence, score formats mixed, "
               "dates whose weekday is wrong or that do not exist, mistyped years.",
+    "numbers": "Numbers written the Italian way: the decimal comma, ordinal indicators (3ª, "
+               "12º), elided years (anni '70, Italia '90), times (1'07\"), the thousands "
+               "separator of the house style.",
     "quotes": "Quotation marks paired across « » “ ” ‘ ’ \" ' (a straight ' is a quote only "
               "when it is not an apostrophe): mismatched, unbalanced, wrongly nested.",
     "typography": "Apostrophes mixed or misused, spacing and punctuation, ellipses, "
-                  "parentheses, an inciso opened with a comma and never closed.",
+                  "parentheses, an inciso opened with a comma and never closed, look-alike "
+                  "letters of other scripts and accents typed as the wrong character.",
     "grammar": "Real-word slips found with the Morph-it! lexicon: a participle for its action "
                "noun, a singular after \"più\", verb + preposition, articles and elisions, "
                "a/ha and e/è, a present in a passato remoto narration. Grammar rules skip "
                "quoted speech.",
     "spelling": "Non-words (word frequencies from wordfreq, suggestions by edit distance and "
                 "frequency; names are never \"corrected\" into common words), accents, "
-                "well-known misspellings, repeated words.",
+                "well-known misspellings, repeated words, prefixes written with a hyphen.",
     "style": "House style: spelling variants kept consistent, numbers in words, anglicisms "
-             "and the d eufonica (off by default), pleonasms, capitalised months.",
+             "and the d eufonica (off by default), pleonasms, capitalised months and weekdays, "
+             "capitalised common nouns and titles in title case (off by default), a noun "
+             "restated within a few words.",
     "languagetool": "An optional LanguageTool server the newsroom runs.",
 }
 

@@ -10,17 +10,19 @@ paths given, whichever worker finished first.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import regex
 
 from sportlint.api import fix_result
 from sportlint.config.loader import Config
 from sportlint.engine import linter
-from sportlint.findings import FileReport, RuleProblem
+from sportlint.findings import FileReport, Finding, RuleProblem
 from sportlint.rules.base import Rule
 from sportlint.runner import remote, write
-from sportlint.source import document
+from sportlint.source import document, word
 
 STDIN = "-"
 
@@ -33,6 +35,9 @@ class Options:
     unsafe: bool = False
     diff: bool = False       # compute the fixes as a unified diff, write nothing
     encoding: str | None = None  # the files' encoding (``--encoding``); None: UTF-8
+    #: ``--diff-base``: each file's changed lines (None: all of it is new); only findings
+    #: that touch them are fixed
+    changed: Mapping[str, frozenset[int] | None] | None = None
 
     @property
     def fixing(self) -> bool:
@@ -47,6 +52,8 @@ class Outcome:
     diff: str = ""                       # the unified diff of the fixes (``--diff``)
     output: str | None = None            # the fixed text of standard input (``--fix -``)
     notes: list[str] = field(default_factory=list)  # warnings for standard error
+    #: the findings whose fixes were applied (written, or in ``diff`` / ``output``)
+    fixed: list[Finding] = field(default_factory=list)
 
 
 def check_path(path: str, config: Config, rules: list[Rule], options: Options,
@@ -62,15 +69,30 @@ def check_path(path: str, config: Config, rules: list[Rule], options: Options,
                                   "use --diff, or fix a local copy"))
     try:
         data = remote.read(location) if url else document.read(location)
+        if Path(path).suffix.lower() in word.WORD_SUFFIXES:
+            return _check_word(word.from_docx(data, path), path, config, rules, options)
         doc = document.from_text(document.decode(data, path, options.encoding), path)
     except document.InputError as exc:
         return Outcome(FileReport(path, None, error=exc.problem))
     return _check_doc(doc, path, config, rules, options, data)
 
 
-def check_stdin(data: bytes, config: Config, rules: list[Rule], options: Options) -> Outcome:
-    """Check standard input's bytes; with --fix the fixed text is the outcome's output."""
-    name = "<stdin>"
+def _check_word(doc: document.Document, path: str, config: Config, rules: list[Rule],
+                options: Options) -> Outcome:
+    """A Word document is checked, never written: --fix says so and reports the findings."""
+    outcome = Outcome(FileReport(path, doc, linter.lint(doc, config, rules)))
+    if options.fixing and any(f.fix for f in outcome.report.findings):
+        outcome.notes.append(f"{path}: --fix does not write Word documents (their formatting "
+                             "would not survive); apply the suggestions in Word")
+    return outcome
+
+
+def check_stdin(data: bytes, config: Config, rules: list[Rule], options: Options,
+                name: str | None = None) -> Outcome:
+    """Check standard input's bytes; with --fix the fixed text is the outcome's output.
+    ``name`` is the file it holds (``--stdin-filename``): Markdown by its suffix, and the
+    name in the report."""
+    name = name or "<stdin>"
     try:
         doc = document.from_text(document.decode(data, name, options.encoding), name)
     except document.InputError as exc:
@@ -96,7 +118,15 @@ def _check_doc(doc: document.Document, path: str, config: Config, rules: list[Ru
     if not options.fixing:
         return Outcome(FileReport(name, doc, linter.lint(doc, config, rules)))
     stopped: list[RuleProblem] = []
-    result = fix_result(doc.text, doc.path, config, options.unsafe, rules, stopped)
+    lines = options.changed.get(path, frozenset()) if options.changed is not None else None
+
+    def on_changed_lines(current: document.Document, f: Finding) -> bool:
+        assert lines is not None
+        first, last = current.position(f.start)[0], current.position(f.end)[0]
+        return any(n in lines for n in range(first, last + 1))
+
+    keep = on_changed_lines if lines is not None else None
+    result = fix_result(doc.text, doc.path, config, options.unsafe, rules, stopped, keep)
     fixed_doc = document.from_text(result.text, doc.path)
     # the fix loop's last pass linted the fixed text with every rule, unless a rule ran out
     # of time (then left out of later passes): lint again only in that case
@@ -119,7 +149,9 @@ def _check_doc(doc: document.Document, path: str, config: Config, rules: list[Ru
             if path == STDIN and not options.diff:
                 outcome.output = _as_output(data)
             return outcome
+    applied = result.applied if result.text != doc.text else []
     if options.diff:
+        outcome.fixed = applied
         if result.text != doc.text:
             diff = unified_diff(doc.text, result.text, name)
             # the patch in the file's own encoding, so that `patch` and `git apply` fit it
@@ -130,10 +162,12 @@ def _check_doc(doc: document.Document, path: str, config: Config, rules: list[Ru
         return outcome
     if path == STDIN:
         outcome.output = _as_output(fixed)
+        outcome.fixed = applied
         return outcome
     if fixed != data:
         try:
             write.write(path, fixed, data)
+            outcome.fixed = applied
         except write.ChangedOnDisk:
             outcome.report = FileReport(name, None, error="changed on disk while sportlint was "
                                         "checking it; not overwritten")

@@ -15,6 +15,19 @@ _FINAL = set(".!?…")
 _CLOSERS = set("»”’\"')]")
 _BLANK_LINE = regex.compile(r"(?:\r?\n|\r)[ \t\x00]*(?:\r?\n|\r)(?:[ \t\x00]*(?:\r?\n|\r))*")
 _MD_HEADING_LINE = regex.compile(r"^[ \t]{0,3}#{1,6}[ \t].*$", regex.MULTILINE)
+_REAL_BLANK_LINE = regex.compile(r"(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)")
+_COMMENT = regex.compile(r"<!--.*?-->", regex.DOTALL)
+
+
+def _only_comments(doc: Document, start: int, end: int) -> bool:
+    """Whether the masked "blank" lines between ``start`` and ``end`` are HTML comments on
+    lines of their own (a `<!-- sportlint-disable-next-line -->` inside a hard-wrapped
+    paragraph), with no truly blank line: the comment leaves the prose view, and the
+    paragraph goes on across it."""
+    original = doc.text[start:end]
+    if _REAL_BLANK_LINE.search(original) or "<!--" not in original:
+        return False
+    return not _COMMENT.sub("", original).strip()
 
 
 @dataclass(frozen=True)
@@ -40,7 +53,9 @@ class Paragraph:
 
 def paragraph_spans(doc: Document) -> Iterator[tuple[int, int]]:
     text = doc.masked
-    cuts = [(m.start(), m.end()) for m in _BLANK_LINE.finditer(text)]
+    cuts = [(m.start(), m.end()) for m in _BLANK_LINE.finditer(text)
+            if not _only_comments(doc, m.start(), m.end())]
+    cuts += [(b, b) for b in doc.breaks]    # each front-matter prose field is a paragraph
     if doc.markdown:
         for m in _MD_HEADING_LINE.finditer(doc.text):
             cuts.append((m.start(), m.start()))

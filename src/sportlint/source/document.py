@@ -6,6 +6,12 @@ Regions that are not prose (a metadata header, YAML front matter, Markdown code,
 URLs, HTML comments and tags) are listed in ``ignored``; ``masked`` is the text
 with those regions replaced by NUL characters (line ends kept), which is what the
 segmenter reads, so no rule ever sees them.
+
+The front matter's prose fields are the exception: the values of ``title``, ``subtitle``,
+``summary`` and ``description`` (config ``front_matter_keys``),
+the words readers see first, stay prose, each its own paragraph (``breaks``), with its
+findings on its own line. Plain, quoted and block (``|``, ``>``) values are read; the keys,
+the quotes and every other field stay masked.
 """
 
 from __future__ import annotations
@@ -24,6 +30,10 @@ import regex
 MASK = "\x00"
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdx"}
+#: HTML as a CMS exports it: the text nodes are the prose
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+#: the front-matter fields read as prose unless the config names others
+FRONT_MATTER_KEYS: tuple[str, ...] = ("title", "subtitle", "summary", "description")
 
 
 class InputError(Exception):
@@ -42,13 +52,29 @@ class Document:
     markdown: bool = False
     ignored: list[tuple[int, int]] = field(default_factory=list)
     masked: str = ""
+    #: the front-matter fields whose values are prose
+    front_matter_keys: tuple[str, ...] = FRONT_MATTER_KEYS
+    #: offsets where a paragraph starts whatever precedes it (each prose field's value,
+    #: each HTML block element, each paragraph of a Word document)
+    breaks: list[int] = field(default_factory=list)
+    #: an HTML page (``.html``, ``.htm``): only its text nodes are prose
+    html: bool = False
+    #: a Word document's text (source/word.py): one line per paragraph, ``breaks`` given
+    word: bool = False
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _ignored_index: tuple[list[tuple[int, int]], int, list[int], list[int]] | None = \
         field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        if not self.ignored:
-            self.ignored = find_ignored(self.text, self.markdown)
+        if self.word:
+            self.ignored = self.ignored or find_ignored(self.text, False, ())
+        elif not self.ignored:
+            if self.html:
+                self.ignored, self.breaks = html_regions(self.text)
+            else:
+                self.ignored = find_ignored(self.text, self.markdown, self.front_matter_keys)
+                self.breaks = [start for start, _ in front_matter_fields(self.text,
+                                                                         self.front_matter_keys)]
         self.masked = mask(self.text, self.ignored)
         self._line_starts = [0] + [m.end() for m in regex.finditer(r"\r\n|\n|\r", self.text)]
 
@@ -165,9 +191,21 @@ def load(path: str | Path, encoding: str | None = None) -> Document:
     return from_text(decode(read(path), name, encoding), name)
 
 
-def from_text(text: str, path: str | None = None) -> Document:
-    markdown = path is not None and Path(path).suffix.lower() in MARKDOWN_SUFFIXES
-    return Document(path, text, markdown=markdown)
+def from_text(text: str, path: str | None = None,
+              front_matter_keys: tuple[str, ...] = FRONT_MATTER_KEYS) -> Document:
+    suffix = Path(path).suffix.lower() if path is not None else ""
+    return Document(path, text, markdown=suffix in MARKDOWN_SUFFIXES,
+                    front_matter_keys=tuple(front_matter_keys), html=suffix in HTML_SUFFIXES)
+
+
+def with_front_matter_keys(doc: Document, keys: tuple[str, ...]) -> Document:
+    """``doc`` read with other front-matter prose fields (the config's); itself when the
+    same."""
+    if tuple(keys) == doc.front_matter_keys:
+        return doc
+    if doc.html or doc.word:
+        return doc      # HTML and Word documents have no front matter
+    return Document(doc.path, doc.text, markdown=doc.markdown, front_matter_keys=tuple(keys))
 
 
 def encode(text: str, encoding: str | None = None, path: str = "",
@@ -208,7 +246,7 @@ def encode_diff(diff: str, encoding: str, original: bytes) -> bytes:
 # A metadata header such as " date 2021-02" opening a file (the seed's export format).
 _HEADER = regex.compile(r"\A\ufeff?[ \t]*(?:date|data)[ \t]+\d{4}(?:-\d{2}){1,2}(?:[T ][\d:]+)?(?=\s)",
                         regex.IGNORECASE)
-_FRONT_MATTER = regex.compile(r"\A\ufeff?---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
+_FRONT_MATTER = regex.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<body>.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
                               regex.DOTALL)
 _HTML_COMMENT = regex.compile(r"<!--.*?(?:-->|\Z)", regex.DOTALL)
 _URL = regex.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"«»“”]*[^\s<>\"«»“”.,;:!?')\]]"
@@ -226,14 +264,84 @@ _MD_MARKUP = regex.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1
                            regex.MULTILINE)
 
 
-def find_ignored(text: str, markdown: bool) -> list[tuple[int, int]]:
+_FIELD = regex.compile(r"^(?P<key>[^\s:#][^:\r\n]*?)[ \t]*:(?:[ \t]+(?P<value>[^\r\n]*?))?[ \t]*\r?$",
+                       regex.MULTILINE)
+_BLOCK = regex.compile(r"[|>][+-]?[0-9]?[+-]?(?:[ \t]+#.*)?")
+_QUOTED = regex.compile(r"(['\"])(.*)\1(?:[ \t]+#.*)?")
+
+
+def front_matter_fields(text: str, keys: tuple[str, ...] = FRONT_MATTER_KEYS
+                        ) -> list[tuple[int, int]]:
+    """The spans of the prose fields' values in the YAML front matter: a plain value, a
+    quoted one (without its quotes), or the lines of a block value (``|``, ``>``)."""
+    head = _FRONT_MATTER.match(text)
+    if not head or not keys:
+        return []
+    first, body_end = head.span("body")
+    wanted = {k.lower() for k in keys}
+    spans: list[tuple[int, int]] = []
+    for m in _FIELD.finditer(text, first, body_end):
+        key = m["key"].strip().strip("'\"").lower()
+        value = m["value"]
+        if key not in wanted or not value:
+            continue
+        start, end = m.span("value")
+        if _BLOCK.fullmatch(value):
+            # the block: the lines after the key, indented (or empty), as one paragraph
+            pos, lines = m.end() + 1, []
+            while pos < body_end:
+                line_end = text.find("\n", pos, body_end)
+                line_end = body_end if line_end < 0 else line_end
+                line = text[pos:line_end].rstrip("\r")
+                if line.strip() and line[0] not in " \t":
+                    break
+                if line.strip():
+                    lead = len(line) - len(line.lstrip())
+                    lines.append((pos + lead, pos + len(line.rstrip())))
+                pos = line_end + 1
+            spans.extend(lines)
+            continue
+        if value.startswith("#"):
+            continue
+        quoted = _QUOTED.fullmatch(value)
+        if quoted:
+            start, end = start + quoted.start(2), start + quoted.end(2)
+        elif value[0] in "[{&*!|>'\"%@`":
+            continue      # a list, a mapping, an anchor or a tag: not a sentence
+        else:
+            comment = regex.search(r"[ \t]#", value)
+            if comment:
+                end = start + comment.start()
+        if end > start:
+            spans.append((start, end))
+    return _join_blocks(spans, text)
+
+
+def _join_blocks(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """The lines of one block value as one span (one paragraph): spans separated only by
+    a line end and indentation are joined."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and regex.fullmatch(r"(?:\r?\n|\r)[ \t]+", text[out[-1][1]:start]):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def find_ignored(text: str, markdown: bool,
+                 front_matter_keys: tuple[str, ...] = FRONT_MATTER_KEYS) -> list[tuple[int, int]]:
     """Spans of the text that are not prose, merged and sorted."""
     spans: list[tuple[int, int]] = []
     if text.startswith("\ufeff"):
         spans.append((0, 1))
     head = _FRONT_MATTER.match(text) or _HEADER.match(text)
     if head:
-        spans.append((0, head.end()))
+        pos = 0
+        for start, end in front_matter_fields(text, front_matter_keys):
+            spans.append((pos, start))
+            pos = end
+        spans.append((pos, head.end()))
     spans += [m.span() for m in _HTML_COMMENT.finditer(text)]
     spans += [m.span() for m in _URL.finditer(text)]
     if markdown:
@@ -263,3 +371,33 @@ def mask(text: str, spans: list[tuple[int, int]]) -> str:
         pos = end
     parts.append(text[pos:])
     return "".join(parts)
+
+
+# HTML exported from a CMS: what is not a text node (tags, comments, scripts, styles, the
+# doctype, character references) is masked; a block element starts a paragraph.
+_HTML_RAW = regex.compile(r"<(script|style|template|noscript|svg|math|textarea|iframe)\b[^>]*>.*?"
+                          r"(?:</\1\s*>|\Z)", regex.DOTALL | regex.IGNORECASE)
+_HTML_MARKUP = regex.compile(r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<![^>]*>|<\?[^>]*>"
+                             r"|</?[A-Za-z][\w:-]*(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?>",
+                             regex.DOTALL)
+_HTML_ENTITY = regex.compile(r"&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
+_HTML_BLOCK = regex.compile(
+    r"</?(?:p|div|h[1-6]|li|ul|ol|dl|dt|dd|br|hr|tr|td|th|table|thead|tbody|tfoot|caption"
+    r"|blockquote|section|article|aside|header|footer|nav|main|figure|figcaption|pre|address"
+    r"|title|head|body|html|form|fieldset|legend|details|summary)\b[^>]*>", regex.IGNORECASE)
+
+
+def html_regions(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """An HTML page's regions that are not prose (markup, raw-text elements such as
+    scripts and styles, comments, character references) and where its block elements
+    start paragraphs. Offsets stay those of the source, so findings sit on its lines."""
+    spans: list[tuple[int, int]] = [(0, 1)] if text.startswith("\ufeff") else []
+    raw = [m.span() for m in _HTML_RAW.finditer(text)]
+    spans += raw
+    spans += [m.span() for m in _HTML_MARKUP.finditer(text)]
+    # a non-breaking space or an entity reads as a separator (never as part of a word)
+    spans += [m.span() for m in _HTML_ENTITY.finditer(text)]
+    spans += [m.span() for m in _URL.finditer(text)]
+    breaks = sorted({m.end() for m in _HTML_BLOCK.finditer(text)}
+                    | {m.start() for m in _HTML_BLOCK.finditer(text)} | {e for _, e in raw})
+    return merge(spans), breaks

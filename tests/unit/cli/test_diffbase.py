@@ -96,5 +96,38 @@ def test_errors(repo: Path, tmp_path_factory: pytest.TempPathFactory,
     outside.write_text("Testo.\n", encoding="utf-8")
     assert main(["check", "--diff-base", "HEAD", str(outside)]) == ExitCode.ERROR
     assert "not inside a git repository" in capsys.readouterr().err
-    assert main(["check", "--diff-base", "HEAD", "--fix", "pezzo.md"]) == ExitCode.ERROR
-    assert "cannot be combined with --fix" in capsys.readouterr().err
+
+
+def test_a_bad_ref_is_one_error_and_exit_2(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """It used to be printed once per file, on both streams."""
+    for n in range(3):
+        (repo / f"altro{n}.md").write_text(OLD, encoding="utf-8")
+    code = main(["check", *BASIC, "--diff-base", "no-such-ref", "."])
+    out, err = capsys.readouterr()
+    assert code == ExitCode.ERROR
+    assert out == ""
+    assert err.count("unknown git revision 'no-such-ref'") == 1 and err.count("\n") == 1
+    for flag in ("--fix", "--diff"):
+        assert main(["check", *BASIC, flag, "--diff-base", "no-such-ref", "."]) == ExitCode.ERROR
+        assert capsys.readouterr().err.count("\n") == 1
+    assert (repo / "altro0.md").read_text(encoding="utf-8") == OLD
+
+
+def test_fix_with_diff_base_fixes_only_the_changed_lines(repo: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """The fix hook on an old article must not rewrite the lines nobody touched."""
+    edited = OLD.replace("Riga pulita.", "Riga pulita pulita.") + "\nAncora poichè.\n"
+    (repo / "pezzo.md").write_text(edited, encoding="utf-8")
+    code = main(["check", "--select", "spelling.accents,spelling.repeated-word", "--fix",
+                 "--diff-base", "HEAD", "pezzo.md"])
+    out = capsys.readouterr().out
+    assert code == ExitCode.OK
+    assert (repo / "pezzo.md").read_text(encoding="utf-8") == \
+        OLD + "\nAncora poiché.\n"      # lines 1 and 3 keep their (old) slips
+    assert "Fixed 2 problems, 0 remaining" in out
+    # --diff shows the same, and writes nothing
+    (repo / "pezzo.md").write_text(edited, encoding="utf-8")
+    assert main(["check", "--select", "spelling.accents", "--diff", "--diff-base", "HEAD",
+                 "pezzo.md"]) == ExitCode.OK
+    diff = capsys.readouterr().out
+    assert "+Ancora poiché." in diff and "poichè segna" not in diff

@@ -84,7 +84,8 @@ def test_the_loaders_key_sets_come_from_the_table() -> None:
         assert keys == {k.leaf for k in schema.KEYS if k.section == section}
     assert STYLE_CHOICES == {"quotes": ("«»", "“”", '""'), "apostrophe": ("'", "’"),
                              "score_format": ("-", "–", " a "), "numbers_in_words": None,
-                             "ellipsis": ("...", "…")}
+                             "ellipsis": ("...", "…"), "ordinal": ("º", "°"),
+                             "thousands": (".", " "), "institution_capitals": None}
 
 
 def test_every_key_has_a_kind_a_help_and_a_default_of_its_own_choices() -> None:
@@ -105,7 +106,8 @@ def test_every_key_has_a_kind_a_help_and_a_default_of_its_own_choices() -> None:
 BAD = [
     ({"colour": 1}, "unknown key 'colour' (known: " + ", ".join(sorted(TOP_KEYS)) + ")"),
     ({"style": {"quote": "«»"}}, "unknown key 'style.quote' (known: apostrophe, ellipsis, "
-                                 "numbers_in_words, quotes, score_format)"),
+                                 "institution_capitals, numbers_in_words, ordinal, quotes, "
+                                 "score_format, thousands)"),
     ({"languagetool": {"port": 1}}, "unknown key 'languagetool.port' (known: disabled_rules, "
                                     "enabled_rules, language, level, timeout, url)"),
     # section
@@ -226,7 +228,7 @@ def test_a_full_valid_config_loads_to_these_values() -> None:
         severity={"style": Severity.SUGGESTION}, fail_level=Severity.ERROR,
         rules={"scores.format": {"strict": True}},
         style={"quotes": "“”", "apostrophe": "'", "score_format": " a ", "numbers_in_words": 10,
-               "ellipsis": "..."},
+               "ellipsis": "...", "ordinal": "º", "thousands": ".", "institution_capitals": True},
         names={"accept": ["Zappacosta"], "reject": {}},
         languagetool={"url": "http://localhost:8081", "timeout": 3, "level": "picky",
                       "disabled_rules": ["WHITESPACE_RULE"]},

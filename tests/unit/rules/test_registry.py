@@ -12,7 +12,7 @@ from sportlint.rules.kinds.base import DataRule
 from sportlint.rules.kinds.consistency import ConsistencyRule, normal
 from sportlint.rules.kinds.substitution import SubstitutionRule
 
-FAMILIES = ("names", "scores", "quotes", "typography", "grammar", "spelling", "style",
+FAMILIES = ("names", "scores", "numbers", "quotes", "typography", "grammar", "spelling", "style",
             "languagetool", "sportlint")
 
 

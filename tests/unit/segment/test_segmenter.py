@@ -160,10 +160,12 @@ def test_offsets_are_absolute_with_bom_crlf_and_header() -> None:
 
 
 def test_front_matter_code_urls_and_comments_are_not_prose() -> None:
-    text = ("---\ntitle: Il il titolo\n---\nTesto con `codice codice` e https://example.org/a?b=c.\n"
+    text = ("---\nauthor: Il il autore\n---\nTesto con `codice codice` e https://example.org/a?b=c.\n"
             "<!-- nota nota -->\n```\nblocco blocco\n```\nFine.\n")
     s = seg(text, "draft.md")
     assert [t.text for t in s.tokens if t.kind == "word"] == ["Testo", "con", "e", "Fine"]
+    # the front matter's prose fields (title, summary ...) are prose: see
+    # tests/unit/source/test_front_matter.py
 
 
 def test_in_quote_agrees_with_its_definition() -> None:

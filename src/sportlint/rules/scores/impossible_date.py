@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from sportlint.findings import Finding, Severity
 from sportlint.italian.dates import days_in, find_dates
+from sportlint.italian.numwords import with_article
 from sportlint.italian.words import MONTHS
 from sportlint.rules.base import Context, Rule
 
@@ -53,7 +54,7 @@ class ImpossibleDate(Rule):
                 most = "al massimo " if date.month == 2 and date.year is None else ""
                 message = f"Data impossibile: {name} ha {most}{days} giorni."
                 if date.month == 2 and date.day == 29 and date.year is not None:
-                    message = f"Data impossibile: il {date.year} non è bisestile."
+                    message = f"Data impossibile: {with_article(str(date.year))} non è bisestile."
             start = date.start if date.weekday_start < 0 else date.weekday_start + len(date.weekday)
             while ctx.text[start] in " ,\t\n":
                 start += 1

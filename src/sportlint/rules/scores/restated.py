@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sportlint.findings import Applicability, Edit, Finding, Severity
+from sportlint.italian.numwords import with_article
 from sportlint.italian.scores import STRONG_INTROS, Score, find_scores, is_result_word
 from sportlint.rules.base import Context, Rule
 
@@ -108,5 +109,6 @@ class ScoreRestated(Rule):
         shown = text[first.start:first.end]
         return self.finding(
             start, end,
-            f"Punteggio ripetuto: il {shown} è già indicato nella stessa frase.",
+            f"Punteggio ripetuto: {with_article(shown)} è già indicato nella stessa frase.",
             [""], fix=Applicability.UNSAFE, edits=[Edit(start, end, "")])
+

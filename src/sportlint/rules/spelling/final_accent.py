@@ -23,6 +23,10 @@ _BASE = {ch: base for base, forms in _FORMS.items() for ch in forms}
 _INFINITIVE = {"ò": "are", "ì": "ire", "é": "ere"}
 
 
+# Spacing accents typed after the vowel (perche´, piu`): typography.accent-char's slip.
+SPACING_ACCENTS = frozenset("´`ˊˋ")
+
+
 class FinalAccent(Rule):
     """A final accent missing, wrong or superfluous (possibilita, cosí, anché).
 
@@ -100,6 +104,8 @@ class FinalAccent(Rule):
             right, safe, initial_only = verdict
             if initial_only and not ctx.seg.is_sentence_initial(token):
                 continue
+            if ctx.text[token.start + len(word):token.start + len(word) + 1] in SPACING_ACCENTS:
+                continue    # perche´: the accent is there, typed apart (typography.accent-char)
             yield self.finding(
                 token.start, token.start + len(word),
                 f"Accento: «{word}» si scrive «{right}».", [right],
