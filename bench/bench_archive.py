@@ -21,7 +21,10 @@ also times ``--jobs 1`` against ``--jobs 2`` on a few small drafts (2 to 64), th
 where the default ``--jobs`` checks in one process (runner/jobs.py, SMALL_INPUT).
 
 Needs the dask extra for the Dask row (``pip install -e '.[dask]'``); wall-clock figures
-depend on the machine and its load: compare the ratios.
+depend on the machine and its load: compare the ratios. A speed-up needs idle cores: on a
+machine other sessions keep busy (Linux's autogroup gives each session an equal share of
+the cores, whatever the processes' nice values), ``--jobs 2`` gets no more CPU than
+``--jobs 1``, and the CPU column is the figure to compare (the work the workers repeat).
 """
 
 from __future__ import annotations
