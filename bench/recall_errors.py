@@ -13,8 +13,9 @@ the public API (`sportlint.lint_text`) with whatever rules are installed; a sent
 *caught* when a finding overlaps the error span and *fixed* when one of those findings'
 suggestions, put in place of the finding's span, gives the corrected sentence. The
 MERLIN types measured are `spelling` and `accent_apostrophe` (the others are grammar and
-word choice a linter for professional copy is not built for); LanguageTool examples are
-all kept and grouped by their type.
+word choice a linter for professional copy is not built for), and `merlin/agreement`: the
+`inflection` records whose wrong and corrected words are both in the lexicon (a real word
+in the wrong form); LanguageTool examples are all kept and grouped by their type.
 
 "Other findings" counts findings that do not touch the annotated error: in a one-edit
 sentence the rest was judged correct by the annotators, so they approximate false alarms
@@ -37,6 +38,10 @@ from sportlint import lint_text
 from sportlint.api import resolve_config
 
 MERLIN_TYPES = ("spelling", "accent_apostrophe")
+#: MERLIN's `inflection` records whose wrong and corrected words are both real words of the
+#: lexicon, reported as `merlin/agreement`: a real word in the wrong form (agreement in
+#: gender and number, subject and verb), what the grammar rules look for
+AGREEMENT_TYPE = "inflection"
 DEFAULT_DIR = Path("..") / "shared" / "eval" / "errors"   # from a checkout beside shared/
 
 
@@ -49,12 +54,22 @@ def load(folder: Path) -> list[tuple[str, dict[str, Any]]]:
             rec = json.loads(line)
             if rec.get("type") in MERLIN_TYPES:
                 out.append((f"merlin/{rec['type']}", rec))
+            elif rec.get("type") == AGREEMENT_TYPE and real_words(rec):
+                out.append(("merlin/agreement", rec))
     lt = folder / "languagetool_it_examples.jsonl"
     if lt.exists():
         for line in lt.read_text(encoding="utf-8").splitlines():
             rec = json.loads(line)
             out.append((f"languagetool/{rec.get('type', '?')}", rec))
     return out
+
+
+def real_words(rec: dict[str, Any]) -> bool:
+    from sportlint.italian import resources
+
+    lex = resources.get("lexicon")
+    return bool(rec["error_span"]) and lex.is_word(rec["error_span"]) and \
+        lex.is_word(rec["correction"])
 
 
 def squash(text: str) -> str:

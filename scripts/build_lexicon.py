@@ -122,6 +122,9 @@ def build(src: Path) -> list[tuple[str, str, str, list[str]]]:
         singular = lemma if "S" not in info else (info["S"] or "")
         plural = info.get("P") or ""
         forms = [singular if ok(singular) else "", plural if ok(plural) else ""]
+        gender = GENDER_FIXES.get(lemma, gender)
+        if lemma in PLURAL_FIXES:
+            forms[1] = PLURAL_FIXES[lemma]
         if any(forms):
             paradigms.append((lemma, "NOUN", gender, forms))
     for lemma, info in load(src, "adjectives").items():
@@ -134,6 +137,20 @@ def build(src: Path) -> list[tuple[str, str, str, list[str]]]:
         paradigms.append((lemma, "ADJ", "", [lemma, plural, lemma, plural]))
     for lemma, gender, plural in (line.split() for line in NOUNS_ADDED.strip().splitlines()):
         paradigms.append((lemma, "NOUN", gender, [lemma, plural]))
+    for line in ADJECTIVES_ADDED.strip().splitlines():
+        forms = ["" if f == "-" else f for f in line.split()]
+        paradigms.append((forms[0], "ADJ", "", forms))
+    adj = SLOTS["ADJ"]
+    for form, feats in (line.split() for line in TRUNCATED_ADDED.strip().splitlines()):
+        # only the slots of its gender and number ("bei": masculine plural)
+        want = feats.split("+")
+        paradigms.append((form, "ADJ", "", [form if all(w in (n, g) for w in want) else ""
+                                            for _, _, _, n, g in adj]))
+    inf = slots.index(("inf", "pres", "", "", ""))
+    for lemma, form in (line.split() for line in INFINITIVES_ADDED.strip().splitlines()):
+        extra = [""] * len(slots)
+        extra[inf] = form
+        paradigms.append((lemma, "VER", "", extra))
     for line in CLOSED.strip().splitlines():
         pos, feats, words = line.split(None, 2)
         for word in words.split():
@@ -254,6 +271,53 @@ incaricato m incaricati
 lente f lenti
 quadrato m quadrati
 via m via
+cross m cross
+hat-trick m hat-trick
+play-off m play-off
+playoff m playoff
+stopper m stopper
+turnover m turnover
+dottor m dottor
+signor m signor
+"""
+
+# Nouns whose gender the noun package has wrong (it keeps one per lemma). Written for
+# sportlint.
+GENDER_FIXES = {"azione": "f", "età": "f", "folgore": "f", "informazione": "f",
+                "varietà": "f", "voce": "f"}
+
+# Plurals the noun package has wrong: -cia/-gia after a consonant make -ce/-ge
+# ("fasce", "spiagge"). Written for sportlint.
+PLURAL_FIXES = {"angoscia": "angosce", "denuncia": "denunce", "fascia": "fasce",
+                "minaccia": "minacce", "pioggia": "piogge", "provincia": "province",
+                "spiaggia": "spiagge", "striscia": "strisce", "traccia": "tracce"}
+
+# Adjectives missing from the adjective package (or listed only as nouns): the four forms in
+# the ADJ slot order (m.s, m.p, f.s, f.p; "-" for none). Written for sportlint.
+ADJECTIVES_ADDED = """
+bello belli bella belle
+bellissimo bellissimi bellissima bellissime
+buono buoni buona buone
+buonissimo buonissimi buonissima buonissime
+grande grandi grande grandi
+grandissimo grandissimi grandissima grandissime
+"""
+# Truncated forms before a noun: form, the gender and number it has. Written for sportlint.
+TRUNCATED_ADDED = """
+bei m+p
+begli m+p
+maggior s
+tal s
+"""
+# Truncated infinitives ("far gol", "poter giocare"): verb, form. Written for sportlint.
+INFINITIVES_ADDED = """
+dare dar
+dire dir
+dovere dover
+fare far
+potere poter
+sapere saper
+volere voler
 """
 
 # Closed classes: POS, features ("-" for none), words. Written for sportlint.
@@ -265,32 +329,48 @@ ART f+p le
 ART s l'
 ART f+s un'
 PRE - di a da in con su per tra fra dopo durante contro verso senza sopra sotto dentro fuori \
-presso entro mediante tramite dietro davanti accanto oltre lungo secondo circa
+presso entro mediante tramite dietro davanti accanto oltre lungo secondo circa tranne sino \
+fino fin attorno intorno nonostante
 ARTPRE m+s del dal nel sul col al dello dallo nello sullo allo
 ARTPRE f+s della dalla nella sulla alla colla
 ARTPRE s dell' dall' nell' sull' all'
 ARTPRE m+p dei dai nei sui coi ai degli dagli negli sugli agli
 ARTPRE f+p delle dalle nelle sulle alle
 CON - e ed o od ma però perché poiché mentre quando se che come anche né oppure ovvero cioè \
-infatti quindi dunque pertanto tuttavia eppure sebbene benché affinché finché purché laddove
-PRO - io tu lui lei noi voi loro esso essa essi esse egli ella mi ti si ci vi ne lo la li le gli \
-me te se ce ve sé chi cui ciò quale quali qualcuno qualcosa nessuno niente nulla ognuno \
-chiunque ciascuno
+infatti quindi dunque pertanto tuttavia eppure sebbene benché affinché finché purché laddove \
+nonostante nonché ossia siccome qualora anziché perciò dove ove
+PRO - mi ti si ci vi ne gli me te se ce ve sé chi cui ciò quale quali qualcosa niente nulla \
+chiunque che
+PRO s io tu
+PRO p noi voi loro
+PRO m+s lui esso egli lo colui costui qualcuno nessuno ognuno ciascuno
+PRO f+s lei essa ella la colei costei
+PRO m+p essi li
+PRO f+p esse le
+PRO p coloro costoro
 DET m+s questo quello quel nessun alcun ciascun ogni qualche tale altro molto poco tanto \
 troppo tutto parecchio certo stesso
 DET f+s questa quella nessuna alcuna ciascuna altra molta poca tanta troppa tutta certa stessa
 DET m+p questi quelli quei quegli alcuni altri molti pochi tanti troppi tutti parecchi certi \
-vari diversi stessi
+vari diversi stessi entrambi
 DET f+p queste quelle alcune altre molte poche tante troppe tutte parecchie certe varie \
-diverse stesse
-DET - due tre quattro cinque sei sette otto nove dieci undici dodici tredici quattordici \
+diverse stesse entrambe
+DET p due tre quattro cinque sei sette otto nove dieci undici dodici tredici quattordici \
 quindici sedici diciassette diciotto diciannove venti trenta quaranta cinquanta sessanta \
-settanta ottanta novanta cento mille
-DET - mio tuo suo nostro vostro mia tua sua nostra vostra miei tuoi suoi nostri vostri mie tue \
-sue nostre vostre
+settanta ottanta novanta cento duecento trecento mille mila ambedue
+DET m+s mio tuo suo nostro vostro
+DET f+s mia tua sua nostra vostra
+DET m+p miei tuoi suoi nostri vostri
+DET f+p mie tue sue nostre vostre
+DET - loro
 ADV - non più meno molto poco tanto troppo già ancora sempre mai ora adesso poi dopo prima \
 oggi ieri domani qui qua lì là così bene male meglio peggio anzi forse quasi appena soltanto \
-solo ecco inoltre invece insieme subito spesso talvolta abbastanza sì no circa oltre
+solo ecco inoltre invece insieme subito spesso talvolta abbastanza sì no circa oltre anche \
+quindi però pure ormai tuttora davvero comunque almeno soprattutto nemmeno neanche neppure \
+magari piuttosto purtroppo altrimenti insomma benissimo indietro intanto ovunque giù attorno \
+intorno affatto assieme mica chissà talmente assai tantissimo altrove peraltro stavolta \
+volentieri infine finora addirittura persino perfino perciò proprio stasera stamattina ben mal \
+ancor pur dove come
 """
 
 

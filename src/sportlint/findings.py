@@ -7,7 +7,7 @@ Offsets are absolute code-point offsets into the document's decoded text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import IntEnum, StrEnum
 from typing import TYPE_CHECKING
 
@@ -78,6 +78,8 @@ class Finding:
 
     ``suggestions`` are replacement strings for ``text[start:end]``, best first.
     ``fix`` (optional) is what the fixer may apply, with its applicability.
+    ``also`` names the other rules that reported the same slip, merged into this finding
+    (engine/merge.py).
     """
 
     rule: str
@@ -88,14 +90,13 @@ class Finding:
     suggestions: tuple[str, ...] = ()
     fix: Fix | None = None
     path: str | None = field(default=None, compare=False)
+    also: tuple[str, ...] = ()
 
     def with_severity(self, severity: Severity) -> Finding:
-        return Finding(self.rule, self.start, self.end, severity, self.message,
-                       self.suggestions, self.fix, self.path)
+        return replace(self, severity=severity)
 
     def with_path(self, path: str | None) -> Finding:
-        return Finding(self.rule, self.start, self.end, self.severity, self.message,
-                       self.suggestions, self.fix, path)
+        return replace(self, path=path)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -106,14 +107,14 @@ def test_folder_with_unreadable_files(tmp_path: Path, capsys: pytest.CaptureFixt
         # root reads a file whatever its mode: make the read fail as it would for anyone else
         if jobs != "1" and not HAS_FORK:
             pytest.skip("the simulated failure does not reach spawned workers")
-        real = Path.read_bytes
+        real = Path.open
 
-        def read_bytes(self: Path) -> bytes:
+        def open_file(self: Path, *args: Any, **kwargs: Any) -> Any:
             if self.name == "g-locked.txt":
                 raise PermissionError(errno.EACCES, "Permission denied", str(self))
-            return real(self)
+            return real(self, *args, **kwargs)
 
-        monkeypatch.setattr(Path, "read_bytes", read_bytes)
+        monkeypatch.setattr(Path, "open", open_file)
     try:
         code, data, err = check_json(capsys, "--jobs", jobs, str(folder))
     finally:
@@ -200,7 +201,10 @@ def test_20_mb_file_is_linted_to_the_last_line(tmp_path: Path) -> None:
     assert len(text) >= 20 * 2**20
     big = tmp_path / "big.txt"
     big.write_text(text, encoding="utf-8")
+    config = tmp_path / "large.yaml"     # over the default max_file_size (10 MB)
+    config.write_text("max_file_size: 30000000\n", encoding="utf-8")
     proc = subprocess.run([sys.executable, "-m", "sportlint", "check", "--format", "json",
+                           "--config", str(config),
                            "--select", "spelling.accents,spelling.repeated-word", str(big)],
                           capture_output=True, timeout=900, check=False)
     assert proc.returncode == ExitCode.FINDINGS, proc.stderr
@@ -273,7 +277,7 @@ def test_stdin_that_cannot_be_read_is_an_error_naming_it(
     class Broken:
         class buffer:
             @staticmethod
-            def read() -> bytes:
+            def read(size: int = -1) -> bytes:
                 raise OSError(5, "Input/output error")
 
     monkeypatch.setattr("sys.stdin", None if stdin == "closed" else Broken())

@@ -274,6 +274,9 @@ def test_every_example_of_the_starter_config_is_valid(tmp_path: Path) -> None:
             edited.append(raw)
     assert examples >= 5
     (tmp_path / "house-rules").mkdir()            # the rule_files example names a folder
+    (tmp_path / "names").mkdir()                  # and the names.files example a file
+    (tmp_path / "names" / "redazione.yaml").write_text("names:\n  - Ludovico Marangoni\n",
+                                                       encoding="utf-8")
     path = tmp_path / ".sportlint.yaml"
     path.write_text("\n".join(edited) + "\n", encoding="utf-8")
     from sportlint.engine import linter

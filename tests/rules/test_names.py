@@ -278,3 +278,71 @@ def test_build_script_on_made_up_tables(tmp_path: Path) -> None:
                             "US Borgoratto", "Borgoratto"])
     assert (out / "players.fjelstul.txt").read_text(encoding="utf-8") == "Aldo D'Orzo\n"
     assert (out / "coaches.fjelstul.txt").read_text(encoding="utf-8") == "Rino Tasca\n"
+
+
+# --- hostile input: the variant search stays linear ----------------------------------------
+def _look_alikes(n: int) -> list[str]:
+    """``n`` distinct capitalised tokens, each one to three letters off one name."""
+    import random
+    import string
+
+    rng = random.Random(16)
+    seen: set[str] = set()
+    while len(seen) < n:
+        word = list("Brambatelli")
+        for _ in range(rng.randint(1, 3)):
+            word[rng.randrange(1, len(word))] = rng.choice(string.ascii_lowercase)
+        seen.add("".join(word))
+    return sorted(seen)
+
+
+def test_variant_search_is_linear_on_look_alikes() -> None:
+    from sportlint.rules.names._mentions import CROWD, _pairs, deletion_keys
+
+    counts = {}
+    for n in (2000, 8000):
+        forms = _look_alikes(n)
+        counts[n] = len(_pairs(forms))
+        # each form meets at most CROWD - 1 others under each of its keys
+        assert counts[n] <= n * len(deletion_keys("brambatelli", 1)) * (CROWD - 1)
+    assert counts[8000] <= 6 * counts[2000]      # four times the forms: not sixteen times
+
+
+def test_look_alikes_through_the_rule() -> None:
+    from sportlint.rules.names import _mentions
+
+    text = " ".join(f"Poi {w} segna." for w in _look_alikes(1500))
+    before = _mentions.Comparisons.pairs
+    names_findings(text)
+    assert _mentions.Comparisons.pairs - before <= 1500 * 12 * _mentions.CROWD
+
+
+def test_build_script_reads_the_other_sports(tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("build_gazetteer", ROOT / "scripts" / "build_gazetteer.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["build_gazetteer"] = module
+    spec.loader.exec_module(module)
+    src, out = tmp_path / "src", tmp_path / "out"
+    src.mkdir()
+    for name in ("clubs_europe_openfootball.tsv", "players_squads_openfootball.tsv",
+                 "teams_in_fixtures_openfootball.tsv", "players_worldcup_fjelstul.tsv",
+                 "coaches_worldcup_managers_fjelstul.tsv"):
+        header = {"clubs_europe_openfootball.tsv": "name\tcountry\taliases",
+                  "teams_in_fixtures_openfootball.tsv": "team_name_as_written\tcountry",
+                  "players_squads_openfootball.tsv": "name"}.get(name, "full_name")
+        (src / name).write_text(header + "\n", encoding="utf-8")
+    (src / "riders_cycling_letourdataset.tsv").write_text(
+        "name\trace\nAAD VAN DEN HOEK\tTdF\nPIERRE-LUC D'ARGO\tTdF\n", encoding="utf-8")
+    (src / "teams_f1_f1db.tsv").write_text(
+        "name\tkind\tfull_name\nRed Gull\tconstructor\tRed Gull Racing\n", encoding="utf-8")
+    (src / "places_italy_comuni_istat.tsv").write_text(
+        "name\tprovince\tregion\nBorgo/Burg\tBolzano/Bozen\tTrentino-Alto Adige/Südtirol\n",
+        encoding="utf-8")
+    assert module.main([str(src), "--out", str(out)]) == 0
+    riders = (out / "riders.letour.txt").read_text(encoding="utf-8").splitlines()
+    assert riders == ["Aad Van Den Hoek", "Aad van den Hoek", "Pierre-Luc D'Argo"]
+    assert (out / "teams.f1db.txt").read_text(encoding="utf-8") == "Red Gull\nRed Gull Racing\n"
+    assert (out / "comuni.istat.txt").read_text(encoding="utf-8").splitlines() == sorted(
+        ["Borgo", "Burg", "Bolzano", "Bozen", "Trentino-Alto Adige", "Südtirol"])
+    assert not (out / "players.nba.txt").exists()     # a table that is missing: skipped

@@ -83,6 +83,9 @@ class FakeLexicon:
     def is_word(self, form: str) -> bool:
         return form in self.words
 
+    def analyses(self, form: str) -> tuple[()]:
+        return ()
+
 
 class FakeGazetteer:
     def __init__(self, tokens: set[str]) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 from sportlint.cli import diffbase
 from sportlint.cli import output as out
 from sportlint.cli.discovery import Exclusions, iter_paths
+from sportlint.cli.errors import UsageError
 from sportlint.cli.exitcode import ExitCode
 from sportlint.config.loader import Config, ConfigError, ConfigFinder
 from sportlint.engine import fixer, linter
@@ -22,6 +23,8 @@ from sportlint.formatters import text_format
 from sportlint.rules.base import Rule
 from sportlint.runner import jobs, progress, single
 from sportlint.runner.dask import DaskError
+from sportlint.source import document
+from sportlint.util.display import display_path
 
 
 def _split(values: list[str]) -> list[str]:
@@ -104,9 +107,8 @@ def _exclusions(args: argparse.Namespace, finder: ConfigFinder) -> Exclusions:
 
 def cmd_check(args: argparse.Namespace) -> int:
     if getattr(args, "stdin_filename", None) and args.paths != ["-"]:
-        print("sportlint: --stdin-filename names what standard input holds: give - as the "
-              "only PATH", file=sys.stderr)
-        return ExitCode.ERROR
+        raise UsageError("--stdin-filename names what standard input holds: give - as the "
+                         "only PATH")
     finder = settings(args)
     here = finder.for_folder(stdin_folder(args))   # standard input's; a bad flag fails here
     fix_only = bool(getattr(args, "fix_only", False))
@@ -121,9 +123,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     paths = list(iter_paths(args.paths, unreadable, _exclusions(args, finder), args.force_exclude))
     if args.output and args.output != "-" and os.path.realpath(args.output) in \
             {os.path.realpath(p) for p in paths if p != "-"}:
-        print(f"sportlint: --output {args.output} is one of the drafts being checked; "
-              "refusing to overwrite it with the report", file=sys.stderr)
-        return ExitCode.ERROR
+        raise UsageError(f"--output {args.output} is one of the drafts being checked; "
+                         "refusing to overwrite it with the report")
     files = [p for p in paths if p != "-"]
     outcomes: dict[str, single.Outcome] = {}
     changed: dict[str, frozenset[int] | None] | None = None
@@ -135,8 +136,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         try:
             changed = _changed_lines(files, args.diff_base, errors)
         except diffbase.BadRef as exc:
-            print(f"sportlint: {exc}", file=sys.stderr)
-            return ExitCode.ERROR
+            raise UsageError(str(exc)) from None
         for path, error in errors.items():
             outcomes[path] = single.Outcome(FileReport(path, None, error=error))
         files = [p for p in files if p not in errors]
@@ -145,13 +145,17 @@ def cmd_check(args: argparse.Namespace) -> int:
         try:
             if sys.stdin is None:       # closed (`<&-`)
                 raise OSError("it is closed")
-            data = sys.stdin.buffer.read()
+            data = document.read_bounded(sys.stdin.buffer, here.max_file_size)
         except OSError as exc:
             outcomes["-"] = single.Outcome(FileReport("<stdin>", None, error=f"cannot read "
                                                       f"standard input ({exc.strerror or exc})"))
         else:
-            outcomes["-"] = single.check_stdin(data, here, linter.active_rules(here), options,
-                                               getattr(args, "stdin_filename", None))
+            if data is None:
+                outcomes["-"] = single.Outcome(FileReport(
+                    "<stdin>", None, error=document.too_large(here.max_file_size)))
+            else:
+                outcomes["-"] = single.check_stdin(data, here, linter.active_rules(here),
+                                                   options, getattr(args, "stdin_filename", None))
     configs: dict[str, Config] = {"-": here}
     groups: dict[int, tuple[Config, list[str]]] = {}
     for path in files:
@@ -220,9 +224,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     for report in reports:
         if report.error:
-            print(f"sportlint: {report.path}: {report.error}", file=sys.stderr)
+            print(f"sportlint: {display_path(report.path)}: {report.error}", file=sys.stderr)
         for problem in report.problems:
-            print(f"sportlint: {report.path}: {problem.describe()}", file=sys.stderr)
+            print(f"sportlint: {display_path(report.path)}: {problem.describe()}",
+                  file=sys.stderr)
     # what goes to standard output, or to --output: the diff, the fixed standard input,
     # the statistics, or the report; then what --fix did
     fmt = output_format(args)

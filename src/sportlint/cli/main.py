@@ -5,17 +5,31 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import traceback
 from collections.abc import Sequence
+from typing import NoReturn
 
 from sportlint import __version__
-from sportlint.cli.exitcode import INTERRUPTED, ExitCode
+from sportlint.cli import errors
+from sportlint.cli.exitcode import DEBUG_ENV, INTERRUPTED, ExitCode
 from sportlint.config.loader import CONFIG_FILE, ConfigError
 from sportlint.findings import Severity
 from sportlint.formatters import base as formatters
 from sportlint.source import document
 
 __all__ = ["ExitCode", "build_parser", "main"]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, remembering its last error for the machine-readable formats."""
+
+    last_error: str | None = None
+
+    def error(self, message: str) -> NoReturn:
+        _Parser.last_error = message
+        super().error(message)
 
 
 #: the servers' one-line help, for `sportlint --help` without loading their modules
@@ -26,12 +40,14 @@ SERVERS = {"serve": "serve LanguageTool's HTTP API for editors and browsers",
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser; given the ``command`` about to run, the servers' subcommands get their
     options only when one of them is it (a `check` builds less, so starts sooner)."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="sportlint", description="Proofreading linter for Italian sports journalism.")
     parser.add_argument("--version", action="version", version=f"sportlint {__version__}")
+    _debug_flag(parser, argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", required=True)
 
     check = sub.add_parser("check", help="check drafts (files, directories, - for stdin)")
+    _debug_flag(check, argparse.SUPPRESS)
     check.add_argument("paths", nargs="+", metavar="PATH")
     check.add_argument("--format", choices=formatters.FORMATS, default=None,
                        help="output format (default: github when GITHUB_ACTIONS=true, else text)")
@@ -101,11 +117,13 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
                             "from its folder, its suffix says Markdown, the report names it")
 
     init = sub.add_parser("init", help="write a commented starter .sportlint.yaml")
+    _debug_flag(init, argparse.SUPPRESS)
     init.add_argument("path", nargs="?", default=CONFIG_FILE, metavar="PATH",
                       help=f"where to write it (default: {CONFIG_FILE}; a folder gets {CONFIG_FILE})")
     init.add_argument("--force", action="store_true", help="overwrite an existing file")
 
     rules = sub.add_parser("rules", help="list the rules, or show one rule's documentation")
+    _debug_flag(rules, argparse.SUPPRESS)
     rules.add_argument("rule", nargs="?", metavar="RULE",
                        help="a rule id (its documentation) or a prefix (its rules)")
     rules.add_argument("--config", metavar="FILE",
@@ -120,16 +138,44 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     else:
         for name, text in SERVERS.items():
             sub.add_parser(name, help=text)
+    learn = sub.add_parser("names", help="the newsroom's names: `names learn ARCHIVE...` "
+                                         "writes a names file (names.files) from the names "
+                                         "a folder of published articles uses")
+    learn.add_argument("action", choices=("learn",), help="learn: read ARCHIVE, write names")
+    learn.add_argument("archive", nargs="+", metavar="ARCHIVE",
+                       help="folders (their *.txt and *.md) or files of published articles")
+    learn.add_argument("-o", "--output", default="-", metavar="FILE",
+                       help="where to write the names file (default: standard output)")
+    learn.add_argument("--min-count", type=int, default=2, metavar="N",
+                       help="names written fewer times are left out (default: 2)")
+    learn.add_argument("--config", metavar="FILE",
+                       help="a config whose names (accept, files) count as known")
     return parser
 
 
+def _debug_flag(parser: argparse.ArgumentParser, default: object) -> None:
+    # on the main parser and on every command (`sportlint --debug check` and
+    # `sportlint check --debug`); SUPPRESS keeps a command's parser from resetting it
+    parser.add_argument("--debug", action="store_true", default=default,
+                        help="show the Python traceback of an internal error")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    words = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser(next((w for w in words if not w.startswith("-")), None))
+    argv = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in argv or os.environ.get(DEBUG_ENV) == "1"
+    fmt = errors.requested_format(argv)
+    parser = build_parser(next((w for w in argv if not w.startswith("-")), None))
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
-        return int(ExitCode.ERROR if exc.code not in (0, None) else ExitCode.OK)
+        if exc.code in (0, None):
+            return ExitCode.OK
+        errors.write_document(fmt, "usage", _Parser.last_error or "the command line is not "
+                              "valid", None)
+        return ExitCode.ERROR
+    if debug:
+        os.environ[DEBUG_ENV] = "1"     # worker processes (--jobs) inherit it
+    output = getattr(args, "output", None)
     try:
         # each command's module is imported when it runs: `check` does not load `init`'s
         if args.command == "rules":
@@ -144,6 +190,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from sportlint.cli.lsp import cmd_lsp
 
             return cmd_lsp(args)
+        if args.command == "names":
+            from sportlint.cli.names import cmd_names
+
+            return cmd_names(args)
         if args.command == "init":
             from sportlint.cli.init import cmd_init
 
@@ -157,6 +207,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_check(args)
     except ConfigError as exc:
         print(f"sportlint: config error: {exc}", file=sys.stderr)
+        errors.write_document(fmt, "config", str(exc), output)
+        return ExitCode.ERROR
+    except errors.UsageError as exc:
+        print(f"sportlint: {exc}", file=sys.stderr)
+        # not into --output: it may be the very draft the message protects
+        errors.write_document(fmt, "usage", str(exc), None)
         return ExitCode.ERROR
     except BrokenPipeError:
         return ExitCode.OK
@@ -164,6 +220,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Ctrl-C: a line, not a traceback (each file was fixed whole or not at all)
         print("sportlint: interrupted", file=sys.stderr)
         return INTERRUPTED
+    except MemoryError:
+        message = "out of memory (try a smaller file, or fewer --jobs)"
+        print(f"sportlint: {message}", file=sys.stderr)
+        errors.write_document(fmt, "internal", message, output)
+        return ExitCode.INTERNAL
+    except Exception as exc:  # a bug: one line and exit code 3, never 1 (findings)
+        if debug:
+            traceback.print_exc()
+        message = errors.internal_message(exc)
+        print(f"sportlint: {message}" + ("" if debug else " (--debug shows the traceback)"),
+              file=sys.stderr)
+        errors.write_document(fmt, "internal", message, output)
+        return ExitCode.INTERNAL
 
 
 def _jobs(value: str) -> int:

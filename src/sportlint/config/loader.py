@@ -14,6 +14,7 @@ from typing import Any
 
 from sportlint.config import schema
 from sportlint.findings import Severity
+from sportlint.util.values import shown
 
 CONFIG_NAMES = (".sportlint.yaml", ".sportlint.yml")
 #: the name `sportlint init` writes
@@ -56,6 +57,13 @@ class Config:
     report_unused_suppressions: bool = False
     #: seconds a regular expression from a YAML rule may take on a text (timeouts.py)
     regex_timeout: float = 1.0
+    #: seconds a code rule may take on a text of up to a million characters (timeouts.py)
+    rule_timeout: float = 10.0
+    #: the largest draft read, in bytes; 0: no limit (source/document.py)
+    max_file_size: int = 10_000_000
+    #: findings shown per rule and file, and per file; 0: no limit (engine/bounds.py)
+    max_findings_per_rule: int = 1000
+    max_findings: int = 5000
     #: the newsroom's own YAML rule files or folders of them (absolute paths)
     rule_files: list[str] = field(default_factory=list)
     #: what a folder's walk leaves out: gitignore-style patterns relative to ``source``'s folder
@@ -199,6 +207,7 @@ def from_mapping(data: Mapping[str, Any] | None, source: str | None) -> Config:
         data = {}
     if not isinstance(data, Mapping):
         raise ConfigError(f"{where}: the configuration must be a mapping of keys")
+    _check_depth(data, where)
     _check_keys(data, TOP_KEYS, where, "")
     _validate(data, where)
     data = _with_rule_paths(data, source, where)
@@ -245,6 +254,7 @@ def _extended(data: Mapping[str, Any], source: str | None, where: str,
         raise ConfigError(f"{where}: key 'extends': {extends!r} makes a loop "
                           f"({' -> '.join(str(p) for p in [*seen, parent.resolve()])})")
     parent_data = _read_yaml(parent)
+    _check_depth(parent_data, str(parent))
     _check_keys(parent_data, TOP_KEYS, str(parent), "")
     _validate(parent_data, str(parent))
     parent_data = _with_rule_paths(parent_data, str(parent), str(parent))
@@ -276,6 +286,11 @@ def _build(data: Mapping[str, Any], where: str) -> Config:
         report_unused_suppressions=data.get("report_unused_suppressions",
                                             schema.key("report_unused_suppressions").default),
         regex_timeout=float(data.get("regex_timeout", schema.key("regex_timeout").default)),
+        rule_timeout=float(data.get("rule_timeout", schema.key("rule_timeout").default)),
+        max_file_size=int(data.get("max_file_size", schema.key("max_file_size").default)),
+        max_findings_per_rule=int(data.get("max_findings_per_rule",
+                                           schema.key("max_findings_per_rule").default)),
+        max_findings=int(data.get("max_findings", schema.key("max_findings").default)),
         rule_files=_str_list(data, "rule_files", where, "rule_files", "paths"),
         exclude=_str_list(data, "exclude", where, "exclude", "gitignore-style patterns"),
         respect_gitignore=bool(data.get("respect_gitignore",
@@ -340,27 +355,68 @@ def _check_value(key: schema.Key, value: Any, holder: Mapping[str, Any], where: 
         _str_list(holder, key.leaf, where, name, "paths")
     elif kind == "ids":
         _str_list(holder, key.leaf, where, name, "LanguageTool rule ids")
-    elif kind == "list":
+    elif kind == "names":
         if not isinstance(value, list):
-            raise ConfigError(f"{where}: key '{name}' must be a list")
-    elif kind in ("mapping", "severity_map"):
+            raise ConfigError(f"{where}: key '{name}' must be a list of names, not {shown(value)}")
+        for n, item in enumerate(value, 1):
+            if not isinstance(item, str) or not item.strip():
+                raise ConfigError(f"{where}: key '{name}': item {n} must be a name (a "
+                                  f"non-empty string; quote a number), not {shown(item)}")
+    elif kind == "name_map":
+        if not isinstance(value, Mapping):
+            raise ConfigError(f"{where}: key '{name}' must be a mapping of a form to the "
+                              f"form to write instead, not {shown(value)}")
+        for form, right in value.items():
+            if not isinstance(form, str) or not form.strip():
+                raise ConfigError(f"{where}: key '{name}': {shown(form)} must be a name (a "
+                                  "non-empty string; quote a number)")
+            if not isinstance(right, str) or not right.strip():
+                # `Sparatk:` with nothing after it is null: never a fix to "None"
+                raise ConfigError(f"{where}: key '{name}.{form}': the form to write instead "
+                                  f"must be a non-empty string, not {shown(right)}")
+    elif kind == "severity_map":
         if not isinstance(value, Mapping):
             raise ConfigError(f"{where}: key '{name}' must be a mapping")
-        if kind == "severity_map":
-            for prefix, level in value.items():
-                _severity(level, where, f"{name}.{prefix}")
+        for prefix, level in value.items():
+            if not isinstance(prefix, str):
+                raise ConfigError(f"{where}: key '{name}': {shown(prefix)} must be a rule-id "
+                                  "prefix (a string)")
+            _severity(level, where, f"{name}.{prefix}")
     elif kind == "rule_options":
         if not isinstance(value, Mapping):
             raise ConfigError(f"{where}: key '{name}' maps rule ids to mappings of options")
         for rule_id, options in value.items():
+            if not isinstance(rule_id, str):
+                raise ConfigError(f"{where}: key '{name}': {shown(rule_id)} must be a rule id "
+                                  "(a string)")
+            if isinstance(options, Mapping) and not all(isinstance(o, str) for o in options):
+                raise ConfigError(f"{where}: key '{name}.{rule_id}': option names are strings")
             if not isinstance(options, Mapping):
                 raise ConfigError(f"{where}: key '{name}.{rule_id}': expected a mapping of "
                                   f"options ({{option: value}}), got {type(options).__name__}")
 
 
+def _check_depth(data: Any, where: str, limit: int = schema.MAX_DEPTH) -> None:
+    """A ConfigError when the config's values nest deeper than ``limit`` (a mapping given
+    to the API, or a YAML file within the loader's own limit); walked without recursion.
+    A value met twice (a YAML alias, a Python object shared) is walked once."""
+    todo: list[tuple[Any, int]] = [(data, 1)]
+    seen: set[int] = set()
+    while todo:
+        value, depth = todo.pop()
+        if not isinstance(value, (Mapping, list, tuple)) or id(value) in seen:
+            continue
+        seen.add(id(value))
+        if depth > limit:
+            raise ConfigError(f"{where}: values nested more than {limit} levels deep")
+        items = value.values() if isinstance(value, Mapping) else value
+        todo.extend((item, depth + 1) for item in items)
+
+
 def _with_rule_paths(data: Mapping[str, Any], source: str | None, where: str) -> dict[str, Any]:
-    """``data`` with its ``rule_files`` made absolute: relative to the file that names
-    them (the working directory for a mapping given to the API)."""
+    """``data`` with its ``rule_files`` and ``names.files`` made absolute: relative to the
+    file that names them (the working directory for a mapping given to the API)."""
+    data = _with_names_files(data, source, where)
     if "rule_files" not in data:
         return dict(data)
     paths = _str_list(data, "rule_files", where, "rule_files", "paths")
@@ -369,6 +425,25 @@ def _with_rule_paths(data: Mapping[str, Any], source: str | None, where: str) ->
                           f"folder; . for the config's own)")
     base = Path(source).resolve().parent if source else Path.cwd()
     return {**data, "rule_files": [str(base / Path(p).expanduser()) for p in paths]}
+
+
+def _with_names_files(data: Mapping[str, Any], source: str | None,
+                      where: str) -> Mapping[str, Any]:
+    """``names.files`` made absolute, and each file read once here, so that a file that
+    cannot be used is a config error naming it (`namesfile`)."""
+    names = data.get("names")
+    if not isinstance(names, Mapping) or not names.get("files"):
+        return data
+    from sportlint.config import namesfile
+
+    paths = _str_list(names, "files", where, "names.files", "paths")
+    base = Path(source).resolve().parent if source else Path.cwd()
+    files = [str(base / Path(p).expanduser()) for p in paths]
+    try:
+        namesfile.names(tuple(files))
+    except namesfile.NamesFileError as exc:
+        raise ConfigError(f"{where}: key 'names.files': {exc}") from None
+    return {**data, "names": {**names, "files": files}}
 
 
 def _severity(value: Any, where: str, key: str) -> Severity:
@@ -415,12 +490,16 @@ def _merge(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
 def _read_yaml(path: Path) -> dict[str, Any]:
     import yaml  # here: a check without a config file never needs it (start-up time)
 
+    from sportlint.util.datapaths import load_yaml
+
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read config ({exc})") from None
     except yaml.YAMLError as exc:
         raise ConfigError(f"{path}: invalid YAML ({exc})") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid YAML (nested too deeply)") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -440,5 +519,7 @@ def _read_pyproject(path: Path) -> dict[str, Any]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: invalid TOML ({exc})") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML (nested too deeply)") from None
     tool = data.get("tool", {})
     return tool if isinstance(tool, dict) else {}

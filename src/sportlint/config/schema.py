@@ -14,6 +14,9 @@ from typing import Any
 
 from sportlint.findings import Severity
 
+#: how deeply a config's values may nest (a real one nests three levels: rules.ID.option)
+MAX_DEPTH = 16
+
 #: what each kind of key holds, as ``sportlint`` shows its type
 KINDS: dict[str, str] = {
     "bool": "bool",
@@ -26,8 +29,8 @@ KINDS: dict[str, str] = {
     "prefixes": "list[str]",    # rule-id prefixes (a single string is one prefix)
     "paths": "list[str]",
     "ids": "list[str]",         # LanguageTool rule ids
-    "list": "list",
-    "mapping": "mapping",
+    "names": "list[str]",       # names, each a non-empty string
+    "name_map": "mapping[str, str]",  # a name -> the name to write instead (non-empty strings)
     "severity_map": "mapping[str, str]",    # rule-id prefix -> severity
     "rule_options": "mapping[str, mapping]",  # rule id -> its options
     "section": "mapping",       # a table of the keys named "<section>.<key>"
@@ -104,7 +107,7 @@ KEYS: tuple[Key, ...] = (
     Key("exclude", "paths", [],
         "files and folders that checking a folder leaves out: patterns as in .gitignore, "
         "relative to this file's folder", in_profile=False, example="[archivio/, \"*.bozza.md\"]"),
-    Key("front_matter_keys", "list", ["title", "subtitle", "summary", "description"],
+    Key("front_matter_keys", "names", ["title", "subtitle", "summary", "description"],
         "the fields of a draft's YAML front matter whose values are checked as prose",
         in_profile=False, example="[title, summary, occhiello]"),
     Key("respect_gitignore", "bool", True,
@@ -113,6 +116,18 @@ KEYS: tuple[Key, ...] = (
     Key("regex_timeout", "seconds", 1.0,
         "seconds a YAML rule's regular expression may take on a text; a rule that takes "
         "longer is reported and skipped on that file", in_profile=False),
+    Key("rule_timeout", "seconds", 10.0,
+        "seconds a code rule may take on a text of up to a million characters (more in "
+        "proportion); a rule that takes longer is reported and skipped on that file",
+        in_profile=False),
+    Key("max_file_size", "count", 10_000_000,
+        "the largest draft read, in bytes (0: no limit); a larger file is an error naming it",
+        in_profile=False),
+    Key("max_findings_per_rule", "count", 1000,
+        "findings of one rule shown per file (0: no limit); one note says there are more",
+        in_profile=False),
+    Key("max_findings", "count", 5000,
+        "findings shown per file (0: no limit); one note counts the rest", in_profile=False),
     Key("style", "section", None, "house style: the rules check the copy against these choices"),
     Key("style.quotes", "choice", "«»", "preferred quotation marks",
         choices=("«»", "“”", '""')),
@@ -135,10 +150,14 @@ KEYS: tuple[Key, ...] = (
         "style.common-noun-case suggests the lower case for them too"),
     Key("names", "section", None,
         "the newsroom's own names: never flagged (accept), or always corrected (reject)"),
-    Key("names.accept", "list", [], "extra names that are never flagged (a local club's players ...)",
+    Key("names.accept", "names", [], "extra names that are never flagged (a local club's players ...)",
         example="[Gianmarco Locatelli]"),
-    Key("names.reject", "mapping", {}, "forbidden form -> correct form",
+    Key("names.reject", "name_map", {}, "forbidden form -> correct form",
         example="{Sampdoria Genova: Sampdoria}"),
+    Key("names.files", "paths", [],
+        "the newsroom's names files (written by `sportlint names learn`; relative to the "
+        "config file): their names are known names", in_profile=False,
+        example="[names/redazione.yaml]"),
     Key("languagetool", "section", None, "an optional LanguageTool server for the grammar checks"),
     Key("languagetool.url", "str", None,
         "a LanguageTool server the newsroom runs, e.g. http://localhost:8081", nullable=True),

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 
 from sportlint.config.loader import Config, ConfigError, matches
-from sportlint.engine import suppressions
+from sportlint.engine import bounds, guard, merge, recheck, suppressions, timeouts
 from sportlint.engine.timeouts import timeout_problem
-from sportlint.findings import Finding, Findings, RuleProblem
+from sportlint.findings import Applicability, Edit, Finding, Findings, Fix, RuleProblem
 from sportlint.italian.resources import Resources
 from sportlint.rules import registry
 from sportlint.rules.base import Context, OptionError, Rule
+from sportlint.rules.kinds.substitution import SubstitutionRule
 from sportlint.rules.kinds.timelimit import pattern_timeout
 from sportlint.segment.segmenter import segment
+from sportlint.source import document
 from sportlint.source.document import Document, with_front_matter_keys
 
 
@@ -84,36 +87,138 @@ def unknown_prefixes(prefixes: Iterable[str], config: Config | None = None) -> l
     return out
 
 
-def lint(doc: Document, config: Config, rules: Iterable[Rule] | None = None) -> Findings:
+#: a draft longer than this (code points) is linted in pieces of about this size, cut at
+#: paragraph breaks, so that memory follows the piece and not the draft (a 30 MB archive
+#: dump needs what 2 MB do); what a rule sees across pieces is lost there: a name spelt
+#: two ways, a sportlint-disable comment, a quotation or Markdown block cut by the break
+PIECE = 2_000_000
+
+
+def lint(doc: Document, config: Config, rules: Iterable[Rule] | None = None, *,
+         check_fixes: bool = True) -> Findings:
     """All findings of the enabled rules on one document, sorted by position; the rules
-    that ran out of time (a YAML pattern, timeouts.py) are on ``.problems``, and only their
-    findings are missing."""
+    that ran out of time (a YAML pattern, or a code rule's budget: timeouts.py) are on
+    ``.problems``, and only their findings are missing. At most ``max_findings_per_rule``
+    findings of a rule (per piece of a huge draft) and ``max_findings`` in all are kept,
+    and one note says what was left out (bounds.py). With ``check_fixes``, each safe fix
+    that rewrites a word is checked in context (engine/recheck.py)."""
+    rules = list(rules) if rules is not None else active_rules(config)
+    if len(doc.text) <= PIECE:
+        found = _lint_one(doc, config, rules, check_fixes)
+    else:
+        found = _lint_pieces(doc, config, rules, check_fixes)
+    return Findings(bounds.cap_file(found, getattr(config, "max_findings", 0)), found.problems)
+
+
+def _lint_pieces(doc: Document, config: Config, rules: list[Rule], check_fixes: bool) -> Findings:
+    findings: list[Finding] = []
+    problems: dict[str, RuleProblem] = {}
+    for start, end in pieces(doc.text, PIECE):
+        piece = Document(doc.path, doc.text[start:end], markdown=doc.markdown)
+        found = _lint_one(piece, config, rules, check_fixes)
+        findings += (shifted(f, start) for f in found)
+        for problem in found.problems:
+            problems.setdefault(problem.rule, problem)
+    return Findings(findings, list(problems.values()))
+
+
+def pieces(text: str, size: int) -> Iterator[tuple[int, int]]:
+    """Spans of ``text`` of at most about ``size`` code points, each ending after a
+    paragraph break (a blank line) where there is one in its second half, else after a
+    line end, else where the size ends."""
+    start = 0
+    while len(text) - start > size:
+        low, high = start + size // 2, start + size
+        cut = text.rfind("\n\n", low, high)
+        cut = cut + 2 if cut >= 0 else text.rfind("\n", low, high) + 1 or high
+        yield start, cut
+        start = cut
+    yield start, len(text)
+
+
+def shifted(f: Finding, by: int) -> Finding:
+    """``f`` moved ``by`` code points later (a piece's finding in its draft)."""
+    fix = f.fix and Fix(tuple(Edit(e.start + by, e.end + by, e.replacement) for e in f.fix.edits),
+                        f.fix.applicability)
+    return replace(f, start=f.start + by, end=f.end + by, fix=fix)
+
+
+def _lint_one(doc: Document, config: Config, rules: list[Rule], check_fixes: bool) -> Findings:
     doc = with_front_matter_keys(doc, config.front_matter_keys)   # the config's prose fields
     seg = segment(doc)
     ctx = Context(doc, seg, config, Resources())
     findings: list[Finding] = []
+    notes: list[Finding] = []
     problems: list[RuleProblem] = []
-    rules = list(rules) if rules is not None else active_rules(config)
+    per_rule = getattr(config, "max_findings_per_rule", 0)
+    seconds = timeouts.rule_budget(getattr(config, "rule_timeout", 10.0), len(doc.text))
     for rule in rules:
         try:
-            found = list(rule.check(ctx))
+            with timeouts.Budget(seconds) as budget:
+                found, more = bounds.first(_kept(rule, ctx, budget), per_rule)
         except TimeoutError:
             problems.append(timeout_problem(rule.id, pattern_timeout(ctx), doc.path))
             continue
-        for f in found:
-            if doc.is_ignored(f.start, f.end):
-                continue
-            if f.rule != rule.id and not config.is_enabled(f.rule):
-                continue    # a dynamic id (languagetool.X) that select/ignore rules out
-            if rule.skip_quoted and seg.in_quote(f.start, f.end):
-                continue
-            severity = config.severity_for(f.rule, f.severity)
-            if severity != f.severity:
-                f = f.with_severity(severity)
-            findings.append(f.with_path(doc.path))
+        except timeouts.RuleTimeout:
+            problems.append(timeouts.budget_problem(rule.id, seconds, doc.path))
+            continue
+        findings += found
+        if more is not None:
+            notes.append(bounds.rule_note(rule.id, per_rule, more))
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     # In-text suppressions, here and only here: what they hide is neither reported nor fixed.
     ran = [r.id for r in rules if all(p.rule != r.id for p in problems)]
     known = {**registry.all_rules(), **user_rules(config)}
     kept = suppressions.apply(doc, findings, config, ran, known)
-    return Findings(kept, problems)
+    # then one slip, one finding (merge.py): what a suppression hid takes no part
+    merged = merge.merge(kept, doc.text, _tiers(rules))
+    if check_fixes and any(f.fix and f.fix.applicability is Applicability.SAFE for f in merged):
+        # the rules that ask a server (LanguageTool) are left out of the second look
+        local = [r for r in rules if not r.dynamic_ids and
+                 all(p.rule != r.id for p in problems)]
+        merged = recheck.recheck(merged, seg, lambda text: _lint_one(
+            document.from_text(text), config, local, False))
+    if notes:
+        merged = sorted([*merged, *notes], key=lambda f: (f.start, f.end, f.rule))
+    return Findings(merged, problems)
+
+
+def _tiers(rules: list[Rule]) -> Callable[[Finding], int]:
+    """The merge tier of a finding by the rule that reported it (see engine/merge.py)."""
+    tiers: dict[str, int] = {}
+    dynamic: list[tuple[str, int]] = []
+    for rule in rules:
+        rank = 0 if rule.id.startswith("names.") else 1 if isinstance(rule, SubstitutionRule) \
+            else 3 if rule.generic else 2
+        tiers[rule.id] = rank
+        if rule.dynamic_ids:
+            dynamic.append((rule.id + ".", rank))
+
+    def tier(f: Finding) -> int:
+        if f.rule in tiers:
+            return tiers[f.rule]
+        return next((t for prefix, t in dynamic if f.rule.startswith(prefix)), 2)
+    return tier
+
+
+def _kept(rule: Rule, ctx: Context, budget: timeouts.Budget) -> Iterator[Finding]:
+    """The findings of one rule that the linter keeps (not in masked text, not in quoted
+    speech for a rule that skips it, not of an id ruled out), with their configured
+    severity, and a safe fix that may rewrite a name made unsafe (guard.py); the budget is
+    checked after each finding the rule gives."""
+    doc, seg, config = ctx.doc, ctx.seg, ctx.config
+    guarded = not guard.exempt(rule)
+    for f in rule.check(ctx):
+        budget.check()
+        if doc.is_ignored(f.start, f.end):
+            continue
+        if f.rule != rule.id and not config.is_enabled(f.rule):
+            continue    # a dynamic id (languagetool.X) that select/ignore rules out
+        if rule.skip_quoted and seg.in_quote(f.start, f.end):
+            continue
+        if guarded:
+            f = guard.guard(f, seg)     # a safe fix never rewrites a possible name
+        severity = config.severity_for(f.rule, f.severity)
+        if severity != f.severity:
+            f = f.with_severity(severity)
+        yield f.with_path(doc.path)

@@ -39,7 +39,9 @@ from sportlint.source.document import Document
 
 UNUSED = "sportlint.unused-suppression"
 #: findings that do not come from a registered rule: id -> summary
-PSEUDO_RULES = {UNUSED: "A sportlint-disable comment that suppresses nothing."}
+PSEUDO_RULES = {UNUSED: "A sportlint-disable comment that suppresses nothing.",
+                "sportlint.too-many-findings": "Findings left out of a file's report because "
+                                               "a rule, or the file, has too many."}
 
 KINDS = ("disable", "enable", "disable-next-line")
 _DIRECTIVE = regex.compile(r"<!--\s*sportlint-(?P<kind>[\w-]+)(?P<body>.*?)-->", regex.DOTALL)

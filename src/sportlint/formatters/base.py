@@ -1,5 +1,8 @@
 """Output formats: pure functions of the checked documents and their findings, one module
-each, chosen by name. Each module has ``render(reports) -> str``."""
+each, chosen by name. Each module has ``render(reports) -> str``; the machine-readable
+ones (json, sarif, github) also ``render_run_error(kind, message) -> str``: the document of
+a run that stopped before checking anything (a usage, config or internal error), so that
+a CI parser still reads one."""
 
 from __future__ import annotations
 
@@ -32,3 +35,14 @@ def rule_class(rule_id: str) -> type[Rule] | None:
         if cls is not None:
             return cls
     return None
+
+
+def run_error(name: str, kind: str, message: str) -> str | None:
+    """The ``name`` format's document for a run that stopped with an error of ``kind``
+    (usage, config, internal); None for a format read by people (text, html), whose
+    reader has the message on standard error."""
+    if name not in FORMATS:
+        return None
+    module = importlib.import_module(f"sportlint.formatters.{name}_format")
+    render: Callable[[str, str], str] | None = getattr(module, "render_run_error", None)
+    return render(kind, message) if render is not None else None

@@ -6,7 +6,9 @@ finish on a file, is an ``::error`` titled ``sportlint`` (and the rule). Columns
 code points, 1-based, end exclusive as in the other formats. Chosen automatically when
 ``GITHUB_ACTIONS=true`` and no ``--format`` is given. Escaping follows the runner's rules:
 in the message ``%``, CR and LF become ``%25``, ``%0D``, ``%0A``; in property values ``:``
-and ``,`` also become ``%3A`` and ``%2C``. A plain summary line closes the output for the log.
+and ``,`` also become ``%3A`` and ``%2C``. A plain summary line closes the output for the
+log. A run stopped by a usage, config or internal error is one ``::error title=sportlint
+<kind> error::MESSAGE``.
 """
 
 from __future__ import annotations
@@ -56,3 +58,7 @@ def render(reports: list[FileReport]) -> str:
         lines.append(f"sportlint: {total} finding{'s' if total != 1 else ''} "
                      f"in {files} file{'s' if files != 1 else ''}")
     return "\n".join(lines)
+
+
+def render_run_error(kind: str, message: str) -> str:
+    return command("error", message, title=f"sportlint {kind} error")

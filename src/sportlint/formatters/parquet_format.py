@@ -5,7 +5,8 @@ analysts who load an archive's audit into DuckDB, pandas or Spark
 The columns are the fields of a finding of ``--format json`` (docs/json-output.md), typed:
 path, rule, severity, message, text (string); line, column, end_line, end_column, offset,
 end_offset (int64); suggestions (list of string); fix (string, null when there is none:
-safe, unsafe, suggestion); edits (list of struct offset, end_offset, replacement). Files
+safe, unsafe, suggestion); edits (list of struct offset, end_offset, replacement); also
+(list of string: the other rules that reported the same slip). Files
 that could not be checked are not rows: the command line reports them on standard error
 and with exit code 2, as for every format.
 
@@ -29,7 +30,7 @@ BATCH = 50_000
 SUFFIXES = (".parquet", ".pq")
 
 COLUMNS = ("path", "line", "column", "end_line", "end_column", "offset", "end_offset", "rule",
-           "severity", "message", "text", "suggestions", "fix", "edits")
+           "severity", "message", "text", "suggestions", "fix", "edits", "also")
 
 
 class ParquetError(Exception):
@@ -47,7 +48,8 @@ def schema() -> Any:
                       ("replacement", pa.string())])
     types = {"line": pa.int64(), "column": pa.int64(), "end_line": pa.int64(),
              "end_column": pa.int64(), "offset": pa.int64(), "end_offset": pa.int64(),
-             "suggestions": pa.list_(pa.string()), "edits": pa.list_(edit)}
+             "suggestions": pa.list_(pa.string()), "edits": pa.list_(edit),
+             "also": pa.list_(pa.string())}
     return pa.schema([(name, types.get(name, pa.string())) for name in COLUMNS])
 
 

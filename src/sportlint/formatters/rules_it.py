@@ -96,7 +96,7 @@ SUMMARIES: dict[str, str] = {
     "style.common-noun-case": "Nome comune con la maiuscola a metà frase senza motivo "
                               "(«la Città è in festa»).",
     "style.restated-word": "Lo stesso nome ripetuto a poche parole di distanza.",
-    "style.title-case": "Titolo tra virgolette con tutte le iniziali maiuscole («Il Nome Della Rosa»).",
+    "style.title-case": "Titolo tra virgolette con tutte le iniziali maiuscole («Il Giardino Dei Ciliegi»).",
     "typography.accent-char": "Accento scritto con il carattere sbagliato («É stata» → «È stata»).",
     "typography.mixed-script": "Lettera cirillica o greca simile a una latina dentro una parola "
                                "italiana («Nаpoli» con la а cirillica).",

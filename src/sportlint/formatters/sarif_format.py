@@ -7,7 +7,9 @@ plus ``charOffset``/``charLength`` in code points and a snippet), the fix as a S
 fix (its applicability in ``properties``) and the other suggestions as further fixes.
 Files that could not be read, and rules that could not finish on a file (their pattern ran
 out of time; ``associatedRule`` names the rule), become error notifications of the
-invocation.
+invocation. A run stopped by a usage, config or internal error is a log with no results
+whose invocation is unsuccessful and names the error in a notification
+(``descriptor.id``: ``sportlint/usage``, ``sportlint/config``, ``sportlint/internal``).
 Paths are written as relative URIs (relative to the directory sportlint ran in), so run
 it from the repository root for code scanning.
 """
@@ -15,6 +17,7 @@ it from the repository root for code scanning.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
@@ -30,10 +33,15 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGEST
 
 
 def artifact_uri(path: str) -> str:
+    """The path as a URI; a file name's bytes that are not UTF-8 are percent-encoded as
+    they are (``%FF``)."""
     pure = PurePath(path)
     if pure.is_absolute():
-        return Path(path).as_uri()
-    return quote(pure.as_posix())
+        try:
+            return Path(path).as_uri()
+        except UnicodeEncodeError:
+            return "file://" + quote(os.fsencode(pure.as_posix()))
+    return quote(os.fsencode(pure.as_posix()))
 
 
 def region(doc: Document, start: int, end: int, snippet: bool = True) -> dict[str, Any]:
@@ -125,6 +133,18 @@ def render(reports: list[FileReport]) -> str:
             if proposed:
                 result["fixes"] = proposed
             results.append(result)
+    return _log(rule_ids, notifications, results)
+
+
+def render_run_error(kind: str, message: str) -> str:
+    """The log of a run stopped by a usage, config or internal error."""
+    notification = {"level": "error", "message": {"text": message},
+                    "descriptor": {"id": f"sportlint/{kind}"}}
+    return _log([], [notification], [])
+
+
+def _log(rule_ids: list[str], notifications: list[dict[str, Any]],
+         results: list[dict[str, Any]]) -> str:
     log = {
         "$schema": SCHEMA,
         "version": "2.1.0",

@@ -1,12 +1,14 @@
 """`--format text`: path:line:col, severity, rule, message, the line with a caret under the
 span, and the suggestion; a summary line at the end. With ``color`` (a terminal: the CLI's
-``--color``), ANSI colours mark the severity, the rule and the caret."""
+``--color``), ANSI colours mark the severity, the rule and the caret. File names are escaped
+(`sportlint.util.display`): a line break or an undecodable byte in one cannot garble it."""
 
 from __future__ import annotations
 
 from collections import Counter
 
 from sportlint.findings import FileReport, Severity
+from sportlint.util.display import display_path
 
 #: ANSI SGR codes for ``color=True``
 _SEVERITY_COLOR = {Severity.ERROR: "1;31", Severity.WARNING: "1;33", Severity.SUGGESTION: "1;36"}
@@ -22,17 +24,18 @@ def render(reports: list[FileReport], *, color: bool = False, summary: bool = Tr
     counts: Counter[Severity] = Counter()
     fixable = 0
     for report in reports:
+        name = display_path(report.path)     # a line break in a file name stays on its line
         if report.error:
-            lines.append(f"{report.path}: error: {report.error}")
+            lines.append(f"{name}: error: {report.error}")
             continue
         doc = report.doc
         assert doc is not None
-        lines.extend(f"{report.path}: error: {p.describe()}" for p in report.problems)
+        lines.extend(f"{name}: error: {p.describe()}" for p in report.problems)
         for f in report.findings:
             counts[f.severity] += 1
             line, column = doc.position(f.start)
             end_line, end_column = doc.position(f.end)
-            lines.append(f"{_paint(f'{report.path}:{line}:{column}:', '1', color)} "
+            lines.append(f"{_paint(f'{name}:{line}:{column}:', '1', color)} "
                          f"{_paint(f.severity.label, _SEVERITY_COLOR[f.severity], color)} "
                          f"{_paint(f'[{f.rule}]', '2', color)} {f.message}")
             source = doc.line_text(line)
@@ -49,6 +52,8 @@ def render(reports: list[FileReport], *, color: bool = False, summary: bool = Tr
                         f.fix.applicability.value, "")
                     fixable += f.fix.applicability.value == "safe"
                 lines.append(f"    = {_paint('suggerimento:', '32', color)} {shown}{how}")
+            if f.also:      # the other rules that reported this slip (engine/merge.py)
+                lines.append(f"    = segnalato anche da: {', '.join(f.also)}")
     total = sum(counts.values())
     if summary and (total or any(r.incomplete for r in reports)):
         parts = [f"{counts[s]} {s.label}{'s' if counts[s] != 1 else ''}"

@@ -17,8 +17,9 @@ word: the one place for the article tables and for reading a word's initial soun
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import regex
 
@@ -66,8 +67,12 @@ def article_by_class(family: str, gender: str, number: str, cls: int) -> str:
 def initial_class(word: str) -> int:
     """0 plain consonant, 1 s+consonant/z/gn/ps/x, 2 vowel, -1 other (h, y, w, j, k, digits).
 
-    -1 marks an initial whose article usage varies, so a rule leaves the pair alone."""
+    -1 marks an initial whose article usage varies, so a rule leaves the pair alone: also a
+    foreign "ch" before a, o, u, sounded as in French or English ("lo chalet" and "il
+    chalet", "lo champagne", "il charter": Italian writes "ca", "co", "cu")."""
     first = word[:1]
+    if word[:2] == "ch" and word[2:3] in ("a", "o", "u"):
+        return -1
     if first in VOWELS:
         return VOWEL
     if first in "zx" or word[:2] in ("gn", "ps") or (first == "s" and word[1:2].isalpha()
@@ -102,6 +107,32 @@ def _agreement_forms() -> dict[str, tuple[str, str, str]]:
 # Article form -> (family, gender, number), as the agreement rules read it: every unelided
 # form, and the elided dell', all', nell'... read as masculine; "l'" and "un'" are left out.
 AGREEMENT_FORMS = _agreement_forms()
+
+
+# --- Quantifiers that are also adjectives ------------------------------------------------
+
+#: quantifiers that are also adjectives, and as adjectives follow their noun: "risultati
+#: diversi", "motivi vari", "fatti certi", "anni tanti", "tifosi numerosi"
+ADJECTIVAL_QUANTIFIERS: dict[str, tuple[str, str]] = {
+    word: (gender, "p") for pair in ("diversi diverse", "vari varie", "certi certe",
+                                     "tanti tante", "numerosi numerose", "molti molte")
+    for word, gender in zip(pair.split(), ("m", "f"), strict=True)}
+
+
+def postposed(quantifier: str, before: Iterable[Any]) -> bool:
+    """``quantifier`` follows a word whose readings ``before`` (lexicon analyses: ``pos``,
+    ``gender``, ``number``) make it a plural noun of the quantifier's gender: then it is
+    that noun's adjective ("i risultati diversi partita dopo partita", "le soluzioni varie
+    volte provate"), not the determiner of the word after it."""
+    agreement = ADJECTIVAL_QUANTIFIERS.get(quantifier.lower())
+    if agreement is None:
+        return False
+    gender, number = agreement
+    readings = list(before)
+    if any(a.pos in ("ART", "ARTPRE", "PRE", "DET", "PRO", "CON", "AUX") for a in readings):
+        return False        # "i diversi giocatori", "dei vari", "con tanti": a determiner
+    return any(a.pos == "NOUN" and a.number == number and a.gender in (gender, "")
+               for a in readings)
 
 
 # --- Fixes that replace a noun (kinds/substitution.py) ----------------------------------

@@ -8,13 +8,15 @@ and buckets the name tokens by first letter and length, so a query compares a wo
 few hundred tokens of its bucket, never with every name.
 
 File names say what a list holds: ``<kind>.<source>.txt`` with kind one of ``clubs``,
-``players``, ``coaches``, ``stadiums``, ``competitions``, ``places``; one name per line.
+``players``, ``coaches``, ``stadiums``, ``competitions``, ``places``, ``athletes``,
+``drivers``, ``riders``, ``teams``, ``circuits``, ``events``, ``persons`` (surnames),
+``firstnames``, ``comuni``; one name per line.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -24,13 +26,33 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from sportlint.util.datapaths import data_dir
+from sportlint.util.sortedlines import Fences
 
 KINDS = {"clubs": "club", "players": "player", "coaches": "coach", "stadiums": "stadium",
-         "competitions": "competition", "places": "place"}
+         "competitions": "competition", "places": "place", "athletes": "athlete",
+         "drivers": "driver", "riders": "rider", "teams": "team", "circuits": "circuit",
+         "events": "event", "persons": "person", "comuni": "comune",
+         "firstnames": "first name"}
 # Italian labels of the kinds, for messages.
 KIND_LABELS = {"club": "squadra", "player": "giocatore", "coach": "allenatore",
                "stadium": "stadio", "competition": "competizione", "place": "luogo",
+               "athlete": "atleta", "driver": "pilota", "rider": "corridore",
+               "team": "squadra", "circuit": "circuito", "event": "gara",
+               "person": "cognome", "first name": "nome di battesimo", "comune": "comune",
                "accepted": "nome accettato"}
+#: Lists of every name a person or a town may have (Italian surnames, all comuni): many of
+#: their names are ordinary words too (Carriera, Calcio), which the other lists never hold.
+#: A token only these lists know is a *weak* token (`Gazetteer.weak_token`).
+WEAK_KINDS = frozenset({"person", "comune", "first name"})
+#: The endings of a regular Italian demonym or place adjective, after the place's stem
+#: (longest first): milan-ese, bresci-ano, palerm-itano, parm-ense, bergam-asco.
+DEMONYM_SUFFIXES = tuple(sorted(
+    {f"{base}{end}" for base, ends in (("es", "ei"), ("an", "oaie"), ("itan", "oaie"),
+                                       ("in", "oaie"), ("ens", "ei"), ("asc", "oa"),
+                                       ("ot", "aie"), ("iot", "aie"))
+     for end in ends} | {"aschi", "asche"}, key=lambda x: (-len(x), x)))
+#: The kinds that name people (a shared first name or surname says nothing).
+PEOPLE = frozenset({"player", "coach", "athlete", "driver", "rider", "person", "first name"})
 
 # The segmenter's word pattern: a name token is what `segment` would make one token.
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:(?:['’]|-)\p{L}[\p{L}\p{M}]*)*")
@@ -71,7 +93,8 @@ class Gazetteer:
     a message names, by searching the joined text; the fuzzy index is built on first use.
     """
 
-    def __init__(self, names: Mapping[str, str], preferred: Iterable[str] = ()) -> None:
+    def __init__(self, names: Mapping[str, str], preferred: Iterable[str] = (),
+                 first_names: Iterable[str] = ()) -> None:
         text = "\n".join(names)
         if "’" in text or not unicodedata.is_normalized("NFC", text):
             self._names: dict[str, str] = {normalise(n): k for n, k in names.items()}
@@ -88,16 +111,28 @@ class Gazetteer:
         for piece in pieces.difference(self._tokens):
             self._tokens.update(_WORD.findall(piece))
         self._with_token: dict[str, list[str]] = {}
+        #: Italian first names (the ``firstnames`` lists), whatever kind their entry took
+        self.first_names = set(first_names)
+        self._weak: set[str] = set()
+        if WEAK_KINDS.intersection(self._names.values()):
+            strong = {t for n, k in self._names.items() if k not in WEAK_KINDS
+                      for t in name_tokens(n)}
+            self._weak = self._tokens - strong
 
     @classmethod
-    def from_parts(cls, names: dict[str, str], preferred: set[str], tokens: set[str],
-                   index: dict[tuple[str, int], list[str]] | None = None) -> Gazetteer:
-        """A gazetteer from what another one computed (normalised names, preferred names,
-        tokens and, optionally, the fuzzy index): `load` keeps them in the cache."""
+    def from_parts(cls, names: Any, preferred: set[str], tokens: Any,
+                   index: dict[str, str] | None = None, text: str | None = None,
+                   weak: Any = None, first_names: Iterable[str] = ()) -> Gazetteer:
+        """A gazetteer from what another one computed (names -> kind and the tokens, as
+        dicts and sets or as `Table` s; the preferred names; optionally the fuzzy index
+        and the joined names): `load` keeps them in the cache."""
         gaz = cls.__new__(cls)
         gaz._names, gaz._preferred, gaz._tokens = names, preferred, tokens
-        gaz._text = "\n".join(names)
+        gaz._text = text if text is not None else \
+            "" if isinstance(names, Table) else "\n".join(names)
         gaz._with_token = {}
+        gaz._weak = weak if weak is not None else set()
+        gaz.first_names = set(first_names)
         if index is not None:
             gaz.__dict__["_index"] = index
         return gaz
@@ -113,6 +148,40 @@ class Gazetteer:
     def has_token(self, word: str) -> bool:
         """``word`` is a token of some known name ("Spartak", "Mosca", "D'Ambrosio")."""
         return normalise(word) in self._tokens
+
+    def weak_token(self, word: str) -> bool:
+        """``word`` is a token only of the lists of all surnames or all comuni (`WEAK_KINDS`):
+        a name, but maybe an ordinary word first ("Carriera")."""
+        return normalise(word) in self._weak
+
+    def place_derivation(self, word: str) -> str | None:
+        """The known place (comune, province, region, country, city) that ``word`` is a
+        regular derivation of ("milanese" -> Milano, "palermitani" -> Palermo, "Toscana"
+        -> "toscano"), or None. Regular: the place without its final vowel, then one of
+        the suffixes of `DEMONYM_SUFFIXES`; irregular demonyms (napoletano, fiorentino)
+        are not guessed."""
+        low = fold(normalise(word)).lower()
+        stems = self._place_stems
+        for suffix in DEMONYM_SUFFIXES:
+            if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+                place = stems.get(low[:-len(suffix)])
+                if place is not None:
+                    return place
+        return None
+
+    @cached_property
+    def _place_stems(self) -> dict[str, str]:
+        """Place stem (folded, lower case, without a final vowel) -> place, for the
+        single-word names that are no person's (places first: Milano, Palermo, and clubs
+        named after them); kept in the cache by `load`."""
+        stems: dict[str, str] = {}
+        for name, kind in self._names.items():
+            if kind not in PEOPLE and name.isalpha() and name[:1].isupper():
+                low = fold(name).lower()
+                stem = low[:-1] if low[-1] in "aeiou" else low
+                if kind in ("place", "comune") or stem not in stems:
+                    stems[stem] = name   # a place before a club of the same stem
+        return stems
 
     def kind(self, name: str) -> str | None:
         """'club', 'player', 'coach', 'stadium' or 'competition' (None when unknown)."""
@@ -130,7 +199,18 @@ class Gazetteer:
         if found is not None:
             return found
         found = []
-        if token in self._tokens:
+        if token in self._tokens and isinstance(self._names, Table):
+            # the table's lines are "name<TAB>kind": a hit in a kind is no name token
+            data, needle = self._names._data, token.encode()
+            at = data.find(needle)
+            while at >= 0:
+                start = data.rfind(b"\n", 0, at) + 1
+                end = data.find(b"\n", at)
+                name = data[start:end].split(b"\t", 1)[0].decode()
+                if token in name_tokens(name):
+                    found.append(name)
+                at = data.find(needle, end)
+        elif token in self._tokens:
             text, names = self._text, self._names
             if text.count("\n") != len(names) - 1:   # a name with a line break in it
                 found = [n for n in names if token in name_tokens(n)]
@@ -150,18 +230,28 @@ class Gazetteer:
 
     # --- fuzzy -----------------------------------------------------------------------------
     @cached_property
-    def _index(self) -> dict[tuple[str, int], list[str]]:
-        index: dict[tuple[str, int], list[str]] = {}
+    def _index(self) -> dict[str, str]:
+        """"<first letter, folded> <length>" -> the tokens of that bucket, sorted, joined by
+        line breaks (plain strings: the cache stores and loads them fast; a bucket is split
+        on its first query)."""
+        groups: dict[str, list[str]] = {}
         keys: dict[str, str] = {}   # first letter -> its bucket key (a few hundred letters)
         for tok in self._tokens:
             initial = tok[:1]
             key = keys.get(initial)
             if key is None:
                 key = keys[initial] = _bucket_key(initial)
-            index.setdefault((key, len(tok)), []).append(tok)
-        for bucket in index.values():
-            bucket.sort()
-        return index
+            groups.setdefault(f"{key} {len(tok)}", []).append(tok)
+        return {k: "\n".join(sorted(v)) for k, v in groups.items()}
+
+    def _bucket(self, key: str, length: int) -> list[str]:
+        split: dict[str, list[str]] = self.__dict__.setdefault("_split", {})
+        name = f"{key} {length}"
+        found = split.get(name)
+        if found is None:
+            joined = self._index.get(name)
+            found = split[name] = joined.split("\n") if joined else []
+        return found
 
     def near(self, word: str, max_distance: int = 1) -> list[tuple[str, int]]:
         """Known tokens within ``max_distance`` edits of ``word`` (an adjacent transposition
@@ -170,7 +260,7 @@ class Gazetteer:
         key = _bucket_key(word)
         found: list[tuple[str, int]] = []
         for length in range(max(1, len(word) - max_distance), len(word) + max_distance + 1):
-            bucket = self._index.get((key, length))
+            bucket = self._bucket(key, length)
             if not bucket:
                 continue
             for tok, dist, _ in process.extract(word, bucket, scorer=OSA.distance,
@@ -179,6 +269,66 @@ class Gazetteer:
                     found.append((tok, int(dist)))
         found.sort(key=lambda x: (x[1], x[0]))
         return found
+
+
+class Table:
+    """Sorted lines ``KEY<TAB>VALUE`` of UTF-8 bytes after a first line break, searched in
+    place (`Fences`, a fence every 512 bytes): what
+    the shipped gazetteer's names and tokens are, so that loading them from the cache is
+    one read of two byte strings, not tens of thousands of Python strings in a set."""
+
+    __slots__ = ("_count", "_data", "_fences")
+
+    def __init__(self, data: bytes, count: int) -> None:
+        self._data, self._count = data, count
+        self._fences: Fences | None = None
+
+    @classmethod
+    def of(cls, items: Mapping[str, str] | Iterable[str]) -> Table | None:
+        """The table of a mapping (or of keys with empty values); None when a key or value
+        holds a tab or a line break (such names keep the plain dict)."""
+        pairs = items.items() if isinstance(items, Mapping) else ((k, "") for k in items)
+        lines = sorted(f"{k}\t{v}".encode() for k, v in pairs)
+        if any(line.count(b"\t") != 1 or b"\n" in line for line in lines):
+            return None
+        # a line break first: every line, the first too, follows one (`Fences` asks it)
+        return cls(b"\n" + b"\n".join(lines) + b"\n" if lines else b"", len(lines))
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        if not self._data or "\t" in key or "\n" in key:
+            return default
+        if self._fences is None:
+            self._fences = Fences(self._data, 1, len(self._data), 512)
+        prefix = key.encode() + b"\t"
+        at = self._fences.first(prefix)
+        if at < 0:
+            return default
+        return self._data[at + len(prefix):self._data.find(b"\n", at)].decode()
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.get(key) is not None
+
+    def items(self) -> Iterator[tuple[str, str]]:
+        for line in self._data.decode().split("\n")[1:-1]:
+            key, _, value = line.partition("\t")
+            yield key, value
+
+    def __iter__(self) -> Iterator[str]:
+        return (k for k, _ in self.items())
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Table):
+            return self._data == other._data
+        if isinstance(other, Mapping):
+            return dict(self.items()) == dict(other)
+        if isinstance(other, (set, frozenset)):
+            return set(self) == other
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 # Every character str.isspace() and str.splitlines() treat as a space or a line break,
@@ -216,10 +366,14 @@ def name_lists() -> list[Path]:
 def read_names(paths: Iterable[Path]) -> tuple[dict[str, str], set[str]]:
     """Name -> kind from every ``<kind>.<source>.txt`` list of ``paths``, and the names of
     the hand-written ``*.sportlint.txt`` lists (the Italian forms). A name in several lists
-    takes the kind of the first list (by file name)."""
+    takes the kind of the first list (by file name; the lists of every surname and every
+    comune, `WEAK_KINDS`, after all others)."""
     lists: list[tuple[list[str], str]] = []
     preferred: set[str] = set()
-    for path in sorted(paths, key=lambda path: path.name):
+    def order(path: Path) -> tuple[bool, str]:   # the lists of every surname and comune last
+        return KINDS.get(path.name.split(".", 1)[0]) in WEAK_KINDS, path.name
+
+    for path in sorted(paths, key=order):
         kind = KINDS.get(path.name.split(".", 1)[0])
         if kind is None:
             continue
@@ -237,18 +391,36 @@ def from_names(names: Iterable[str], kind: str = "accepted") -> Gazetteer:
     return Gazetteer({n: kind for n in names})
 
 
-def load() -> Gazetteer:
-    """The shipped gazetteer (the ``gazetteer`` resource). What it builds from the lists
-    (names, tokens, fuzzy index) is kept in sportlint's cache (`sportlint.util.cache`), keyed
-    by the lists' sizes and times."""
+def load(lists: list[Path] | None = None) -> Gazetteer:
+    """The shipped gazetteer (the ``gazetteer`` resource), or one of some of its ``lists``
+    (the benchmark compares them). What it builds from the lists (names, tokens, fuzzy
+    index) is kept in sportlint's cache (`sportlint.util.cache`), keyed by the lists'
+    sizes and times."""
     from sportlint.util.cache import cached
 
-    lists = name_lists()
+    lists = name_lists() if lists is None else lists
     sources = [p for p in lists if p.name.split(".", 1)[0] in KINDS]
     sources.append(Path(__file__))   # the code that derives the entry
 
     def build() -> tuple[Any, ...]:
-        gaz = Gazetteer(*read_names(lists))
-        return gaz._names, gaz._preferred, gaz._tokens, gaz._index
+        firsts = [n for p in lists if p.name.startswith("firstnames.") for n in read_list(p)]
+        gaz = Gazetteer(*read_names(lists), first_names=firsts)
+        names, tokens = Table.of(gaz._names), Table.of(gaz._tokens)
+        weak = Table.of(gaz._weak)
+        if names is None or tokens is None or weak is None:   # a tab: dicts and sets
+            return (gaz._names, gaz._preferred, gaz._tokens, gaz._index, gaz._text, gaz._weak,
+                    sorted(gaz.first_names))
+        return ("tables", names._data, len(names), tokens._data, len(tokens), weak._data,
+                len(weak), sorted(gaz._preferred), gaz._index, None,
+                sorted(gaz.first_names), gaz._place_stems)
 
-    return Gazetteer.from_parts(*cached("gazetteer", sources, build))
+    parts = cached("gazetteer", sources, build)
+    if parts[0] == "tables":
+        (_, names, n_names, tokens, n_tokens, weak, n_weak, preferred, index, text, firsts,
+         stems) = parts
+        gaz = Gazetteer.from_parts(Table(names, n_names), set(preferred),
+                                   Table(tokens, n_tokens), index, text, Table(weak, n_weak),
+                                   firsts)
+        gaz.__dict__["_place_stems"] = stems
+        return gaz
+    return Gazetteer.from_parts(*parts)

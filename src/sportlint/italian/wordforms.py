@@ -14,7 +14,7 @@ when installed as the ``lexicon`` resource, answers first.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 
 # Enclitic pronouns, longest first (aggiudicar-sela, rivender-glieli, giocata-si).
 CLITICS = tuple(sorted("""
@@ -41,7 +41,9 @@ PARADIGMS: tuple[tuple[str, ...], ...] = (tuple(_ARE), tuple(_ERE), tuple(_IRE),
 # What an enclitic pronoun attaches to: an infinitive (aggiudicar-), a gerund
 # (riconquistando-), a participle (giocata-, ingrossato-), a passato remoto (occorse-).
 _CLITIC_HOSTS = ("r", "ando", "endo", "ato", "ata", "ati", "ate", "uto", "uta", "uti", "ute",
-                 "ito", "ita", "iti", "ite", "se", "ò", "é", "ì")
+                 "ito", "ita", "iti", "ite", "se", "ò", "é", "ì",
+                 # the imperatives of "noi" and "voi": affrontiamo-lo, prendete-lo
+                 "iamo", "ete")
 
 # Derivational suffixes of agent nouns and their adjectives, the base being a noun:
 # astista (asta), pesista (peso), canoista (canoa), rugbistico (rugby).
@@ -177,15 +179,43 @@ _ALTERED = ("etto", "etta", "etti", "ette", "ino", "ina", "ini", "ine", "one", "
             "ello", "ella", "elli", "elle")
 
 
+# Learned and technical adjectives made from a word the lexicon knows: divisivo (diviso),
+# trattamentale (trattamento), ordinatorio (ordinare), interlocutorio (interlocutore).
+_FROM_PARTICIPLE = ("ivo", "iva", "ivi", "ive")
+_FROM_NOUN = ("ale", "ali")
+_FROM_VERB = (("atorio", "are"), ("atoria", "are"), ("atorie", "are"), ("itorio", "ire"),
+              ("itoria", "ire"), ("itorie", "ire"), ("itorio", "ere"), ("itoria", "ere"))
+
+
 def derived(word: str, zipf: Callable[[str], float], is_word: Callable[[str], bool] | None,
-            is_noun: Callable[[str], bool] | None = None, *, common: float = 3.5) -> str | None:
+            is_noun: Callable[[str], bool] | None = None, *, common: float = 3.5,
+            is_past: Callable[[str], bool] | None = None) -> str | None:
     """The word a regular derivation of ``word`` comes from, or None: a noun of agent or
-    action from a verb ``is_word`` (the lexicon) knows, or an altered form (diminutive,
-    augmentative) of a common word that ``is_noun``, when given, says is a noun (rendini
-    is no diminutive of the verb form rendo). A typo rarely lands on a known stem plus
-    one of these suffixes."""
+    action from a verb ``is_word`` (the lexicon) knows, a learned adjective (divisivo from
+    diviso, trattamentale from trattamento, ordinatorio from ordinare), the third person
+    plural of a passato remoto whose singular ``is_past`` knows (espansero, espanse), or an
+    altered form (diminutive, augmentative) of a common word that ``is_noun``, when given,
+    says is a noun (rendini is no diminutive of the verb form rendo). A typo rarely lands
+    on a known stem plus one of these suffixes."""
     word = word.lower()
+    if is_past is not None and word.endswith("ero") and len(word) >= 7 and \
+            is_past(word[:-2]):
+        return word[:-2]
     if is_word is not None:
+        for suffix in _FROM_PARTICIPLE:
+            stem = word[: -len(suffix)]
+            if word.endswith(suffix) and len(stem) >= 4 and is_word(stem + "o"):
+                return stem + "o"
+        for suffix in _FROM_NOUN:
+            stem = word[: -len(suffix)]
+            if word.endswith(suffix) and len(stem) >= 6:
+                for vowel in "oe":
+                    if is_word(stem + vowel) and (is_noun is None or is_noun(stem + vowel)):
+                        return stem + vowel
+        for suffix, ending in _FROM_VERB:
+            stem = word[: -len(suffix)]
+            if word.endswith(suffix) and len(stem) >= 3 and is_word(stem + ending):
+                return stem + ending
         for suffix, endings in _DEVERBAL:
             stem = word[: -len(suffix)]
             if word.endswith(suffix) and len(stem) >= 3:
@@ -200,4 +230,31 @@ def derived(word: str, zipf: Callable[[str], float], is_word: Callable[[str], bo
                 base = stem + vowel
                 if zipf(base) >= common and (is_noun is None or is_noun(base)):
                     return base
+    return None
+
+
+# The endings of Italian demonyms and adjectives of place: bergamasco, vicentino, pavese,
+# forlivese, parmigiano, anconetano, udinese, casertano.
+_DEMONYM = tuple(sorted("""
+igiano igiana igiani igiane etano etana etani etane asco asca aschi asche ese esi ense
+ensi ano ana ani ane ino ina ini ine ita iti ite ota oti ote
+""".split(), key=len, reverse=True))
+
+
+def place_of(word: str, places: Mapping[str, tuple[str, ...]]) -> str | None:
+    """The place whose demonym or adjective ``word`` looks like, or None: ``places`` maps
+    the first four letters of each place name (lower case) to the names. The stem left by
+    a demonym's ending must begin like the place, all but its last three letters
+    (vicentini: vicen-za)."""
+    word = word.lower()
+    for suffix in _DEMONYM:
+        stem = word[: -len(suffix)]
+        if not word.endswith(suffix) or len(stem) < 4:
+            continue
+        for place in places.get(stem[:4], ()):
+            shared = 0
+            while shared < min(len(stem), len(place)) and stem[shared] == place[shared]:
+                shared += 1
+            if shared >= max(4, len(place) - 3):
+                return place
     return None

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from sportlint.findings import Applicability, Edit, Finding, Fix, Severity
+from sportlint.util.values import shown
 
 if TYPE_CHECKING:
     from sportlint.config.loader import Config
@@ -163,17 +164,6 @@ class Option:
         return json.dumps(self.default, ensure_ascii=False)
 
 
-def shown(value: Any) -> str:
-    """A config value and its YAML type for an error message: ``'alto' (str)``."""
-    if value is None:
-        return "null"
-    text = repr(value)
-    if len(text) > 60:
-        text = text[:57] + "..."
-    kind = "mapping" if isinstance(value, dict) else type(value).__name__
-    return f"{text} ({kind})"
-
-
 class Rule:
     """Base class of code rules and of the data-rule kinds."""
 
@@ -189,6 +179,12 @@ class Rule:
     #: the rule's findings carry ids below its own (``languagetool.GR_10_001``); select,
     #: ignore and severity apply to each finding's id
     dynamic_ids: ClassVar[bool] = False
+    #: the rule's safe fixes may change a capitalised word inside a sentence, which it has
+    #: checked is not a name (engine/guard.py downgrades every other rule's such fix)
+    fixes_names: ClassVar[bool] = False
+    #: the rule suspects any word of a class (an unknown word) rather than a known slip:
+    #: on a span another rule reports too, the other's finding wins (engine/merge.py)
+    generic: ClassVar[bool] = False
 
     def __init__(self, options: Mapping[str, Any] | None = None) -> None:
         """Raises KeyError for an option the rule does not have, OptionError for a value of

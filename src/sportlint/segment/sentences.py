@@ -101,6 +101,11 @@ def line_start(text: str, offset: int) -> int:
     return match.end() if match else 0
 
 
+#: abbreviations that often end a sentence: before a capital, a new one begins ("nel VI
+#: secolo d.C. Alla fine ...", "rigori, punizioni ecc. Poi")
+_ENDING_ABBREVIATIONS = frozenset(("ecc.", "etc.", "a.c.", "d.c."))
+
+
 def sentence_starts(text: str, tokens: list[tuple[int, int, str]], p_end: int) -> list[int]:
     starts = [0]
     n = len(tokens)
@@ -112,7 +117,7 @@ def sentence_starts(text: str, tokens: list[tuple[int, int, str]], p_end: int) -
             continue
         t = text[start:end]
         if (kind == "punct" and (t in _FINAL or t == "...")) or \
-                (kind == "abbr" and t.lower() in ("ecc.", "etc.")):
+                (kind == "abbr" and t.lower() in _ENDING_ABBREVIATIONS):
             j = i + 1
             while j < n and tokens[j][2] == "punct" and (text[tokens[j][0]] in _CLOSERS
                                                            or text[tokens[j][0]] in _FINAL):

@@ -37,11 +37,26 @@ _BEFORE_LETTER = frozenset("la alla della dalla nella sulla in di serie girone g
                            "categoria lettera piano tipo vitamina".split())
 TRUNCATED = frozenset("po mo ca be va fa sta da di to".split())
 
-ABBREVIATIONS = frozenset("""
-ecc etc sig sigg sig.ra dott dr prof avv ing on sen geom rag arch mons p pag pagg pp n nr
-num art cap cfr vol ca c.a ss s st jr sr mr mrs vs v fig tel ed int es lett cit op ap
-gen ott nov dic feb mar apr giu lug ago set ecc
-""".split())
+def _read_abbreviations() -> tuple[frozenset[str], frozenset[str]]:
+    """The shipped abbreviations (data/curated/abbreviations/abbreviations.txt): all of
+    them, and those that are also ordinary words (set, mar, min)."""
+    from sportlint.util.datapaths import data_dir
+
+    path = data_dir() / "curated" / "abbreviations" / "abbreviations.txt"
+    every, words = set(), set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        entry, _, flag = line.strip().partition(" ")
+        every.add(entry)
+        if flag == "word":
+            words.add(entry)
+    return frozenset(every), frozenset(words)
+
+
+#: abbreviations that take a final dot (lower case, without it), and those of them that are
+#: also ordinary words: an abbreviation only when no capitalised word follows the dot
+ABBREVIATIONS, ABBREVIATION_WORDS = _read_abbreviations()
 
 # abbr and word come first: only they start with a letter (most positions), so the order
 # of the others, which start with a digit, a sign or an apostrophe, is what decides among them
@@ -146,7 +161,20 @@ def _is_abbreviation(text: str, prev: tuple[int, int, str], dot: int) -> bool:
         # an initial (A. Rossi), but not a letter ending a sentence (in Serie A.)
         before = text[max(0, start - 12):start].split()
         return not before or before[-1].lower() not in _BEFORE_LETTER
-    return (word.lower() in ABBREVIATIONS and len(word) > 1) or word in ("n", "p", "s", "v", "pp")
+    low = word.lower()
+    if low not in ABBREVIATIONS or (len(word) == 1 and not word.islower()):
+        return False
+    if low in ABBREVIATION_WORDS and _capital_follows(text, dot + 1):
+        return False        # "il primo set. Poi": a word that ends a sentence
+    return True
+
+
+def _capital_follows(text: str, pos: int) -> bool:
+    """A capitalised word (after spaces and opening quotes) follows ``pos``."""
+    n = len(text)
+    while pos < n and text[pos] in " \t\n\r«“\"'(.":
+        pos += 1
+    return pos < n and text[pos].isupper()
 
 
 def _split_word(text: str, start: int, end: int, roles: dict[int, str],

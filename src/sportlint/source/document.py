@@ -24,6 +24,7 @@ import sys
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import regex
 
@@ -120,9 +121,28 @@ def encoding_name(name: str) -> str:
         info = codecs.lookup(name)
     except LookupError:
         raise LookupError(f"unknown encoding {name!r} (try utf-8, latin-1, cp1252)") from None
-    if not getattr(info, "_is_text_encoding", True):
-        raise LookupError(f"{name!r} is not a text encoding (try utf-8, latin-1, cp1252)")
+    if not getattr(info, "_is_text_encoding", True) or info.name in NOT_FOR_FILES or \
+            not _round_trips_sample(info.name):
+        raise LookupError(f"{name!r} is not an encoding of text files (try utf-8, latin-1, "
+                          "cp1252)")
     return name
+
+
+#: codecs Python counts as text encodings that no draft is saved in: domain names
+#: (idna, punycode), Python's own escapes, and the codec that refuses everything
+NOT_FOR_FILES = frozenset({"idna", "punycode", "unicode-escape", "raw-unicode-escape",
+                           "undefined", "mbcs", "oem"})
+
+_SAMPLE = "Il Bari ha vinto 2-1.\nGol al 23' di Rossi (su rigore).\n"
+
+
+def _round_trips_sample(codec: str) -> bool:
+    """A plain line of text survives the codec both ways (a codec of names or of
+    escapes does not keep case, spaces or line ends)."""
+    try:
+        return codecs.decode(codecs.encode(_SAMPLE, codec), codec) == _SAMPLE
+    except (UnicodeError, LookupError, TypeError, ValueError):
+        return False
 
 
 def _codec(encoding: str, data: bytes | None = None) -> str:
@@ -166,16 +186,103 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> str:
         hint = f"; {ENCODING_HINT}" if encoding is None else ""
         raise InputError(path, f"not valid {what} at line {line} "
                                f"(byte {exc.start}: {exc.reason}){hint}") from None
+    except UnicodeError as exc:     # a codec that fails without saying where
+        raise InputError(path, f"not valid {encoding or 'UTF-8'} ({exc})") from None
     if encoding is not None and "\x00" in text:
         raise InputError(path, "binary content (NUL characters), not a text draft")
+    if encoding is not None:
+        problem = mojibake(data, text, encoding)
+        if problem:
+            raise InputError(path, problem)
     return text
 
 
-def read(path: str | Path) -> bytes:
-    """A file's bytes; InputError naming it when it cannot be read."""
+# Scripts an Italian draft is never mostly written in, and that a wrong encoding makes of
+# it: UTF-8 or Latin text read as UTF-16 becomes Chinese characters, Hangul, Yi.
+_FAR_SCRIPTS = regex.compile(r"[\p{Han}\p{Hangul}\p{Yi}\p{Hiragana}\p{Katakana}\p{Co}\p{Cn}]")
+
+
+def mojibake(data: bytes, text: str, encoding: str) -> str | None:
+    """Why ``text``, decoded from ``data`` in the ``encoding`` the user named, is not what
+    the file says (None when it looks right): bytes that are UTF-8, accented letters
+    included, read in another encoding (è would be Ã¨); or a text made mostly of Chinese,
+    Japanese or Korean characters, what UTF-8 read as UTF-16 looks like."""
+    name = codecs.lookup(encoding).name
+    if name in ("utf-8", "utf-8-sig"):
+        return None
+    if not data.isascii() and _is_utf8(data):
+        return (f"its bytes are UTF-8 (accented letters included), which {encoding} would "
+                f"misread (è as {_misread('è', encoding)}); drop --encoding to read it as UTF-8")
+    letters = sum(1 for ch in text if not ch.isspace())
+    far = len(_FAR_SCRIPTS.findall(text))
+    if far >= 8 and far * 3 >= letters:
+        return (f"read as {encoding}, {far} of its {letters} characters are Chinese, Japanese "
+                f"or Korean: it is not in {encoding} (mojibake); name its real encoding, or "
+                "drop --encoding for UTF-8")
+    return None
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _misread(char: str, encoding: str) -> str:
+    try:
+        return repr(char.encode("utf-8").decode(_codec(encoding), "replace"))
+    except (UnicodeError, LookupError):
+        return "something else"
+
+
+#: the largest draft read by default (config ``max_file_size``), in bytes
+MAX_FILE_SIZE = 10_000_000
+
+
+def size_text(size: int) -> str:
+    """A size for a message: ``10 MB``, ``512 KB``, ``100 bytes``."""
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:g} MB"
+    if size >= 1000:
+        return f"{size / 1000:g} KB"
+    return f"{size} bytes"
+
+
+def too_large(limit: int) -> str:
+    return (f"larger than {size_text(limit)}, the most sportlint reads (config max_file_size; "
+            "0 for no limit)")
+
+
+def read_bounded(stream: Any, limit: int) -> bytes | None:
+    """Up to ``limit`` bytes of a binary stream (0: all); None when it holds more. Never
+    reads more than ``limit`` + 1 bytes, so an endless input (/dev/zero, a pipe that never
+    ends) stops at once."""
+    if not limit:
+        return bytes(stream.read())
+    chunks: list[bytes] = []
+    total = 0
+    # a pipe or a terminal may give less than asked: read on until past the limit or the end
+    while total <= limit:
+        data = stream.read(limit + 1 - total)
+        if not data:
+            break
+        chunks.append(data)
+        total += len(data)
+    return None if total > limit else b"".join(chunks)
+
+
+def read(path: str | Path, limit: int = MAX_FILE_SIZE) -> bytes:
+    """A file's bytes (at most ``limit``; 0: no limit); InputError naming it when it cannot
+    be read or is larger."""
     name = str(path)
     try:
-        return Path(path).read_bytes()
+        with Path(path).open("rb") as stream:
+            data = read_bounded(stream, limit)
+        if data is None:
+            raise InputError(name, too_large(limit))
+        return data
     except OSError as exc:
         problem = exc.strerror or str(exc)
         if exc.errno == errno.EISDIR:

@@ -44,14 +44,62 @@ def is_shipped(path: Path) -> bool:
                (rules_dir().resolve(), data_dir().resolve(), package))
 
 
-def load_yaml(text: str) -> Any:
+#: how deeply collections may nest in a YAML file sportlint reads (config, rule files): a
+#: real file nests a handful of levels; thousands would exhaust Python's stack when built
+MAX_YAML_DEPTH = 32
+
+
+def load_yaml(text: str, max_depth: int = MAX_YAML_DEPTH) -> Any:
     """Parse YAML with libyaml's safe loader when PyYAML has it (several times faster than
     the pure-Python one; the same documents and values), else PyYAML's SafeLoader.
-    Raises ``yaml.YAMLError`` on bad YAML, as ``yaml.safe_load`` does."""
+    Raises ``yaml.YAMLError`` on bad YAML, as ``yaml.safe_load`` does, and on collections
+    nested more than ``max_depth`` deep (checked on the parser's events, which need no
+    stack, before the document is built)."""
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
+    if _may_nest(text, max_depth) or "&" in text:
+        _check_shape(yaml.parse(text, Loader=loader), max_depth)
     return yaml.load(text, Loader=loader)
+
+
+def _check_shape(events: Any, max_depth: int) -> None:
+    """Refuse collections nested deeper than ``max_depth``, and an alias used inside an
+    anchored collection: anchors of anchors ("billion laughs") would make a small file
+    expand to a huge one; a plain anchor reused by aliases stays as small as it reads."""
+    import yaml
+
+    depth = 0
+    anchored: list[int] = []        # the depths at which anchored collections opened
+    for event in events:
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > max_depth:
+                raise yaml.YAMLError(f"collections nested more than {max_depth} levels "
+                                     f"deep{_line(event)}")
+            if event.anchor is not None:
+                anchored.append(depth)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            if anchored and anchored[-1] == depth:
+                anchored.pop()
+            depth -= 1
+        elif isinstance(event, yaml.AliasEvent) and anchored:
+            raise yaml.YAMLError(f"an alias (*{event.anchor}) inside an anchored collection"
+                                 f"{_line(event)}: not supported, it "
+                                 "can make a small file expand without bound")
+
+
+def _line(event: Any) -> str:
+    mark = event.start_mark
+    return f" (line {mark.line + 1})" if mark is not None else ""
+
+
+def _may_nest(text: str, max_depth: int) -> bool:
+    """Whether ``text`` could nest more than ``max_depth`` levels: each level needs a
+    bracket, a "-", a ":" or a "?", so a text with few of them cannot (a short config:
+    no second parse)."""
+    marks = sum(text.count(c) for c in "[{-:?")
+    return marks > max_depth
 
 
 def read_yaml(path: Path) -> Any:

@@ -103,6 +103,13 @@ def test_every_key_has_a_kind_a_help_and_a_default_of_its_own_choices() -> None:
 
 
 # --- type errors: the key and the file, the texts as before ---------------------------------
+def _deep(levels: int) -> Any:
+    value: Any = 1
+    for _ in range(levels):
+        value = {"a": value}
+    return value
+
+
 BAD = [
     ({"colour": 1}, "unknown key 'colour' (known: " + ", ".join(sorted(TOP_KEYS)) + ")"),
     ({"style": {"quote": "«»"}}, "unknown key 'style.quote' (known: apostrophe, ellipsis, "
@@ -161,10 +168,40 @@ BAD = [
     ({"style": {"numbers_in_words": -1}}, "key 'style.numbers_in_words' must be a whole number"),
     ({"style": {"numbers_in_words": 2.5}}, "key 'style.numbers_in_words' must be a whole number"),
     ({"style": {"numbers_in_words": True}}, "key 'style.numbers_in_words' must be a whole number"),
-    # list, mapping
-    ({"names": {"accept": "Rossi"}}, "key 'names.accept' must be a list"),
-    ({"names": {"accept": None}}, "key 'names.accept' must be a list"),
-    ({"names": {"reject": ["Rossi"]}}, "key 'names.reject' must be a mapping"),
+    # names, name_map (issue 18: junk in a name list must never reach a fix)
+    ({"names": {"accept": "Rossi"}}, "key 'names.accept' must be a list of names, not 'Rossi' (str)"),
+    ({"names": {"accept": None}}, "key 'names.accept' must be a list of names, not null"),
+    ({"names": {"accept": [1, ["a"]]}},
+     "key 'names.accept': item 1 must be a name (a non-empty string; quote a number), not 1 (int)"),
+    ({"names": {"accept": ["Rossi", ["a"]]}},
+     "key 'names.accept': item 2 must be a name (a non-empty string; quote a number), "
+     "not ['a'] (list)"),
+    ({"names": {"accept": ["  "]}},
+     "key 'names.accept': item 1 must be a name (a non-empty string; quote a number), not '  ' (str)"),
+    ({"names": {"reject": ["Rossi"]}},
+     "key 'names.reject' must be a mapping of a form to the form to write instead, "
+     "not ['Rossi'] (list)"),
+    ({"names": {"reject": {"Sparatk": None}}},
+     "key 'names.reject.Sparatk': the form to write instead must be a non-empty string, not null"),
+    ({"names": {"reject": {"Sparatk": ["a"]}}},
+     "key 'names.reject.Sparatk': the form to write instead must be a non-empty string, "
+     "not ['a'] (list)"),
+    ({"names": {"reject": {"Sparatk": {"a": 1}}}},
+     "key 'names.reject.Sparatk': the form to write instead must be a non-empty string, "
+     "not {'a': 1} (mapping)"),
+    ({"names": {"reject": {"Sparatk": ""}}},
+     "key 'names.reject.Sparatk': the form to write instead must be a non-empty string, not '' (str)"),
+    ({"names": {"reject": {5: 6}}},
+     "key 'names.reject': 5 (int) must be a name (a non-empty string; quote a number)"),
+    ({"names": {"reject": {"Cinque": 6}}},
+     "key 'names.reject.Cinque': the form to write instead must be a non-empty string, not 6 (int)"),
+    # keys of mappings are strings
+    ({"severity": {5: "error"}}, "key 'severity': 5 (int) must be a rule-id prefix (a string)"),
+    ({"rules": {5: {}}}, "key 'rules': 5 (int) must be a rule id (a string)"),
+    ({"rules": {"scores.format": {1: True}}}, "key 'rules.scores.format': option names are strings"),
+    # nesting depth (a YAML file is limited by its loader first; a mapping from the API here)
+    ({"rules": {"scores.format": {"strict": _deep(40)}}},
+     f"values nested more than {schema.MAX_DEPTH} levels deep"),
 ]
 
 
@@ -229,7 +266,7 @@ def test_a_full_valid_config_loads_to_these_values() -> None:
         rules={"scores.format": {"strict": True}},
         style={"quotes": "“”", "apostrophe": "'", "score_format": " a ", "numbers_in_words": 10,
                "ellipsis": "...", "ordinal": "º", "thousands": ".", "institution_capitals": True},
-        names={"accept": ["Zappacosta"], "reject": {}},
+        names={"accept": ["Zappacosta"], "reject": {}, "files": []},
         languagetool={"url": "http://localhost:8081", "timeout": 3, "level": "picky",
                       "disabled_rules": ["WHITESPACE_RULE"]},
         source=WHERE, report_unused_suppressions=True, regex_timeout=2.0, rule_files=[])
@@ -272,3 +309,36 @@ def test_markdown_table_has_one_row_per_key_with_type_choices_and_default() -> N
     assert "| `fail_level` | `str`: `\"suggestion\"`, `\"warning\"`, `\"error\"` | `\"warning\"` |" in table
     assert "| `select` | `list[str] \\| null` | `null` |" in table
     assert "| `regex_timeout` | `float` | `1.0` |" in table
+
+
+# --- every key, every wrong type (issue 18) -----------------------------------------------
+WRONG_BY_KIND: dict[str, list[Any]] = {
+    "bool": ["yes", 1, [True], {"a": 1}],
+    "count": [-1, 1.5, "3", True, [1]],
+    "seconds": [0, -1, "1", True, float("inf"), float("nan"), [1]],
+    "str": [1, ["a"], {"a": "b"}, True],
+    "choice": ["zzz", 1, ["«»"]],
+    "severity": ["fatal", 2, ["error"]],
+    "prefixes": [1, [1], {"a": 1}, [["style"]]],
+    "paths": ["house/", [1], {"a": 1}],
+    "ids": ["X", [1], {"a": 1}],
+    "names": ["Rossi", [1], [["a"]], [None], [""], {"a": 1}],
+    "name_map": [["a"], {"a": None}, {1: "a"}, {"a": ["b"]}, {"a": ""}, "a"],
+    "severity_map": [["a"], {"a": 1}, {1: "error"}, "error"],
+    "rule_options": [["a"], {"scores.format": 1}, {1: {}}, "a"],
+}
+
+
+@pytest.mark.parametrize("key", [k for k in schema.KEYS if k.kind not in ("section", "extends")],
+                         ids=lambda k: k.name)
+def test_every_key_refuses_every_wrong_type(key: schema.Key) -> None:
+    for value in WRONG_BY_KIND[key.kind]:
+        data: dict[str, Any] = {key.leaf: value} if key.section is None else \
+            {key.section: {key.leaf: value}}
+        with pytest.raises(ConfigError) as err:
+            from_mapping(data, WHERE)
+        assert str(err.value).startswith(f"{WHERE}: key '{key.name}"), (value, str(err.value))
+
+
+def test_every_kind_has_wrong_values_to_try() -> None:
+    assert set(WRONG_BY_KIND) == set(schema.KINDS) - {"section", "extends"}

@@ -136,14 +136,14 @@ def test_every_written_yaml_pattern_is_limited(recwarn: pytest.WarningsRecorder)
     found = lint_text(text, "draft.txt", config)
     stopped = {p.rule for p in found.problems}
     assert stopped == {"typography.apostrophe-misuse", "style.redundancy", "style.anglicisms",
-                       "style.consistency"}
+                       "style.consistency", "grammar.clitic-forms"}
     assert {"spelling.repeated-word", "spelling.accents"} <= {f.rule for f in found}
     assert not stopped & {f.rule for f in found}
     assert recwarn.list
     # without the limited parts, the literal forms are not limited
     found = lint_text("Il ct e il c.t. hanno vinto poichè sì.\n", "draft.txt", config)
     assert {p.rule for p in found.problems} == {"typography.apostrophe-misuse",
-                                                 "style.redundancy"}
+                                                 "style.redundancy", "grammar.clitic-forms"}
     assert {"spelling.accents", "style.consistency"} <= {f.rule for f in found}
 
 

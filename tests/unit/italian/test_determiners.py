@@ -125,3 +125,15 @@ def test_alternatives_share_the_span_of_the_first_suggestion() -> None:
     (finding,) = lint(Document("x.txt", text), Config(), [rule()])
     assert text[finding.start:finding.end] == "Il match"
     assert finding.suggestions == ("La partita", "L'incontro", "Il confronto")
+
+
+def test_a_quantifier_after_its_plural_noun_is_its_adjective() -> None:
+    from sportlint.italian.determiners import postposed
+    from sportlint.italian.lexicon import Analysis
+
+    noun = [Analysis("risultato", "NOUN", "m", "p")]
+    assert postposed("diversi", noun)
+    assert not postposed("diverse", noun)                       # another gender
+    assert not postposed("alcuni", noun)                        # never an adjective
+    assert not postposed("vari", [Analysis("il", "ART", "m", "p")])
+    assert not postposed("tanti", [Analysis("risultato", "NOUN", "m", "s")])

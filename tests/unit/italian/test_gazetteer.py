@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sportlint.italian import gazetteer
+from sportlint.italian import gazetteer, resources
 from sportlint.italian.gazetteer import ODD_SPACES, Gazetteer, name_tokens, normalise, read_list
 
 
@@ -49,3 +49,42 @@ def test_tokens_and_names_with_token_as_computed_name_by_name() -> None:
     tidy = Gazetteer({n: k for n, k in names.items() if "\n" not in n})
     assert tidy.names_with_token("Roma") == ["Roma", "Café Roma", "AS Roma 1927"]
     assert tidy.names_with_token("Pierre") == []
+
+
+def test_table_is_a_sorted_mapping_searched_in_place() -> None:
+    from sportlint.italian.gazetteer import Table
+
+    items = {"Roma": "club", "Roma Nord": "place", "D'Ambrosio": "player", "Étoile": "club"}
+    table = Table.of(items)
+    assert table is not None and len(table) == 4 and table == items
+    assert table.get("Roma") == "club" and table.get("Roma Nord") == "place"
+    assert "Rom" not in table and "Roma Nor" not in table and "Étoile" in table
+    assert table.get("Zzz") is None and Table.of({"a\tb": "x"}) is None
+    tokens = Table.of(["Roma", "Nord"])
+    assert tokens is not None and set(tokens) == {"Roma", "Nord"} and tokens.get("Nord") == ""
+
+
+def test_weak_tokens_come_only_from_the_lists_of_every_surname_and_comune(tmp_path) -> None:
+    (tmp_path / "persons.x.txt").write_text("Carriera\nRossi\n", encoding="utf-8")
+    (tmp_path / "comuni.x.txt").write_text("Genova\nCalcio\n", encoding="utf-8")
+    (tmp_path / "places.y.txt").write_text("Genova\n", encoding="utf-8")
+    (tmp_path / "players.y.txt").write_text("Paolo Rossi\n", encoding="utf-8")
+    names, preferred = gazetteer.read_names(tmp_path.glob("*.txt"))
+    assert names["Genova"] == "place"          # a weak list never wins a name's kind
+    gaz = Gazetteer(names, preferred)
+    assert gaz.has_token("Carriera") and gaz.weak_token("Carriera") and gaz.weak_token("Calcio")
+    assert not gaz.weak_token("Rossi") and not gaz.weak_token("Genova")
+
+
+def test_place_derivations_are_regular_demonyms_of_known_places() -> None:
+    gaz = Gazetteer({"Milano": "place", "Palermo": "comune", "Bergamo": "comune",
+                     "Milan": "club", "Parma": "club", "Antonio Conte": "coach", "Conte": "coach"})
+    assert gaz.place_derivation("milanese") == "Milano"
+    assert gaz.place_derivation("Palermitani") == "Palermo"
+    assert gaz.place_derivation("bergamaschi") == "Bergamo"
+    assert gaz.place_derivation("parmense") == "Parma"        # a club named after its city
+    assert gaz.place_derivation("contese") is None            # a person's name is no place
+    assert gaz.place_derivation("napoletano") is None          # irregular: not guessed
+    shipped = resources.get("gazetteer")
+    assert shipped.place_derivation("cagliaritani") == "Cagliari"
+    assert shipped.place_derivation("Genovese") == "Genova"

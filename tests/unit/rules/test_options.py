@@ -123,7 +123,8 @@ def test_option_problem(option: Option, value: Any, problem: str | None) -> None
 def test_an_unknown_option_and_an_unknown_rule_are_errors() -> None:
     assert load_error({"spelling.unknown-word": {"max_zip": 2}}) == (
         f"{WHERE}: key 'rules.spelling.unknown-word': rule spelling.unknown-word has no option "
-        "'max_zip' (options: candidate_zipf, far_candidate_zipf, max_zipf, min_length)")
+        "'max_zip' (options: apostrophe_zipf, candidate_zipf, far_candidate_zipf, max_zipf, "
+        "min_length)")
     assert load_error({"spelling.accents": {"level": 1}}) == (
         f"{WHERE}: key 'rules.spelling.accents': rule spelling.accents has no option 'level' "
         "(options: none)")
@@ -313,8 +314,10 @@ def test_cli_rules_shows_each_option_with_type_default_and_help(
     assert out.count("\nOptions:\n") == 1
     block = [line for line in out.split("\nOptions:\n", 1)[1].splitlines() if line.startswith("  ")]
     assert block == [
-        "  max_zipf: float, default 1.5",
+        "  max_zipf: float, default 1.0",
         "    a word at or above this Zipf frequency is never suspect",
+        "  apostrophe_zipf: float, default 2.5",
+        "    below this Zipf frequency a word whose lost apostrophe gives a common form is suspect",
         "  candidate_zipf: float, default 2.5",
         "    the lowest Zipf frequency of a suggested word",
         "  far_candidate_zipf: float, default 3.5",

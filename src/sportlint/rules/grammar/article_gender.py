@@ -37,7 +37,10 @@ class ArticleGender(Rule):
 
     Stays silent on:
     Words whose gender the ending does not tell ("fine", "capitale", "tema", "atleta",
-    "radio") are never flagged, so meanings that change with the gender stay safe; a plural
+    "radio") are never flagged, nor invariable nouns (one form for singular and plural),
+    whose ending tells no gender either: clippings take the gender of the word they clip
+    ("la metro", the metropolitana, beside "il metro"). Meanings that change with the
+    gender stay safe; a plural
     must end as its gender's plurals do (-i, -e), so "le dita", "le uova", "le braccia" are
     right.
 
@@ -78,6 +81,8 @@ class ArticleGender(Rule):
                 continue  # "il taglia e incolla", "la porta a casa"
             if head == "un" and initial_class(word) == 2:
                 continue  # "un amica": grammar.elision
+            if {a.number for a in nouns} == {"s", "p"}:
+                continue  # invariable, its ending tells no gender: clippings, "la metro"
             genders = {a.gender for a in readings if a.pos != "VER" or a.mood == "part"}
             if len(genders) != 1 or not any(a.number == number for a in nouns):
                 continue

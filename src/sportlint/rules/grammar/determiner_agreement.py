@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sportlint.findings import Applicability, Finding, Severity
+from sportlint.italian.determiners import postposed
 from sportlint.italian.lexicon import Analysis, Lexicon
 from sportlint.rules.base import Context, Rule
 from sportlint.rules.grammar._helpers import (
@@ -52,7 +53,11 @@ class DeterminerAgreement(Rule):
     other slip: the lexicon gives the noun's gender, and its ending must confirm it.
 
     Stays silent on:
-    Invariable nouns ("città", "gol") and loanwords ("molti computer", "alcuni film").
+    Invariable nouns ("città", "gol") and loanwords ("molti computer", "alcuni film"). A
+    quantifier that is also an adjective ("diversi", "vari", "certi", "tanti", "numerosi")
+    placed after a plural noun it agrees with is that noun's adjective, not the determiner
+    of the next word: "risultati diversi partita dopo partita", "soluzioni varie volta per
+    volta".
 
     Why:
     A quantifier fixes the number (and gender) of its noun; a mismatch reads as a slip.
@@ -87,6 +92,10 @@ class DeterminerAgreement(Rule):
             nxt = next_word(seg, tok)
             if nxt is None or nxt.capitalised:
                 continue
+            prev = seg.prev_token(tok)
+            if prev is not None and prev.is_word and ctx.text[prev.end:tok.start] == " " and \
+                    postposed(head, lex.analyses(prev.low)):
+                continue    # "risultati diversi partita dopo partita": the noun's adjective
             want = "p" if head in _PLURAL else "s"
             gender = _PLURAL[head] if head in _PLURAL else _SINGULAR[head]
             fixed = self.other_number(lex, nxt.low, want, gender)

@@ -59,6 +59,7 @@ class LanguageTool(Rule):
     """
 
     id = "languagetool"
+    generic = True      # a general checker: sportlint's own rule on the same slip wins
     severity = Severity.WARNING
     skip_quoted = True
     dynamic_ids = True

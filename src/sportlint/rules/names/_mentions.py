@@ -22,17 +22,19 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from rapidfuzz import process
+import regex
 from rapidfuzz.distance import OSA
 
+from sportlint.config import namesfile
 from sportlint.italian import resources
-from sportlint.italian.gazetteer import Gazetteer, name_tokens, normalise
+from sportlint.italian.gazetteer import Gazetteer, from_names, name_tokens, normalise
 from sportlint.italian.gazetteer import fold as _fold
 from sportlint.util.wordmemo import WordMemo
 
 if TYPE_CHECKING:
     from sportlint.italian.frequencies import Vocabulary
     from sportlint.rules.base import Context
+    from sportlint.rules.names._runs import RunVariant
     from sportlint.segment.segmenter import Segmentation
     from sportlint.segment.sentences import Sentence
     from sportlint.segment.tokens import Token
@@ -61,8 +63,9 @@ def inflection_only(a: str, b: str) -> bool:
     if len(a) == len(b):
         return a[:-1] == b[:-1] and a[-1] in VOWELS and b[-1] in VOWELS
     short, long_ = sorted((a, b), key=len)
+    # an English plural s after a consonant (Ranger/Rangers), not after a vowel (Lukakus)
     return len(long_) == len(short) + 1 and long_.startswith(short) and \
-        (long_[-1] in VOWELS or long_[-1] == "s")
+        (long_[-1] in VOWELS or (long_[-1] == "s" and short[-1] not in VOWELS))
 
 
 def spelling_variant(a: str, b: str) -> bool:
@@ -128,25 +131,41 @@ class Variant:
     """A rare form that stands for a more frequent name of the same document."""
 
     mention: Mention
-    targets: tuple[str, ...]   # the frequent forms, most frequent first
+    targets: tuple[str, ...]   # the right forms: known names first, then most frequent
     accent_only: bool          # Vlahovic / Vlahović
+    tie: bool = False          # one against one, neither known: both places are shown
+    mild: bool = False         # both forms written more than once: a suggestion
+    other: Mention | None = None   # the first mention of the first target
 
 
 class NameBook:
     """The gazetteer plus the newsroom's accepted names."""
 
     def __init__(self, gazetteer: Gazetteer, accepted: Iterable[str],
-                 rejected: Iterable[str] = ()) -> None:
+                 rejected: Iterable[str] = (),
+                 zipf: Callable[[str], float] | None = None) -> None:
         self.gazetteer = gazetteer
+        self.zipf = zipf
         self.accepted_names = {normalise(str(n)) for n in accepted}
         self.accepted_tokens = {t for n in self.accepted_names for t in name_tokens(n)}
+        #: the accepted names' own fuzzy index (a newsroom's names file may be long)
+        self.local = from_names(self.accepted_names)
         #: forms of ``names.reject``: names.reject reports them, the other rules leave them
         self.rejected = {normalise(str(n)) for n in rejected}
 
     def known_token(self, word: str) -> bool:
+        """A token of a known name; not one that only the lists of all surnames or comuni
+        hold when it is an ordinary word first ("Carriera", "Calcio")."""
         word = normalise(word)
-        return word in self.accepted_tokens or word in self.rejected or \
-            self.gazetteer.has_token(word)
+        if word in self.accepted_tokens or word in self.rejected:
+            return True
+        if not self.gazetteer.has_token(word):
+            return False
+        return not (self.zipf is not None and self.gazetteer.weak_token(word)
+                    and self.zipf(word.lower()) >= ORDINARY_ZIPF)
+
+    def rejected_form(self, word: str) -> bool:
+        return normalise(word) in self.rejected
 
     def accepted(self, word: str) -> bool:
         """An accepted name's token, or a form the newsroom rejects (reported elsewhere)."""
@@ -158,12 +177,9 @@ class NameBook:
 
     def near(self, word: str, max_distance: int) -> list[tuple[str, int]]:
         found = dict(self.gazetteer.near(word, max_distance))
-        word = normalise(word)
-        for tok in self.accepted_tokens:
-            if tok != word and tok[:1].lower() == word[:1].lower():
-                d = OSA.distance(word, tok, score_cutoff=max_distance)
-                if d <= max_distance:
-                    found[tok] = min(d, found.get(tok, d))
+        if self.accepted_tokens:
+            for tok, d in self.local.near(word, max_distance):
+                found[tok] = min(d, found.get(tok, d))
         return sorted(found.items(), key=lambda x: (x[1], x[0]))
 
     def full_name(self, token: str) -> tuple[str, str] | None:
@@ -205,13 +221,17 @@ class Analysis:
     zipf: Callable[[str], float]
     line_starts: list[int]
     variants: dict[int, Variant] = field(default_factory=dict)   # token index -> variant
+    text: str = ""
+    by_form: dict[str, list[Mention]] = field(default_factory=dict)   # in text order
+    #: multi-word variants against the document's own runs (`_runs.document_variants`)
+    run_variants: list[RunVariant] | None = None
 
     def line(self, offset: int) -> int:
         return bisect.bisect_right(self.line_starts, offset)
 
     def where(self, form: str, limit: int = 4) -> str:
         """"riga 3" / "righe 1, 3, 5" (the lines where the form is a name mention)."""
-        lines = sorted({self.line(m.token.start) for m in self.mentions if m.form == form})
+        lines = sorted({self.line(m.token.start) for m in self.by_form.get(form, ())})
         shown = ", ".join(str(n) for n in lines[:limit]) + (" ..." if len(lines) > limit else "")
         return f"riga {shown}" if len(lines) == 1 else f"righe {shown}"
 
@@ -225,19 +245,38 @@ _last: tuple[Segmentation, tuple[str, ...], Analysis] | None = None
 def analyse(ctx: Context) -> Analysis:
     """The (cached) name analysis of the context's document."""
     global _last
-    accepted = tuple(str(n) for n in ctx.config.names.get("accept") or ())
+    accepted = tuple(str(n) for n in ctx.config.names.get("accept") or ()) + \
+        namesfile.names(tuple(str(p) for p in ctx.config.names.get("files") or ()))
     rejected = tuple(str(n) for n in ctx.config.names.get("reject") or ())
     if _last is not None and _last[0] is ctx.seg and _last[1] == (*accepted, "", *rejected):
         return _last[2]
-    book = NameBook(ctx.resources.get("gazetteer"), accepted, rejected)
     zipf = _remembered_zipf(ctx.resources.get("vocabulary"))
+    book = _book(ctx.resources.get("gazetteer"), accepted, rejected, zipf)
     text = ctx.text
     starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
-    analysis = Analysis(_mentions(ctx.seg, book, zipf), Counter(), book, zipf, starts)
+    analysis = Analysis(_mentions(ctx.seg, book, zipf), Counter(), book, zipf, starts,
+                        text=text)
     analysis.counts.update(m.form for m in analysis.mentions)
     analysis.variants = _variants(analysis)
     _last = (ctx.seg, (*accepted, "", *rejected), analysis)
     return analysis
+
+
+_BOOK: list[tuple[tuple[object, ...], NameBook]] = []
+
+
+def _book(gazetteer: Gazetteer, accepted: tuple[str, ...], rejected: tuple[str, ...],
+          zipf: Callable[[str], float]) -> NameBook:
+    """The name book of these names, kept while they stay the same (a newsroom's names
+    files are indexed once, not once per document)."""
+    key = (id(gazetteer), accepted, rejected)
+    if _BOOK and _BOOK[0][0] == key:
+        book = _BOOK[0][1]
+        book.zipf = zipf
+        return book
+    book = NameBook(gazetteer, accepted, rejected, zipf)
+    _BOOK[:] = [(key, book)]
+    return book
 
 
 _ZIPF: WordMemo[float] = WordMemo()
@@ -311,52 +350,163 @@ def _mentions(seg: Segmentation, book: NameBook, zipf: Callable[[str], float]) -
     return [Mention(tok, initial, neighbour(tok, -1), neighbour(tok, 1)) for tok, initial in kept]
 
 
+#: Forms that share one deletion key beyond this many are a crowd of look-alikes (a list
+#: of similar names, or hostile input): no variant is read from that key, so the work per
+#: form stays bounded and the whole search linear in the number of forms.
+CROWD = 8
+_POSSESSIVE = regex.compile(r"'s$")
+#: Words that link two spellings on purpose in one sentence: "Kean, detto Kaen".
+_LINKS = regex.compile(r"(?i)\b(?:cosiddett[oaie]|dett[oaie]|ovvero|ossia|cioè|alias|"
+                       r"in realtà|vale a dire|not[oaie] come|soprannominat[oaie]|"
+                       r"chiamat[oaie])\b")
+
+
+class Comparisons:
+    """How many pairs of forms `_variants` compared (the operation-count test reads it)."""
+
+    pairs = 0
+
+
+def deletion_keys(word: str, edits: int) -> set[str]:
+    """``word`` and every string made from it by deleting up to ``edits`` letters after the
+    first: two words within ``edits`` edits of each other (an adjacent swap counting as one)
+    with the same first letter share a key (the symmetric-delete index)."""
+    keys = {word}
+    frontier = {word}
+    for _ in range(edits):
+        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(1, len(w))}
+        keys |= frontier
+    return keys
+
+
+def _pairs(forms: Iterable[str]) -> set[tuple[str, str]]:
+    """The pairs of forms close enough to compare, found through shared deletion keys: each
+    form adds O(length) keys (O(length²) for long names) and meets at most `CROWD` others
+    per key, so the pairs grow linearly with the forms, whatever the input."""
+    keyed: dict[str, list[str]] = {}
+    crowded: set[str] = set()
+    for f in forms:
+        for k in deletion_keys(fold(f).lower(), max_edits(f)):
+            if k in crowded:
+                continue
+            group = keyed.setdefault(k, [])
+            if len(group) >= CROWD:
+                crowded.add(k)
+                del keyed[k]
+                continue
+            group.append(f)
+    pairs: set[tuple[str, str]] = set()
+    for group in keyed.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                pairs.add((a, b) if a < b else (b, a))
+    return pairs
+
+
+@dataclass
+class _Verdict:
+    wrong: str
+    right: str
+    accent: bool = False
+    tie: bool = False            # one against one, neither known: "which is right?"
+    mild: bool = False           # each written more than once: a suggestion at most
+
+
+def _linked(an: Analysis, by_form: dict[str, list[Mention]], a: str, b: str) -> bool:
+    """The writer sets the two spellings side by side on purpose: in one sentence, linked by
+    *cosiddetto, detto, ovvero, in realtà* ("Kean, detto Kaen")."""
+    text = an.text
+    for ma in by_form[a]:
+        for mb in by_form[b]:
+            if ma.token.sentence == mb.token.sentence:
+                lo, hi = sorted((ma.token, mb.token), key=lambda t: t.start)
+                if _LINKS.search(text, lo.end, hi.start):
+                    return True
+    return False
+
+
+def _real(an: Analysis, form: str) -> bool:
+    return an.zipf(form.lower()) > 0 or an.zipf(form) > 0
+
+
+def _judge(an: Analysis, by_form: dict[str, list[Mention]], a: str, b: str) -> _Verdict | None:
+    """Whether forms ``a`` and ``b`` are one name written two ways, and which one is the slip."""
+    counts, book = an.counts, an.book
+    if normalise(a) == normalise(b):
+        return None   # D'Ambrosio / D’Ambrosio is typography's business
+    if fold(a) == fold(b):
+        rare, freq = sorted((a, b), key=lambda f: (counts[f], f))
+        if counts[rare] <= 2 and counts[freq] >= 2 and counts[freq] > counts[rare] and \
+                not book.accepted(rare):
+            return _Verdict(rare, freq, accent=True)
+        return None
+    if fold(a).lower() == fold(b).lower():
+        return None
+    if _POSSESSIVE.sub("", normalise(a)) == _POSSESSIVE.sub("", normalise(b)):
+        return None   # LanguageTool / LanguageTool's: English possessive
+    short, long_ = sorted((fold(a).lower(), fold(b).lower()), key=len)
+    if OSA.distance(short, long_, score_cutoff=max_edits(long_)) > max_edits(long_):
+        return None
+    ka, kb = book.known_token(a), book.known_token(b)
+    if ka and kb:
+        return None   # Conte and Conti: two known names
+    tie = False
+    if ka or kb:
+        wrong, right = (b, a) if ka else (a, b)
+    elif counts[a] == counts[b]:
+        if counts[a] > 1:
+            return None
+        # one against one: the form no text writes (wordfreq) is the one reported, else
+        # the later one
+        za, zb = _real(an, a), _real(an, b)
+        if za != zb:
+            wrong, right = (b, a) if za else (a, b)
+        else:
+            first_a = by_form[a][0].token.start < by_form[b][0].token.start
+            wrong, right = (b, a) if first_a else (a, b)
+        tie = True
+    else:
+        wrong, right = sorted((a, b), key=lambda f: counts[f])
+    cw, cr = counts[wrong], counts[right]
+    if cw > 2 or cw > cr or (book.accepted(wrong) and not book.rejected_form(wrong)):
+        return None
+    if not (ka or kb) and cw == 2 and cr < 3:
+        return None
+    ordinary = an.ordinary(wrong)
+    if ordinary and (tie or cr < 2 or (an.ordinary(right) and not (ka or kb))):
+        return None   # two words, or a word against a name written once
+    if inflection_only(wrong, right) and (_real(an, wrong) or cw > 1 or (cr < 2 and not
+                                                                         (ka or kb))):
+        return None   # Rossi / Rosso, Milan / Milano: another word or name
+    if not all(_same_context(m, by_form[right]) for m in by_form[wrong]):
+        return None   # "Andrea Conti" is not "Antonio Conte"
+    if _linked(an, by_form, wrong, right):
+        return None
+    return _Verdict(wrong, right, tie=tie, mild=cw > 1 and cr > 1)
+
+
 def _variants(an: Analysis) -> dict[int, Variant]:
-    counts = an.counts
-    forms = list(counts)
-    by_form: dict[str, list[Mention]] = {}
+    by_form = an.by_form
     for m in an.mentions:
         by_form.setdefault(m.form, []).append(m)
-    folded: dict[str, list[str]] = {}
-    # the frequent forms (the only possible targets), bucketed by first letter and length
-    buckets: dict[tuple[str, int], list[str]] = {}
-    for f in forms:
-        folded.setdefault(fold(f), []).append(f)
-        if counts[f] >= 2 and not f.isupper():
-            buckets.setdefault((fold(f[:1]).lower(), len(f)), []).append(f)
+    forms = [f for f in by_form if len(f) >= 4 and not f.isupper()]
+    pairs = _pairs(forms)
+    Comparisons.pairs += len(pairs)
+    verdicts: dict[str, list[_Verdict]] = {}
+    for a, b in sorted(pairs):
+        v = _judge(an, by_form, a, b)
+        if v is not None:
+            verdicts.setdefault(v.wrong, []).append(v)
     out: dict[int, Variant] = {}
-    for rare in forms:
-        n = counts[rare]
-        if n > 2 or len(rare) < 4 or rare.isupper() or an.book.accepted(rare):
-            continue
-        targets: list[tuple[str, bool]] = []
-        near = set(folded[fold(rare)])
-        limit = max_edits(rare)
-        key = fold(rare[:1]).lower()
-        for length in range(len(rare) - limit, len(rare) + limit + 1):
-            bucket = buckets.get((key, length))
-            if bucket:
-                near.update(f for f, _, _ in process.extract(
-                    rare, bucket, scorer=OSA.distance, score_cutoff=limit, limit=None))
-        for freq in near:
-            if normalise(freq) == normalise(rare) or counts[freq] < max(2, n + 1) or \
-                    freq.isupper():
-                continue   # D'Ambrosio / D’Ambrosio is typography's business
-            accent = fold(freq) == fold(rare)
-            if not accent and (len(rare) < 5 or freq.lower() == rare.lower()
-                               or inflection_only(rare, freq) or an.book.known_token(rare)):
-                continue
-            targets.append((freq, accent))
-        if not targets:
-            continue
-        targets.sort(key=lambda t: (-counts[t[0]], t[0]))
-        # a rare form that any of its mentions sets in another longer name ("Andrea Conti",
-        # then "Conti" alone) is that other name, everywhere
-        kept = [t for t in targets if all(_same_context(m, by_form[t[0]]) for m in by_form[rare])]
-        if kept:
-            for m in by_form[rare]:
-                out[m.token.index] = Variant(m, tuple(t for t, _ in kept),
-                                             all(a for _, a in kept))
+    for wrong, found in verdicts.items():
+        found.sort(key=lambda v: (not an.book.known_token(v.right), -an.counts[v.right], v.right))
+        accent = all(v.accent for v in found)
+        for m in by_form[wrong]:
+            out[m.token.index] = Variant(
+                m, tuple(v.right for v in found), accent,
+                tie=len(found) == 1 and found[0].tie,
+                mild=all(v.mild for v in found),
+                other=by_form[found[0].right][0])
     return out
 
 
@@ -365,5 +515,9 @@ def _same_context(m: Mention, others: list[Mention]) -> bool:
     "Massimo Carriera" ~ "Massimo Carrera", but "Andrea Conti" is not "Antonio Conte"."""
     if m.prev is None and m.next is None:
         return True
-    return (m.prev is not None and any(o.prev == m.prev for o in others)) or \
-        (m.next is not None and any(o.next == m.next for o in others))
+    if (m.prev is not None and any(o.prev == m.prev for o in others)) or \
+            (m.next is not None and any(o.next == m.next for o in others)):
+        return True
+    # the frequent form never stands in a longer name: the rare one may be its first, full
+    # mention ("Ludovico Maragnoni", then "Marangoni" three times)
+    return all(o.prev is None and o.next is None for o in others)

@@ -19,6 +19,7 @@ from sportlint.rules.names._mentions import (
     spelling_variant,
     typo_like,
 )
+from sportlint.rules.names._runs import document_variants, known_variant, runs
 from sportlint.util.wordmemo import WordMemo
 
 #: Zipf frequency from which a known name is common enough to correct a non-word inside
@@ -44,14 +45,25 @@ class NameGazetteer(Rule):
     wordfreq knows the token at all); the edit looks like a slip of the keys (two letters
     swapped, a doubled letter, or any one edit in a long word or from a common name); no
     ordinary Italian word is closer (at the start of a sentence, where every word has a
-    capital, an equally close word wins); at most two names are that close. Inside a longer
+    capital, an equally close word wins); at most two names are that close. Any one edit of
+    a common Italian first name counts as a slip in a token text writes a thousand times
+    less often ("Gioanni", "Ettoe"); not of a common foreign name (Maripan is no Marian). Inside a longer
     name ("Mirko Fersini") the longer name must become a known one ("Ispwich Town" ->
     "Ipswich Town"), or the token be a non-word next to a common name.
 
+    A multi-word or hyphenated name the gazetteer does not know, whose other words are
+    those of exactly one known name and whose odd word is one slip away from that name's
+    word (first letter kept), is reported too: "Borussia Dortmound", "Paris Saint
+    Germaine", "Stella Rosa" (a common word inside a club's name). A first name given to
+    a surname that the gazetteer knows with a first name one slip away, among at most
+    three people of that surname ("Simeone Inzaghi" for Simone Inzaghi), is a suggestion.
+
     Stays silent on:
     A token the article writes three times or more (then it is a name the gazetteer lacks:
-    add it to `names.accept`); spellings of one name (Tévez/Tevez, Nathalia/Natalia) and
-    inflections (Kuznetsova/Kuznetsov), which are not typos.
+    add it to `names.accept`, or learn it: `sportlint names learn`); spellings of one name
+    (Tévez/Tevez, Nathalia/Natalia) and inflections (Kuznetsova/Kuznetsov), which are not
+    typos; the regular adjective of a known place (Bergamaschi, Parmense, Cagliaritani);
+    every comune, province and region of Italy, which the gazetteer knows.
 
     Why:
     A misspelt club or player name is the slip readers notice first, and no dictionary of
@@ -85,12 +97,14 @@ class NameGazetteer(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         an = analyse(ctx)
+        flagged: set[int] = set()
         for m in an.mentions:
             if m.token.index in an.variants:
                 continue   # names.consistency reports it, with the document's own form
             hit = self._candidates(an, m)
             if hit is None:
                 continue
+            flagged.add(m.token.index)
             cands, safe = hit
             word = m.form
             full = an.book.full_name(cands[0])
@@ -100,6 +114,32 @@ class NameGazetteer(Rule):
                 m.token.start, m.token.end,
                 f"«{word}» non è un nome noto: forse «{cands[0]}»{known}{others}?",
                 cands, fix=Applicability.SAFE if safe else Applicability.UNSAFE)
+        yield from self._runs(ctx, an, flagged)
+
+    def _runs(self, ctx: Context, an: Analysis, flagged: set[int]) -> Iterator[Finding]:
+        """Multi-word names one part away from a known one ("Red Bul Racing")."""
+        in_document = {m.token.index for rv in document_variants(an) for m in rv.run.mentions}
+        for run in runs(an):
+            indexes = {m.token.index for m in run.mentions}
+            if indexes & (flagged | in_document | an.variants.keys()):
+                continue
+            rv = known_variant(an, run)
+            if rv is None:
+                continue
+            name, wrong = run.surface(ctx.text), ctx.text[rv.start:rv.end]
+            if rv.mild:
+                yield self.finding(
+                    rv.start, rv.end,
+                    f"«{name}» non è un nome noto, «{rv.right}» sì: il nome «{wrong}» è "
+                    f"quello giusto?", [rv.replacement], fix=Applicability.SUGGESTION,
+                    severity=Severity.SUGGESTION)
+                continue
+            full = an.book.gazetteer.kind(rv.right)
+            label = f" ({KIND_LABELS.get(full, full)})" if full else ""
+            yield self.finding(
+                rv.start, rv.end,
+                f"«{name}» non è un nome noto: forse «{rv.right}»{label}?",
+                [rv.replacement], fix=Applicability.UNSAFE)
 
     def _candidates(self, an: Analysis, m: Mention) -> tuple[list[str], bool] | None:
         word = normalise(m.form)   # the lists write straight apostrophes
@@ -131,7 +171,8 @@ class NameGazetteer(Rule):
             # a known one with the candidate in it ("Ispwich Town" -> "Ipswich Town"), or
             # the token a non-word and the candidate a common name ("Mcihael Johnson")
             strong = [tok for tok in top if self._known_run(an, m, tok) or
-                      (own == 0 and typo_like(word, tok) and an.zipf(tok) >= COMMON_NAME)]
+                      (own == 0 and typo_like(word, tok) and an.zipf(tok) >= COMMON_NAME) or
+                      self._common(an, word, tok, own)]
         else:
             # a token wordfreq has seen is a real string somewhere: ask for more; a non-word
             # with two letters swapped or a doubled letter lost, or a long one, is a slip even
@@ -142,8 +183,9 @@ class NameGazetteer(Rule):
                 strong_slip = slip_kind(word, tok) in ("swap", "double") and len(word) >= 6
                 return 0 if strong_slip or len(word) >= 10 else gain
 
-            strong = [tok for tok in top if typo_like(word, tok) and
-                      (an.zipf(tok) - own >= need(tok) or an.book.accepted(tok))]
+            strong = [tok for tok in top if (typo_like(word, tok) and
+                      (an.zipf(tok) - own >= need(tok) or an.book.accepted(tok))) or
+                      self._common(an, word, tok, own)]
         if not strong:
             return None
         word_dist = nearest_word_distance(word, best)
@@ -151,11 +193,21 @@ class NameGazetteer(Rule):
             return None   # an ordinary word (mis)spelled explains it as well
         if english_zipf(word) >= ENGLISH_WORD:
             return None   # an English word ("Hospital"), in a title or a quotation
+        if an.book.gazetteer.place_derivation(word):
+            return None   # a place's adjective ("Bergamaschi", "Parmense")
         strong.sort(key=lambda t: -an.zipf(t))
         safe = len(top) == 1 and best == 1 and own == 0 and not m.initial
         if "’" in m.form:   # keep the document's apostrophe
             strong = [t.replace("'", "’") for t in strong]
         return strong, safe
+
+    @staticmethod
+    def _common(an: Analysis, word: str, token: str, own: float) -> bool:
+        """Any one edit of a common Italian first name (Gioanni, Ettoe) in a token of five
+        letters or more that text writes a thousand times less often (Zipf 3 below): a
+        slip. Not of a common foreign name: Maripan is no slip of Marian."""
+        return len(word) >= 5 and token in an.book.gazetteer.first_names and \
+            an.zipf(token) >= max(COMMON_NAME, own + 3)
 
     @staticmethod
     def _known_run(an: Analysis, m: Mention, token: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from sportlint.findings import Edit
 from sportlint.segment.tokens import ELISION, NAME, TRUNCATION, YEAR
 from sportlint.source.document import MASK
 
@@ -62,3 +63,21 @@ def line_bounds(text: str, offset: int) -> tuple[int, int]:
     start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
     ends = [i for i in (text.find("\n", offset), text.find("\r", offset)) if i >= 0]
     return start, min(ends) if ends else len(text)
+
+
+#: a quotation longer than this is flagged at its opening mark, not as a whole, and not
+#: repeated in a suggestion (its fix edits the two marks): a finding's span is copied into
+#: every report, so nested quotations would cost memory in the square of the text
+MAX_SHOWN = 80
+
+
+def pair_edits(text: str, open_at: int, close_at: int,
+               pair: str) -> tuple[tuple[int, int], list[Edit], list[str]]:
+    """The span to flag, the edits that put ``pair`` at the two marks, and the suggestion
+    for that span: the whole quotation with its new marks when it is short enough to
+    show, else the opening mark alone and no suggestion."""
+    edits = [Edit(pos, pos + 1, want) for pos, want in ((open_at, pair[0]), (close_at, pair[1]))
+             if text[pos] != want]
+    if close_at - open_at - 1 > MAX_SHOWN:
+        return (open_at, open_at + 1), edits, []
+    return (open_at, close_at + 1), edits, [pair[0] + text[open_at + 1:close_at] + pair[1]]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sportlint.findings import Applicability, Edit, Finding, Severity
+from sportlint.findings import Applicability, Finding, Severity
 from sportlint.rules.base import Context, Rule
-from sportlint.rules.quotes._marks import preferred_pair, same_shape_pair, shape
+from sportlint.rules.quotes._marks import pair_edits, preferred_pair, same_shape_pair, shape
 from sportlint.segment.quotes import PAIRS
 
 
@@ -57,14 +57,12 @@ class QuotesMismatched(Rule):
                 pair = house if q.open_char == house[0] or q.close_char == house[1] \
                     else q.open_char + PAIRS[q.open_char]
                 applicability = Applicability.UNSAFE
-            edits = [Edit(pos, pos + 1, want) for pos, want in ((q.open, pair[0]), (q.close, pair[1]))
-                     if text[pos] != want]
+            span, edits, shown = pair_edits(text, q.open, q.close, pair)
             message = (f"Virgolette non appaiate: aperte con {q.open_char} e chiuse con "
                        f"{q.close_char}; usa {pair[0]}…{pair[1]}.")
             if len(edits) == 1:
                 (edit,) = edits
                 yield self.finding(edit.start, edit.end, message, [edit.replacement], fix=applicability)
             else:
-                inner = text[q.open + 1:q.close]
-                yield self.finding(q.open, q.close + 1, message, [pair[0] + inner + pair[1]],
-                                   fix=applicability)
+                yield self.finding(*span, message, shown, fix=applicability,
+                                   edits=None if shown else edits)

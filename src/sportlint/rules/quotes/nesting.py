@@ -6,21 +6,29 @@ from collections.abc import Iterator
 
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.rules.base import Context, Rule
-from sportlint.rules.quotes._marks import preferred_pair
+from sportlint.rules.quotes._marks import pair_edits, preferred_pair
 from sportlint.rules.quotes.unbalanced import crossing
 from sportlint.segment.quotes import PAIRS, Quote
 
 
-def enclosing(quotes: list[Quote], q: Quote) -> Quote | None:
-    """The quotation that directly contains ``q`` (one level up, same paragraph)."""
-    best = None
-    for other in quotes:
-        if other is q or other.paragraph != q.paragraph or other.depth != q.depth - 1:
+def enclosing(quotes: list[Quote]) -> dict[int, Quote]:
+    """For each quotation (by id), the one that directly contains it (one level up, same
+    paragraph): the latest opened at the level above, if it is still open where this one
+    closes. One pass over the quotes (sorted by position), however deep they nest."""
+    out: dict[int, Quote] = {}
+    latest: dict[int, Quote] = {}       # depth -> the latest quotation opened at it
+    paragraph = -1
+    for q in quotes:
+        if q.paragraph != paragraph:
+            paragraph, latest = q.paragraph, {}
+        if q.open is None:
             continue
-        if other.open is not None and q.open is not None and other.open < q.open and \
+        other = latest.get(q.depth - 1)
+        if other is not None and other.open is not None and other.open < q.open and \
                 (other.close is None or (q.close is not None and q.close < other.close)):
-            best = other
-    return best
+            out[id(q)] = other
+        latest[q.depth] = q
+    return out
 
 
 class QuotesNesting(Rule):
@@ -54,20 +62,21 @@ class QuotesNesting(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text, quotes = ctx.text, ctx.seg.quotes
+        parents = enclosing(quotes)
         for q in quotes:
             if q.depth == 0 or q.open is None or q.close is None or not q.matched:
                 continue
-            outer = enclosing(quotes, q)
+            outer = parents.get(id(q))
             if outer is None or outer.open_char != q.open_char or q.open_char in "\"'":
                 continue
             pair = preferred_pair(ctx.style, q.depth)
             if pair[0] == q.open_char:
                 pair = "“”" if q.open_char != "“" else "‘’"
-            inner = text[q.open + 1:q.close]
-            yield self.finding(q.open, q.close + 1,
+            span, edits, shown = pair_edits(text, q.open, q.close, pair)
+            yield self.finding(*span,
                                f"Virgolette {q.open_char}{PAIRS[q.open_char]} annidate dentro "
                                f"virgolette dello stesso tipo: all'interno usa {pair[0]}…{pair[1]}.",
-                               [pair[0] + inner + pair[1]], fix=Applicability.UNSAFE)
+                               shown, fix=Applicability.UNSAFE, edits=None if shown else edits)
         skip = crossing(quotes)
         for q in quotes:
             if id(q) in skip and q.open is not None:

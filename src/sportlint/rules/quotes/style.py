@@ -60,6 +60,7 @@ class QuotesStyle(Rule):
             return
         text, quotes = ctx.text, ctx.seg.quotes
         crossed = crossing(quotes)
+        parents = enclosing(quotes)
         unsure = {q.paragraph for q in quotes
                   if q.open is None or q.close is None or not q.matched or id(q) in crossed}
         for q in quotes:
@@ -67,7 +68,7 @@ class QuotesStyle(Rule):
                 continue
             want = preferred_pair(ctx.style, q.depth)
             have = q.open_char + q.close_char
-            if have == want or _nested_same(quotes, q):
+            if have == want or _nested_same(parents, q):
                 continue
             safe = q.paragraph not in unsure and id(q) not in crossed
             edits = [Edit(q.open, q.open + 1, want[0]), Edit(q.close, q.close + 1, want[1])]
@@ -81,7 +82,7 @@ class QuotesStyle(Rule):
                 fix=Applicability.SAFE if safe else Applicability.UNSAFE, edits=edits)
 
 
-def _nested_same(quotes: list[Quote], q: Quote) -> bool:
+def _nested_same(parents: dict[int, Quote], q: Quote) -> bool:
     """The same marks inside each other («a «b» c»): quotes.nesting reports it."""
-    outer = enclosing(quotes, q)
+    outer = parents.get(id(q))
     return outer is not None and outer.open_char == q.open_char

@@ -19,17 +19,24 @@ _APHERESIS = regex.compile(r"['’](?:ndr|nu\b|na\b|o\b|a\b|e\b|u\b|st[aeio]\b|m
 
 def crossing(quotes: list[Quote]) -> set[int]:
     """Ids of the half-quotes that are really two pairs crossing each other (‘a “b’ c”):
-    reported by quotes.nesting, not here."""
+    reported by quotes.nesting, not here. Each mark opened and never closed is paired with
+    the first later mark of its paragraph that closes its kind and was never opened (and
+    not paired already); one pass over the quotes, with the open ones waiting in order."""
     out: set[int] = set()
-    for i, q in enumerate(quotes):
-        if q.open is None or q.close is not None:
-            continue
-        for later in quotes[i + 1:]:
-            if later.paragraph == q.paragraph and later.open is None and \
-                    later.close is not None and later.close > q.open and \
-                    later.close_char == PAIRS[q.open_char] and id(later) not in out:
-                out.update((id(q), id(later)))
-                break
+    waiting: dict[str, list[Quote]] = {}     # closing mark -> open halves, in order
+    taken: dict[str, int] = {}               # closing mark -> how many of them are paired
+    paragraph = -1
+    for q in quotes:
+        if q.paragraph != paragraph:
+            paragraph, waiting, taken = q.paragraph, {}, {}
+        if q.open is not None and q.close is None:
+            waiting.setdefault(PAIRS[q.open_char], []).append(q)
+        elif q.open is None and q.close is not None:
+            queue = waiting.get(q.close_char) or []
+            n = taken.get(q.close_char, 0)
+            if n < len(queue) and q.close > queue[n].open:  # type: ignore[operator]
+                out.update((id(queue[n]), id(q)))
+                taken[q.close_char] = n + 1
     return out
 
 

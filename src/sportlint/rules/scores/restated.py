@@ -22,6 +22,9 @@ anche pure ancora nuovamente stesso stessa stessi stesse identico identica medes
 entrambe entrambi ciascuna ciascuno rispettivamente ambedue sempre
 """.split())
 MAX_GAP = 15   # tokens between the two mentions
+#: the most tokens an intro phrase takes before its score (five words of one or two tokens,
+#: italian.scores.words_before): a later score further away cannot restate an earlier one
+INTRO_TOKENS = 10
 
 
 class ScoreRestated(Rule):
@@ -66,7 +69,10 @@ class ScoreRestated(Rule):
         flagged: set[int] = set()
         for scores in by_sentence.values():
             for i, first in enumerate(scores):
-                for second in scores[i + 1:]:
+                for k in range(i + 1, len(scores)):
+                    second = scores[k]
+                    if second.first - INTRO_TOKENS - first.last - 1 > MAX_GAP:
+                        break   # too far, as every later score: a sentence of 200 scores is linear
                     if second.start in flagged or not self._restates(ctx, first, second):
                         continue
                     flagged.add(second.start)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from sportlint.findings import Finding, Severity
 from sportlint.italian.determiners import AGREEMENT_FORMS
-from sportlint.italian.gazetteer import Gazetteer
+from sportlint.italian.gazetteer import WEAK_KINDS, Gazetteer
 from sportlint.italian.lexicon import Lexicon
 from sportlint.rules.base import Context, Rule
 from sportlint.segment.segmenter import Segmentation
@@ -122,7 +122,10 @@ class CommonNounCase(Rule):
                     a.gender in (article[1], "") and a.number in (article[2], "")
                     for a in readings):
                 continue
-            if gaz.kind(tok.text) is not None or any(
+            kind = gaz.kind(tok.text)
+            # a comune, surname or first name that is also a noun (Vittoria, Rosa) is the
+            # noun here: the article and the lexicon's noun reading say so
+            if (kind is not None and kind not in WEAK_KINDS) or any(
                     gaz.kind(n) in _SHORTENED for n in gaz.names_with_token(tok.text)):
                 continue
             yield self.finding(

@@ -71,6 +71,7 @@ class DateCase(Rule):
 
     id = "style.date-case"
     severity = Severity.WARNING
+    fixes_names = True      # the capital it removes is a month's or weekday's, in a date
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         seg = ctx.seg

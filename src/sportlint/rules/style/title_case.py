@@ -1,4 +1,4 @@
-"""style.title-case: a title of a work in English-style title case («Il Nome Della Rosa»)."""
+"""style.title-case: a title of a work in English-style title case («Il Giardino Dei Ciliegi»)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ FUNCTION = ARTICLES | ARTICULATED | DI_ARTICLES | PREPOSITIONS | frozenset(
 
 
 class TitleCase(Rule):
-    """A title in quotation marks with every word capitalised: «Il Nome Della Rosa» -> «Il nome della rosa».
+    """A title in quotation marks with every word capitalised: «Il Giardino Dei Ciliegi».
 
     What it catches:
     The title of a book, film, song or programme, in quotation marks, written in English
@@ -36,8 +36,8 @@ class TitleCase(Rule):
     capitals turns the rule off (it is off by default).
 
     Example:
-        Ha letto «Il Nome Della Rosa» in ritiro.
-        -> Ha letto «Il nome della rosa» in ritiro.
+        Ha letto «Il Giardino Dei Ciliegi» in ritiro.
+        -> Ha letto «Il giardino dei ciliegi» in ritiro.
 
     Fix:
     Writes in lower case every word after the first that is an Italian word and no name of
