@@ -6,7 +6,9 @@ import argparse
 import dataclasses
 import os
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from sportlint.cli import diffbase
 from sportlint.cli import output as out
@@ -18,7 +20,9 @@ from sportlint.engine import fixer, linter
 from sportlint.findings import FileReport, Finding
 from sportlint.formatters import base as formatters
 from sportlint.formatters import text_format
-from sportlint.runner import jobs, single
+from sportlint.rules.base import Rule
+from sportlint.runner import jobs, progress, single
+from sportlint.runner.dask import DaskError
 from sportlint.source import document
 from sportlint.util.display import display_path
 
@@ -108,6 +112,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     finder = settings(args)
     here = finder.for_folder(stdin_folder(args))   # standard input's; a bad flag fails here
     fix_only = bool(getattr(args, "fix_only", False))
+    if args.dask_scheduler and (args.fix or args.unsafe_fixes or fix_only) and not args.diff:
+        print("sportlint: --dask-scheduler does not write fixes (--fix, --unsafe-fixes); "
+              "use --diff, or fix the drafts with a local run", file=sys.stderr)
+        return ExitCode.ERROR
     fixing = bool(args.fix or args.unsafe_fixes or args.diff or fix_only)
     options = single.Options(fix=bool(args.fix or fix_only), unsafe=bool(args.unsafe_fixes),
                              diff=bool(args.diff), encoding=args.encoding)
@@ -153,30 +161,66 @@ def cmd_check(args: argparse.Namespace) -> int:
     for path in files:
         config = configs[path] = finder.for_file(path)
         groups.setdefault(id(config), (config, []))[1].append(path)
-    workers = args.jobs if args.jobs else jobs.default_jobs()
-    for config, group in groups.values():
-        outcomes.update(zip(group, jobs.check_paths(group, config, linter.active_rules(config),
-                                                    options, workers), strict=True))
+    sink = _Sink.open(args, fix_only)   # --format jsonl, --output FILE.parquet: as they come
+    if isinstance(sink, int):
+        return sink
+    bar = progress.Bar(len(files), quiet=bool(args.quiet))
     reports: list[FileReport] = []
     levels: list[Config] = []
     diffs: list[str] = []
     fixed: list[tuple[str, list[Finding]]] = []
     stdin_fixed: str | None = None
-    for path in paths:
-        outcome = outcomes[path]
-        for note in outcome.notes:
-            print(f"sportlint: {note}", file=sys.stderr)
-        diffs.append(outcome.diff)
-        if outcome.output is not None:
-            stdin_fixed = outcome.output
-        report = outcome.report
-        if changed is not None:
-            report = only_changed_lines(report, changed.get(path))
-        reports.append(report)
-        levels.append(configs.get(path, here))
-        fixed.append((report.path, outcome.fixed))
+    try:
+        # one config (an archive): the outcomes are read as they come, in order; several
+        # (a folder with a config of its own): each config's files, then in order
+        checked: Iterator[single.Outcome] = iter(())
+        for config, group in groups.values():
+            found = _check_files(args, group, config, linter.active_rules(config), options,
+                                 bar.advance)
+            if len(groups) == 1:
+                checked = iter(found)
+            else:
+                outcomes.update(zip(group, found, strict=True))
+        for path in paths:
+            outcome = outcomes[path] if path in outcomes else next(checked)
+            for note in outcome.notes:
+                print(f"sportlint: {note}", file=sys.stderr)
+            diffs.append(outcome.diff)
+            if outcome.output is not None:
+                stdin_fixed = outcome.output
+            report = outcome.report
+            if changed is not None:
+                report = only_changed_lines(report, changed.get(path))
+            if sink is not None:
+                if sink.terminal:       # the bar's line is the same terminal's
+                    bar.clear()
+                sink.add(report)
+                # kept for the messages and the exit code, without its text
+                report = FileReport(report.path, None, report.findings, report.error,
+                                    report.problems)
+            reports.append(report)
+            levels.append(configs.get(path, here))
+            fixed.append((report.path, outcome.fixed))
+    except DaskError as exc:
+        bar.close()
+        if sink is not None:
+            sink.abort()
+        print(f"sportlint: {exc}", file=sys.stderr)
+        return ExitCode.ERROR
+    except BaseException:
+        bar.close()
+        if sink is not None:
+            sink.abort()
+        raise
+    bar.close()
     reports += unreadable
     levels += [here] * len(unreadable)
+    if sink is not None:
+        for report in unreadable:
+            sink.add(report)
+        failed = sink.close()
+        if failed:
+            return failed
 
     for report in reports:
         if report.error:
@@ -198,39 +242,43 @@ def cmd_check(args: argparse.Namespace) -> int:
             summary.append(out.fix_summary(sum(len(f) for _, f in fixed), remaining,
                                            would=bool(args.diff)))
     summary = [s for s in summary if s]
-    summary_on_stdout = fmt == "text" and not args.diff and stdin_fixed is None
-    if args.diff:
-        output = "".join(diffs)
-    elif stdin_fixed is not None:
-        output = stdin_fixed
-    elif args.statistics:
-        output = out.statistics(reports, as_json=fmt == "json")
-        output += "\n" if output else ""
-    elif fix_only:
-        output = ""
+    if sink is not None:        # a streamed report is written already
+        if summary:
+            print("\n".join(summary), file=sys.stderr)
     else:
-        if fmt == "text":
-            color = out.use_color(args.color, sys.stdout, to_file)
-            output = text_format.render(reports, color=color, summary=not args.quiet)
+        summary_on_stdout = fmt == "text" and not args.diff and stdin_fixed is None
+        if args.diff:
+            output = "".join(diffs)
+        elif stdin_fixed is not None:
+            output = stdin_fixed
+        elif args.statistics:
+            output = out.statistics(reports, as_json=fmt == "json")
+            output += "\n" if output else ""
+        elif fix_only:
+            output = ""
         else:
-            output = formatters.get(fmt)(reports)
-        output += "\n" if output or args.output else ""
-    if summary and summary_on_stdout:
-        output += ("\n" if output.strip() else "") + "\n".join(summary) + "\n"
-    elif summary:
-        print("\n".join(summary), file=sys.stderr)
-    raw = output.encode("utf-8", "surrogateescape")   # the fixed text's bytes, exactly
-    if to_file:
-        try:
-            Path(args.output).write_bytes(raw)
-        except OSError as exc:
-            print(f"sportlint: cannot write {args.output}: {exc.strerror or exc}",
-                  file=sys.stderr)
-            return ExitCode.ERROR
-    else:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(raw)
-        sys.stdout.buffer.flush()
+            if fmt == "text":
+                color = out.use_color(args.color, sys.stdout, to_file)
+                output = text_format.render(reports, color=color, summary=not args.quiet)
+            else:
+                output = formatters.get(fmt)(reports)
+            output += "\n" if output or args.output else ""
+        if summary and summary_on_stdout:
+            output += ("\n" if output.strip() else "") + "\n".join(summary) + "\n"
+        elif summary:
+            print("\n".join(summary), file=sys.stderr)
+        raw = output.encode("utf-8", "surrogateescape")   # the fixed text's bytes, exactly
+        if to_file:
+            try:
+                Path(args.output).write_bytes(raw)
+            except OSError as exc:
+                print(f"sportlint: cannot write {args.output}: {exc.strerror or exc}",
+                      file=sys.stderr)
+                return ExitCode.ERROR
+        else:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(raw)
+            sys.stdout.buffer.flush()
     if any(r.incomplete for r in reports):
         return ExitCode.ERROR
     if args.exit_zero or fix_only:
@@ -247,3 +295,84 @@ def _fixable(reports: list[FileReport], options: single.Options
     return [(r.path, [f for f in r.findings
                       if f.fix and fixer.allowed(f.fix.applicability, options.unsafe)])
             for r in reports]
+
+
+def _check_files(args: argparse.Namespace, files: list[str], config: Config,
+                 rules: list[Rule], options: single.Options,
+                 progress: Callable[[int, int], None]) -> Iterator[single.Outcome]:
+    """The files' outcomes in order: on the Dask cluster of --dask-scheduler, else in
+    --jobs processes (the default: one per core, or this process alone for a few small
+    drafts)."""
+    if args.dask_scheduler:
+        from sportlint.runner import dask
+
+        return dask.check_paths(files, config, options, args.dask_scheduler, progress)
+    workers = args.jobs if args.jobs else jobs.choose_jobs(files, jobs.default_jobs())
+    return jobs.check_paths(files, config, rules, options, workers, progress)
+
+
+class _Sink:
+    """A report written file by file as the run goes: ``--format jsonl`` (to standard
+    output or --output) or ``--output FILE.parquet``."""
+
+    def __init__(self, add: Callable[[FileReport], None], close: Callable[[], None],
+                 abort: Callable[[], None], terminal: bool = False) -> None:
+        self.add, self._close, self.abort = add, close, abort
+        self.terminal = terminal        # writes to a terminal (the progress bar's, too)
+
+    @classmethod
+    def open(cls, args: argparse.Namespace, fix_only: bool = False) -> _Sink | int | None:
+        """The sink the arguments ask for, None (the report is rendered at the end), or
+        an exit code after a message."""
+        from sportlint.formatters import parquet_format
+
+        if args.diff or ((args.fix or args.unsafe_fixes or fix_only) and "-" in args.paths):
+            return None         # the diff or the fixed standard input is the output
+        if args.statistics or fix_only:
+            return None         # the statistics are the output, or nothing is
+        if parquet_format.wanted(args.output):
+            if args.format:
+                print(f"sportlint: --output {args.output} writes Parquet; --format does "
+                      "not apply to it", file=sys.stderr)
+                return ExitCode.ERROR
+            try:
+                writer = parquet_format.Writer(args.output)
+            except parquet_format.ParquetError as exc:
+                print(f"sportlint: {exc}", file=sys.stderr)
+                return ExitCode.ERROR
+            return cls(writer.add, writer.close, writer.abort)
+        if output_format(args) != "jsonl":
+            return None
+        from sportlint.formatters import jsonl_format
+
+        if args.output and args.output != "-":
+            try:
+                handle: Any = open(args.output, "wb")
+            except OSError as exc:
+                print(f"sportlint: cannot write {args.output}: {exc.strerror or exc}",
+                      file=sys.stderr)
+                return ExitCode.ERROR
+            stream, done = handle, handle.close
+        else:
+            sys.stdout.flush()
+            stream, done = sys.stdout.buffer, sys.stdout.buffer.flush
+
+        def add(report: FileReport) -> None:
+            text = jsonl_format.lines(report)
+            if text:
+                stream.write(text.encode("utf-8", "surrogateescape"))
+                stream.flush()
+
+        on_terminal = stream is sys.stdout.buffer and progress.is_terminal(sys.stdout)
+        return cls(add, done, done, terminal=on_terminal)
+
+    def close(self) -> int | None:
+        """Finish the report; an exit code after a message when it cannot be written."""
+        from sportlint.formatters.parquet_format import ParquetError
+
+        try:
+            self._close()
+        except (ParquetError, OSError) as exc:
+            print(f"sportlint: {exc}", file=sys.stderr)
+            return ExitCode.ERROR
+        return None

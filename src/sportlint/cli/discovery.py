@@ -1,7 +1,8 @@
 """Which files `sportlint check` reads: the files named, and the drafts under the folders
 named (``*.md``, ``*.markdown``, ``*.txt``, CMS exports ``*.html``/``*.htm`` and Word
 ``*.docx``; hidden folders and tool folders skipped), each
-file once however it is named.
+file once however it is named; a URL (``s3://bucket/archive/*.md``) is listed through
+fsspec (`sportlint.runner.remote`).
 
 What a folder's walk leaves out, as ruff does: the config's ``exclude`` patterns (or
 ``--exclude``; ``--extend-exclude`` adds to them), written as in ``.gitignore`` and
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sportlint.findings import FileReport
+from sportlint.runner import remote
 
 if TYPE_CHECKING:
     from pathspec import PathSpec
@@ -151,8 +153,9 @@ def iter_paths(paths: Sequence[str], unreadable: list[FileReport] | None = None,
     seen: set[object] = set()
     for path in _walk(paths, unreadable if unreadable is not None else [], exclusions,
                       force_exclude):
-        key: object = path if path == "-" else os.path.realpath(path)
-        if path != "-":
+        url = remote.is_url(path)
+        key: object = path if path == "-" or url else os.path.realpath(path)
+        if path != "-" and not url:
             try:
                 info = os.stat(path)
             except OSError:
@@ -175,6 +178,12 @@ def _walk(paths: Sequence[str], unreadable: list[FileReport], exclusions: Exclus
     for raw in paths:
         if raw == "-":
             yield raw
+            continue
+        if remote.is_url(raw):      # s3://bucket/archive/*.md: listed through fsspec
+            try:
+                yield from remote.expand(raw)
+            except remote.RemoteError as exc:
+                unreadable.append(FileReport(raw, None, error=f"cannot list it ({exc})"))
             continue
         path = Path(raw)
         if force_exclude and exclusions is not None and exclusions.excluded_with_parents(path):

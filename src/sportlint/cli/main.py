@@ -52,7 +52,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     check.add_argument("--format", choices=formatters.FORMATS, default=None,
                        help="output format (default: github when GITHUB_ACTIONS=true, else text)")
     check.add_argument("-o", "--output", metavar="FILE",
-                       help="write the report to FILE instead of standard output (- for it)")
+                       help="write the report to FILE instead of standard output (- for it); "
+                            "FILE.parquet writes a Parquet table, one row per finding")
     # newsroom integrations (docs/integrations.md)
     check.add_argument("--diff-base", metavar="REF",
                        help="report (and with --fix, fix) only findings on lines added or "
@@ -106,6 +107,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     check.add_argument("--config", metavar="FILE", help="config file (default: searched upward)")
     check.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
                        help="check files in N parallel processes (default: one per core)")
+    check.add_argument("--dask-scheduler", metavar="ADDRESS",
+                       help="check the files on this running Dask cluster (tcp://host:8786); "
+                            "the workers must read the same paths (docs/archive.md)")
     check.add_argument("--languagetool", metavar="URL",
                        help="also check with this LanguageTool server (overrides languagetool.url)")
     check.add_argument("--stdin-filename", metavar="PATH",

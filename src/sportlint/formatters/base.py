@@ -13,7 +13,7 @@ from sportlint.findings import FileReport
 from sportlint.rules import registry
 from sportlint.rules.base import Rule
 
-FORMATS = ("text", "json", "github", "sarif", "html")
+FORMATS = ("text", "json", "jsonl", "github", "sarif", "html")
 
 
 def get(name: str) -> Callable[[list[FileReport]], str]:

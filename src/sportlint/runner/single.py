@@ -21,7 +21,7 @@ from sportlint.config.loader import Config
 from sportlint.engine import linter
 from sportlint.findings import FileReport, Finding, RuleProblem
 from sportlint.rules.base import Rule
-from sportlint.runner import write
+from sportlint.runner import remote, write
 from sportlint.source import document, word
 
 STDIN = "-"
@@ -56,10 +56,20 @@ class Outcome:
     fixed: list[Finding] = field(default_factory=list)
 
 
-def check_path(path: str, config: Config, rules: list[Rule], options: Options) -> Outcome:
-    """Check one file (not standard input): read, lint, and fix it as ``options`` say."""
+def check_path(path: str, config: Config, rules: list[Rule], options: Options,
+               source: str | None = None) -> Outcome:
+    """Check one file (not standard input): read, lint, and fix it as ``options`` say.
+    ``path`` names it in the report; ``source`` is where to read it when that differs (the
+    absolute path a Dask worker reads a relative ``path`` from); either may be an fsspec
+    URL (`sportlint.runner.remote`), which is read but never written: ``--fix`` refuses it."""
+    location = source or path
+    url = remote.is_url(location)
+    if url and options.fixing and not options.diff:
+        return Outcome(FileReport(path, None, error="--fix cannot write to a URL; "
+                                  "use --diff, or fix a local copy"))
     try:
-        data = document.read(path, getattr(config, "max_file_size", document.MAX_FILE_SIZE))
+        data = remote.read(location) if url else \
+            document.read(location, getattr(config, "max_file_size", document.MAX_FILE_SIZE))
         if Path(path).suffix.lower() in word.WORD_SUFFIXES:
             return _check_word(word.from_docx(data, path), path, config, rules, options)
         doc = document.from_text(document.decode(data, path, options.encoding), path)
