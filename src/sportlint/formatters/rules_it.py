@@ -9,21 +9,38 @@ from __future__ import annotations
 SUMMARIES: dict[str, str] = {
     "grammar.accented-verb": "Verbo con l'accento finale subito dopo una preposizione o un "
                              "articolo («In seguitò»).",
+    "grammar.article-before-name": "Articolo davanti a un nome straniero secondo come si pronuncia "
+                                   "(«del Schalke» → «dello Schalke»).",
+    "grammar.article-before-number": "Articolo davanti a un numero o a un risultato secondo come si "
+                                     "legge («il 8 marzo» → «l'8 marzo»).",
     "grammar.article-form": "Forma dell'articolo maschile secondo l'iniziale della parola "
                             "seguente («il stadio» → «lo stadio»).",
     "grammar.article-gender": "Articolo di genere sbagliato davanti al nome («il partita» → «la partita»).",
     "grammar.article-number": "Articolo e nome non concordano nel numero («le parete» → «le pareti»).",
     "grammar.avere-h": "Forma di «avere» scritta senza h («Rossi a segnato») o «ha» al posto di «a».",
+    "grammar.clitic-forms": "Pronomi atoni combinati nella forma sbagliata («ci ne sono» → «ce ne "
+                            "sono»).",
     "grammar.determiner-agreement": "Quantificatore e nome non concordano («alcuni giocatore» → "
                                     "«alcuni giocatori»).",
     "grammar.elision": "Elisione o troncamento che non si accorda con il genere o l'iniziale "
                        "della parola seguente.",
+    "grammar.fixed-expressions": "Locuzioni con la preposizione sbagliata («in merito di» → «in "
+                                 "merito a»).",
     "grammar.homophones": "e/è, ne/né, da/dà scambiati dove il contesto non lascia dubbi.",
+    "grammar.missing-elision": "Elisione mancante dove l'italiano la richiede («una altra» → "
+                               "«un'altra»).",
+    "grammar.np-agreement": "Articolo, nome e aggettivo che non concordano in genere o numero («una "
+                            "prestazione straordinario»).",
+    "grammar.participle-agreement": "Participio dopo «essere» che non concorda con il soggetto («la "
+                                    "squadra è partito»).",
     "grammar.participle-noun": "Participio usato come nome al posto del nome d'azione "
                                "(«l'esonerato dell'allenatore» → «l'esonero»).",
     "grammar.piu-plural": "Nome al singolare dopo «più» nel senso di «diversi» («in più occasione»).",
     "grammar.relative-agreement": "Verbo al singolare dopo «nome plurale + che, inciso,» "
                                   "(«decisioni che, poi, suscitò»).",
+    "grammar.subject-verb": "Verbo che non concorda con il soggetto vicino («i tifosi ha cantato»).",
+    "grammar.subjunctive": "Indicativo dopo una congiunzione che vuole il congiuntivo («benché il "
+                           "Milan ha dominato»).",
     "grammar.tense-consistency": "Un presente in un paragrafo raccontato al passato remoto "
                                  "(«Non segue Conte»).",
     "grammar.verb-preposition": "Verbo seguito da una preposizione che non regge («optare di» → "
@@ -36,6 +53,14 @@ SUMMARIES: dict[str, str] = {
     "names.gazetteer": "Parola maiuscola che non è un nome noto ma dista una lettera da uno "
                        "(«Sampdroia»).",
     "names.reject": "Forma di un nome che la redazione non usa, con quella da usare.",
+    "punctuation.che-comma": "Virgola subito dopo «che» che separa la frase dal suo inizio («ha "
+                             "detto che, la squadra»).",
+    "punctuation.subject-verb-comma": "Virgola tra il soggetto e il suo verbo («Il capitano della "
+                                      "Roma, ha segnato»).",
+    "punctuation.unclosed-inciso": "Inciso aperto da una virgola e mai chiuso prima del verbo che "
+                                   "interrompe.",
+    "punctuation.verb-object-comma": "Virgola tra il verbo e il suo complemento oggetto, con "
+                                     "l'inciso non chiuso.",
     "quotes.mismatched": "Virgolette aperte con un segno e chiuse con un altro (‘San Nicola').",
     "quotes.nesting": "Virgolette annidate male («a «b» c») o due coppie che si incrociano.",
     "quotes.style": "Virgolette diverse da quelle dello stile della redazione (« », “ ” o \" \").",
@@ -70,7 +95,6 @@ SUMMARIES: dict[str, str] = {
     "typography.mixed-apostrophes": "Apostrofi dritti (') e tipografici (’) mescolati nello "
                                     "stesso articolo.",
     "typography.mixed-ellipsis": "Le due forme dei puntini («...» e «…») nello stesso articolo.",
-    "typography.open-inciso": "Inciso aperto da una virgola dopo il soggetto e mai chiuso.",
     "typography.repeated-punct": "Punteggiatura ripetuta («,,» «;;» «!!» «..»), o quattro puntini.",
     "typography.space-after-punct": "Manca lo spazio dopo virgola, punto e virgola, due punti, "
                                     "punto, punto esclamativo o interrogativo.",

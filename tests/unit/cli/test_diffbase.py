@@ -105,7 +105,10 @@ def test_a_bad_ref_is_one_error_and_exit_2(repo: Path, capsys: pytest.CaptureFix
     code = main(["check", *BASIC, "--diff-base", "no-such-ref", "."])
     out, err = capsys.readouterr()
     assert code == ExitCode.ERROR
-    assert out == ""
+    # no finding, only the error: as a JSON document, so that a CI parser reads one
+    document = json.loads(out)
+    assert document["findings"] == [] and len(document["errors"]) == 1
+    assert "unknown git revision 'no-such-ref'" in document["errors"][0]["message"]
     assert err.count("unknown git revision 'no-such-ref'") == 1 and err.count("\n") == 1
     for flag in ("--fix", "--diff"):
         assert main(["check", *BASIC, flag, "--diff-base", "no-such-ref", "."]) == ExitCode.ERROR
