@@ -11,8 +11,8 @@ rechecked (they cannot turn one word into another), nor unsafe ones or suggestio
 Both lints see the sentence alone, so what depends on the rest of the document (a name's
 other spellings, the article's apostrophes) is the same on both sides and cancels out.
 Sentences repeated in a document are linted once (a memo per lint). The work is bounded:
-in a "sentence" longer than `MAX_SENTENCE` characters (a list or a dump with no stop)
-only the fix's neighbourhood is linted (`WINDOW` characters each side, cut at a space), and
+in a sentence longer than the fix and `WINDOW` characters each side (a long sentence, a list
+or a dump with no stop) only that neighbourhood is linted (cut at a space), and
 a fix met once the document's rechecks have linted `BUDGET` times its length is not checked
 and is downgraded to ``unsafe``: a fix that could not be checked is not applied unasked.
 """
@@ -27,10 +27,9 @@ from dataclasses import replace
 from sportlint.findings import Applicability, Finding, Fix
 from sportlint.segment.segmenter import Segmentation
 
-#: the longest span (characters) whose fixes are checked in context
-MAX_SENTENCE = 2000
-#: the characters each side of a fix linted when its sentence is longer than MAX_SENTENCE
-WINDOW = 400
+#: the characters each side of a fix that are linted when its sentence is longer (a long
+#: sentence, a list or a dump with no stop): each recheck costs at most about 4 WINDOW
+WINDOW = 200
 #: the characters all rechecks of a document may lint, as a multiple of its length (and a
 #: floor for short texts)
 BUDGET = 20
@@ -75,7 +74,7 @@ def recheck(findings: Sequence[Finding], seg: Segmentation,
         last = max(bisect.bisect_right(starts, max(fix.end - 1, fix.start)) - 1, first)
         lo = min(seg.sentences[first].start, fix.start)
         hi = max(seg.sentences[last].end, fix.end)
-        if hi - lo > MAX_SENTENCE:      # a list or a dump with no stop: the fix's words
+        if hi - lo > 2 * WINDOW + fix.end - fix.start:    # the fix's neighbourhood
             lo, hi = _window(text, lo, hi, fix.start, fix.end)
         sub = text[lo:hi]
         fixed = _apply(sub, fix, lo)
