@@ -15,6 +15,7 @@ in a sentence longer than the fix and `WINDOW` characters each side (a long sent
 or a dump with no stop) only that neighbourhood is linted (cut at a space), and
 a fix met once the document's rechecks have linted `BUDGET` times its length is not checked
 and is downgraded to ``unsafe``: a fix that could not be checked is not applied unasked.
+So are the fixes of a sentence after its first `PER_SENTENCE`.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ from sportlint.segment.segmenter import Segmentation
 #: the characters each side of a fix that are linted when its sentence is longer (a long
 #: sentence, a list or a dump with no stop): each recheck costs at most about 4 WINDOW
 WINDOW = 200
+#: the fixes checked per sentence; a sentence with more safe fixes that rewrite a word is
+#: no copy (a word doubled a hundred times), and the rest are downgraded to unsafe
+PER_SENTENCE = 8
 #: the characters all rechecks of a document may lint, as a multiple of its length (and a
 #: floor for short texts)
 BUDGET = 20
@@ -63,6 +67,7 @@ def recheck(findings: Sequence[Finding], seg: Segmentation,
             memo[sub] = Counter((f.rule, sub[f.start:f.end]) for f in lint(sub))
         return memo[sub]
 
+    checked: Counter[int] = Counter()      # sentence -> its fixes checked
     out = []
     for f in findings:
         fix = f.fix
@@ -71,6 +76,10 @@ def recheck(findings: Sequence[Finding], seg: Segmentation,
             out.append(f)
             continue
         first = max(bisect.bisect_right(starts, fix.start) - 1, 0)
+        checked[first] += 1
+        if checked[first] > PER_SENTENCE:       # il il il il ...: not a sentence of copy
+            out.append(replace(f, fix=Fix(fix.edits, Applicability.UNSAFE)))
+            continue
         last = max(bisect.bisect_right(starts, max(fix.end - 1, fix.start)) - 1, first)
         lo = min(seg.sentences[first].start, fix.start)
         hi = max(seg.sentences[last].end, fix.end)

@@ -47,3 +47,22 @@ def test_without_the_check_the_fix_stays_as_the_rule_made_it() -> None:
     found = linter.lint(document.from_text(text), from_mapping({}, None), [_Swap(), _NoGola()],
                         check_fixes=False)
     assert [f.fix.applicability for f in found if f.fix] == [Applicability.SAFE]
+
+
+def test_a_long_sentence_is_checked_around_each_fix() -> None:
+    """A sentence far longer than the window: the careless fix is still caught there."""
+    text = "Il gol arriva " + "e la squadra corre " * 60 + "e il canpo è pieno."
+    found = linter.lint(document.from_text(text), from_mapping({}, None), [_Swap(), _NoGola()])
+    fixes = {text[f.start:f.end]: f.fix.applicability for f in found if f.fix}
+    assert fixes == {"canpo": Applicability.SAFE, "gol": Applicability.UNSAFE}
+
+
+def test_a_sentence_of_many_fixes_has_only_its_first_ones_checked() -> None:
+    """Checking each of a thousand fixes of one "sentence" would be quadratic: past the
+    first `PER_SENTENCE`, a fix is not checked and so not applied unasked."""
+    from sportlint.engine.recheck import PER_SENTENCE
+
+    text = "Il " + " ".join(["canpo"] * (PER_SENTENCE + 3)) + "."
+    found = linter.lint(document.from_text(text), from_mapping({}, None), [_Swap()])
+    kinds = [f.fix.applicability for f in found if f.fix]
+    assert kinds == [Applicability.SAFE] * PER_SENTENCE + [Applicability.UNSAFE] * 3
