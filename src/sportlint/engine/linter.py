@@ -114,12 +114,24 @@ def _lint_pieces(doc: Document, config: Config, rules: list[Rule], check_fixes: 
     findings: list[Finding] = []
     problems: dict[str, RuleProblem] = {}
     for start, end in pieces(doc.text, PIECE):
-        piece = Document(doc.path, doc.text[start:end], markdown=doc.markdown)
+        piece = _piece(doc, start, end)
         found = _lint_one(piece, config, rules, check_fixes)
         findings += (shifted(f, start) for f in found)
         for problem in found.problems:
             problems.setdefault(problem.rule, problem)
     return Findings(findings, list(problems.values()))
+
+
+def _piece(doc: Document, start: int, end: int) -> Document:
+    """The part ``start:end`` of ``doc``, read as ``doc`` is: its masked regions (Markdown
+    code, an HTML page's tags) and paragraph breaks cut to the piece, not found again in a
+    text that no longer begins where the page does."""
+    ignored = [(max(s, start) - start, min(e, end) - start) for s, e in doc.ignored
+               if s < end and e > start]
+    breaks = [b - start for b in doc.breaks if start <= b < end]
+    return Document(doc.path, doc.text[start:end], markdown=doc.markdown, ignored=ignored,
+                    front_matter_keys=doc.front_matter_keys, breaks=breaks, html=doc.html,
+                    word=doc.word)
 
 
 def pieces(text: str, size: int) -> Iterator[tuple[int, int]]:

@@ -216,3 +216,18 @@ def test_a_huge_draft_gets_the_findings_of_its_pieces(monkeypatch: pytest.Monkey
     from sportlint import fix_text
 
     assert fix_text(text, "a.txt", config).count("perché") == 40
+
+
+def test_the_pieces_of_a_huge_page_keep_its_masks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A piece of an HTML page or a Markdown draft is read as the page is: a tag or a code
+    block cut into a piece is not prose there (a piece used to be read as plain text)."""
+    para = ('<p class="perchè">Il Bari ha vinto perchè ha segnato.</p>\n'
+            '<script>var poichè = 1;</script>\n\n')
+    text = "<html><body>\n" + para * 30 + "</body></html>\n"
+    config = from_mapping({"select": ["spelling.accents"]}, None)
+    rules = linter.active_rules(config)
+    whole = linter.lint(document.from_text(text, "a.html"), config, rules)
+    monkeypatch.setattr(linter, "PIECE", 500)
+    cut = linter.lint(document.from_text(text, "a.html"), config, rules)
+    assert len(whole) == 30 and all(text[f.start:f.end] == "perchè" for f in whole)
+    assert [(f.rule, f.start, f.end) for f in cut] == [(f.rule, f.start, f.end) for f in whole]
