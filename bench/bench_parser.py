@@ -36,6 +36,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from benchlib import best_process  # noqa: E402
 from build_parser import cached_jackknife, retag, treebank_files  # noqa: E402
 from build_tagger import is_held_out  # noqa: E402
 
@@ -129,13 +130,7 @@ def cold_start(repeat: int) -> None:
             " print(time.perf_counter() - t)")
 
     def best(code: str, printed: bool = False) -> float:
-        runs = []
-        for _ in range(repeat):
-            start = time.perf_counter()
-            out = subprocess.run([sys.executable, "-c", code], capture_output=True,
-                                 text=True, check=False).stdout
-            runs.append(float(out.split()[-1]) if printed else time.perf_counter() - start)
-        return min(runs)
+        return best_process(code, repeat, printed)
 
     best(run)
     best(load, printed=True)

@@ -24,7 +24,6 @@ TREEBANKS_DIR holds the four treebank clones of ``scripts/build_tagger.py``.
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import time
 from collections import defaultdict
@@ -34,6 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from benchlib import best_process  # noqa: E402
 from build_tagger import files, is_held_out  # noqa: E402
 
 from sportlint.italian import resources  # noqa: E402
@@ -132,13 +132,7 @@ def cold_start(repeat: int) -> None:
             " print(time.perf_counter() - t)")
 
     def best(code: str, printed: bool = False) -> float:
-        runs = []
-        for _ in range(repeat):
-            start = time.perf_counter()
-            out = subprocess.run([sys.executable, "-c", code], capture_output=True,
-                                 text=True, check=False).stdout
-            runs.append(float(out.split()[-1]) if printed else time.perf_counter() - start)
-        return min(runs)
+        return best_process(code, repeat, printed)
 
     best(run)     # fill sportlint's start-up cache
     best(load, printed=True)

@@ -1,4 +1,4 @@
-"""What the benchmark scripts share: the drafts they read and a best-of-N timer.
+"""What the benchmark scripts share: the drafts they read and best-of-N timers.
 
 The scripts run as ``python bench/NAME.py``, so this folder is on ``sys.path`` and they
 import this module by name.
@@ -6,6 +6,8 @@ import this module by name.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -33,3 +35,16 @@ def best_of(fn: Callable[[], object], repeat: int) -> float:
         fn()
         times.append(time.perf_counter() - start)
     return min(times)
+
+
+def best_process(code: str, repeat: int, printed: bool = False) -> float:
+    """The fastest of ``repeat`` fresh Python processes running ``code``, in seconds: the
+    whole process, or (``printed``) the number the code prints last (a time it measured
+    itself, free of the interpreter's start)."""
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True,
+                             text=True, check=False).stdout
+        runs.append(float(out.split()[-1]) if printed else time.perf_counter() - start)
+    return min(runs)
