@@ -31,6 +31,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sportlint.italian.tagger import normalise
 from sportlint.util.datapaths import data_dir
 
 FILE = "generated/parser/it.parser.gz"
@@ -52,13 +53,6 @@ class Arc:
     label: str
     confidence: float
     label_confidence: float
-
-
-def normalise(word: str) -> str:
-    low = word.lower().replace("’", "'")
-    if any(c.isdigit() for c in low):
-        return "".join("9" if c.isdigit() else c for c in low)
-    return low
 
 
 def coarse_label(label: str) -> str:
