@@ -17,10 +17,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import regex
 from rapidfuzz.distance import OSA
@@ -379,24 +379,35 @@ def deletion_keys(word: str, edits: int) -> set[str]:
     return keys
 
 
+_K = TypeVar("_K", bound=Hashable)
+_V = TypeVar("_V")
+
+
+def crowd_groups(items: Iterable[tuple[_K, _V]]) -> list[list[_V]]:
+    """The values of ``items`` (key, value) grouped by key, in the order the keys come; a
+    key that more than `CROWD` values share is dropped (a crowd tells nothing), so each
+    group stays small and the pairs within groups grow linearly with the items."""
+    keyed: dict[_K, list[_V]] = {}
+    crowded: set[_K] = set()
+    for k, v in items:
+        if k in crowded:
+            continue
+        group = keyed.setdefault(k, [])
+        if len(group) >= CROWD:
+            crowded.add(k)
+            del keyed[k]
+            continue
+        group.append(v)
+    return list(keyed.values())
+
+
 def _pairs(forms: Iterable[str]) -> set[tuple[str, str]]:
     """The pairs of forms close enough to compare, found through shared deletion keys: each
     form adds O(length) keys (O(length²) for long names) and meets at most `CROWD` others
     per key, so the pairs grow linearly with the forms, whatever the input."""
-    keyed: dict[str, list[str]] = {}
-    crowded: set[str] = set()
-    for f in forms:
-        for k in deletion_keys(fold(f).lower(), max_edits(f)):
-            if k in crowded:
-                continue
-            group = keyed.setdefault(k, [])
-            if len(group) >= CROWD:
-                crowded.add(k)
-                del keyed[k]
-                continue
-            group.append(f)
+    groups = crowd_groups((k, f) for f in forms for k in deletion_keys(fold(f).lower(), max_edits(f)))
     pairs: set[tuple[str, str]] = set()
-    for group in keyed.values():
+    for group in groups:
         for i, a in enumerate(group):
             for b in group[i + 1:]:
                 pairs.add((a, b) if a < b else (b, a))

@@ -16,11 +16,9 @@ import regex
 from rapidfuzz.distance import OSA
 
 from sportlint.italian.gazetteer import PEOPLE, fold, normalise
-from sportlint.rules.names._mentions import Analysis, Mention, deletion_keys, max_edits
+from sportlint.rules.names._mentions import Analysis, Mention, crowd_groups, deletion_keys, max_edits
 
 _PART = regex.compile(r"[^\s\-–]+")
-#: Runs that share a key with more than this many others say nothing (see `_mentions.CROWD`).
-CROWD = 8
 
 
 @dataclass(frozen=True)
@@ -141,23 +139,12 @@ def _document_variants(an: Analysis) -> list[RunVariant]:
     counts = Counter({k: len(v) for k, v in by_parts.items()})
     # runs of the same length sharing all parts but one, through the deletion keys of the
     # odd part: linear in the runs
-    keyed: dict[tuple[object, ...], list[tuple[str, ...]]] = {}
-    crowded: set[tuple[object, ...]] = set()
-    for key in by_parts:
-        for i, part in enumerate(key):
-            for d in deletion_keys(part, max_edits(part)):
-                k = (len(key), i, key[:i], key[i + 1:], d)
-                if k in crowded:
-                    continue
-                group = keyed.setdefault(k, [])
-                if len(group) >= CROWD:
-                    crowded.add(k)
-                    del keyed[k]
-                elif key not in group:
-                    group.append(key)
+    groups = crowd_groups(((len(key), i, key[:i], key[i + 1:], d), key)
+                          for key in by_parts for i, part in enumerate(key)
+                          for d in deletion_keys(part, max_edits(part)))
     seen: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
     out: list[RunVariant] = []
-    for group in keyed.values():
+    for group in groups:
         for a in group:
             for b in group:
                 if a == b or (a, b) in seen:
