@@ -107,7 +107,7 @@ def lint(doc: Document, config: Config, rules: Iterable[Rule] | None = None, *,
         found = _lint_one(doc, config, rules, check_fixes)
     else:
         found = _lint_pieces(doc, config, rules, check_fixes)
-    return Findings(bounds.cap_file(found, getattr(config, "max_findings", 0)), found.problems)
+    return Findings(bounds.cap_file(found, config.max_findings), found.problems)
 
 
 def _lint_pieces(doc: Document, config: Config, rules: list[Rule], check_fixes: bool) -> Findings:
@@ -162,8 +162,8 @@ def _lint_one(doc: Document, config: Config, rules: list[Rule], check_fixes: boo
     findings: list[Finding] = []
     notes: list[Finding] = []
     problems: list[RuleProblem] = []
-    per_rule = getattr(config, "max_findings_per_rule", 0)
-    seconds = timeouts.rule_budget(getattr(config, "rule_timeout", 10.0), len(doc.text))
+    per_rule = config.max_findings_per_rule
+    seconds = timeouts.rule_budget(config.rule_timeout, len(doc.text))
     for rule in rules:
         try:
             with timeouts.Budget(seconds) as budget:

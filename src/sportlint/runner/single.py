@@ -69,7 +69,7 @@ def check_path(path: str, config: Config, rules: list[Rule], options: Options,
                                   "use --diff, or fix a local copy"))
     try:
         data = remote.read(location) if url else \
-            document.read(location, getattr(config, "max_file_size", document.MAX_FILE_SIZE))
+            document.read(location, config.max_file_size)
         if Path(path).suffix.lower() in word.WORD_SUFFIXES:
             return _check_word(word.from_docx(data, path), path, config, rules, options)
         doc = document.from_text(document.decode(data, path, options.encoding), path)

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sportlint.rules.base import Context
 
-DEFAULT = 1.0
 #: the text length (code points) that ``regex_timeout`` seconds are granted for
 PER_CHARS = 1_000_000
 #: a day: the `regex` module takes a huge timeout (1e30) as already expired
@@ -29,4 +28,4 @@ def limit(seconds: float, length: int) -> float:
 
 def pattern_timeout(ctx: Context) -> float:
     """The time limit for one scan of ``ctx.doc`` by a pattern from YAML."""
-    return limit(getattr(ctx.config, "regex_timeout", DEFAULT), len(ctx.doc.text))
+    return limit(ctx.config.regex_timeout, len(ctx.doc.text))
