@@ -10,6 +10,7 @@ from collections import Counter
 from typing import TextIO
 
 from sportlint.findings import FileReport, Finding
+from sportlint.formatters.statistics import collect
 
 
 def use_color(choice: str, stream: TextIO, to_file: bool = False) -> bool:
@@ -60,13 +61,9 @@ def show_fixes(fixed: list[tuple[str, list[Finding]]], would: bool = False) -> s
 def statistics(reports: list[FileReport], as_json: bool = False) -> str:
     """``--statistics``: how many findings each rule has, most first; ``[*]`` marks a
     rule whose findings ``--fix`` fixes (all of them or some)."""
-    counts: Counter[str] = Counter()
-    fixable: Counter[str] = Counter()
-    for report in reports:
-        for f in report.findings:
-            counts[f.rule] += 1
-            fixable[f.rule] += bool(f.fix and f.fix.applicability.value == "safe")
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    stats = collect(reports)            # the whole-run counts that Dask and jsonl runs add up
+    fixable = stats.fixable
+    ranked = [(rule, count) for rule, count, _, _ in stats.rows()]
     if as_json:
         return json.dumps([{"rule": rule, "count": count, "fixable": fixable[rule]}
                            for rule, count in ranked], ensure_ascii=False, indent=2)
