@@ -20,6 +20,7 @@ _APHERESIS = regex.compile(r"['’](?:ndr|nu\b|na\b|o\b|a\b|e\b|u\b|st[aeio]\b|m
 _WORD_AFTER = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
 _NEXT_WORD = regex.compile(r"[ \t]+(\p{L}+)")
 _WORD_BEFORE = regex.compile(r"(\p{L}+)[ \t]*$")
+_ELIDED_LETTER = regex.compile(r"(?<=\p{L} )['’‘]\p{L}['’](?= \p{L})")
 #: an English word is one wordfreq's English list has from this Zipf frequency on ...
 ENGLISH_ZIPF = 3.5
 #: ... and, for a neighbour, this much more often than the Italian list ("Thought", "Knew")
@@ -36,7 +37,10 @@ def foreign_elision(text: str, at: int, p_start: int, italian: Callable[[str], f
     """The mark at ``at`` elides the start of an English word inside an English phrase
     (a title: Thought 'Ya Knew; 'til the end, rock and 'em): an apostrophe, not a quote.
     The word after the mark is English, and so is a neighbour of it, clearly (much more
-    frequent in English than in Italian text)."""
+    frequent in English than in Italian text). A lone letter between two marks (rock ’n’
+    roll) is an elided word too."""
+    if _ELIDED_LETTER.match(text, at):
+        return True
     word = _WORD_AFTER.match(text, at + 1)
     if word is None or not _english(word.group(), 0.0, italian):
         return False
@@ -81,8 +85,9 @@ class QuotesUnbalanced(Rule):
     paragraph opens again with the same mark, only the last one closes). Apostrophes
     (l'esonero, D'Ambrosio, po', al 23', anni '80, 7'37"), dialect words that start with
     an apostrophe ('ndrangheta) and the elided start of an English word inside an English
-    phrase (the title Thought 'Ya Knew, 'til the end: the word and a neighbour are far more
-    frequent in English than in Italian) are not quotation marks.
+    phrase, straight or typographic (the titles Thought 'Ya Knew, Missed ’Em All: the word
+    and a neighbour are far more frequent in English than in Italian; rock ’n’ roll) are
+    not quotation marks.
 
     Why:
     A quote left open leaves the reader guessing where the quoted words end.
@@ -110,16 +115,22 @@ class QuotesUnbalanced(Rule):
             if q.close is None and q.open is not None:
                 if _APHERESIS.match(text, q.open) or self._continues(ctx, q) or \
                         WRONG.match(text, q.open) or (   # l‘esonero: typography.wrong-apostrophe
-                            q.open_char in "'’" and foreign_elision(
-                                text, q.open, ctx.seg.paragraphs[q.paragraph].start,
-                                ctx.resources.get("vocabulary").zipf)):
+                            q.open_char in "'‘" and self._elision(ctx, q.open, q.paragraph)):
                     continue
                 yield self.finding(q.open, q.open + 1,
                                    f"Virgolette aperte ({q.open_char}) e mai chiuse prima della "
                                    "fine del paragrafo.")
             elif q.open is None and q.close is not None:
+                if q.close_char == "’" and (self._elision(ctx, q.close, q.paragraph) or
+                                            _ELIDED_LETTER.match(text, q.close - 2)):
+                    continue    # Missed ’Em All, rock ’n’ roll: apostrophes
                 yield self.finding(q.close, q.close + 1,
                                    f"Virgolette chiuse ({q.close_char}) ma mai aperte.")
+
+    @staticmethod
+    def _elision(ctx: Context, at: int, paragraph: int) -> bool:
+        return foreign_elision(ctx.text, at, ctx.seg.paragraphs[paragraph].start,
+                               ctx.resources.get("vocabulary").zipf)
 
     @staticmethod
     def _continues(ctx: Context, q: Quote) -> bool:
