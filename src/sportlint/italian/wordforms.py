@@ -6,7 +6,8 @@ pronouns (``aggiudicarsela``, ``occorsegli``), rare inflections of common verbs
 spelling rule must not call them misspellings. `explain` strips a clitic or swaps a
 regular ending for its siblings in the same paradigm and asks the frequency list about
 the results; a typo (``ottenero``, ``rendini``) rarely lands on a regular paradigm whose
-other members are common.
+other members are common, or on a verb whose infinitive and another form are attested,
+if rarely (``esondati``: ``esondare`` and ``esondato``).
 
 This is a guesser for precision, not a morphological analyser: the Morph-it! lexicon,
 when installed as the ``lexicon`` resource, answers first.
@@ -101,7 +102,9 @@ def explain(word: str, zipf: Callable[[str], float], *, sibling_zipf: float = 2.
             base = word[: -len(clitic)]
             if not base.endswith(_CLITIC_HOSTS) and not _imperative(base, zipf):
                 continue    # baccione is not bacio + ne
-            for candidate in (base, base + "e", base[:-1] + "e" if base.endswith("r") else ""):
+            # porre, trarre, condurre keep their double r: presuppor-lo, ridur-la, trar-ne
+            for candidate in (base, base + "e", base[:-1] + "e" if base.endswith("r") else "",
+                              base + "re" if base.endswith(("or", "ar", "ur")) else ""):
                 if candidate and zipf(candidate) >= base_zipf:
                     return candidate
             if base.endswith(("ando", "endo", "ar", "er", "ir")):
@@ -157,14 +160,20 @@ def explain(word: str, zipf: Callable[[str], float], *, sibling_zipf: float = 2.
             stem = word[: -len(ending)]
             verbal = paradigm is not PARADIGMS[3]
             for v in _variants(stem, paradigm is PARADIGMS[0]):
+                rare: list[str] = []    # siblings attested, but rarely
                 for other in paradigm:
                     if other == ending or (verbal and len(other) < 2):
                         continue    # a verb's evidence is a longer ending: gironata is not gironi
                     if other == "e" and v.endswith(_INFINITIVE_STEMS):
                         continue    # ottenero is not a form of ottenere
                     candidate = v + other
-                    if zipf(candidate) >= sibling_zipf:
+                    z = zipf(candidate)
+                    if z >= sibling_zipf:
                         return candidate
+                    if verbal and z >= base_zipf:
+                        rare.append(candidate)
+                if len(rare) >= 2 and rare[0] == v + paradigm[0]:
+                    return rare[0]  # esondati: esondare and esondato are both attested
     return None
 
 

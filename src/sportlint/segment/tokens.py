@@ -19,7 +19,7 @@ ELISION = "elision"          # l'esonero, dell'ex, un'amica
 NAME = "name"                # D'Ambrosio, N'Dicka, Prem'er-Liga
 TRUNCATION = "truncation"    # po', mo', Ca'
 MINUTE = "minute"            # al 23', 45'+2
-YEAR = "year"                # anni '80
+YEAR = "year"                # anni '80, il '900 (an elided century)
 TIME = "time"                # 7'37", 5.55'58"
 ACCENT = "accent"            # perche', citta': an accent written as apostrophe (a defect)
 QUOTE = "quote"              # a quotation mark
@@ -67,7 +67,7 @@ _TOKEN = regex.compile(
   | (?P<time>(?<![\p{L}\d])\d{1,2}(?:['’]\d{1,2})?(?:''|’’)(?![\p{L}\d'’])
            | \d{1,2}(?:[.:]\d{2})?['’]\d{1,2}(?:["”]\d{0,2})?(?!\d) | \d{1,2}["”]\d{1,2}(?!\d))
   | (?P<minute>(?<![\p{L}\d])\d{1,3}['’](?:\s?\+\s?\d{1,2}['’]?)?(?![\p{L}\d]))
-  | (?P<year>(?<![\p{L}\d'’])['’]\d{2}(?!\d|['’]\p{L}))
+  | (?P<year>(?<![\p{L}\d'’])['’](?:\d{2}|[1-9]00)(?!\d|['’]\p{L}))
   | (?P<number>[+\-−]?\d+(?:[.,:/–\-]\d+)*(?:[%°ºª]|\s?%)?)
   | (?P<punct>\.\.\.|[^\s\p{L}\d\x00])
     """,

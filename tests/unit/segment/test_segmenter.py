@@ -53,6 +53,7 @@ def test_elided_preposition_with_lowercase_d_is_not_a_name() -> None:
     ("Ha segnato al 23' di testa.", "23'", "minute", MINUTE),
     ("Pareggio al 45'+2 su rigore.", "45'+2", "minute", MINUTE),
     ("Negli anni '80 vinse tutto.", "'80", "year", YEAR),
+    ("La pittura del '900 e del '600.", "'900", "year", YEAR),
     ("Ha corso in 7'37\" netti.", "7'37\"", "time", TIME),
 ])
 def test_numbers_with_apostrophes(text: str, needle: str, kind: str, mark: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.italian.determiners import AGREEMENT_FORMS, article_for
@@ -17,6 +17,19 @@ from sportlint.rules.grammar._helpers import (
 
 # Also clitic pronouns, or too often part of a name: never judged.
 _SKIP = frozenset("lo gli uno la le".split())
+#: Zipf frequency by which a loanword's Italian plural is rarer than its singular
+LOAN_GAP = 0.8
+
+
+def loanword(zipf: Callable[[str], float], singular: str, plural: str) -> bool:
+    """A singular that is an English word at least as common in English text as in Italian,
+    whose Italian plural is much rarer than it (cameo/camei, rodeo/rodei, trio/trii): Italian
+    writes such loanwords invariable ("dei cameo", "i trio"), not as a slip. Not "idea" or
+    "area", whose plurals (idee, aree) are as common as the singular."""
+    from sportlint.italian.frequencies import english_zipf
+
+    it = zipf(singular)
+    return english_zipf(singular) >= max(it, 3.0) and zipf(plural) <= it - LOAN_GAP
 
 
 class ArticleNumber(Rule):
@@ -30,7 +43,9 @@ class ArticleNumber(Rule):
     ending), with one form in the article's number.
 
     Stays silent on:
-    Invariable nouns ("città", "gol") never qualify.
+    Invariable nouns ("città", "gol") never qualify, nor a loanword written invariable in
+    the plural: a singular as common in English as in Italian whose Italian plural is much
+    rarer ("dei cameo", "i trio"; "delle area" is still a slip).
 
     Why:
     A number mismatch between article and noun is a typing slip or a half-revised phrase.
@@ -65,6 +80,8 @@ class ArticleNumber(Rule):
             other = self.other_number(lex, word, gender, number)
             if other is None:
                 continue
+            if number == "p" and loanword(ctx.resources.get("vocabulary").zipf, word, other):
+                continue  # "dei cameo": a loanword used as an invariable plural
             article = article_for(family, gender, "p" if number == "s" else "s", word)
             article = with_apostrophe(article, ctx.style)
             glue = "" if article[-1:] in "'’" else " "

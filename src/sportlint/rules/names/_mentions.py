@@ -110,6 +110,19 @@ def slip_kind(word: str, name: str) -> str | None:
     return "edit" if len(word) >= 10 else None
 
 
+#: the accented letters of Italian; any other (ī, ņ, ł, ş, ř) is typed on purpose
+ITALIAN_LETTERS = frozenset("àèéìíîòóùú")
+
+
+def keeps_letters(word: str, name: str) -> bool:
+    """``name`` has every letter of ``word`` that Italian does not use: a form written with
+    such a letter (Elīna, Skujiņš) is a foreign name in its own spelling, typed on purpose,
+    not a slip of a name without it (Elena)."""
+    own = {c for c in word.lower() if not c.isascii() and c.isalpha()
+           and c not in ITALIAN_LETTERS}
+    return not own or own <= set(name.lower())
+
+
 def typo_like(word: str, name: str) -> bool:
     return slip_kind(word, name) is not None
 
@@ -355,10 +368,17 @@ def _mentions(seg: Segmentation, book: NameBook, zipf: Callable[[str], float]) -
 #: form stays bounded and the whole search linear in the number of forms.
 CROWD = 8
 _POSSESSIVE = regex.compile(r"'s$")
-#: Words that link two spellings on purpose in one sentence: "Kean, detto Kaen".
+#: Words that link two spellings on purpose in one sentence: "Kean, detto Kaen", or set
+#: one against the other: "al nome di Keira anziché Kiera", "Keira e non Kiera".
 _LINKS = regex.compile(r"(?i)\b(?:cosiddett[oaie]|dett[oaie]|ovvero|ossia|cioè|alias|"
                        r"in realtà|vale a dire|not[oaie] come|soprannominat[oaie]|"
-                       r"chiamat[oaie])\b")
+                       r"chiamat[oaie]|anziché|invece (?:di|che)|piuttosto che|al posto di|"
+                       r"e non|non già|oppure|grafia|variante)\b")
+#: ... or a bare "o" (or a slash) between the two forms: "Keira o Kiera", "Keira/Kiera".
+_ALTERNATIVE = regex.compile(r"\s*(?:,\s*)?(?:\bo\b|/)\s*")
+#: Zipf frequency from which a form is attested in Italian text: with an ordinary word
+#: beside it, two words of the language (i Caraibi, i Caribi), not a misspelt name.
+ATTESTED_ZIPF = 1.0
 
 
 class Comparisons:
@@ -431,9 +451,24 @@ def _linked(an: Analysis, by_form: dict[str, list[Mention]], a: str, b: str) -> 
         for mb in by_form[b]:
             if ma.token.sentence == mb.token.sentence:
                 lo, hi = sorted((ma.token, mb.token), key=lambda t: t.start)
-                if _LINKS.search(text, lo.end, hi.start):
+                if _LINKS.search(text, lo.end, hi.start) or \
+                        _ALTERNATIVE.fullmatch(text, lo.end, hi.start):
                     return True
     return False
+
+
+def lexicon_word(form: str) -> bool:
+    """A word the lexicon knows (lower-cased): Ministro, Rosa, but not Hawking."""
+    lexicon = resources.get("lexicon") if "lexicon" in resources.LOADERS else None
+    return lexicon is not None and lexicon.is_word(form.lower())
+
+
+def _attested(an: Analysis, form: str) -> bool:
+    """A word of the language: in the frequency list from `ATTESTED_ZIPF`, or a word the
+    lexicon knows (a rare inflection or derivative: Ministro beside Ministero)."""
+    if an.zipf(form.lower()) >= ATTESTED_ZIPF or an.zipf(form) >= ATTESTED_ZIPF:
+        return True
+    return lexicon_word(form)
 
 
 def _real(an: Analysis, form: str) -> bool:
@@ -455,6 +490,8 @@ def _judge(an: Analysis, by_form: dict[str, list[Mention]], a: str, b: str) -> _
         return None
     if _POSSESSIVE.sub("", normalise(a)) == _POSSESSIVE.sub("", normalise(b)):
         return None   # LanguageTool / LanguageTool's: English possessive
+    if not (keeps_letters(a, b) and keeps_letters(b, a)):
+        return None   # Elīna and Elena: a foreign spelling typed on purpose
     short, long_ = sorted((fold(a).lower(), fold(b).lower()), key=len)
     if OSA.distance(short, long_, score_cutoff=max_edits(long_)) > max_edits(long_):
         return None
@@ -486,6 +523,8 @@ def _judge(an: Analysis, by_form: dict[str, list[Mention]], a: str, b: str) -> _
     ordinary = an.ordinary(wrong)
     if ordinary and (tie or cr < 2 or (an.ordinary(right) and not (ka or kb))):
         return None   # two words, or a word against a name written once
+    if not (ka or kb) and an.ordinary(right) and _attested(an, wrong):
+        return None   # the Caraibi and the Caribi, Ministero and Ministro: two words
     if inflection_only(wrong, right) and (_real(an, wrong) or cw > 1 or (cr < 2 and not
                                                                          (ka or kb))):
         return None   # Rossi / Rosso, Milan / Milano: another word or name

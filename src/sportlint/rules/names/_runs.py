@@ -16,7 +16,14 @@ import regex
 from rapidfuzz.distance import OSA
 
 from sportlint.italian.gazetteer import PEOPLE, fold, normalise
-from sportlint.rules.names._mentions import Analysis, Mention, crowd_groups, deletion_keys, max_edits
+from sportlint.rules.names._mentions import (
+    Analysis,
+    Mention,
+    crowd_groups,
+    deletion_keys,
+    lexicon_word,
+    max_edits,
+)
 
 _PART = regex.compile(r"[^\s\-–]+")
 
@@ -215,7 +222,8 @@ def known_variant(an: Analysis, run: Run) -> RunVariant | None:
             if len(parts) != n or (known_part and book.gazetteer.kind(cand) in PEOPLE):
                 continue
             if _one_part_apart(tuple(normalise(p) for p in run.parts), parts) == i and \
-                    part_slip(normalise(part), parts[i]):
+                    part_slip(normalise(part), parts[i]) and \
+                    not _namesake(an, normalise(part), parts[i]):
                 found.append((i, cand))
     # "Paris Saint-Germain" and "Paris Saint Germain" are one name: the first written wins
     # (the Italian forms, then the shortest: `names_with_token`'s order)
@@ -232,6 +240,23 @@ def known_variant(an: Analysis, run: Run) -> RunVariant | None:
     if "’" in text[run.start:run.end]:
         rep = rep.replace("'", "’")
     return RunVariant(run, start, end, rep, cand, True, 0)
+
+
+#: A part written this often in Italian text (Zipf) is a name of its own (Hawking) ...
+NAMESAKE_ZIPF = 3.0
+#: ... when it is within this of the known name's part (Hawkins): no slip of it
+NAMESAKE_GAP = 0.5
+
+
+def _namesake(an: Analysis, part: str, known: str) -> bool:
+    """The odd part is a name in its own right: no word of the lexicon ("Rosa" in "Stella
+    Rosa" is a common word where the club's name fits), yet common in text and about as
+    frequent as the known name's part, where a slip is far rarer than what it misspells
+    (Stephen Hawking is no slip of Stephen Hawkins)."""
+    own = max(an.zipf(part.lower()), an.zipf(part))
+    return own >= NAMESAKE_ZIPF and \
+        own >= max(an.zipf(known.lower()), an.zipf(known)) - NAMESAKE_GAP and \
+        not lexicon_word(part)
 
 
 #: A surname held by more known full names than this is too common to pair with one of them.

@@ -42,9 +42,13 @@ class NameConsistency(Rule):
     Stays silent on:
     Two forms that are both known names (Conte and Conti, Simone and Simeone); forms that
     differ in their first letter; a final vowel (Rossi/Rosso, Milan/Milano) when the rare
-    form is a word or a name anywhere; two forms each written twice; a pair the writer
-    links on purpose in one sentence (*cosiddetto, detto, ovvero, in realtà, alias, noto
-    come*); a form in the newsroom's `names.accept` list; a rare form inside a longer name
+    form is a word or a name anywhere; two forms each written twice; two words of the
+    language, neither a known name, the frequent one ordinary and the rare one attested
+    (the Caraibi and the Caribi, Ministero and Ministro); a form written with a letter
+    Italian never uses that the other lacks (Elīna beside Elena); a pair the writer links
+    or opposes on purpose in one sentence (*cosiddetto, detto, ovvero, in realtà, alias,
+    noto come, anziché, invece di, e non*, or a bare *o* or slash between them: "Keira
+    anziché Kiera"); a form in the newsroom's `names.accept` list; a rare form inside a longer name
     the frequent form never shares ("Andrea Conti" is not "Antonio Conte"). Hostile input
     (thousands of look-alike names) is searched in linear time: a group of more than eight
     look-alikes says nothing.

@@ -13,6 +13,7 @@ from sportlint.rules.names._mentions import (
     Mention,
     analyse,
     english_zipf,
+    keeps_letters,
     max_edits,
     nearest_word_distance,
     slip_kind,
@@ -63,7 +64,9 @@ class NameGazetteer(Rule):
     add it to `names.accept`, or learn it: `sportlint names learn`); spellings of one name
     (Tévez/Tevez, Nathalia/Natalia) and inflections (Kuznetsova/Kuznetsov), which are not
     typos; the regular adjective of a known place (Bergamaschi, Parmense, Cagliaritani);
-    every comune, province and region of Italy, which the gazetteer knows.
+    every comune, province and region of Italy, which the gazetteer knows; a name written
+    with a letter Italian never uses (Elīna, Skujiņš: a macron, a cedilla, a caron) that the
+    near known name lacks, which is the original spelling typed on purpose, not a slip.
 
     Why:
     A misspelt club or player name is the slip readers notice first, and no dictionary of
@@ -164,6 +167,8 @@ class NameGazetteer(Rule):
         top = [tok for tok, d in near if d == best]
         if len(top) > 2:
             return None
+        if not any(keeps_letters(word, tok) for tok in top):
+            return None   # Elīna, Skujiņš: a letter no Italian keyboard slips into a name
         gain = self.opts["min_gain"]
 
         if m.prev is not None or m.next is not None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import regex
 
 from sportlint.findings import Finding, Severity
+from sportlint.italian.frequencies import english_zipf
 from sportlint.rules.base import Context, Rule
 from sportlint.rules.quotes._marks import shape
 from sportlint.rules.typography.wrong_apostrophe import WRONG
@@ -15,6 +16,37 @@ from sportlint.segment.quotes import PAIRS, Quote
 # Dialect words that open with an apostrophe ('ndrangheta, 'o sole): not an opening quote.
 _APHERESIS = regex.compile(r"['’](?:ndr|nu\b|na\b|o\b|a\b|e\b|u\b|st[aeio]\b|mbriach|nzomma)",
                            regex.IGNORECASE)
+# The word right after a mark, and the words around it (letters, inner apostrophes kept).
+_WORD_AFTER = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
+_NEXT_WORD = regex.compile(r"[ \t]+(\p{L}+)")
+_WORD_BEFORE = regex.compile(r"(\p{L}+)[ \t]*$")
+_ELIDED_LETTER = regex.compile(r"(?<=\p{L} )['’‘]\p{L}['’](?= \p{L})")
+#: an English word is one wordfreq's English list has from this Zipf frequency on ...
+ENGLISH_ZIPF = 3.5
+#: ... and, for a neighbour, this much more often than the Italian list ("Thought", "Knew")
+ENGLISH_MARGIN = 1.0
+
+
+def _english(word: str, margin: float, italian: Callable[[str], float]) -> bool:
+    low = word.lower()
+    en = english_zipf(low)
+    return en >= ENGLISH_ZIPF and en >= italian(low) + margin
+
+
+def foreign_elision(text: str, at: int, p_start: int, italian: Callable[[str], float]) -> bool:
+    """The mark at ``at`` elides the start of an English word inside an English phrase
+    (a title: Thought 'Ya Knew; 'til the end, rock and 'em): an apostrophe, not a quote.
+    The word after the mark is English, and so is a neighbour of it, clearly (much more
+    frequent in English than in Italian text). A lone letter between two marks (rock ’n’
+    roll) is an elided word too."""
+    if _ELIDED_LETTER.match(text, at):
+        return True
+    word = _WORD_AFTER.match(text, at + 1)
+    if word is None or not _english(word.group(), 0.0, italian):
+        return False
+    before = _WORD_BEFORE.search(text[max(p_start, at - 40):at])
+    after = _NEXT_WORD.match(text, word.end())
+    return any(w is not None and _english(w.group(1), ENGLISH_MARGIN, italian) for w in (before, after))
 
 
 def crossing(quotes: list[Quote]) -> set[int]:
@@ -51,8 +83,11 @@ class QuotesUnbalanced(Rule):
     Stays silent on:
     A quotation that runs over several paragraphs following the Italian convention (each
     paragraph opens again with the same mark, only the last one closes). Apostrophes
-    (l'esonero, D'Ambrosio, po', al 23', anni '80, 7'37") and dialect words that start with
-    an apostrophe ('ndrangheta) are not quotation marks.
+    (l'esonero, D'Ambrosio, po', al 23', anni '80, 7'37"), dialect words that start with
+    an apostrophe ('ndrangheta) and the elided start of an English word inside an English
+    phrase, straight or typographic (the titles Thought 'Ya Knew, Missed ’Em All: the word
+    and a neighbour are far more frequent in English than in Italian; rock ’n’ roll) are
+    not quotation marks.
 
     Why:
     A quote left open leaves the reader guessing where the quoted words end.
@@ -79,14 +114,23 @@ class QuotesUnbalanced(Rule):
                 continue
             if q.close is None and q.open is not None:
                 if _APHERESIS.match(text, q.open) or self._continues(ctx, q) or \
-                        WRONG.match(text, q.open):   # l‘esonero: typography.wrong-apostrophe
+                        WRONG.match(text, q.open) or (   # l‘esonero: typography.wrong-apostrophe
+                            q.open_char in "'‘" and self._elision(ctx, q.open, q.paragraph)):
                     continue
                 yield self.finding(q.open, q.open + 1,
                                    f"Virgolette aperte ({q.open_char}) e mai chiuse prima della "
                                    "fine del paragrafo.")
             elif q.open is None and q.close is not None:
+                if q.close_char == "’" and (self._elision(ctx, q.close, q.paragraph) or
+                                            _ELIDED_LETTER.match(text, q.close - 2)):
+                    continue    # Missed ’Em All, rock ’n’ roll: apostrophes
                 yield self.finding(q.close, q.close + 1,
                                    f"Virgolette chiuse ({q.close_char}) ma mai aperte.")
+
+    @staticmethod
+    def _elision(ctx: Context, at: int, paragraph: int) -> bool:
+        return foreign_elision(ctx.text, at, ctx.seg.paragraphs[paragraph].start,
+                               ctx.resources.get("vocabulary").zipf)
 
     @staticmethod
     def _continues(ctx: Context, q: Quote) -> bool:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from sportlint.config.loader import Config
@@ -86,7 +88,10 @@ class UnknownWord(Rule):
     they are names (Immobile, Bove, Conte are words too), at the start of a sentence they
     may be, and a name must never be "corrected" into a common word. Typos in names are the
     business of the names.* rules.
-    A run of more than 40 letters (longer than any Italian word) is noise, not a typo.
+    A run of more than 40 letters (longer than any Italian word) is noise, not a typo. A
+    word with a letter of another script (a Cyrillic а in "pаrtita") is left to
+    typography.mixed-script, which fixes the letter; a word of another alphabet is no
+    Italian word to correct.
 
     Why:
     A spell checker's dictionary flags every rare word and name of sports copy; sportlint
@@ -167,7 +172,7 @@ class UnknownWord(Rule):
     def _checkable(self, token: Token) -> bool:
         word = token.text
         return self.opts["min_length"] <= len(word) <= MAX_WORD and word.isalpha() and \
-            word.islower() and not _foreign_shape(word)
+            word.islower() and not _foreign_shape(word) and _latin(word)
 
     def _candidates(self, word: str, vocab: Vocabulary, lexicon: Any,
                     gazetteer: Any) -> list[Candidate] | None:
@@ -267,6 +272,17 @@ def _splits(word: str, vocab: Vocabulary, floor: float) -> list[Candidate]:
         if zipf >= max(floor, 3.0):
             out.append(Candidate(f"{left} {right}", 1, zipf))
     return out
+
+
+def _latin(word: str) -> bool:
+    """Every letter is Latin. A word with a letter of another script (a Cyrillic а among
+    Latin ones) is typography.mixed-script's, or a word of another language."""
+    return word.isascii() or all(c.isascii() or _latin_letter(c) for c in word)
+
+
+@lru_cache(maxsize=4096)
+def _latin_letter(c: str) -> bool:
+    return unicodedata.name(c, "").startswith("LATIN")
 
 
 def _foreign_shape(word: str) -> bool:
