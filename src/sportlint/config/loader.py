@@ -6,7 +6,6 @@ names the key and the file."""
 from __future__ import annotations
 
 import copy
-import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -531,6 +530,8 @@ def _mentions_sportlint(path: Path) -> bool:
 
 
 def _read_pyproject(path: Path) -> dict[str, Any]:
+    import tomllib  # here: most checks find no pyproject.toml that configures sportlint
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

@@ -9,7 +9,6 @@ paths given, whichever worker finished first.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -199,6 +198,8 @@ def unified_diff(old: str, new: str, name: str) -> str:
     line), and a last line without one marked "\\ No newline at end of file"."""
     def lines(text: str) -> list[str]:
         return [line for line in regex.split(r"(?<=\n)", text) if line]
+    import difflib
+
     out: list[str] = []
     for line in difflib.unified_diff(lines(old), lines(new), name, name):
         out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")

@@ -22,13 +22,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, TypeVar
 
-import regex
 from rapidfuzz.distance import OSA
 
 from sportlint.config import namesfile
 from sportlint.italian import resources
 from sportlint.italian.gazetteer import Gazetteer, from_names, name_tokens, normalise
 from sportlint.italian.gazetteer import fold as _fold
+from sportlint.util import lazyregex
 from sportlint.util.wordmemo import WordMemo
 
 if TYPE_CHECKING:
@@ -354,11 +354,11 @@ def _mentions(seg: Segmentation, book: NameBook, zipf: Callable[[str], float]) -
 #: of similar names, or hostile input): no variant is read from that key, so the work per
 #: form stays bounded and the whole search linear in the number of forms.
 CROWD = 8
-_POSSESSIVE = regex.compile(r"'s$")
+_POSSESSIVE = lazyregex.compile(r"'s$")
 #: Words that link two spellings on purpose in one sentence: "Kean, detto Kaen".
-_LINKS = regex.compile(r"(?i)\b(?:cosiddett[oaie]|dett[oaie]|ovvero|ossia|cioè|alias|"
-                       r"in realtà|vale a dire|not[oaie] come|soprannominat[oaie]|"
-                       r"chiamat[oaie])\b")
+_LINKS = lazyregex.compile(r"(?i)\b(?:cosiddett[oaie]|dett[oaie]|ovvero|ossia|cioè|alias|"
+                           r"in realtà|vale a dire|not[oaie] come|soprannominat[oaie]|"
+                           r"chiamat[oaie])\b")
 
 
 class Comparisons:

@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-import regex
 from rapidfuzz.distance import OSA
 
 from sportlint.italian.gazetteer import PEOPLE, fold, normalise
 from sportlint.rules.names._mentions import Analysis, Mention, crowd_groups, deletion_keys, max_edits
+from sportlint.util import lazyregex
 
-_PART = regex.compile(r"[^\s\-–]+")
+_PART = lazyregex.compile(r"[^\s\-–]+")
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,11 @@ from sportlint.rules.base import Context, Rule
 from sportlint.rules.quotes._marks import shape
 from sportlint.rules.typography.wrong_apostrophe import WRONG
 from sportlint.segment.quotes import PAIRS, Quote
+from sportlint.util import lazyregex
 
 # Dialect words that open with an apostrophe ('ndrangheta, 'o sole): not an opening quote.
-_APHERESIS = regex.compile(r"['’](?:ndr|nu\b|na\b|o\b|a\b|e\b|u\b|st[aeio]\b|mbriach|nzomma)",
-                           regex.IGNORECASE)
+_APHERESIS = lazyregex.compile(r"['’](?:ndr|nu\b|na\b|o\b|a\b|e\b|u\b|st[aeio]\b|mbriach|nzomma)",
+                               regex.IGNORECASE)
 
 
 def crossing(quotes: list[Quote]) -> set[int]:
