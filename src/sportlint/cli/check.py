@@ -21,7 +21,7 @@ from sportlint.findings import FileReport, Finding
 from sportlint.formatters import base as formatters
 from sportlint.formatters import text_format
 from sportlint.rules.base import Rule
-from sportlint.runner import jobs, progress, single
+from sportlint.runner import jobs, progress, resultcache, single
 from sportlint.runner.dask import DaskError
 from sportlint.source import document
 from sportlint.util.display import display_path
@@ -307,8 +307,18 @@ def _check_files(args: argparse.Namespace, files: list[str], config: Config,
         from sportlint.runner import dask
 
         return dask.check_paths(files, config, options, args.dask_scheduler, progress)
+    cache = None if getattr(args, "no_cache", False) else resultcache.for_run(config, rules)
+    if cache is not None:
+        options = dataclasses.replace(options, cache=cache)
     workers = args.jobs if args.jobs else jobs.choose_jobs(files, jobs.default_jobs())
-    return jobs.check_paths(files, config, rules, options, workers, progress)
+    found = jobs.check_paths(files, config, rules, options, workers, progress)
+    return found if cache is None else _pruned_after(found, cache.folder)
+
+
+def _pruned_after(outcomes: Iterator[single.Outcome], folder: str) -> Iterator[single.Outcome]:
+    """The outcomes; once they are all read, the result cache kept under its size bound."""
+    yield from outcomes
+    resultcache.prune(folder)
 
 
 class _Sink:

@@ -105,6 +105,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     check.add_argument("--config", metavar="FILE", help="config file (default: searched upward)")
     check.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
                        help="check files in N parallel processes (default: one per core)")
+    check.add_argument("--no-cache", action="store_true",
+                       help="check every file again, without reading or writing the result "
+                            "cache (docs/cli.md#the-result-cache)")
     check.add_argument("--dask-scheduler", metavar="ADDRESS",
                        help="check the files on this running Dask cluster (tcp://host:8786); "
                             "the workers must read the same paths (docs/archive.md)")

@@ -21,6 +21,7 @@ from sportlint.engine import linter
 from sportlint.findings import FileReport, Finding, RuleProblem
 from sportlint.rules.base import Rule
 from sportlint.runner import remote, write
+from sportlint.runner.resultcache import ResultCache, fixes_something
 from sportlint.source import document, word
 
 STDIN = "-"
@@ -37,6 +38,8 @@ class Options:
     #: ``--diff-base``: each file's changed lines (None: all of it is new); only findings
     #: that touch them are fixed
     changed: Mapping[str, frozenset[int] | None] | None = None
+    #: the result cache of this config and rule set (runner/resultcache.py); None: off
+    cache: ResultCache | None = None
 
     @property
     def fixing(self) -> bool:
@@ -74,7 +77,20 @@ def check_path(path: str, config: Config, rules: list[Rule], options: Options,
         doc = document.from_text(document.decode(data, path, options.encoding), path)
     except document.InputError as exc:
         return Outcome(FileReport(path, None, error=exc.problem))
-    return _check_doc(doc, path, config, rules, options, data)
+    cache = options.cache if not url else None
+    if cache is None:
+        return _check_doc(doc, path, config, rules, options, data)
+    key = cache.key(data, path, options.encoding)
+    cached = cache.get(key)
+    # --fix takes the entry only when it fixes nothing: then the run writes nothing and
+    # reports these very findings
+    if cached is not None and not (options.fixing and fixes_something(cached, options.unsafe)):
+        return Outcome(FileReport(doc.path or path, doc, [f.with_path(doc.path) for f in cached]))
+    outcome = _check_doc(doc, path, config, rules, options, data)
+    report = outcome.report
+    if not options.fixing and report.doc is not None and not report.error and not report.problems:
+        cache.put(key, outcome.report.findings)
+    return outcome
 
 
 def _check_word(doc: document.Document, path: str, config: Config, rules: list[Rule],
