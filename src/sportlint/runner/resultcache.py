@@ -6,12 +6,12 @@ reading the files.
 An entry is keyed by a hash of
 
 - the file's bytes, its suffix (Markdown or not) and ``--encoding``;
-- the resolved config (every key that can change a finding, rule options included) and
-  the content of the files it names (``rule_files``, ``names.files``);
-- the rules that run (their ids);
+- the resolved config (every key that can change a finding: rule options, select and
+  disable included) and the content of the files it names (``rule_files``,
+  ``names.files``);
 - sportlint itself: its version, the Python version, and the size and time of every
   module and shipped data file (an edited checkout is a new sportlint), and the
-  versions of ``regex`` and ``rapidfuzz``.
+  versions of ``regex`` and ``rapidfuzz``; with the config, they decide which rules run.
 
 Only complete results are stored: not a file some rule gave up on (a time limit), not a
 Word document, a URL or standard input, and never while a rule asks a server
@@ -44,7 +44,6 @@ from sportlint.findings import Applicability, Edit, Finding, Findings, Fix, Seve
 
 if TYPE_CHECKING:
     from sportlint.config.loader import Config
-    from sportlint.rules.base import Rule
 
 #: the layout of an entry; a change makes every older entry a miss
 FORMAT = "results-1"
@@ -81,6 +80,9 @@ class ResultCache:
         h.update(f"\0{Path(path).suffix.lower()}\0{encoding or ''}\0".encode("utf-8", "surrogateescape"))
         h.update(data)
         return h.hexdigest()
+
+    def has(self, key: str) -> bool:
+        return os.path.isfile(os.path.join(self.folder, key))
 
     def get(self, key: str) -> list[Finding] | None:
         """The findings stored under ``key``, or None (a miss, or an unreadable entry)."""
@@ -136,24 +138,23 @@ def _finding(r: tuple[Any, ...]) -> Finding:
 
 # --- the key of a run ---------------------------------------------------------------------
 
-def for_run(config: Config, rules: list[Rule]) -> ResultCache | None:
-    """The cache for checking files with ``config`` and ``rules``; None when caching is
-    off (config ``cache: false``, SPORTLINT_NO_RESULT_CACHE or SPORTLINT_NO_CACHE, no
-    cache folder) or a rule asks a server (``languagetool``
-    with a ``languagetool.url``)."""
+def for_run(config: Config) -> ResultCache | None:
+    """The cache for checking files with ``config`` (the rules that run follow from it
+    and from sportlint's code and data, both in the key, so no rule is loaded to know
+    it); None when caching is off (config ``cache: false``, SPORTLINT_NO_RESULT_CACHE or
+    SPORTLINT_NO_CACHE, no cache folder) or the LanguageTool rule may ask a server
+    (``languagetool.url``)."""
     from sportlint.util.cache import cache_dir
 
     folder = cache_dir()
     if os.environ.get("SPORTLINT_NO_RESULT_CACHE", "") not in ("", "0"):
         return None
-    if not config.cache or folder is None or (config.languagetool.get("url") and
-                          any(r.id.split(".")[0] == "languagetool" for r in rules)):
+    if not config.cache or folder is None or config.languagetool.get("url"):
         return None
     import hashlib
 
     h = hashlib.blake2b(digest_size=20)
-    for part in (FORMAT, _code_identity(), _config_identity(config),
-                 "\n".join(sorted(r.id for r in rules))):
+    for part in (FORMAT, _code_identity(), _config_identity(config)):
         h.update(part.encode("utf-8", "surrogateescape"))
         h.update(b"\0\0")
     return ResultCache(str(folder / FOLDER), h.hexdigest())

@@ -93,6 +93,38 @@ def check_path(path: str, config: Config, rules: list[Rule], options: Options,
     return outcome
 
 
+def cached(path: str, config: Config, options: Options) -> Outcome | None:
+    """The outcome of checking the file ``path`` as the result cache holds it (without
+    ``--fix``: a check), or None when it holds none (or the file cannot be read: then
+    `check_path` says why). Loads no rule."""
+    cache = options.cache
+    if cache is None or options.fixing or remote.is_url(path) or \
+            Path(path).suffix.lower() in word.WORD_SUFFIXES:
+        return None
+    try:
+        data = document.read(path, config.max_file_size)
+        found = cache.get(cache.key(data, path, options.encoding))
+        if found is None:
+            return None
+        doc = document.from_text(document.decode(data, path, options.encoding), path)
+    except document.InputError:
+        return None
+    return Outcome(FileReport(doc.path or path, doc, [f.with_path(doc.path) for f in found]))
+
+
+def is_cached(path: str, config: Config, options: Options) -> bool:
+    """Whether `cached` would find the file's outcome (its entry exists)."""
+    cache = options.cache
+    if cache is None or options.fixing or remote.is_url(path) or \
+            Path(path).suffix.lower() in word.WORD_SUFFIXES:
+        return False
+    try:
+        return cache.has(cache.key(document.read(path, config.max_file_size), path,
+                                   options.encoding))
+    except document.InputError:
+        return False
+
+
 def _check_word(doc: document.Document, path: str, config: Config, rules: list[Rule],
                 options: Options) -> Outcome:
     """A Word document is checked, never written: --fix says so and reports the findings."""

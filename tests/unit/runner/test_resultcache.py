@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -38,7 +39,7 @@ def lints(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = linter.lint
 
-    def counting(doc, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def counting(doc: Any, *args: Any, **kwargs: Any) -> Any:
         seen.append(doc.path)
         return real(doc, *args, **kwargs)
 
@@ -175,3 +176,37 @@ def test_the_folder_keeps_under_its_bound_dropping_the_oldest(tmp_path: Path) ->
     (tmp_path / "10").write_bytes(b"x" * 1000)
     resultcache.prune(str(tmp_path), limit=1000)    # a new entry: looked at again
     assert len([p for p in tmp_path.iterdir() if not p.name.startswith(".")]) == 0
+
+
+def test_a_run_whose_results_are_all_cached_loads_no_rule(tmp_path: Path, cache: Path) -> None:
+    import subprocess
+    import sys
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    code = ("import sys\nfrom sportlint.cli.main import main\n"
+            f"main(['check', {str(draft)!r}])\n"
+            "print(sorted(m for m in sys.modules if m.startswith('sportlint.rules.spelling.')))")
+    env = {**os.environ, "SPORTLINT_CACHE_DIR": str(cache.parent)}
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           env=env, check=False) for _ in range(2)]
+    first, second = (r.stdout.splitlines() for r in runs)
+    assert first[:-1] == second[:-1] and first[-1] != "[]"   # the same report
+    assert second[-1] == "[]"
+
+
+def test_an_entry_gone_meanwhile_is_checked_with_the_rules(
+        tmp_path: Path, cache: Path, lints: list[str], capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from sportlint.runner import single
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    first = check(capsys, str(draft))
+    def pruned_meanwhile(*args: object) -> None:     # by another run, after the probe
+        for entry in cache.iterdir():
+            entry.unlink()
+
+    monkeypatch.setattr(single, "cached", pruned_meanwhile)
+    lints.clear()
+    assert check(capsys, str(draft)) == first and lints == [str(draft)]
