@@ -44,6 +44,8 @@ from pathlib import Path
 import regex
 
 ROOT = Path(__file__).resolve().parent.parent
+# the same articles are checked again and again: never from the result cache
+os.environ.setdefault("SPORTLINT_NO_RESULT_CACHE", "1")
 
 
 def sentences() -> list[str]:

@@ -1,31 +1,41 @@
 #!/usr/bin/env python3
 """Speed and memory of `sportlint check` as a user runs it (a fresh process per run), each
-figure a ratio against a baseline measured in the same run:
+figure a ratio against proselint (the baseline of a Python prose linter) on the same files
+in the same run (issue 21):
 
-- throughput (words/s) over N copies of real-sized articles, against proselint on the
-  same files (target: at least 2x proselint's);
-- cold start of one check of one article, against proselint and ``python -c pass``
-  (median of several runs; target: at most 2x proselint's);
-- peak memory (max RSS of the process, read with getrusage in a fresh wrapper process),
-  against proselint and ``python -c pass`` (target: under 200 MB);
+- throughput (words/s) over ~400 real-sized articles (``--files``), the default ``--jobs``,
+  result cache off (target: 3x proselint; the longer-term aim is 5x);
+- cold start of one check of one article, wall and CPU time, result cache off (target:
+  at most 1.0x proselint), beside ``python -c pass``, the start-up cache off, and the result
+  cache on (the same article checked again, as a pre-commit hook does);
+- peak memory per input character on a 3 MB and a 30 MB file (``--sizes``): the peak RSS
+  of the check above the peak of a check of one article (the fixed base), per character
+  (target: at most 30 bytes);
+- ``--jobs 1`` against the default ``--jobs`` on the ~400 files (target: the default never
+  slower), and against ``--jobs 2``;
+- the result cache: a second ``check`` of the ~400 unchanged files against the first
+  (target: at least 10x faster);
 - load time of each heavy resource (`resources.LOADERS`) in a fresh process, against
-  segmenting 10k words in a fresh process;
-- ``--jobs 1`` against ``--jobs 2`` on the N copies, when the CLI has ``--jobs``.
+  segmenting 10k words in a fresh process.
 
-    python bench/bench_speed.py [--copies N] [--proselint PATH] [--repeat R]
+    python bench/bench_speed.py [--files N] [--sizes 3,30] [--proselint PATH] [--repeat R]
+                                [--articles DIR]
 
 sportlint keeps derived data (decompressed lexicon, gazetteer sets, compiled patterns) in
-its user cache (`sportlint.util.cache`): the untimed run fills it, as any first run does; one
-row shows the cold start with the cache off. Each tool runs once, untimed, before it is
-measured, with PYTHONDONTWRITEBYTECODE unset so that Python writes its bytecode caches as
+its user cache (`sportlint.util.cache`): the untimed run fills it, as any first run does.
+The result cache (runner/resultcache.py) is off (``--no-cache``) except in the rows that
+measure it, which use a cache folder of their own. Each tool runs once, untimed, before it
+is measured, with PYTHONDONTWRITEBYTECODE unset so that Python writes its bytecode caches as
 after a pip install (otherwise every run compiles sportlint's modules from source again,
-some 70 ms).
+some 70 ms). The big files are read with ``max_file_size: 0`` (a config beside them), and
+checked once each: the 30 MB rows take most of the run.
 
 Articles: the seed and ../shared/eval/articles/*.txt when a parent folder has it, else the
-seed and tests/articles. Each copy gets its own first line, so that no tool can cache a
-result. proselint (the baseline of a Python prose linter): ``pip install proselint``, then
-give its path with --proselint when it is not on PATH. Wall-clock figures depend on the
-machine and its load; compare the ratios.
+seed and tests/articles; the ``--files`` files cycle through them, each with a first line of
+its own, so that no tool can cache a result; the big files are the articles one after the
+other, each copy numbered, up to the size. proselint: ``pip install proselint``, then give
+its path with --proselint when it is not on PATH. Wall-clock figures depend on the machine
+and its load: compare the ratios (the CPU rows are the steadier on a busy machine).
 """
 
 from __future__ import annotations
@@ -50,8 +60,10 @@ RSS_WRAPPER = ("import resource, subprocess, sys; "
                "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
 
 
-def articles() -> list[Path]:
+def articles(folder: str | None = None) -> list[Path]:
     seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    if folder:
+        return seeds + sorted(Path(folder).glob("*.txt"))
     for parent in ROOT.parents:
         shared = parent / "shared" / "eval" / "articles"
         if shared.is_dir() and any(shared.glob("*.txt")):
@@ -59,18 +71,36 @@ def articles() -> list[Path]:
     return seeds + sorted(p for p in (ROOT / "tests" / "articles").rglob("*") if p.is_file())
 
 
-def make_copies(sources: list[Path], copies: int, folder: Path) -> tuple[list[Path], int]:
-    """``copies`` copies of every article, each with a first line of its own; the words."""
+def make_files(sources: list[Path], count: int, folder: Path) -> tuple[list[Path], int]:
+    """``count`` files cycling through the articles, each with a first line of its own;
+    their words."""
+    texts = [(src.stem, src.read_text(encoding="utf-8")) for src in sources]
     files: list[Path] = []
     words = 0
-    for n in range(copies):
-        for src in sources:
-            text = f"Copia {n + 1} di {src.stem}.\n\n" + src.read_text(encoding="utf-8")
-            dest = folder / f"{n:03d}_{src.stem}.txt"
-            dest.write_text(text, encoding="utf-8")
-            files.append(dest)
-            words += len(text.split())
+    for n in range(count):
+        stem, body = texts[n % len(texts)]
+        text = f"Copia {n // len(texts) + 1} di {stem}.\n\n" + body
+        dest = folder / f"{n:04d}_{stem}.txt"
+        dest.write_text(text, encoding="utf-8")
+        files.append(dest)
+        words += len(text.split())
     return files, words
+
+
+def make_big(sources: list[Path], size: int, dest: Path) -> int:
+    """A file of ``size`` bytes or so: the articles one after the other, each copy numbered,
+    cut at a paragraph; its characters."""
+    texts = [src.read_text(encoding="utf-8").strip() for src in sources]
+    parts: list[str] = []
+    total = n = 0
+    while total < size:
+        text = f"Copia {n // len(texts) + 1}.\n\n{texts[n % len(texts)]}\n\n"
+        parts.append(text)
+        total += len(text.encode("utf-8"))
+        n += 1
+    text = "".join(parts)
+    dest.write_text(text, encoding="utf-8")
+    return len(text)
 
 
 def sportlint_cmd() -> list[str]:
@@ -88,10 +118,11 @@ def find_proselint(given: str | None) -> str | None:
 
 
 def walls(cmds: Sequence[tuple[Sequence[str], dict[str, str] | None]],
-          repeat: int) -> list[tuple[float, float]]:
+          repeat: int, untimed: bool = True) -> list[tuple[float, float]]:
     """Median wall and CPU (user + system) times of each (command, environment), the runs
     interleaved (so that a change in the machine's load hits all alike), after one untimed
-    run of each. Exit statuses 0 and 1 (findings) are fine."""
+    run of each (``untimed``; without it, the first run is the only one: ``repeat`` 0).
+    Exit statuses 0 and 1 (findings) are fine."""
     import resource
 
     times: list[list[float]] = [[] for _ in cmds]
@@ -107,14 +138,10 @@ def walls(cmds: Sequence[tuple[Sequence[str], dict[str, str] | None]],
             if done.returncode not in (0, 1):
                 sys.exit(f"{' '.join(cmd[:4])} ... failed ({done.returncode}): "
                          f"{done.stderr.decode(errors='replace')[-500:]}")
-            if n:
+            if n or not untimed:
                 times[i].append(elapsed)
                 cpu[i].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     return [(statistics.median(t), statistics.median(c)) for t, c in zip(times, cpu, strict=True)]
-
-
-def wall(cmd: Sequence[str], repeat: int, env: dict[str, str] | None = None) -> float:
-    return walls([(cmd, env)], repeat)[0][0]
 
 
 def peak_rss(cmd: Sequence[str]) -> float:
@@ -172,83 +199,147 @@ class Table:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--copies", type=int, default=5, help="copies of each article (default 5)")
+    ap.add_argument("--files", type=int, default=400,
+                    help="files of the throughput, --jobs and result-cache rows (default 400)")
+    ap.add_argument("--sizes", default="3,30",
+                    help="sizes in MB of the big files of the memory rows (default 3,30; "
+                         "empty: no memory rows)")
     ap.add_argument("--proselint", help="the proselint executable (default: on PATH)")
+    ap.add_argument("--articles", metavar="DIR",
+                    help="the articles' folder (default: ../shared/eval/articles above the "
+                         "checkout, else tests/articles)")
     ap.add_argument("--repeat", type=int, default=5,
-                    help="runs per cold-start figure, median taken (default 5; throughput "
-                         "runs take max(1, R // 2))")
+                    help="runs per cold-start figure, median taken (default 5; the runs over "
+                         "all the files: max(1, R // 2))")
     args = ap.parse_args()
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)   # measure with bytecode caches
     ours = sportlint_cmd()
+    # a sportlint from before the result cache (a baseline checkout on PYTHONPATH) has no
+    # --no-cache: its rows of the cache measure nothing then
+    has_cache = "--no-cache" in subprocess.run([*ours, "check", "--help"], capture_output=True,
+                                               text=True).stdout
+    check = [*ours, "check", *(["--no-cache"] if has_cache else [])]
     proselint = find_proselint(args.proselint)
-    sources = articles()
+    sources = articles(args.articles)
     seed = sources[0]
     table = Table()
     if proselint is None:
         print("proselint not found: `pip install proselint` (in any virtualenv) and pass "
               "--proselint PATH; its rows are skipped.\n")
+    started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="sportlint-bench-") as tmp:
-        files, words = make_copies(sources, args.copies, Path(tmp))
+        folder = Path(tmp) / "files"
+        folder.mkdir()
+        files, words = make_files(sources, args.files, folder)
         paths = [str(f) for f in files]
-        print(f"{len(files)} files ({args.copies} copies of {len(sources)} articles), "
-              f"{words} words; sportlint: {' '.join(ours)}; proselint: {proselint or '-'}\n")
+        print(f"{len(files)} files (cycling through {len(sources)} articles), {words} words; "
+              f"sportlint: {' '.join(ours)}; proselint: {proselint or '-'}; "
+              f"{os.cpu_count()} cores\n")
         heavy_repeat = max(1, args.repeat // 2)
-        jobs = "--jobs" in subprocess.run([*ours, "check", "--help"], capture_output=True,
-                                          text=True).stdout
 
-        # throughput
-        t_ours = wall([*ours, "check", *paths], heavy_repeat)
+        # throughput, and the default --jobs against --jobs 1 and 2 (interleaved)
+        runs: list[tuple[Sequence[str], dict[str, str] | None]] = [
+            ([*check, *paths], None), ([*check, "--jobs", "1", *paths], None),
+            ([*check, "--jobs", "2", *paths], None)]
+        if proselint:
+            runs.append(([proselint, "check", *paths], None))
+        (t_ours, cpu_ours), (t_j1, cpu_j1), (t_j2, _), *rest = walls(runs, heavy_repeat)
         ours_wps = words / t_ours
         if proselint:
-            t_pl = wall([proselint, "check", *paths], heavy_repeat)
+            t_pl, cpu_pl = rest[0]
             pl_wps = words / t_pl
             table.add("throughput, words/s", f"{ours_wps:,.0f}", f"{pl_wps:,.0f} proselint",
-                      ours_wps / pl_wps, ">= 2x", ours_wps / pl_wps >= 2)
+                      ours_wps / pl_wps, ">= 3x", ours_wps / pl_wps >= 3)
+            table.add("throughput, CPU time", f"{cpu_ours:.2f} s", f"{cpu_pl:.2f} s proselint",
+                      cpu_pl / cpu_ours, ">= 3x", cpu_pl / cpu_ours >= 3)
         else:
-            table.add("throughput, words/s", f"{ours_wps:,.0f}", "-", None, ">= 2x proselint")
+            table.add("throughput, words/s", f"{ours_wps:,.0f}", "-", None, ">= 3x proselint")
+        table.add("--jobs 1 vs default --jobs", f"{t_ours:.2f} s (default)",
+                  f"{t_j1:.2f} s (--jobs 1)", t_j1 / t_ours, ">= 1.0x", t_j1 / t_ours >= 1.0)
+        table.add("--jobs 1 vs default, CPU", f"{cpu_ours:.2f} s (default)",
+                  f"{cpu_j1:.2f} s (--jobs 1)", cpu_j1 / cpu_ours)
+        table.add("--jobs 2 speed-up", f"{t_j2:.2f} s (2 jobs)", f"{t_j1:.2f} s (1 job)",
+                  t_j1 / t_j2)
 
         # cold start on one article: the commands interleaved
         one = paths[0]
-        runs: list[tuple[Sequence[str], dict[str, str] | None]] = [
-            ([*ours, "check", one], None), ([sys.executable, "-c", "pass"], None),
-            # without sportlint's cache (sportlint.util.cache): the first run after an install
-            # or an update, or SPORTLINT_NO_CACHE=1
-            ([*ours, "check", one], {**os.environ, "SPORTLINT_NO_CACHE": "1"})]
+        results = Path(tmp) / "cache"    # the result cache's rows: a cache folder of their own
+        with_results = {**os.environ, "SPORTLINT_CACHE_DIR": str(results)}
+        cold: list[tuple[Sequence[str], dict[str, str] | None]] = [
+            ([*check, one], None), ([sys.executable, "-c", "pass"], None),
+            # without sportlint's start-up cache (sportlint.util.cache): the first run after
+            # an install or an update, or SPORTLINT_NO_CACHE=1
+            ([*check, one], {**os.environ, "SPORTLINT_NO_CACHE": "1"}),
+            # the same article checked again, its result cached
+            ([*ours, "check", one], with_results)]
         if proselint:
-            runs.append(([proselint, "check", one], None))
-        (c_ours, cpu_ours), (c_py, _), (c_bare, _), *rest = walls(runs, args.repeat)
+            cold.append(([proselint, "check", one], None))
+        (c_ours, cpu_one), (c_py, _), (c_bare, _), (c_hit, _), *rest = \
+            walls(cold, args.repeat)
         if proselint:
-            c_pl, cpu_pl = rest[0]
+            c_pl, cpu_pl1 = rest[0]
             table.add("cold start, one article", f"{c_ours * 1000:.0f} ms",
-                      f"{c_pl * 1000:.0f} ms proselint", c_ours / c_pl, "<= 2x",
-                      c_ours / c_pl <= 2)
-            # CPU time: less at the mercy of other processes on the machine
-            table.add("cold start, CPU time", f"{cpu_ours * 1000:.0f} ms",
-                      f"{cpu_pl * 1000:.0f} ms proselint", cpu_ours / cpu_pl, "<= 2x",
-                      cpu_ours / cpu_pl <= 2)
+                      f"{c_pl * 1000:.0f} ms proselint", c_ours / c_pl, "<= 1.0x",
+                      c_ours / c_pl <= 1.0)
+            table.add("cold start, CPU time", f"{cpu_one * 1000:.0f} ms",
+                      f"{cpu_pl1 * 1000:.0f} ms proselint", cpu_one / cpu_pl1, "<= 1.0x",
+                      cpu_one / cpu_pl1 <= 1.0)
+            table.add("cold start, result cached", f"{c_hit * 1000:.0f} ms",
+                      f"{c_pl * 1000:.0f} ms proselint", c_hit / c_pl)
+            table.add("cold start, start-up cache off", f"{c_bare * 1000:.0f} ms",
+                      f"{c_pl * 1000:.0f} ms proselint", c_bare / c_pl)
         else:
             table.add("cold start, one article", f"{c_ours * 1000:.0f} ms", "-", None,
-                      "<= 2x proselint")
+                      "<= 1.0x proselint")
         table.add("cold start vs python -c pass", f"{c_ours * 1000:.0f} ms",
                   f"{c_py * 1000:.0f} ms python", c_ours / c_py)
-        table.add("cold start, cache off", f"{c_bare * 1000:.0f} ms",
-                  f"{c_pl * 1000:.0f} ms proselint" if proselint else "-",
-                  c_bare / c_pl if proselint else None)
 
-        # peak memory
-        m_one = peak_rss([*ours, "check", one])
+        # the result cache: a second check of the unchanged files against the first
+        firsts, seconds = [], []
+        for _ in range(heavy_repeat):
+            shutil.rmtree(results / "results", ignore_errors=True)
+            (first, _), (second, _) = walls([([*ours, "check", *paths], with_results)] * 2, 0,
+                                            untimed=False)
+            firsts.append(first)
+            seconds.append(second)
+        first, second = statistics.median(firsts), statistics.median(seconds)
+        table.add(f"result cache, 2nd check of {len(paths)}", f"{second:.2f} s (2nd)",
+                  f"{first:.2f} s (1st)", first / second, ">= 10x",
+                  first / second >= 10 if has_cache else None)
+
+        # peak memory: one article, all the files, and per character of the big files
         m_py = peak_rss([sys.executable, "-c", "pass"])
-        for label, cmd_args in (("peak memory, one article", [one]),
-                                (f"peak memory, {len(files)} files", paths)):
-            mem = peak_rss([*ours, "check", *cmd_args])
-            if proselint:
-                base = peak_rss([proselint, "check", *cmd_args])
-                table.add(label, f"{mem:.0f} MB", f"{base:.0f} MB proselint", mem / base,
-                          "< 200 MB", mem < 200)
-            else:
-                table.add(label, f"{mem:.0f} MB", "-", None, "< 200 MB", mem < 200)
+        m_one = peak_rss([*check, "--jobs", "1", one])
+        pl_one = peak_rss([proselint, "check", one]) if proselint else None
+        table.add("peak memory, one article", f"{m_one:.0f} MB",
+                  f"{pl_one:.0f} MB proselint" if pl_one else "-",
+                  m_one / pl_one if pl_one else None)
         table.add("peak memory vs python -c pass", f"{m_one:.0f} MB", f"{m_py:.0f} MB python",
                   m_one / m_py)
+        big = Path(tmp) / "big"
+        big.mkdir()
+        (big / ".sportlint.yaml").write_text("max_file_size: 0\n", encoding="utf-8")
+        for size in [float(x) for x in args.sizes.split(",") if x.strip()]:
+            dest = big / f"big_{size:g}mb.txt"
+            chars = make_big(sources, int(size * 1_000_000), dest)
+            t0 = time.perf_counter()
+            mem = peak_rss([*check, "--jobs", "1", str(dest)])
+            took = time.perf_counter() - t0
+            per_char = max(0.0, mem - m_one) * MB / chars
+            label = f"peak memory per char, {size:g} MB"
+            if proselint and pl_one is not None:
+                t0 = time.perf_counter()
+                base = peak_rss([proselint, "check", str(dest)])
+                pl_took = time.perf_counter() - t0
+                pl_per_char = max(0.0, base - pl_one) * MB / chars
+                table.add(label, f"{per_char:.1f} B ({mem:.0f} MB, {took:.0f} s)",
+                          f"{pl_per_char:.1f} B proselint ({base:.0f} MB, {pl_took:.0f} s)",
+                          per_char / pl_per_char if pl_per_char else None, "<= 30 B",
+                          per_char <= 30)
+            else:
+                table.add(label, f"{per_char:.1f} B ({mem:.0f} MB, {took:.0f} s)", "-", None,
+                          "<= 30 B", per_char <= 30)
+            dest.unlink()
 
         # resource loads, each in a fresh process
         seg = in_fresh_process(SEGMENT_10K.format(path=str(seed)), args.repeat)
@@ -258,16 +349,8 @@ def main() -> int:
             load = in_fresh_process(LOAD_ONE.format(name=name), args.repeat)
             table.add(f"load {name}", f"{load * 1000:.1f} ms",
                       f"{seg * 1000:.1f} ms segment 10k words", load / seg)
-
-        # parallel jobs
-        if jobs:
-            j1 = wall([*ours, "check", "--jobs", "1", *paths], heavy_repeat)
-            j2 = wall([*ours, "check", "--jobs", "2", *paths], heavy_repeat)
-            table.add("--jobs 2 speed-up", f"{j2:.2f} s (2 jobs)", f"{j1:.2f} s (1 job)",
-                      j1 / j2, f">= 1.6x ({os.cpu_count()} cores)", j1 / j2 >= 1.6)
-        else:
-            table.add("--jobs 2 speed-up", "n/a", "n/a", None, "(no --jobs in this CLI)")
     table.print()
+    print(f"\n({time.perf_counter() - started:.0f} s in all)")
     return 0
 
 

@@ -22,6 +22,9 @@ def pytest_configure(config: pytest.Config) -> None:
     if "SPORTLINT_CACHE_DIR" not in os.environ:
         _CACHE_DIR = tempfile.mkdtemp(prefix="sportlint-test-cache-")
         os.environ["SPORTLINT_CACHE_DIR"] = _CACHE_DIR
+    # the result cache would hand one test the findings another computed for the same
+    # text; its own tests (tests/unit/runner/test_resultcache.py) turn it back on
+    os.environ.setdefault("SPORTLINT_NO_RESULT_CACHE", "1")
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

@@ -21,7 +21,7 @@ from sportlint.findings import FileReport, Finding
 from sportlint.formatters import base as formatters
 from sportlint.formatters import text_format
 from sportlint.rules.base import Rule
-from sportlint.runner import jobs, progress, single
+from sportlint.runner import jobs, progress, resultcache, single
 from sportlint.runner.dask import DaskError
 from sportlint.source import document
 from sportlint.util.display import display_path
@@ -52,7 +52,8 @@ def settings(args: argparse.Namespace) -> ConfigFinder:
 
 def _with_arguments(config: Config, args: argparse.Namespace) -> Config:
     for flag, values in (("--select", args.select), ("--ignore", args.ignore)):
-        for prefix in linter.unknown_prefixes(_split(values), config):
+        # (no flag: no rule need be loaded, which a run whose results are cached skips)
+        for prefix in linter.unknown_prefixes(_split(values), config) if values else ():
             # a typo must not make a CI check pass by running nothing (as ruff does)
             raise ConfigError(f"{flag} {prefix}: no rule matches it (see `sportlint rules`)")
     config = config.with_overrides(select=_split(args.select), ignore=_split(args.ignore),
@@ -175,8 +176,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         # (a folder with a config of its own): each config's files, then in order
         checked: Iterator[single.Outcome] = iter(())
         for config, group in groups.values():
-            found = _check_files(args, group, config, linter.active_rules(config), options,
-                                 bar.advance)
+            found = _check_files(args, group, config, options, bar.advance)
             if len(groups) == 1:
                 checked = iter(found)
             else:
@@ -298,17 +298,45 @@ def _fixable(reports: list[FileReport], options: single.Options
 
 
 def _check_files(args: argparse.Namespace, files: list[str], config: Config,
-                 rules: list[Rule], options: single.Options,
+                 options: single.Options,
                  progress: Callable[[int, int], None]) -> Iterator[single.Outcome]:
-    """The files' outcomes in order: on the Dask cluster of --dask-scheduler, else in
+    """The files' outcomes in order: from the result cache when it holds them all (no
+    rule loaded, no worker started); else on the Dask cluster of --dask-scheduler, else in
     --jobs processes (the default: one per core, or this process alone for a few small
     drafts)."""
     if args.dask_scheduler:
         from sportlint.runner import dask
 
         return dask.check_paths(files, config, options, args.dask_scheduler, progress)
+    cache = None if getattr(args, "no_cache", False) else resultcache.for_run(config)
+    if cache is not None:
+        options = dataclasses.replace(options, cache=cache)
+        if all(single.is_cached(path, config, options) for path in files):
+            return _pruned_after(_from_cache(files, config, options, progress), cache.folder)
+    rules = linter.active_rules(config)
     workers = args.jobs if args.jobs else jobs.choose_jobs(files, jobs.default_jobs())
-    return jobs.check_paths(files, config, rules, options, workers, progress)
+    found = jobs.check_paths(files, config, rules, options, workers, progress)
+    return found if cache is None else _pruned_after(found, cache.folder)
+
+
+def _from_cache(files: list[str], config: Config, options: single.Options,
+                progress: Callable[[int, int], None]) -> Iterator[single.Outcome]:
+    """The outcomes of files whose results are cached; a file whose entry went missing
+    meanwhile (another run pruned it) is checked, with the rules loaded then."""
+    rules: list[Rule] | None = None
+    for path in files:
+        outcome = single.cached(path, config, options)
+        if outcome is None:
+            rules = linter.active_rules(config) if rules is None else rules
+            outcome = jobs.safe_check(path, config, rules, options)
+        progress(1, len(outcome.report.findings))
+        yield outcome
+
+
+def _pruned_after(outcomes: Iterator[single.Outcome], folder: str) -> Iterator[single.Outcome]:
+    """The outcomes; once they are all read, the result cache kept under its size bound."""
+    yield from outcomes
+    resultcache.prune(folder)
 
 
 class _Sink:

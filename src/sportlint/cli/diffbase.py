@@ -9,9 +9,12 @@ not track yet is new as a whole. Lines only deleted leave nothing to report.
 from __future__ import annotations
 
 import re
-import subprocess
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import subprocess
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
 
@@ -26,6 +29,8 @@ class BadRef(ChangedLinesError):
 
 
 def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    import subprocess  # here: a check without --diff-base never needs it
+
     try:
         return subprocess.run(["git", "-C", str(folder), *args], capture_output=True,
                               text=True, encoding="utf-8", errors="replace", check=False)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import traceback
 from collections.abc import Sequence
 from typing import NoReturn
 
@@ -17,7 +16,6 @@ from sportlint.cli.exitcode import DEBUG_ENV, INTERRUPTED, ExitCode
 from sportlint.config.loader import CONFIG_FILE, ConfigError
 from sportlint.findings import Severity
 from sportlint.formatters import base as formatters
-from sportlint.source import document
 
 __all__ = ["ExitCode", "build_parser", "main"]
 
@@ -107,6 +105,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     check.add_argument("--config", metavar="FILE", help="config file (default: searched upward)")
     check.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
                        help="check files in N parallel processes (default: one per core)")
+    check.add_argument("--no-cache", action="store_true",
+                       help="check every file again, without reading or writing the result "
+                            "cache (docs/cli.md#the-result-cache)")
     check.add_argument("--dask-scheduler", metavar="ADDRESS",
                        help="check the files on this running Dask cluster (tcp://host:8786); "
                             "the workers must read the same paths (docs/archive.md)")
@@ -227,6 +228,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ExitCode.INTERNAL
     except Exception as exc:  # a bug: one line and exit code 3, never 1 (findings)
         if debug:
+            import traceback
+
             traceback.print_exc()
         message = errors.internal_message(exc)
         print(f"sportlint: {message}" + ("" if debug else " (--debug shows the traceback)"),
@@ -247,6 +250,8 @@ def _jobs(value: str) -> int:
 
 
 def _encoding(value: str) -> str:
+    from sportlint.source import document  # here: `sportlint --version` needs no regex
+
     try:
         return document.encoding_name(value)
     except LookupError as exc:

@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter
 from typing import TextIO
@@ -65,6 +64,8 @@ def statistics(reports: list[FileReport], as_json: bool = False) -> str:
     fixable = stats.fixable
     ranked = [(rule, count) for rule, count, _, _ in stats.rows()]
     if as_json:
+        import json
+
         return json.dumps([{"rule": rule, "count": count, "fixable": fixable[rule]}
                            for rule, count in ranked], ensure_ascii=False, indent=2)
     if not ranked:

@@ -6,7 +6,6 @@ names the key and the file."""
 from __future__ import annotations
 
 import copy
-import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,6 +82,8 @@ class Config:
     exclude: list[str] = field(default_factory=list)
     #: leave out what git ignores when walking a folder (cli/discovery.py)
     respect_gitignore: bool = True
+    #: keep each file's findings in the result cache (runner/resultcache.py)
+    cache: bool = True
     #: the front-matter fields read as prose (source/document.py)
     front_matter_keys: tuple[str, ...] = ("title", "subtitle", "summary", "description")
     #: the house-style keys (``quotes`` ...) a config file sets itself, not left to the
@@ -311,6 +312,7 @@ def _build(data: Mapping[str, Any], where: str) -> Config:
         exclude=_str_list(data, "exclude", where, "exclude", "gitignore-style patterns"),
         respect_gitignore=bool(data.get("respect_gitignore",
                                         schema.key("respect_gitignore").default)),
+        cache=bool(data.get("cache", schema.key("cache").default)),
         front_matter_keys=tuple(_str_list(data, "front_matter_keys", where, "front_matter_keys",
                                           "field names")
                                 if "front_matter_keys" in data
@@ -531,6 +533,8 @@ def _mentions_sportlint(path: Path) -> bool:
 
 
 def _read_pyproject(path: Path) -> dict[str, Any]:
+    import tomllib  # here: most checks find no pyproject.toml that configures sportlint
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

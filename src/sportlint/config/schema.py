@@ -113,6 +113,9 @@ KEYS: tuple[Key, ...] = (
     Key("respect_gitignore", "bool", True,
         "leave out what git ignores (.gitignore, .git/info/exclude) when walking a folder",
         in_profile=False),
+    Key("cache", "bool", True,
+        "keep each file's findings in the result cache, so that an unchanged file is not "
+        "checked again (--no-cache turns it off for a run)", in_profile=False),
     Key("regex_timeout", "seconds", 1.0,
         "seconds a YAML rule's regular expression may take on a text; a rule that takes "
         "longer is reported and skipped on that file", in_profile=False),

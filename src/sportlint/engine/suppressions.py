@@ -36,6 +36,7 @@ from sportlint.config.loader import Config, matches
 from sportlint.findings import Finding, Severity
 from sportlint.source import document
 from sportlint.source.document import Document
+from sportlint.util import lazyregex
 
 UNUSED = "sportlint.unused-suppression"
 #: findings that do not come from a registered rule: id -> summary
@@ -44,8 +45,8 @@ PSEUDO_RULES = {UNUSED: "A sportlint-disable comment that suppresses nothing.",
                                                "a rule, or the file, has too many."}
 
 KINDS = ("disable", "enable", "disable-next-line")
-_DIRECTIVE = regex.compile(r"<!--\s*sportlint-(?P<kind>[\w-]+)(?P<body>.*?)-->", regex.DOTALL)
-_PREFIX = regex.compile(r"[\w][\w.-]*")
+_DIRECTIVE = lazyregex.compile(r"<!--\s*sportlint-(?P<kind>[\w-]+)(?P<body>.*?)-->", regex.DOTALL)
+_PREFIX = lazyregex.compile(r"[\w][\w.-]*")
 
 
 @dataclass(frozen=True)

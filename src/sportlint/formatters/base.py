@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from sportlint.findings import FileReport
-from sportlint.rules import registry
-from sportlint.rules.base import Rule
+if TYPE_CHECKING:     # the registry loads every rule: imported when a format asks for one
+    from sportlint.findings import FileReport
+    from sportlint.rules.base import Rule
 
 FORMATS = ("text", "json", "jsonl", "github", "sarif", "html")
 
@@ -28,6 +29,8 @@ def rule_class(rule_id: str) -> type[Rule] | None:
     """The rule behind a finding's id: the registered rule of that id, or of the nearest
     parent id for a rule that reports under ids of its own (``languagetool.X``), or of
     the newsroom's own rules (config ``rule_files``)."""
+    from sportlint.rules import registry
+
     rules = {**registry.loaded_user_rules(), **registry.all_rules()}
     parts = rule_id.split(".")
     for n in range(len(parts), 0, -1):

@@ -23,9 +23,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import regex
-
 from sportlint.findings import FileReport
+from sportlint.util import lazyregex
 
 VERSION = 1
 
@@ -65,7 +64,7 @@ def render(reports: list[FileReport]) -> str:
                                           "errors": errors}, ensure_ascii=False, indent=2))
 
 
-_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+_SURROGATE = lazyregex.compile(r"[\ud800-\udfff]")
 
 
 def _escape_surrogates(document: str) -> str:

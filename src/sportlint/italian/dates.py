@@ -8,7 +8,6 @@ lengths come from the standard library (``datetime``, ``calendar``), not from ta
 
 from __future__ import annotations
 
-import calendar
 import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ import regex
 from sportlint.italian.words import MONTHS, WEEKDAYS
 from sportlint.segment.segmenter import Segmentation
 from sportlint.source.document import Document
+from sportlint.util import lazyregex
 from sportlint.util.anchored import matches_at, offsets
 
 _WEEKDAY_NAMES = ("lunedì", "lunedi", "lunedí", "martedì", "martedi", "martedí", "mercoledì",
@@ -26,19 +26,19 @@ _WEEKDAY_NAMES = ("lunedì", "lunedi", "lunedí", "martedì", "martedi", "marted
                   "venerdí", "sabato", "domenica")
 _WEEKDAY = "(?:" + "|".join(_WEEKDAY_NAMES) + ")"
 _MONTH = "(?:" + "|".join(MONTHS) + ")"
-_DATE = regex.compile(
+_DATE = lazyregex.compile(
     rf"""(?<![\p{{L}}\d])
     (?:(?P<wd>{_WEEKDAY})(?:\s*,\s*|\s+(?:(?:il|l['’])\s*)?))?
     (?P<day>\d{{1,2}}(?:°|º)?|primo)\s+(?P<month>{_MONTH})
     (?:\s+(?:del\s+|dell['’]\s*)?(?P<year>\d{{2,5}}))?(?![\p{{L}}\d])""",
     regex.IGNORECASE | regex.VERBOSE)
 # "martedì 27 e mercoledì 28 novembre": a weekday and a day whose month comes later.
-_OPEN_DAY = regex.compile(
+_OPEN_DAY = lazyregex.compile(
     rf"(?<![\p{{L}}\d])(?P<wd>{_WEEKDAY})\s+(?P<day>\d{{1,2}})(?=\s*(?:e|ed|,|-|–)\s+)",
     regex.IGNORECASE)
-_NUMERIC = regex.compile(rf"(?:(?P<wd>{_WEEKDAY})(?:\s*,)?\s+)?"
-                         r"(?<![\d.,/\-])(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})"
-                         r"(?P=sep)(?P<year>\d{4})(?![\d.,/\-]?\d)", regex.IGNORECASE)
+_NUMERIC = lazyregex.compile(rf"(?:(?P<wd>{_WEEKDAY})(?:\s*,)?\s+)?"
+                             r"(?<![\d.,/\-])(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})"
+                             r"(?P=sep)(?P<year>\d{4})(?![\d.,/\-]?\d)", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,8 @@ class Date:
 
 def days_in(month: int, year: int | None) -> int:
     """Days in a month; February has 29 when the year is unknown."""
+    import calendar
+
     if not 1 <= month <= 12:
         return 0
     if year is None or not 1 <= year <= 9999:
@@ -84,9 +86,9 @@ def weekday_index(word: str) -> int:
 
 # The article's own date: a metadata header (" date 2021-02") or a front-matter line
 # ("date: 2021-02-14").
-_HEADER_DATE = regex.compile(r"\A\ufeff?[ \t]*(?:date|data)[ \t]+(\d{4})-(\d{2})", regex.IGNORECASE)
-_FRONT_DATE = regex.compile(r"\A\ufeff?---[ \t]*\r?\n(?:.*\r?\n)*?[ \t]*(?:date|data)[ \t]*:[ \t]*[\"']?"
-                            r"(\d{4})-(\d{2})", regex.IGNORECASE)
+_HEADER_DATE = lazyregex.compile(r"\A\ufeff?[ \t]*(?:date|data)[ \t]+(\d{4})-(\d{2})", regex.IGNORECASE)
+_FRONT_DATE = lazyregex.compile(r"\A\ufeff?---[ \t]*\r?\n(?:.*\r?\n)*?[ \t]*(?:date|data)[ \t]*:[ \t]*[\"']?"
+                                r"(\d{4})-(\d{2})", regex.IGNORECASE)
 
 
 def article_date(doc: Document) -> tuple[int, int] | None:
@@ -120,10 +122,10 @@ def _year(text: str | None) -> int | None:
 # tries its weekday names at every letter): a text without them is not searched with it.
 # A numeric date has digits, a separator, digits, the same separator and a year; a date a
 # day and a month; an open day a weekday before its day and "e", "," or a dash after it.
-_NUMERIC_HINT = regex.compile(r"\d[/.\-]\d{1,2}[/.\-]\d{4}")
-_DATE_HINT = regex.compile(rf"(?:\d[°º]?|primo)\s+{_MONTH}", regex.IGNORECASE)
-_OPEN_DAY_HINTS = (regex.compile(r"\d\s*(?:e|ed|,|-|–)\s", regex.IGNORECASE),
-                   regex.compile(r"(?:d[iìí]|sabato|domenica)\s+\d", regex.IGNORECASE))
+_NUMERIC_HINT = lazyregex.compile(r"\d[/.\-]\d{1,2}[/.\-]\d{4}")
+_DATE_HINT = lazyregex.compile(rf"(?:\d[°º]?|primo)\s+{_MONTH}", regex.IGNORECASE)
+_OPEN_DAY_HINTS = (lazyregex.compile(r"\d\s*(?:e|ed|,|-|–)\s", regex.IGNORECASE),
+                   lazyregex.compile(r"(?:d[iìí]|sabato|domenica)\s+\d", regex.IGNORECASE))
 
 
 def find_dates(seg: Segmentation) -> list[Date]:
@@ -135,7 +137,7 @@ def find_dates(seg: Segmentation) -> list[Date]:
     return cached  # type: ignore[return-value]
 
 
-_DIGITS = regex.compile(r"\d+")
+_DIGITS = lazyregex.compile(r"\d+")
 
 
 def _date_matches(seg: Segmentation, text: str) -> Iterator[Any]:

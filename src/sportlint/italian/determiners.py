@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 import regex
 
 from sportlint.italian.words import VOWELS
+from sportlint.util import lazyregex
 
 
 class Family(NamedTuple):
@@ -137,8 +138,8 @@ def postposed(quantifier: str, before: Iterable[Any]) -> bool:
 
 # --- Fixes that replace a noun (kinds/substitution.py) ----------------------------------
 
-_IMPURE = regex.compile(r"(?:s[^aeiouàèéìòù\W]|z|gn|ps|pn|x|y|i[aeiou])", regex.IGNORECASE)
-_VOWEL = regex.compile(r"h?[aeiouàèéìòù]", regex.IGNORECASE)
+_IMPURE = lazyregex.compile(r"(?:s[^aeiouàèéìòù\W]|z|gn|ps|pn|x|y|i[aeiou])", regex.IGNORECASE)
+_VOWEL = lazyregex.compile(r"h?[aeiouàèéìòù]", regex.IGNORECASE)
 
 
 def sound_class(word: str) -> int:

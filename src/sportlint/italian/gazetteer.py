@@ -21,10 +21,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import regex
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from sportlint.util import lazyregex
 from sportlint.util.datapaths import data_dir
 from sportlint.util.sortedlines import Fences
 
@@ -55,7 +55,7 @@ DEMONYM_SUFFIXES = tuple(sorted(
 PEOPLE = frozenset({"player", "coach", "athlete", "driver", "rider", "person", "first name"})
 
 # The segmenter's word pattern: a name token is what `segment` would make one token.
-_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:(?:['’]|-)\p{L}[\p{L}\p{M}]*)*")
+_WORD = lazyregex.compile(r"\p{L}[\p{L}\p{M}]*(?:(?:['’]|-)\p{L}[\p{L}\p{M}]*)*")
 
 
 def normalise(text: str) -> str:

@@ -18,16 +18,15 @@ from __future__ import annotations
 import weakref
 from dataclasses import dataclass
 
-import regex
-
 from sportlint.italian.words import MONTHS
 from sportlint.segment.segmenter import Segmentation
 from sportlint.segment.tokens import Token
+from sportlint.util import lazyregex
 
 # -- vocabulary ----------------------------------------------------------------------------
 
 # Result verbs and nouns (stems): a number pair after one of them is a score.
-_RESULT_STEMS = regex.compile(
+_RESULT_STEMS = lazyregex.compile(
     r"^(?:vinc|vins|vitt|battut|batt[eo]|batter|imp[oó]n|impos|pareggi|pari$|perd|pers[aeio]?$|"
     r"sconfi|cad(?:[eouù]|d)|super[aò]|superat|chius|chiud|termin|fini|conclu|travol|rifil|"
     r"espugn|regol|liquid|stes[aio]?$|stend|rimont|piega|piegat|trionf|"
@@ -78,8 +77,8 @@ versetti capitoli capitolo tavola figura fig età under over anni
 """.split())
 _RANGE_BEFORE = frozenset("da dal dai dagli dalle tra fra".split())
 
-_PAIR = regex.compile(r"(\d{1,3})([-–—])(\d{1,3})")
-_SMALL = regex.compile(r"\d{1,3}")
+_PAIR = lazyregex.compile(r"(\d{1,3})([-–—])(\d{1,3})")
+_SMALL = lazyregex.compile(r"\d{1,3}")
 DASHES = "-–—"
 
 

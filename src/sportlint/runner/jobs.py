@@ -62,7 +62,7 @@ def _init_worker(config: Config, rules: list[Rule], options: Options, stop: Any 
 
 def _check_in_worker(path: str) -> Outcome:
     assert _worker is not None
-    return _safe_check(path, *_worker)
+    return safe_check(path, *_worker)
 
 
 def _check_chunk_in_worker(paths: list[str]) -> list[Outcome]:
@@ -76,7 +76,7 @@ def _check_chunk_in_worker(paths: list[str]) -> list[Outcome]:
     return out
 
 
-def _safe_check(path: str, config: Config, rules: list[Rule], options: Options) -> Outcome:
+def safe_check(path: str, config: Config, rules: list[Rule], options: Options) -> Outcome:
     """`check_path`, with a crash of sportlint itself reported against the file (the
     other files are still checked) rather than ending the run."""
     try:
@@ -88,6 +88,21 @@ def _safe_check(path: str, config: Config, rules: list[Rule], options: Options) 
 def internal_error(path: str, exc: Exception) -> Outcome:
     return Outcome(FileReport(path, None, error=f"internal error in sportlint "
                               f"({type(exc).__name__}: {exc}); please report it"))
+
+
+def warm_up() -> None:
+    """Load every heavy resource (lexicon, gazetteer, word frequencies, tagger, parser)
+    that the first file did not, before the workers fork: they share it instead of each
+    loading it when one of its files first asks (a few tenths of a second once, in a run
+    big enough to start workers, against that much in every worker). A resource that
+    cannot load is left to the rule that asks for it, which reports it as it would."""
+    from sportlint.italian import resources
+
+    for name in resources.LOADERS:
+        try:
+            resources.get(name)
+        except Exception:  # the rule that needs it says what went wrong
+            pass
 
 
 def chunk_size(files: int, jobs: int) -> int:
@@ -126,7 +141,7 @@ def check_paths(paths: Sequence[str], config: Config, rules: list[Rule], options
         return
 
     def here(path: str) -> Outcome:
-        outcome = _safe_check(path, config, rules, options)
+        outcome = safe_check(path, config, rules, options)
         if progress is not None:
             progress(1, len(outcome.report.findings))
         return outcome
@@ -137,6 +152,7 @@ def check_paths(paths: Sequence[str], config: Config, rules: list[Rule], options
             yield here(path)
         return
     yield here(paths[0])
+    warm_up()
     # imported here: a one-file check (a hook, an editor) never pays for them (~20 ms)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor

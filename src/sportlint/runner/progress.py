@@ -10,7 +10,6 @@ called from any thread (a pool's or Dask's callbacks).
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 import threading
 import time
@@ -60,6 +59,8 @@ class Bar:
         noun = "finding" if self.findings == 1 else "findings"
         tail = (f" {self.done}/{self.total} files, {self.findings} {noun}, "
                 f"{rate:,.0f} files/s, ETA {_clock_time(left)}")
+        import shutil
+
         columns = shutil.get_terminal_size((80, 24)).columns - 1
         room = max(10, min(40, columns - len(tail) - 2))
         filled = room * self.done // max(self.total, 1)

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from sportlint.source.document import InputError
+from sportlint.util import lazyregex
 
 #: a URL's scheme (two letters at least, so that a Windows drive ``C:\\`` is a path)
-_URL = regex.compile(r"^[A-Za-z][A-Za-z0-9+.\-]+://")
+_URL = lazyregex.compile(r"^[A-Za-z][A-Za-z0-9+.\-]+://")
 #: what a folder or a glob of an archive yields (as for local folders: cli/discovery.py)
 TEXT_SUFFIXES = (".md", ".markdown", ".txt")
 INSTALL = "pip install 'sportlint[dask]'"

@@ -9,7 +9,6 @@ paths given, whichever worker finished first.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +21,7 @@ from sportlint.engine import linter
 from sportlint.findings import FileReport, Finding, RuleProblem
 from sportlint.rules.base import Rule
 from sportlint.runner import remote, write
+from sportlint.runner.resultcache import ResultCache, fixes_something
 from sportlint.source import document, word
 
 STDIN = "-"
@@ -38,6 +38,8 @@ class Options:
     #: ``--diff-base``: each file's changed lines (None: all of it is new); only findings
     #: that touch them are fixed
     changed: Mapping[str, frozenset[int] | None] | None = None
+    #: the result cache of this config and rule set (runner/resultcache.py); None: off
+    cache: ResultCache | None = None
 
     @property
     def fixing(self) -> bool:
@@ -75,7 +77,52 @@ def check_path(path: str, config: Config, rules: list[Rule], options: Options,
         doc = document.from_text(document.decode(data, path, options.encoding), path)
     except document.InputError as exc:
         return Outcome(FileReport(path, None, error=exc.problem))
-    return _check_doc(doc, path, config, rules, options, data)
+    cache = options.cache if not url else None
+    if cache is None:
+        return _check_doc(doc, path, config, rules, options, data)
+    key = cache.key(data, path, options.encoding)
+    cached = cache.get(key)
+    # --fix takes the entry only when it fixes nothing: then the run writes nothing and
+    # reports these very findings
+    if cached is not None and not (options.fixing and fixes_something(cached, options.unsafe)):
+        return Outcome(FileReport(doc.path or path, doc, [f.with_path(doc.path) for f in cached]))
+    outcome = _check_doc(doc, path, config, rules, options, data)
+    report = outcome.report
+    if not options.fixing and report.doc is not None and not report.error and not report.problems:
+        cache.put(key, outcome.report.findings)
+    return outcome
+
+
+def cached(path: str, config: Config, options: Options) -> Outcome | None:
+    """The outcome of checking the file ``path`` as the result cache holds it (without
+    ``--fix``: a check), or None when it holds none (or the file cannot be read: then
+    `check_path` says why). Loads no rule."""
+    cache = options.cache
+    if cache is None or options.fixing or remote.is_url(path) or \
+            Path(path).suffix.lower() in word.WORD_SUFFIXES:
+        return None
+    try:
+        data = document.read(path, config.max_file_size)
+        found = cache.get(cache.key(data, path, options.encoding))
+        if found is None:
+            return None
+        doc = document.from_text(document.decode(data, path, options.encoding), path)
+    except document.InputError:
+        return None
+    return Outcome(FileReport(doc.path or path, doc, [f.with_path(doc.path) for f in found]))
+
+
+def is_cached(path: str, config: Config, options: Options) -> bool:
+    """Whether `cached` would find the file's outcome (its entry exists)."""
+    cache = options.cache
+    if cache is None or options.fixing or remote.is_url(path) or \
+            Path(path).suffix.lower() in word.WORD_SUFFIXES:
+        return False
+    try:
+        return cache.has(cache.key(document.read(path, config.max_file_size), path,
+                                   options.encoding))
+    except document.InputError:
+        return False
 
 
 def _check_word(doc: document.Document, path: str, config: Config, rules: list[Rule],
@@ -199,6 +246,8 @@ def unified_diff(old: str, new: str, name: str) -> str:
     line), and a last line without one marked "\\ No newline at end of file"."""
     def lines(text: str) -> list[str]:
         return [line for line in regex.split(r"(?<=\n)", text) if line]
+    import difflib
+
     out: list[str] = []
     for line in difflib.unified_diff(lines(old), lines(new), name, name):
         out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")

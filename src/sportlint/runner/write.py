@@ -10,7 +10,6 @@ import errno
 import os
 import stat
 import sys
-import tempfile
 from typing import BinaryIO
 
 
@@ -75,6 +74,8 @@ def _temporary_copy(target: str, data: bytes, info: os.stat_result) -> str:
     while len(os.fsencode(name)) > 100:
         name = name[:-1]
     try:
+        import tempfile
+
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".sportlint-tmp")
     except OSError as exc:
         # a folder this user may not write (the draft itself may be writable): say so

@@ -10,6 +10,7 @@ import regex
 
 from sportlint.segment.tokens import ACCENT, APOSTROPHES, QUOTE, TIME
 from sportlint.source.document import MASK
+from sportlint.util import lazyregex
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +42,7 @@ _OPENING = set("«“„‘‚")
 _CLOSING = set("»”’")
 _ALWAYS_OPENS = frozenset("«„‚")
 _MAY_OPEN = frozenset("‘“\"'")     # the other marks (» ” ’) only ever close
-_QUOTE_MARK = regex.compile("[" + regex.escape("".join(sorted(set(PAIRS) | _CLOSING))) + "]")
+_QUOTE_MARK = lazyregex.compile("[" + regex.escape("".join(sorted(set(PAIRS) | _CLOSING))) + "]")
 
 
 def pair_quotes(quotes: list[Quote], roles: dict[int, str], text: str, p_index: int, p_start: int,

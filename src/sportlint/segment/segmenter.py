@@ -33,10 +33,11 @@ from sportlint.segment.quotes import Quote, pair_quotes
 from sportlint.segment.sentences import Paragraph, Sentence, is_heading, paragraph_spans, sentence_starts
 from sportlint.segment.tokens import Token, tokenise
 from sportlint.source.document import Document
+from sportlint.util import lazyregex
 
-_BEYOND_LATIN1 = regex.compile(r"[^\x00-\xff]")
+_BEYOND_LATIN1 = lazyregex.compile(r"[^\x00-\xff]")
 #: a character that a case-insensitive pattern matches to some Latin-1 character
-_LATIN1_KIN = regex.compile(r"[\x00-\xff]", regex.IGNORECASE)
+_LATIN1_KIN = lazyregex.compile(r"[\x00-\xff]", regex.IGNORECASE)
 @dataclass
 class Segmentation:
     doc: Document

@@ -10,13 +10,14 @@ from dataclasses import dataclass
 import regex
 
 from sportlint.source.document import MASK, Document
+from sportlint.util import lazyregex
 
 _FINAL = set(".!?…")
 _CLOSERS = set("»”’\"')]")
-_BLANK_LINE = regex.compile(r"(?:\r?\n|\r)[ \t\x00]*(?:\r?\n|\r)(?:[ \t\x00]*(?:\r?\n|\r))*")
-_MD_HEADING_LINE = regex.compile(r"^[ \t]{0,3}#{1,6}[ \t].*$", regex.MULTILINE)
-_REAL_BLANK_LINE = regex.compile(r"(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)")
-_COMMENT = regex.compile(r"<!--.*?-->", regex.DOTALL)
+_BLANK_LINE = lazyregex.compile(r"(?:\r?\n|\r)[ \t\x00]*(?:\r?\n|\r)(?:[ \t\x00]*(?:\r?\n|\r))*")
+_MD_HEADING_LINE = lazyregex.compile(r"^[ \t]{0,3}#{1,6}[ \t].*$", regex.MULTILINE)
+_REAL_BLANK_LINE = lazyregex.compile(r"(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)")
+_COMMENT = lazyregex.compile(r"<!--.*?-->", regex.DOTALL)
 
 
 def _only_comments(doc: Document, start: int, end: int) -> bool:
@@ -91,7 +92,7 @@ def is_heading(doc: Document, text: str, start: int, end: int,
     return 0 < words <= 20
 
 
-_LAST_LINE_END = regex.compile(r"[\r\n]", regex.REVERSE)
+_LAST_LINE_END = lazyregex.compile(r"[\r\n]", regex.REVERSE)
 
 
 def line_start(text: str, offset: int) -> int:

@@ -11,6 +11,8 @@ from typing import Final
 
 import regex
 
+from sportlint.util import lazyregex
+
 APOSTROPHES = "'’"
 
 # Mark roles: Segmentation.marks maps the offset of each ' or ’ (and of a " that is part of
@@ -60,7 +62,7 @@ ABBREVIATIONS, ABBREVIATION_WORDS = _read_abbreviations()
 
 # abbr and word come first: only they start with a letter (most positions), so the order
 # of the others, which start with a digit, a sign or an apostrophe, is what decides among them
-_TOKEN = regex.compile(
+_TOKEN = lazyregex.compile(
     r"""
     (?P<abbr>(?:\p{L}{1,3}\.){2,}(?!\p{L}))
   | (?P<word>\p{L}[\p{L}\p{M}]*(?:(?:['’]|-)\p{L}[\p{L}\p{M}]*)*['’]?)
@@ -73,7 +75,7 @@ _TOKEN = regex.compile(
     """,
     regex.VERBOSE,
 )
-_SPACED_ELISION = regex.compile(r"[ \t]+[aeiouàèéìíòóùAEIOUÀÈÉÌÒÙhH]")
+_SPACED_ELISION = lazyregex.compile(r"[ \t]+[aeiouàèéìíòóùAEIOUÀÈÉÌÒÙhH]")
 
 class Token:
     """A token of the text: ``start``/``end`` offsets, its ``text``, ``kind`` (word, number,

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 import regex
 
 from sportlint.findings import Applicability, Finding
+from sportlint.util import lazyregex
 
-_LINE_END = regex.compile(r"\r\n|\n|\r")
+_LINE_END = lazyregex.compile(r"\r\n|\n|\r")
 
 
 def _units(text: str, encoding: str) -> int:

@@ -28,6 +28,8 @@ from typing import Any
 
 import regex
 
+from sportlint.util import lazyregex
+
 MASK = "\x00"
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdx"}
@@ -199,7 +201,7 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> str:
 
 # Scripts an Italian draft is never mostly written in, and that a wrong encoding makes of
 # it: UTF-8 or Latin text read as UTF-16 becomes Chinese characters, Hangul, Yi.
-_FAR_SCRIPTS = regex.compile(r"[\p{Han}\p{Hangul}\p{Yi}\p{Hiragana}\p{Katakana}\p{Co}\p{Cn}]")
+_FAR_SCRIPTS = lazyregex.compile(r"[\p{Han}\p{Hangul}\p{Yi}\p{Hiragana}\p{Katakana}\p{Co}\p{Cn}]")
 
 
 def mojibake(data: bytes, text: str, encoding: str) -> str | None:
@@ -351,30 +353,30 @@ def encode_diff(diff: str, encoding: str, original: bytes) -> bytes:
 
 
 # A metadata header such as " date 2021-02" opening a file (the seed's export format).
-_HEADER = regex.compile(r"\A\ufeff?[ \t]*(?:date|data)[ \t]+\d{4}(?:-\d{2}){1,2}(?:[T ][\d:]+)?(?=\s)",
-                        regex.IGNORECASE)
-_FRONT_MATTER = regex.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<body>.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
-                              regex.DOTALL)
-_HTML_COMMENT = regex.compile(r"<!--.*?(?:-->|\Z)", regex.DOTALL)
-_URL = regex.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"«»“”]*[^\s<>\"«»“”.,;:!?')\]]"
-                     r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-_FENCE = regex.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)",
-                       regex.DOTALL | regex.MULTILINE)
-_INLINE_CODE = regex.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", regex.DOTALL)
-_HTML_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_LINK_TARGET = regex.compile(r"(?<=\])\([^()\s]*(?:\s+\"[^\"]*\")?\)|^[ \t]{0,3}\[[^\]]+\]:[^\n]*",
-                             regex.MULTILINE)
-_MD_MARKUP = regex.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,3}[.)][ \t]+)"
-                           r"|(?<![\w*])\*{1,3}(?=\S)|(?<=\S)\*{1,3}(?![\w*])"
-                           r"|(?<![\w_])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\w_])"
-                           r"|^[ \t]{0,3}(?:[-*_][ \t]*){3,}$|^\s*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+.*$",
+_HEADER = lazyregex.compile(r"\A\ufeff?[ \t]*(?:date|data)[ \t]+\d{4}(?:-\d{2}){1,2}(?:[T ][\d:]+)?(?=\s)",
+                            regex.IGNORECASE)
+_FRONT_MATTER = lazyregex.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<body>.*?)\r?\n"
+                                  r"(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.DOTALL)
+_HTML_COMMENT = lazyregex.compile(r"<!--.*?(?:-->|\Z)", regex.DOTALL)
+_URL = lazyregex.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"«»“”]*[^\s<>\"«»“”.,;:!?')\]]"
+                         r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_FENCE = lazyregex.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)",
+                           regex.DOTALL | regex.MULTILINE)
+_INLINE_CODE = lazyregex.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", regex.DOTALL)
+_HTML_TAG = lazyregex.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_LINK_TARGET = lazyregex.compile(r"(?<=\])\([^()\s]*(?:\s+\"[^\"]*\")?\)|^[ \t]{0,3}\[[^\]]+\]:[^\n]*",
+                                 regex.MULTILINE)
+_MD_MARKUP = lazyregex.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,3}[.)][ \t]+)"
+                               r"|(?<![\w*])\*{1,3}(?=\S)|(?<=\S)\*{1,3}(?![\w*])"
+                               r"|(?<![\w_])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\w_])"
+                               r"|^[ \t]{0,3}(?:[-*_][ \t]*){3,}$|^\s*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+.*$",
+                               regex.MULTILINE)
+
+
+_FIELD = lazyregex.compile(r"^(?P<key>[^\s:#][^:\r\n]*?)[ \t]*:(?:[ \t]+(?P<value>[^\r\n]*?))?[ \t]*\r?$",
                            regex.MULTILINE)
-
-
-_FIELD = regex.compile(r"^(?P<key>[^\s:#][^:\r\n]*?)[ \t]*:(?:[ \t]+(?P<value>[^\r\n]*?))?[ \t]*\r?$",
-                       regex.MULTILINE)
-_BLOCK = regex.compile(r"[|>][+-]?[0-9]?[+-]?(?:[ \t]+#.*)?")
-_QUOTED = regex.compile(r"(['\"])(.*)\1(?:[ \t]+#.*)?")
+_BLOCK = lazyregex.compile(r"[|>][+-]?[0-9]?[+-]?(?:[ \t]+#.*)?")
+_QUOTED = lazyregex.compile(r"(['\"])(.*)\1(?:[ \t]+#.*)?")
 
 
 def front_matter_fields(text: str, keys: tuple[str, ...] = FRONT_MATTER_KEYS
@@ -482,13 +484,13 @@ def mask(text: str, spans: list[tuple[int, int]]) -> str:
 
 # HTML exported from a CMS: what is not a text node (tags, comments, scripts, styles, the
 # doctype, character references) is masked; a block element starts a paragraph.
-_HTML_RAW = regex.compile(r"<(script|style|template|noscript|svg|math|textarea|iframe)\b[^>]*>.*?"
-                          r"(?:</\1\s*>|\Z)", regex.DOTALL | regex.IGNORECASE)
-_HTML_MARKUP = regex.compile(r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<![^>]*>|<\?[^>]*>"
-                             r"|</?[A-Za-z][\w:-]*(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?>",
-                             regex.DOTALL)
-_HTML_ENTITY = regex.compile(r"&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
-_HTML_BLOCK = regex.compile(
+_HTML_RAW = lazyregex.compile(r"<(script|style|template|noscript|svg|math|textarea|iframe)\b[^>]*>.*?"
+                              r"(?:</\1\s*>|\Z)", regex.DOTALL | regex.IGNORECASE)
+_HTML_MARKUP = lazyregex.compile(r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<![^>]*>|<\?[^>]*>"
+                                 r"|</?[A-Za-z][\w:-]*(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?>",
+                                 regex.DOTALL)
+_HTML_ENTITY = lazyregex.compile(r"&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
+_HTML_BLOCK = lazyregex.compile(
     r"</?(?:p|div|h[1-6]|li|ul|ol|dl|dt|dd|br|hr|tr|td|th|table|thead|tbody|tfoot|caption"
     r"|blockquote|section|article|aside|header|footer|nav|main|figure|figcaption|pre|address"
     r"|title|head|body|html|form|fieldset|legend|details|summary)\b[^>]*>", regex.IGNORECASE)

@@ -13,7 +13,6 @@ applies them in Word.
 from __future__ import annotations
 
 import io
-import zipfile
 from collections.abc import Iterator
 from typing import Any
 
@@ -52,6 +51,8 @@ def from_docx(data: bytes, path: str) -> Document:
     except ImportError:
         raise InputError(path, "reading .docx files needs python-docx: "
                                "pip install 'sportlint[docx]'") from None
+    import zipfile
+
     try:
         document = docx.Document(io.BytesIO(data))
         paragraphs = [text.replace("\r", " ").replace("\n", " ").replace("\x0b", " ")

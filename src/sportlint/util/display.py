@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import regex
 
-_NEEDS = regex.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+from sportlint.util import lazyregex
+
+_NEEDS = lazyregex.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 

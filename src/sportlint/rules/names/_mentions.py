@@ -22,13 +22,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, TypeVar
 
-import regex
 from rapidfuzz.distance import OSA
 
 from sportlint.config import namesfile
 from sportlint.italian import resources
 from sportlint.italian.gazetteer import Gazetteer, from_names, name_tokens, normalise
 from sportlint.italian.gazetteer import fold as _fold
+from sportlint.util import lazyregex
 from sportlint.util.wordmemo import WordMemo
 
 if TYPE_CHECKING:
@@ -367,15 +367,15 @@ def _mentions(seg: Segmentation, book: NameBook, zipf: Callable[[str], float]) -
 #: of similar names, or hostile input): no variant is read from that key, so the work per
 #: form stays bounded and the whole search linear in the number of forms.
 CROWD = 8
-_POSSESSIVE = regex.compile(r"'s$")
+_POSSESSIVE = lazyregex.compile(r"'s$")
 #: Words that link two spellings on purpose in one sentence: "Kean, detto Kaen", or set
 #: one against the other: "al nome di Keira anziché Kiera", "Keira e non Kiera".
-_LINKS = regex.compile(r"(?i)\b(?:cosiddett[oaie]|dett[oaie]|ovvero|ossia|cioè|alias|"
+_LINKS = lazyregex.compile(r"(?i)\b(?:cosiddett[oaie]|dett[oaie]|ovvero|ossia|cioè|alias|"
                        r"in realtà|vale a dire|not[oaie] come|soprannominat[oaie]|"
                        r"chiamat[oaie]|anziché|invece (?:di|che)|piuttosto che|al posto di|"
                        r"e non|non già|oppure|grafia|variante)\b")
 #: ... or a bare "o" (or a slash) between the two forms: "Keira o Kiera", "Keira/Kiera".
-_ALTERNATIVE = regex.compile(r"\s*(?:,\s*)?(?:\bo\b|/)\s*")
+_ALTERNATIVE = lazyregex.compile(r"\s*(?:,\s*)?(?:\bo\b|/)\s*")
 #: Zipf frequency from which a form is attested in Italian text: with an ordinary word
 #: beside it, two words of the language (i Caraibi, i Caribi), not a misspelt name.
 ATTESTED_ZIPF = 1.0

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-import regex
 from rapidfuzz.distance import OSA
 
 from sportlint.italian.gazetteer import PEOPLE, fold, normalise
@@ -24,8 +23,9 @@ from sportlint.rules.names._mentions import (
     lexicon_word,
     max_edits,
 )
+from sportlint.util import lazyregex
 
-_PART = regex.compile(r"[^\s\-–]+")
+_PART = lazyregex.compile(r"[^\s\-–]+")
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,10 @@ from sportlint.rules.base import Context, Rule
 from sportlint.rules.numbers._context import words_before
 from sportlint.segment.segmenter import Segmentation
 from sportlint.segment.tokens import Token
+from sportlint.util import lazyregex
 
-_POINT = regex.compile(r"(?P<int>\d+)\.(?P<frac>\d+)(?P<pct>\s?%)?")
-_COMMA = regex.compile(r"\d+,\d+\s?%?")
+_POINT = lazyregex.compile(r"(?P<int>\d+)\.(?P<frac>\d+)(?P<pct>\s?%)?")
+_COMMA = lazyregex.compile(r"\d+,\d+\s?%?")
 # Units and counts after which the number is a quantity (1.5 milioni, 9.58 secondi).
 UNITS = frozenset("""
 percento m cm mm km kg g gr metri metro centimetri millimetri chilometri chilogrammi chili
@@ -31,9 +32,9 @@ par sezione punto versione web industria release v ver tabella tab figura fig pa
 _LEADS = ARTICLES | PREPOSITIONS | ARTICULATED | DI_ARTICLES | frozenset(
     "ad circa oltre quasi ben solo appena e o è era vale media".split())
 # Sports scored by judges to the thousandth: 14.825 here is a score, not fourteen thousand.
-_JUDGED = regex.compile(r"ginnast|tuff|pattinat|pattinaggio|volteggio|trave|corpo libero|"
-                        r"parallele|anelli|sbarra|trampolino|cavallo con maniglie|ritmica",
-                        regex.IGNORECASE)
+_JUDGED = lazyregex.compile(r"ginnast|tuff|pattinat|pattinaggio|volteggio|trave|corpo libero|"
+                            r"parallele|anelli|sbarra|trampolino|cavallo con maniglie|ritmica",
+                            regex.IGNORECASE)
 
 
 class DecimalPoint(Rule):

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.italian.lexicon import Lexicon
 from sportlint.rules.base import Context, Rule
 from sportlint.rules.numbers._context import words_before
 from sportlint.segment.segmenter import Segmentation
 from sportlint.segment.tokens import Token
+from sportlint.util import lazyregex
 
 # "anni 70", "anni 70-80", "anni 70'" (the apostrophe typed after the digits)
-_DECADE = regex.compile(r"([1-9]0)(?:([-–])([1-9]0))?(['’]?)")
+_DECADE = lazyregex.compile(r"([1-9]0)(?:([-–])([1-9]0))?(['’]?)")
 # Words before "anni" that make it the decades, not an age ("di anni 45", "ha anni 70").
 _DECADE_LEAD = frozenset("gli negli degli agli dagli sugli fine inizio metà primi ultimi "
                          "tardi anni' cavallo tra fra".split())

@@ -9,12 +9,13 @@ import regex
 from sportlint.findings import Applicability, Edit, Finding, Severity
 from sportlint.italian.lexicon import Lexicon
 from sportlint.rules.base import Context, Rule
+from sportlint.util import lazyregex
 
 _SPACES = "\u00a0\u202f\u2009"
-_SPACED = regex.compile(rf"(?<![\d.,])\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?![\d]|[.,]\d)")
-_DOTTED = regex.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d]|[.,]\d)")
+_SPACED = lazyregex.compile(rf"(?<![\d.,])\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?![\d]|[.,]\d)")
+_DOTTED = lazyregex.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d]|[.,]\d)")
 # Five digits or more with no separator, before what they count (30000 spettatori).
-_BARE = regex.compile(r"(?<![\d.,'’/\-])[1-9]\d{4,}(?![\d]|[.,/\-]\d)(?=[ \t]+(\p{Ll}+))")
+_BARE = lazyregex.compile(r"(?<![\d.,'’/\-])[1-9]\d{4,}(?![\d]|[.,/\-]\d)(?=[ \t]+(\p{Ll}+))")
 _COUNTED = frozenset("euro dollari sterline franchi km metri chilometri chili tonnellate "
                      "ettari".split())
 NBSP = "\u00a0"

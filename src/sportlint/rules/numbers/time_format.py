@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from sportlint.findings import Applicability, Edit, Finding, Severity
 from sportlint.rules.base import Context, Rule
+from sportlint.util import lazyregex
 
 # minutes ' seconds " [hundredths]: 1'7", 1'7"45, 2h1'7'' (the seconds one digit)
-_TIME = regex.compile(r"(?:\d{1,2}[.:])?\d{1,2}['’](?P<sec>\d)(?:[\"”]|''|’’)\d{0,2}")
+_TIME = lazyregex.compile(r"(?:\d{1,2}[.:])?\d{1,2}['’](?P<sec>\d)(?:[\"”]|''|’’)\d{0,2}")
 
 
 class TimeFormat(Rule):

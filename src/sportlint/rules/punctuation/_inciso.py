@@ -11,6 +11,7 @@ import regex
 
 from sportlint.italian.words import MONTHS, WEEKDAYS
 from sportlint.segment.tokens import Token
+from sportlint.util import lazyregex
 
 ARTICLES = frozenset("il lo la i gli le l' l’".split())
 # Words after which a clause (and its subject) starts.
@@ -66,7 +67,7 @@ FUNCTION_WORDS = frozenset("""
 a ad da di in con su per tra fra contro dopo secondo senza verso durante oltre presso come
 dietro sopra sotto fino tranne dentro fuori accanto davanti insieme lungo
 """.split())
-_DEMONYM = regex.compile(r"\p{Ll}+(?:ese|esi|ano|ana|ani|ane|ino|ina|ini|ine|ense|ensi|eno|ena)")
+_DEMONYM = lazyregex.compile(r"\p{Ll}+(?:ese|esi|ano|ana|ani|ane|ino|ina|ini|ine|ense|ensi|eno|ena)")
 
 AUXILIARIES = frozenset("""
 è ha hanno era erano fu furono sarà saranno sarebbe aveva avevano ebbe ebbero avrà avranno

@@ -12,15 +12,16 @@ from sportlint.rules.base import Context, Rule
 from sportlint.rules.quotes._marks import shape
 from sportlint.rules.typography.wrong_apostrophe import WRONG
 from sportlint.segment.quotes import PAIRS, Quote
+from sportlint.util import lazyregex
 
 # Dialect words that open with an apostrophe ('ndrangheta, 'o sole): not an opening quote.
-_APHERESIS = regex.compile(r"['’](?:ndr|nu\b|na\b|o\b|a\b|e\b|u\b|st[aeio]\b|mbriach|nzomma)",
+_APHERESIS = lazyregex.compile(r"['’](?:ndr|nu\b|na\b|o\b|a\b|e\b|u\b|st[aeio]\b|mbriach|nzomma)",
                            regex.IGNORECASE)
 # The word right after a mark, and the words around it (letters, inner apostrophes kept).
-_WORD_AFTER = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
-_NEXT_WORD = regex.compile(r"[ \t]+(\p{L}+)")
-_WORD_BEFORE = regex.compile(r"(\p{L}+)[ \t]*$")
-_ELIDED_LETTER = regex.compile(r"(?<=\p{L} )['’‘]\p{L}['’](?= \p{L})")
+_WORD_AFTER = lazyregex.compile(r"\p{L}+(?:['’]\p{L}+)*")
+_NEXT_WORD = lazyregex.compile(r"[ \t]+(\p{L}+)")
+_WORD_BEFORE = lazyregex.compile(r"(\p{L}+)[ \t]*$")
+_ELIDED_LETTER = lazyregex.compile(r"(?<=\p{L} )['’‘]\p{L}['’](?= \p{L})")
 #: an English word is one wordfreq's English list has from this Zipf frequency on ...
 ENGLISH_ZIPF = 3.5
 #: ... and, for a neighbour, this much more often than the Italian list ("Thought", "Knew")

@@ -10,12 +10,13 @@ from sportlint.findings import Applicability, Finding, Severity
 from sportlint.italian.dates import find_dates
 from sportlint.italian.words import MONTHS
 from sportlint.rules.base import Context, Rule
+from sportlint.util import lazyregex
 
 # Words before a number that make it a year ("nel 2014", "stagione 2014").
 _YEAR_WORDS = frozenset("""
 nel del dal al anno stagione estate inverno primavera autunno entro dall nell all
 """.split())
-_YEARS = regex.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,]?\d)")
+_YEARS = lazyregex.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,]?\d)")
 LOW, HIGH = 1850, 2100
 
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.italian.numwords import gender, noun_after_one, number_word, one_before
 from sportlint.italian.scores import score_spans, token_in_spans
@@ -13,6 +11,7 @@ from sportlint.italian.words import MONTHS
 from sportlint.rules.base import Context, Rule
 from sportlint.segment.segmenter import Segmentation
 from sportlint.segment.tokens import Token
+from sportlint.util import lazyregex
 
 # Words after a number that make it a measure, a time or a date, not a count to spell out.
 _MEASURES = frozenset("""
@@ -32,7 +31,7 @@ e ed o od di da in con su per tra fra a ad il lo la i gli le un uno una del dell
 degli al alla ai alle dal dalla dai che è ha hanno sono era erano non si ne ci vi come più
 meno anche già mai
 """.split())
-_DIGITS = regex.compile(r"[1-9]\d{0,2}")
+_DIGITS = lazyregex.compile(r"[1-9]\d{0,2}")
 _COLLECTIVE = frozenset("tutti tutte entrambi entrambe".split())
 
 

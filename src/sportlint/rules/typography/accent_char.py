@@ -5,24 +5,23 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
-import regex
-
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.italian.lexicon import Lexicon
 from sportlint.rules.base import Context, Rule
+from sportlint.util import lazyregex
 
 # A spacing accent (´ ` and their modifier-letter twins) typed after the vowel it belongs on,
 # at the end of a word: perche´, piu`, E` stato.
-_SPACING = regex.compile(r"(?<![\p{L}\p{M}\d])(\p{L}*[aeiouAEIOU])([´`ˊˋ])(?![\p{L}\p{M}\d])")
+_SPACING = lazyregex.compile(r"(?<![\p{L}\p{M}\d])(\p{L}*[aeiouAEIOU])([´`ˊˋ])(?![\p{L}\p{M}\d])")
 _MARKS = "´`ˊˋ"
 # A spacing accent after a vowel that already has its accent (perché´): typed twice, or left
 # over when another rule wrote the accented letter.
-_STRAY = regex.compile(r"(?<=[àèéìíòóùÀÈÉÌÍÒÓÙ]|\p{L}['’])[´`ˊˋ](?![\p{L}\p{M}\d])")
+_STRAY = lazyregex.compile(r"(?<=[àèéìíòóùÀÈÉÌÍÒÓÙ]|\p{L}['’])[´`ˊˋ](?![\p{L}\p{M}\d])")
 _GRAVE, _ACUTE = "\u0300", "\u0301"
 # "É" standing alone: Italian has no such word (the verb is "È"; a lone "é" in lower case is
 # spelling.final-accent's).
-_LONE_E = regex.compile(r"(?<![\p{L}\p{M}\d'’])É(?![\p{L}\p{M}\d'’])")
-_NEXT_WORD = regex.compile(r"\s+(\p{L}+)")
+_LONE_E = lazyregex.compile(r"(?<![\p{L}\p{M}\d'’])É(?![\p{L}\p{M}\d'’])")
+_NEXT_WORD = lazyregex.compile(r"\s+(\p{L}+)")
 # Truncations whose apostrophe a spacing accent may stand for (un po´, mo´).
 _TRUNCATED = frozenset({"po", "mo"})
 

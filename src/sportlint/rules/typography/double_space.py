@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.rules.base import Context, Rule
+from sportlint.util import lazyregex
 
 # Spaces between two prose characters on one line: not indentation, not the two trailing
 # spaces of a Markdown line break, not alignment around a table's |, not next to masked text.
-_DOUBLE = regex.compile(r"(?<=[^\s\x00|]) {2,}(?=[^\s\x00|])")
+_DOUBLE = lazyregex.compile(r"(?<=[^\s\x00|]) {2,}(?=[^\s\x00|])")
 
 
 class DoubleSpace(Rule):

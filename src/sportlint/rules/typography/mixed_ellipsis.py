@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.rules.base import Context, Rule
+from sportlint.util import lazyregex
 
-ELLIPSIS = regex.compile(r"(?<!\.)\.\.\.(?!\.)|…")
+ELLIPSIS = lazyregex.compile(r"(?<!\.)\.\.\.(?!\.)|…")
 
 
 def ellipses(ctx: Context) -> list[tuple[int, int]]:

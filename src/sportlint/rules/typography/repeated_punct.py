@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.rules.base import Context, Rule
 from sportlint.segment.tokens import Token
+from sportlint.util import lazyregex
 
-_RUN = regex.compile(r"[,;:!?.…]{2,}")
+_RUN = lazyregex.compile(r"[,;:!?.…]{2,}")
 # Runs that are right: an ellipsis, ?! and !?, an ellipsis before or after ? or !
-_FINE = regex.compile(r"\.\.\.|…|[?!]?(?:\?!|!\?)|(?:\.\.\.|…)[?!,;:]|[?!](?:\.\.\.|…)")
+_FINE = lazyregex.compile(r"\.\.\.|…|[?!]?(?:\?!|!\?)|(?:\.\.\.|…)[?!,;:]|[?!](?:\.\.\.|…)")
 
 
 def _inside_a_token(text: str, start: int, end: int) -> bool:

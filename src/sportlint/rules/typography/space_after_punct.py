@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.rules.base import Context, Rule
+from sportlint.util import lazyregex
 
 # A mark glued to the next word. Numbers (1.000, 2,5, 15:30) have digits after the mark,
 # so they never match; a full stop, ! and ? only count before a capital letter (a new
 # sentence), so domains (Gazzetta.it) stay quiet; abbreviations (S.p.A., a.C.) and initials
 # (A.Rossi) are checked against the tokens.
-_GLUED = regex.compile(r"(?<=[\p{L}\p{M}\d)\]»”])(?:[,;:](?=\p{L})|[.!?](?=\p{Lu}))")
+_GLUED = lazyregex.compile(r"(?<=[\p{L}\p{M}\d)\]»”])(?:[,;:](?=\p{L})|[.!?](?=\p{Lu}))")
 
 
 class SpaceAfterPunctuation(Rule):

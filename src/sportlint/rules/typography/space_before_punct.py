@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.rules.base import Context, Rule
+from sportlint.util import lazyregex
 
 # Spaces after a prose character and before a punctuation mark that takes none. Not an
 # ellipsis ("e poi ..."), not a decimal (" ,5"), not a domain (" .it"), not an emoticon (" :)").
-_SPACE_BEFORE = regex.compile(
+_SPACE_BEFORE = lazyregex.compile(
     r"(?<=[\p{L}\p{M}\d)\]»”%])[ \t\u00a0\u202f]+"
     r"(?=[,;](?![\d\p{L}])|[:!?](?![\d\p{L}()\-])|\.(?![.\d\p{L}]))")
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.rules.base import Context, Rule
+from sportlint.util import lazyregex
 
 # Not empty brackets: a Markdown task box "[ ]" holds one space on purpose.
-_PAREN = regex.compile(r"(?<=[(\[])[ \t\u00a0]+(?=[^\s\x00)\]])|(?<=[^\s\x00(\[])[ \t\u00a0]+(?=[)\]])")
+_PAREN = lazyregex.compile(r"(?<=[(\[])[ \t\u00a0]+(?=[^\s\x00)\]])|(?<=[^\s\x00(\[])[ \t\u00a0]+(?=[)\]])")
 _SPACES = " \t\u00a0"
 
 

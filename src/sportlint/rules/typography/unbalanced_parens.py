@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from sportlint.findings import Finding, Severity
 from sportlint.rules.base import Context, Rule
+from sportlint.util import lazyregex
 
 _PAIRS = {"(": ")", "[": "]"}
 _CLOSE = {v: k for k, v in _PAIRS.items()}
 # "a)", "1)", "iv)" opening a list item, and emoticons ":)" ";-)" ":(" are not parentheses.
-_ENUMERATOR = regex.compile(r"(?:^|(?<=[\s\x00]))(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[)\]]")
-_EMOTICON = regex.compile(r"[:;=]-?[()\[\]]")
-_BRACKET = regex.compile(r"[()\[\]]")
+_ENUMERATOR = lazyregex.compile(r"(?:^|(?<=[\s\x00]))(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[)\]]")
+_EMOTICON = lazyregex.compile(r"[:;=]-?[()\[\]]")
+_BRACKET = lazyregex.compile(r"[()\[\]]")
 
 
 class UnbalancedParentheses(Rule):

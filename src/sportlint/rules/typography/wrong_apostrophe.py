@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from sportlint.findings import Applicability, Finding, Severity
 from sportlint.rules.base import Context, Rule
 from sportlint.rules.typography.mixed_apostrophes import apostrophes
+from sportlint.util import lazyregex
 
 # An opening single quote, a backtick, an acute accent or a prime between two letters.
-WRONG = regex.compile(r"(?<=\p{L})[‘`´′](?=\p{L})")
+WRONG = lazyregex.compile(r"(?<=\p{L})[‘`´′](?=\p{L})")
 
 
 class WrongApostrophe(Rule):
