@@ -164,19 +164,20 @@ def _lint_one(doc: Document, config: Config, rules: list[Rule], check_fixes: boo
     problems: list[RuleProblem] = []
     per_rule = config.max_findings_per_rule
     seconds = timeouts.rule_budget(config.rule_timeout, len(doc.text))
-    for rule in rules:
-        try:
-            with timeouts.Budget(seconds) as budget:
-                found, more = bounds.first(_kept(rule, ctx, budget), per_rule)
-        except TimeoutError:
-            problems.append(timeout_problem(rule.id, pattern_timeout(ctx), doc.path))
-            continue
-        except timeouts.RuleTimeout:
-            problems.append(timeouts.budget_problem(rule.id, seconds, doc.path))
-            continue
-        findings += found
-        if more is not None:
-            notes.append(bounds.rule_note(rule.id, per_rule, more))
+    with timeouts.Alarm() as alarm:
+        for rule in rules:
+            try:
+                with timeouts.Budget(seconds, alarm=alarm) as budget:
+                    found, more = bounds.first(_kept(rule, ctx, budget), per_rule)
+            except TimeoutError:
+                problems.append(timeout_problem(rule.id, pattern_timeout(ctx), doc.path))
+                continue
+            except timeouts.RuleTimeout:
+                problems.append(timeouts.budget_problem(rule.id, seconds, doc.path))
+                continue
+            findings += found
+            if more is not None:
+                notes.append(bounds.rule_note(rule.id, per_rule, more))
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     # In-text suppressions, here and only here: what they hide is neither reported nor fixed.
     ran = [r.id for r in rules if all(p.rule != r.id for p in problems)]
