@@ -1,7 +1,9 @@
 """The parser's view of a sentence for the ``punctuation.*`` rules: a rule finds a candidate
 comma with the lexicon first and asks the parser (``resources.get("parser")``, lazy) only
 to confirm it, so a text without candidates never loads the model. Parses are memoised per
-sentence on the segmentation; the tags are the tagger's (`grammar._tagging`)."""
+sentence on the segmentation and by the sentence's words and tags for the process (a
+recheck or a fixer pass parses the same sentences again); the tags are the tagger's
+(`grammar._tagging`)."""
 
 from __future__ import annotations
 
@@ -11,8 +13,9 @@ from typing import Any
 
 from sportlint.italian.parser import Arc
 from sportlint.rules.base import Context
-from sportlint.rules.grammar._tagging import sentence_tags
+from sportlint.rules.grammar._tagging import SENTENCES_KEPT, sentence_tags, tag_words
 from sportlint.segment.tokens import Token
+from sportlint.util.wordmemo import WordMemo
 
 #: the confidence an arc needs before a rule acts on it: the confidence is the least sure
 #: transition the word waited through on the stack, and at 0.8 the shipped model's arcs are
@@ -81,6 +84,22 @@ class Parsed:
         return tag.pos in pos and tag.confidence >= at
 
 
+_ARCS: WordMemo[list[Arc]] = WordMemo(SENTENCES_KEPT)
+
+
+def parse_words(ctx: Context, words: list[str], tags: list[Any]) -> list[Arc]:
+    """The parser's arcs of ``words`` with the tagger's ``tags``, memoised by both: parsing
+    is a function of them alone, given the loaded model."""
+    parser = ctx.resources.get("parser")
+    table = _ARCS.table(parser)
+    pos = [t.pos for t in tags]
+    key = (tuple(words), tuple(pos))
+    found = table.get(key)
+    if found is None:
+        found = table[key] = parser.parse(words, pos)
+    return found
+
+
 def parse(ctx: Context, tokens: list[Token]) -> Parsed | None:
     """The parse of the sentence of ``tokens`` (all the tokens of one sentence), or None
     for a sentence too long to parse."""
@@ -92,8 +111,7 @@ def parse(ctx: Context, tokens: list[Token]) -> Parsed | None:
     if found is None:
         by_index = sentence_tags(ctx, tokens[0])
         tags = [by_index[t.index] for t in tokens]
-        arcs = ctx.resources.get("parser").parse([t.text for t in tokens],
-                                                 [t.pos for t in tags])
+        arcs = parse_words(ctx, [t.text for t in tokens], tags)
         found = memo[key] = Parsed(tokens, tags, arcs)
     return found
 
@@ -106,8 +124,8 @@ def parse_variant(ctx: Context, words: list[str], kinds: list[str]) -> Parsed:
     key = tuple(words)
     found = memo.get(key)
     if found is None:
-        tags = ctx.resources.get("tagger").tag(words)
-        arcs = ctx.resources.get("parser").parse(words, [t.pos for t in tags])
+        tags = tag_words(ctx, words)
+        arcs = parse_words(ctx, words, tags)
         tokens = [_Word(w, k) for w, k in zip(words, kinds, strict=True)]
         found = memo[key] = Parsed(tokens, tags, arcs)  # type: ignore[arg-type]
     return found
