@@ -89,9 +89,12 @@ def unknown_prefixes(prefixes: Iterable[str], config: Config | None = None) -> l
 
 #: a draft longer than this (code points) is linted in pieces of about this size, cut at
 #: paragraph breaks, so that memory follows the piece and not the draft (a 30 MB archive
-#: dump needs what 2 MB do); what a rule sees across pieces is lost there: a name spelt
+#: dump needs what half a million characters do: the segmentation of a piece, its tokens
+#: above all, takes some 50 bytes a character, and at two million pieces a 3 MB draft
+#: peaked at 47 bytes a character beyond the base; at half a million, 16:
+#: bench/bench_memory.py); what a rule sees across pieces is lost there: a name spelt
 #: two ways, a sportlint-disable comment, a quotation or Markdown block cut by the break
-PIECE = 2_000_000
+PIECE = 500_000
 
 
 def lint(doc: Document, config: Config, rules: Iterable[Rule] | None = None, *,
