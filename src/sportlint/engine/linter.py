@@ -89,9 +89,12 @@ def unknown_prefixes(prefixes: Iterable[str], config: Config | None = None) -> l
 
 #: a draft longer than this (code points) is linted in pieces of about this size, cut at
 #: paragraph breaks, so that memory follows the piece and not the draft (a 30 MB archive
-#: dump needs what 2 MB do); what a rule sees across pieces is lost there: a name spelt
+#: dump needs what half a million characters do: the segmentation of a piece, its tokens
+#: above all, takes some 50 bytes a character, and at two million pieces a 3 MB draft
+#: peaked at 47 bytes a character beyond the base; at half a million, 16:
+#: bench/bench_memory.py); what a rule sees across pieces is lost there: a name spelt
 #: two ways, a sportlint-disable comment, a quotation or Markdown block cut by the break
-PIECE = 2_000_000
+PIECE = 500_000
 
 
 def lint(doc: Document, config: Config, rules: Iterable[Rule] | None = None, *,
@@ -164,19 +167,20 @@ def _lint_one(doc: Document, config: Config, rules: list[Rule], check_fixes: boo
     problems: list[RuleProblem] = []
     per_rule = config.max_findings_per_rule
     seconds = timeouts.rule_budget(config.rule_timeout, len(doc.text))
-    for rule in rules:
-        try:
-            with timeouts.Budget(seconds) as budget:
-                found, more = bounds.first(_kept(rule, ctx, budget), per_rule)
-        except TimeoutError:
-            problems.append(timeout_problem(rule.id, pattern_timeout(ctx), doc.path))
-            continue
-        except timeouts.RuleTimeout:
-            problems.append(timeouts.budget_problem(rule.id, seconds, doc.path))
-            continue
-        findings += found
-        if more is not None:
-            notes.append(bounds.rule_note(rule.id, per_rule, more))
+    with timeouts.Alarm() as alarm:
+        for rule in rules:
+            try:
+                with timeouts.Budget(seconds, alarm=alarm) as budget:
+                    found, more = bounds.first(_kept(rule, ctx, budget), per_rule)
+            except TimeoutError:
+                problems.append(timeout_problem(rule.id, pattern_timeout(ctx), doc.path))
+                continue
+            except timeouts.RuleTimeout:
+                problems.append(timeouts.budget_problem(rule.id, seconds, doc.path))
+                continue
+            findings += found
+            if more is not None:
+                notes.append(bounds.rule_note(rule.id, per_rule, more))
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     # In-text suppressions, here and only here: what they hide is neither reported nor fixed.
     ran = [r.id for r in rules if all(p.rule != r.id for p in problems)]

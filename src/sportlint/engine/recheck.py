@@ -10,7 +10,9 @@ rechecked (they cannot turn one word into another), nor unsafe ones or suggestio
 
 Both lints see the sentence alone, so what depends on the rest of the document (a name's
 other spellings, the article's apostrophes) is the same on both sides and cancels out.
-Sentences repeated in a document are linted once (a memo per lint). The work is bounded:
+Sentences repeated in a document are linted once (a memo per lint), and the fixed side
+is linted first: a fixed sentence with no finding at all gains none, so the sentence as
+written is then not linted. The work is bounded:
 in a sentence longer than the fix and `WINDOW` characters each side (a long sentence, a list
 or a dump with no stop) only that neighbourhood is linted (cut at a space), and
 a fix met once the document's rechecks have linted `BUDGET` times its length is not checked
@@ -59,13 +61,28 @@ def recheck(findings: Sequence[Finding], seg: Segmentation,
     text = seg.text
     starts = [s.start for s in seg.sentences]
     memo: dict[str, Counter[Key]] = {}
+    charged: set[str] = set()
     left = [BUDGET * len(text) + FLOOR]
+
+    def charge(sub: str) -> None:
+        """Count ``sub`` against the budget, once, whether or not it is linted."""
+        if sub not in charged:
+            charged.add(sub)
+            left[0] -= len(sub)
 
     def keys(sub: str) -> Counter[Key]:
         if sub not in memo:
-            left[0] -= len(sub)
             memo[sub] = Counter((f.rule, sub[f.start:f.end]) for f in lint(sub))
         return memo[sub]
+
+    def gains(sub: str, fixed: str) -> bool:
+        """The fixed text has a finding the text as written has not. The fixed side is
+        linted first: when it has no finding at all, the side as written is not linted
+        (its budget is counted all the same, so later fixes are judged as before)."""
+        charge(fixed)
+        after = keys(fixed)
+        charge(sub)
+        return bool(after) and bool(after - keys(sub))
 
     checked: Counter[int] = Counter()      # sentence -> its fixes checked
     out = []
@@ -87,7 +104,7 @@ def recheck(findings: Sequence[Finding], seg: Segmentation,
             lo, hi = _window(text, lo, hi, fix.start, fix.end)
         sub = text[lo:hi]
         fixed = _apply(sub, fix, lo)
-        if left[0] < len(sub) + len(fixed) or keys(fixed) - keys(sub):
+        if left[0] < len(sub) + len(fixed) or gains(sub, fixed):
             f = replace(f, fix=Fix(fix.edits, Applicability.UNSAFE))
         out.append(f)
     return out

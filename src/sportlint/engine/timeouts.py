@@ -75,15 +75,19 @@ def budget_problem(rule: str, seconds: float, path: str | None) -> RuleProblem:
 class Budget:
     """The clock of one rule on one document: ``check()`` raises RuleTimeout once the
     budget (plus the time resources took to load meanwhile) has passed; as a context
-    manager it also arms the interval timer, where there is one."""
+    manager it also arms the interval timer, where there is one. With an `Alarm` (one
+    SIGALRM handler for all the rules of a lint) it only sets the timer; without one it
+    installs its own handler, as a lone budget must."""
 
-    def __init__(self, seconds: float, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, seconds: float, clock: Callable[[], float] = time.monotonic,
+                 alarm: Alarm | None = None) -> None:
         self.seconds = seconds
         self._clock = clock
         self._start = clock()
         self._loads = resources.loading_seconds()
         self._armed = False
         self._previous: Any = None
+        self._alarm = alarm
 
     def expired(self) -> bool:
         spent = self._clock() - self._start - (resources.loading_seconds() - self._loads)
@@ -94,7 +98,13 @@ class Budget:
             raise RuleTimeout(self.seconds)
 
     def __enter__(self) -> Budget:
-        if _can_interrupt():
+        alarm = self._alarm
+        if alarm is not None:
+            if alarm.installed:
+                alarm.budget = self
+                signal.setitimer(signal.ITIMER_REAL, self.seconds)
+                self._armed = True
+        elif _can_interrupt():
             self._previous = signal.signal(signal.SIGALRM, self._on_alarm)
             signal.setitimer(signal.ITIMER_REAL, self.seconds)
             self._armed = True
@@ -103,7 +113,10 @@ class Budget:
     def __exit__(self, *exc: object) -> None:
         if self._armed:
             signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, self._previous)
+            if self._alarm is not None:
+                self._alarm.budget = None
+            else:
+                signal.signal(signal.SIGALRM, self._previous)
             self._armed = False
 
     def _on_alarm(self, signum: int, frame: Any) -> None:
@@ -112,6 +125,36 @@ class Budget:
             raise RuleTimeout(self.seconds)
         # a resource was loading, or its load time extends the budget: look again later
         signal.setitimer(signal.ITIMER_REAL, _RECHECK)
+
+
+class Alarm:
+    """One SIGALRM handler for the budgets of all the rules of one lint (installing a
+    handler per rule cost more than some rules do on a short text): within ``with
+    Alarm() as alarm``, ``Budget(seconds, alarm=alarm)`` only sets the interval timer, and
+    the handler passes the alarm to the budget running then. Installed only where
+    `_can_interrupt`; the previous handler is put back on exit."""
+
+    def __init__(self) -> None:
+        self.installed = False
+        self.budget: Budget | None = None
+        self._previous: Any = None
+
+    def __enter__(self) -> Alarm:
+        if _can_interrupt():
+            self._previous = signal.signal(signal.SIGALRM, self._on_alarm)
+            self.installed = True
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.installed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self._previous)
+            self.installed = False
+            self.budget = None
+
+    def _on_alarm(self, signum: int, frame: Any) -> None:
+        if self.budget is not None:
+            self.budget._on_alarm(signum, frame)
 
 
 def _can_interrupt() -> bool:

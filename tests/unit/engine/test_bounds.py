@@ -66,6 +66,23 @@ def _doc(text: str = "Il Bari ha vinto.") -> document.Document:
 # --- the time budget ----------------------------------------------------------------
 
 @pytest.mark.skipif(not hasattr(__import__("signal"), "setitimer"), reason="no interval timers")
+def test_one_alarm_handler_serves_every_rule_of_a_lint_and_is_put_back() -> None:
+    import signal
+
+    class Other(Spinner):
+        id = "test.spinner2"
+
+    before = signal.getsignal(signal.SIGALRM)
+    config = from_mapping({"rule_timeout": 0.05, "select": ["spelling.repeated-word"]}, None)
+    rules = [Spinner(), *linter.active_rules(config), Other()]
+    found = linter.lint(_doc("Il il Bari ha vinto."), config, rules)
+    assert [f.rule for f in found] == ["spelling.repeated-word"]
+    assert [p.rule for p in found.problems] == ["test.spinner", "test.spinner2"]
+    assert signal.getsignal(signal.SIGALRM) is before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "setitimer"), reason="no interval timers")
 def test_a_rule_that_never_ends_is_stopped_and_the_others_go_on() -> None:
     config = from_mapping({"rule_timeout": 0.05, "select": ["spelling.repeated-word"]}, None)
     rules = [Spinner(), *linter.active_rules(config)]

@@ -51,6 +51,30 @@ def test_tokens_and_names_with_token_as_computed_name_by_name() -> None:
     assert tidy.names_with_token("Pierre") == []
 
 
+def test_the_token_index_finds_what_the_search_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past SCANS_BEFORE_INDEX searches, names_with_token reads an index of every name by
+    its tokens: the same names in the same order as the search of the table."""
+    from sportlint.italian.gazetteer import Table
+
+    names = {"AS Roma 1927": "club", "Café Roma": "club", "D'Ambrosio": "player",
+             "Jean-Pierre O'Neil": "coach", "Roma": "club", "Romano Rossi": "player",
+             "Roma Roma": "club", "Ugo Pastrelli": "player"}
+    table = Table.of(names)
+    assert table is not None
+    tokens = {t for n in names for t in name_tokens(n)}
+    asked = sorted(tokens | {"Rom", "Zzz", "club"})
+    monkeypatch.setattr(gazetteer, "SCANS_BEFORE_INDEX", 10**9)
+    searched = Gazetteer.from_parts(table, set(), tokens)
+    expected = {tok: searched._names_with(tok) for tok in asked}
+    assert searched._by_token is None
+    monkeypatch.setattr(gazetteer, "SCANS_BEFORE_INDEX", 1)
+    indexed = Gazetteer.from_parts(table, set(), tokens)
+    indexed._names_with("Ugo")                 # the one search before the index
+    assert {tok: indexed._names_with(tok) for tok in asked} == expected
+    assert indexed._by_token is not None
+    assert indexed._names_with("Roma") == ["AS Roma 1927", "Café Roma", "Roma", "Roma Roma"]
+
+
 def test_table_is_a_sorted_mapping_searched_in_place() -> None:
     from sportlint.italian.gazetteer import Table
 

@@ -1,7 +1,9 @@
 """The tagger's view of a sentence for the ``grammar.*`` rules: a rule finds a candidate with
 the lexicon first and asks the tagger only to confirm it, so a text without candidates
 never loads the model (``resources.get("tagger")`` is lazy). Tags are memoised per
-sentence on the segmentation."""
+sentence on the segmentation, and by the sentence's words for the process (`tag_words`):
+the second look at a fix (engine/recheck.py) and the fixer's passes lint the same sentences
+again, each time in a new segmentation."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from typing import Any
 from sportlint.italian.lexicon import Analysis, Lexicon
 from sportlint.rules.base import Context
 from sportlint.segment.tokens import Token
+from sportlint.util.wordmemo import WordMemo
 
 #: the confidence a tag needs before a rule acts on it (at 0.9 the shipped model's tags are
 #: about 98.8% right on held-out sentences; bench/bench_tagger.py)
@@ -38,6 +41,23 @@ lunedì martedì mercoledì giovedì venerdì sabato domenica vigilia scorsa pro
 """.split())
 
 
+#: the sentences whose tags are kept for the process (the table starts again past it)
+SENTENCES_KEPT = 4096
+_TAGS: WordMemo[list[Any]] = WordMemo(SENTENCES_KEPT)
+
+
+def tag_words(ctx: Context, words: list[str]) -> list[Any]:
+    """The tagger's tags of ``words`` (one sentence), memoised by the words: tagging is a
+    function of the words alone, given the loaded model."""
+    tagger = ctx.resources.get("tagger")
+    table = _TAGS.table(tagger)
+    key = tuple(words)
+    found = table.get(key)
+    if found is None:
+        found = table[key] = tagger.tag(words)
+    return found
+
+
 def sentence_tags(ctx: Context, token: Token) -> dict[int, Any]:
     """Token index -> `Tag` for the tokens of ``token``'s sentence."""
     seg = ctx.seg
@@ -46,7 +66,7 @@ def sentence_tags(ctx: Context, token: Token) -> dict[int, Any]:
     if found is None:
         sentence = seg.sentences[token.sentence]
         tokens = seg.sentence_tokens(sentence)
-        tags = ctx.resources.get("tagger").tag([t.text for t in tokens])
+        tags = tag_words(ctx, [t.text for t in tokens])
         found = memo[token.sentence] = {t.index: tag for t, tag in zip(tokens, tags, strict=True)}
     return found
 

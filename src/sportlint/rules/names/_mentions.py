@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rapidfuzz.distance import OSA
 
@@ -252,17 +252,17 @@ class Analysis:
         return self.zipf(word.lower()) >= ORDINARY_ZIPF
 
 
-_last: tuple[Segmentation, tuple[str, ...], Analysis] | None = None
-
-
 def analyse(ctx: Context) -> Analysis:
-    """The (cached) name analysis of the context's document."""
-    global _last
+    """The name analysis of the context's document, kept on its segmentation (so that it
+    goes with it: a module-level copy of the last one held a whole piece of a huge draft
+    alive while the next was segmented)."""
     accepted = tuple(str(n) for n in ctx.config.names.get("accept") or ()) + \
         namesfile.names(tuple(str(p) for p in ctx.config.names.get("files") or ()))
     rejected = tuple(str(n) for n in ctx.config.names.get("reject") or ())
-    if _last is not None and _last[0] is ctx.seg and _last[1] == (*accepted, "", *rejected):
-        return _last[2]
+    key = (*accepted, "", *rejected)
+    kept: Any = ctx.seg.memo.get("names.analysis")
+    if kept is not None and kept[0] == key:
+        return kept[1]
     zipf = _remembered_zipf(ctx.resources.get("vocabulary"))
     book = _book(ctx.resources.get("gazetteer"), accepted, rejected, zipf)
     text = ctx.text
@@ -271,7 +271,7 @@ def analyse(ctx: Context) -> Analysis:
                         text=text)
     analysis.counts.update(m.form for m in analysis.mentions)
     analysis.variants = _variants(analysis)
-    _last = (ctx.seg, (*accepted, "", *rejected), analysis)
+    ctx.seg.memo["names.analysis"] = (key, analysis)
     return analysis
 
 

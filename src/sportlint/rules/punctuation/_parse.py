@@ -1,7 +1,9 @@
 """The parser's view of a sentence for the ``punctuation.*`` rules: a rule finds a candidate
 comma with the lexicon first and asks the parser (``resources.get("parser")``, lazy) only
 to confirm it, so a text without candidates never loads the model. Parses are memoised per
-sentence on the segmentation; the tags are the tagger's (`grammar._tagging`)."""
+sentence on the segmentation and by the sentence's words and tags for the process (a
+recheck or a fixer pass parses the same sentences again); the tags are the tagger's
+(`grammar._tagging`)."""
 
 from __future__ import annotations
 
@@ -11,8 +13,9 @@ from typing import Any
 
 from sportlint.italian.parser import Arc
 from sportlint.rules.base import Context
-from sportlint.rules.grammar._tagging import sentence_tags
+from sportlint.rules.grammar._tagging import SENTENCES_KEPT, sentence_tags, tag_words
 from sportlint.segment.tokens import Token
+from sportlint.util.wordmemo import WordMemo
 
 #: the confidence an arc needs before a rule acts on it: the confidence is the least sure
 #: transition the word waited through on the stack, and at 0.8 the shipped model's arcs are
@@ -36,9 +39,20 @@ AUX_LABELS = frozenset({"aux", "aux:pass", "cop"})
 
 
 @dataclass
-class Parsed:
+class Tagged:
+    """The tagger's view of a sentence (``tags``: one `Tag` per token): what a rule asks
+    before it pays for a parse."""
+
     tokens: list[Token]
     tags: list[Any]
+
+    def tagged(self, k: int, *pos: str, at: float = TAG_CONFIDENT) -> bool:
+        tag = self.tags[k]
+        return tag.pos in pos and tag.confidence >= at
+
+
+@dataclass
+class Parsed(Tagged):
     arcs: list[Arc]
 
     @cached_property
@@ -76,9 +90,31 @@ class Parsed:
             return False
         return not labels or (a.label in labels and a.label_confidence >= LABEL_CONFIDENT)
 
-    def tagged(self, k: int, *pos: str, at: float = TAG_CONFIDENT) -> bool:
-        tag = self.tags[k]
-        return tag.pos in pos and tag.confidence >= at
+
+_ARCS: WordMemo[list[Arc]] = WordMemo(SENTENCES_KEPT)
+
+
+def parse_words(ctx: Context, words: list[str], tags: list[Any]) -> list[Arc]:
+    """The parser's arcs of ``words`` with the tagger's ``tags``, memoised by both: parsing
+    is a function of them alone, given the loaded model."""
+    parser = ctx.resources.get("parser")
+    table = _ARCS.table(parser)
+    pos = [t.pos for t in tags]
+    key = (tuple(words), tuple(pos))
+    found = table.get(key)
+    if found is None:
+        found = table[key] = parser.parse(words, pos)
+    return found
+
+
+def tagged(ctx: Context, tokens: list[Token]) -> Tagged | None:
+    """The tags of the sentence of ``tokens`` (all the tokens of one sentence), or None for
+    a sentence too long to parse: a rule whose gates read only tags asks this, and parses
+    only the candidates that pass them (tagging costs a fifth of parsing)."""
+    if not tokens or len(tokens) > MAX_TOKENS:
+        return None
+    by_index = sentence_tags(ctx, tokens[0])
+    return Tagged(tokens, [by_index[t.index] for t in tokens])
 
 
 def parse(ctx: Context, tokens: list[Token]) -> Parsed | None:
@@ -92,8 +128,7 @@ def parse(ctx: Context, tokens: list[Token]) -> Parsed | None:
     if found is None:
         by_index = sentence_tags(ctx, tokens[0])
         tags = [by_index[t.index] for t in tokens]
-        arcs = ctx.resources.get("parser").parse([t.text for t in tokens],
-                                                 [t.pos for t in tags])
+        arcs = parse_words(ctx, [t.text for t in tokens], tags)
         found = memo[key] = Parsed(tokens, tags, arcs)
     return found
 
@@ -106,8 +141,8 @@ def parse_variant(ctx: Context, words: list[str], kinds: list[str]) -> Parsed:
     key = tuple(words)
     found = memo.get(key)
     if found is None:
-        tags = ctx.resources.get("tagger").tag(words)
-        arcs = ctx.resources.get("parser").parse(words, [t.pos for t in tags])
+        tags = tag_words(ctx, words)
+        arcs = parse_words(ctx, words, tags)
         tokens = [_Word(w, k) for w, k in zip(words, kinds, strict=True)]
         found = memo[key] = Parsed(tokens, tags, arcs)  # type: ignore[arg-type]
     return found
@@ -178,6 +213,10 @@ def subject_commas(ctx: Context, tokens: list[Token]) -> list[SubjectComma]:
         nounlike = last.capitalised or any(a.pos == "NOUN" for a in lex.analyses(last.low))
         if nounlike and finite(lex, verb.low) and not second_person(lex, verb.low):
             candidates.append(c)
+    # the verb's tag first: most candidates end there, before any parse
+    t = tagged(ctx, tokens) if candidates else None
+    candidates = [c for c in candidates
+                  if t is not None and t.tagged(c + 1, "VERB", "AUX", "AUX+PRON", "VERB+PRON")]
     if not candidates:
         return out
     p = parse(ctx, tokens)
@@ -185,8 +224,6 @@ def subject_commas(ctx: Context, tokens: list[Token]) -> list[SubjectComma]:
         return out
     for c in candidates:
         v = c + 1
-        if not p.tagged(v, "VERB", "AUX", "AUX+PRON", "VERB+PRON"):
-            continue
         pred = v
         if p.arcs[v].label in AUX_LABELS:
             if not p.sure(v) or p.arcs[v].head <= c:

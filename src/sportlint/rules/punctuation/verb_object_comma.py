@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from sportlint.findings import Finding, Severity
 from sportlint.italian.lexicon import Lexicon
 from sportlint.rules.base import Context, Rule
-from sportlint.rules.punctuation._parse import finite, parse, parse_variant, second_person
+from sportlint.rules.punctuation._parse import finite, parse_variant, second_person, tagged
 from sportlint.segment.tokens import Token
 
 #: what may open a direct object right after the comma
@@ -98,7 +98,7 @@ class VerbObjectComma(Rule):
         the slip itself poorly (it learnt from edited text), so the rule parses the
         correction, the inciso closed ("ritrova, dopo una lunga rincorsa, la vetta") or the
         comma dropped, and acts only when that reads confidently as verb and object."""
-        p = parse(ctx, tokens)
+        p = tagged(ctx, tokens)     # the gates read tags; only the correction is parsed
         if p is None:
             return None
         last_punct = max((k for k in range(c) if tokens[k].kind == "punct"), default=-1)
