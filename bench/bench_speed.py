@@ -19,7 +19,7 @@ in the same run (issue 21):
   segmenting 10k words in a fresh process.
 
     python bench/bench_speed.py [--files N] [--sizes 3,30] [--proselint PATH] [--repeat R]
-                                [--articles DIR]
+                                [--articles DIR] [--cold-only]
 
 sportlint keeps derived data (decompressed lexicon, gazetteer sets, compiled patterns) in
 its user cache (`sportlint.util.cache`): the untimed run fills it, as any first run does.
@@ -197,6 +197,42 @@ class Table:
             print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
 
 
+def cold_start(table: Table, check: list[str], ours: list[str], proselint: str | None,
+               one: str, tmp: Path, repeat: int) -> None:
+    """The cold-start rows: one check of one article in a fresh process."""
+    # cold start on one article: the commands interleaved
+    results = tmp / "cache"    # the result cache's rows: a cache folder of their own
+    with_results = {**os.environ, "SPORTLINT_CACHE_DIR": str(results)}
+    cold: list[tuple[Sequence[str], dict[str, str] | None]] = [
+        ([*check, one], None), ([sys.executable, "-c", "pass"], None),
+        # without sportlint's start-up cache (sportlint.util.cache): the first run after
+        # an install or an update, or SPORTLINT_NO_CACHE=1
+        ([*check, one], {**os.environ, "SPORTLINT_NO_CACHE": "1"}),
+        # the same article checked again, its result cached
+        ([*ours, "check", one], with_results)]
+    if proselint:
+        cold.append(([proselint, "check", one], None))
+    (c_ours, cpu_one), (c_py, _), (c_bare, _), (c_hit, _), *rest = \
+        walls(cold, repeat)
+    if proselint:
+        c_pl, cpu_pl1 = rest[0]
+        table.add("cold start, one article", f"{c_ours * 1000:.0f} ms",
+                  f"{c_pl * 1000:.0f} ms proselint", c_ours / c_pl, "<= 1.0x",
+                  c_ours / c_pl <= 1.0)
+        table.add("cold start, CPU time", f"{cpu_one * 1000:.0f} ms",
+                  f"{cpu_pl1 * 1000:.0f} ms proselint", cpu_one / cpu_pl1, "<= 1.0x",
+                  cpu_one / cpu_pl1 <= 1.0)
+        table.add("cold start, result cached", f"{c_hit * 1000:.0f} ms",
+                  f"{c_pl * 1000:.0f} ms proselint", c_hit / c_pl)
+        table.add("cold start, start-up cache off", f"{c_bare * 1000:.0f} ms",
+                  f"{c_pl * 1000:.0f} ms proselint", c_bare / c_pl)
+    else:
+        table.add("cold start, one article", f"{c_ours * 1000:.0f} ms", "-", None,
+                  "<= 1.0x proselint")
+    table.add("cold start vs python -c pass", f"{c_ours * 1000:.0f} ms",
+              f"{c_py * 1000:.0f} ms python", c_ours / c_py)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--files", type=int, default=400,
@@ -211,6 +247,8 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=5,
                     help="runs per cold-start figure, median taken (default 5; the runs over "
                          "all the files: max(1, R // 2))")
+    ap.add_argument("--cold-only", action="store_true",
+                    help="only the cold-start rows (one article), for a quick run")
     args = ap.parse_args()
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)   # measure with bytecode caches
     ours = sportlint_cmd()
@@ -236,6 +274,10 @@ def main() -> int:
               f"sportlint: {' '.join(ours)}; proselint: {proselint or '-'}; "
               f"{os.cpu_count()} cores\n")
         heavy_repeat = max(1, args.repeat // 2)
+        if args.cold_only:
+            cold_start(table, check, ours, proselint, paths[0], Path(tmp), args.repeat)
+            table.print()
+            return 0
 
         # throughput, and the default --jobs against --jobs 1 and 2 (interleaved)
         runs: list[tuple[Sequence[str], dict[str, str] | None]] = [
@@ -261,38 +303,10 @@ def main() -> int:
         table.add("--jobs 2 speed-up", f"{t_j2:.2f} s (2 jobs)", f"{t_j1:.2f} s (1 job)",
                   t_j1 / t_j2)
 
-        # cold start on one article: the commands interleaved
         one = paths[0]
         results = Path(tmp) / "cache"    # the result cache's rows: a cache folder of their own
         with_results = {**os.environ, "SPORTLINT_CACHE_DIR": str(results)}
-        cold: list[tuple[Sequence[str], dict[str, str] | None]] = [
-            ([*check, one], None), ([sys.executable, "-c", "pass"], None),
-            # without sportlint's start-up cache (sportlint.util.cache): the first run after
-            # an install or an update, or SPORTLINT_NO_CACHE=1
-            ([*check, one], {**os.environ, "SPORTLINT_NO_CACHE": "1"}),
-            # the same article checked again, its result cached
-            ([*ours, "check", one], with_results)]
-        if proselint:
-            cold.append(([proselint, "check", one], None))
-        (c_ours, cpu_one), (c_py, _), (c_bare, _), (c_hit, _), *rest = \
-            walls(cold, args.repeat)
-        if proselint:
-            c_pl, cpu_pl1 = rest[0]
-            table.add("cold start, one article", f"{c_ours * 1000:.0f} ms",
-                      f"{c_pl * 1000:.0f} ms proselint", c_ours / c_pl, "<= 1.0x",
-                      c_ours / c_pl <= 1.0)
-            table.add("cold start, CPU time", f"{cpu_one * 1000:.0f} ms",
-                      f"{cpu_pl1 * 1000:.0f} ms proselint", cpu_one / cpu_pl1, "<= 1.0x",
-                      cpu_one / cpu_pl1 <= 1.0)
-            table.add("cold start, result cached", f"{c_hit * 1000:.0f} ms",
-                      f"{c_pl * 1000:.0f} ms proselint", c_hit / c_pl)
-            table.add("cold start, start-up cache off", f"{c_bare * 1000:.0f} ms",
-                      f"{c_pl * 1000:.0f} ms proselint", c_bare / c_pl)
-        else:
-            table.add("cold start, one article", f"{c_ours * 1000:.0f} ms", "-", None,
-                      "<= 1.0x proselint")
-        table.add("cold start vs python -c pass", f"{c_ours * 1000:.0f} ms",
-                  f"{c_py * 1000:.0f} ms python", c_ours / c_py)
+        cold_start(table, check, ours, proselint, one, Path(tmp), args.repeat)
 
         # the result cache: a second check of the unchanged files against the first
         firsts, seconds = [], []

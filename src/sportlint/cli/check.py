@@ -352,13 +352,13 @@ class _Sink:
     def open(cls, args: argparse.Namespace, fix_only: bool = False) -> _Sink | int | None:
         """The sink the arguments ask for, None (the report is rendered at the end), or
         an exit code after a message."""
-        from sportlint.formatters import parquet_format
-
         if args.diff or ((args.fix or args.unsafe_fixes or fix_only) and "-" in args.paths):
             return None         # the diff or the fixed standard input is the output
         if args.statistics or fix_only:
             return None         # the statistics are the output, or nothing is
-        if parquet_format.wanted(args.output):
+        # Parquet only for an --output file (its module, with tempfile, is not imported else)
+        if args.output and _parquet().wanted(args.output):
+            parquet_format = _parquet()
             if args.format:
                 print(f"sportlint: --output {args.output} writes Parquet; --format does "
                       "not apply to it", file=sys.stderr)
@@ -404,3 +404,9 @@ class _Sink:
             print(f"sportlint: {exc}", file=sys.stderr)
             return ExitCode.ERROR
         return None
+
+
+def _parquet() -> Any:
+    from sportlint.formatters import parquet_format
+
+    return parquet_format

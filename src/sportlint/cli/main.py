@@ -29,6 +29,32 @@ class _Parser(argparse.ArgumentParser):
         _Parser.last_error = message
         super().error(message)
 
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        # argparse's formatter asks shutil for the terminal's width, and argparse builds
+        # one for every add_argument: importing shutil (with bz2, lzma, zlib) costs a cold
+        # start some milliseconds. The same width, as shutil.get_terminal_size computes it.
+        return self.formatter_class(prog=self.prog, width=_columns() - 2)  # type: ignore[call-arg]
+
+
+def _columns() -> int:
+    """The terminal's width as `shutil.get_terminal_size` gives it (fallback 80)."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    try:
+        lines = int(os.environ["LINES"])
+    except (KeyError, ValueError):
+        lines = 0
+    if columns <= 0 or lines <= 0:
+        try:
+            size = os.get_terminal_size(sys.__stdout__.fileno())  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            size = os.terminal_size((80, 24))
+        if columns <= 0:
+            columns = size.columns or 80
+    return columns
+
 
 #: the servers' one-line help, for `sportlint --help` without loading their modules
 SERVERS = {"serve": "serve LanguageTool's HTTP API for editors and browsers",

@@ -9,7 +9,6 @@ from collections import Counter
 from typing import TextIO
 
 from sportlint.findings import FileReport, Finding
-from sportlint.formatters.statistics import collect
 
 
 def use_color(choice: str, stream: TextIO, to_file: bool = False) -> bool:
@@ -60,6 +59,8 @@ def show_fixes(fixed: list[tuple[str, list[Finding]]], would: bool = False) -> s
 def statistics(reports: list[FileReport], as_json: bool = False) -> str:
     """``--statistics``: how many findings each rule has, most first; ``[*]`` marks a
     rule whose findings ``--fix`` fixes (all of them or some)."""
+    from sportlint.formatters.statistics import collect  # only for --statistics
+
     stats = collect(reports)            # the whole-run counts that Dask and jsonl runs add up
     fixable = stats.fixable
     ranked = [(rule, count) for rule, count, _, _ in stats.rows()]

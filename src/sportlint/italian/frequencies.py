@@ -24,9 +24,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
+from sportlint.util.fuzzy import extract_osa
 from sportlint.util.sortedlines import Fences
 
 FREQUENCIES = "generated/frequencies"
@@ -226,9 +224,7 @@ class Vocabulary:
                 choices = self._bucket(length, initial)
                 if not choices:
                     continue
-                for match, dist, _ in process.extract(
-                        word, choices, scorer=OSA.distance, score_cutoff=max_distance,
-                        limit=None):
+                for match, dist, _ in extract_osa(word, choices, max_distance):
                     if match != word:
                         found[match] = int(dist)
         out = [Candidate(w, d, self.zipf(w)) for w, d in found.items()]

@@ -21,11 +21,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from sportlint.util import lazyregex
 from sportlint.util.datapaths import data_dir
+from sportlint.util.fuzzy import extract_osa
 from sportlint.util.sortedlines import Fences
 
 KINDS = {"clubs": "club", "players": "player", "coaches": "coach", "stadiums": "stadium",
@@ -292,8 +290,7 @@ class Gazetteer:
             bucket = self._bucket(key, length)
             if not bucket:
                 continue
-            for tok, dist, _ in process.extract(word, bucket, scorer=OSA.distance,
-                                                score_cutoff=max_distance, limit=None):
+            for tok, dist, _ in extract_osa(word, bucket, max_distance):
                 if tok != word:
                     found.append((tok, int(dist)))
         found.sort(key=lambda x: (x[1], x[0]))

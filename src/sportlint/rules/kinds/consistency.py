@@ -170,8 +170,11 @@ class ConsistencyRule(DataRule):
                     if seen.get(key, forms[0]) != forms[0]:
                         raise ValueError(f"{f + e!r} is in two groups")
                     seen[key] = forms[0]
-            stems = sorted({_form_regex(f) for f in forms}, key=len, reverse=True)
-            tails = sorted({regex.escape(e) for e in endings}, key=len, reverse=True)
+            # longest first; ties in a fixed order, so that the pattern's source is the same
+            # in every process (set order varies with the hash seed) and its compiled form
+            # is found in the pattern cache (util.lazyregex) instead of compiled at each run
+            stems = sorted({_form_regex(f) for f in forms}, key=lambda s: (-len(s), s))
+            tails = sorted({regex.escape(e) for e in endings}, key=lambda s: (-len(s), s))
             before = "(?<=" + str(entry["before"]) + ")" if entry.get("before") else ""
             source = (before + _BEFORE + "(?P<stem>" + "|".join(stems) + ")"
                       + "(?P<ending>(?-i:" + "|".join(tails) + "))" + _AFTER)

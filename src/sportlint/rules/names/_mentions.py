@@ -22,13 +22,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from rapidfuzz.distance import OSA
-
 from sportlint.config import namesfile
 from sportlint.italian import resources
 from sportlint.italian.gazetteer import Gazetteer, from_names, name_tokens, normalise
 from sportlint.italian.gazetteer import fold as _fold
 from sportlint.util import lazyregex
+from sportlint.util.fuzzy import osa_distance
 from sportlint.util.wordmemo import WordMemo
 
 if TYPE_CHECKING:
@@ -493,7 +492,7 @@ def _judge(an: Analysis, by_form: dict[str, list[Mention]], a: str, b: str) -> _
     if not (keeps_letters(a, b) and keeps_letters(b, a)):
         return None   # Elīna and Elena: a foreign spelling typed on purpose
     short, long_ = sorted((fold(a).lower(), fold(b).lower()), key=len)
-    if OSA.distance(short, long_, score_cutoff=max_edits(long_)) > max_edits(long_):
+    if osa_distance(short, long_, score_cutoff=max_edits(long_)) > max_edits(long_):
         return None
     ka, kb = book.known_token(a), book.known_token(b)
     if ka and kb:

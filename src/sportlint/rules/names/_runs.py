@@ -12,8 +12,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from rapidfuzz.distance import OSA
-
 from sportlint.italian.gazetteer import PEOPLE, fold, normalise
 from sportlint.rules.names._mentions import (
     Analysis,
@@ -24,6 +22,7 @@ from sportlint.rules.names._mentions import (
     max_edits,
 )
 from sportlint.util import lazyregex
+from sportlint.util.fuzzy import osa_distance
 
 _PART = lazyregex.compile(r"[^\s\-–]+")
 
@@ -111,7 +110,7 @@ def part_slip(wrong: str, right: str) -> bool:
     if long_ == short + "s" and short[-1] not in "aeiou":
         return False  # an English plural (GitHub Action / Actions, Warrior / Warriors)
     limit = max_edits(max(a, b, key=len))
-    return OSA.distance(a, b, score_cutoff=limit) <= limit
+    return osa_distance(a, b, score_cutoff=limit) <= limit
 
 
 def _edit(text: str, wrong: Run, right: Run, i: int) -> tuple[int, int, str]:
