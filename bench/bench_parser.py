@@ -41,7 +41,8 @@ from build_parser import cached_jackknife, retag, treebank_files  # noqa: E402
 from build_tagger import is_held_out  # noqa: E402
 
 from sportlint.italian import resources  # noqa: E402
-from sportlint.italian.parser import Parser, Tree, evaluate, fit_temperatures, train  # noqa: E402
+from sportlint.italian._train_parser import Tree, evaluate, fit_temperatures, train  # noqa: E402
+from sportlint.italian.parser import Parser  # noqa: E402
 
 
 def tagged(trees: Sequence[Tree]) -> list[list[str]]:

@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from build_tagger import TREEBANKS, is_held_out, join_tags  # noqa: E402
 
-from sportlint.italian.parser import Tree, dumps, fit_temperatures, train  # noqa: E402
+from sportlint.italian._train_parser import Tree, dumps, fit_temperatures, train  # noqa: E402
 
 OUT = ROOT / "data" / "generated" / "parser" / "it.parser.gz"
 
