@@ -33,6 +33,7 @@ from sportlint.italian.parser import (
     coarse_label,
     features,
     label_features,
+    morph,
 )
 from sportlint.italian.tagger import normalise
 
@@ -151,23 +152,25 @@ def _padded(tree: Tree) -> tuple[list[str], list[str], list[int]]:
 
 def train(trees: Sequence[Tree], iterations: int = 10, label_iterations: int = 6,
           seed: int = 0, progress: Callable[[str], None] | None = None,
-          buckets: int = BUCKETS, label_buckets: int = LABEL_BUCKETS) -> Parser:
+          buckets: int = BUCKETS, label_buckets: int = LABEL_BUCKETS,
+          lexicon: Any = None) -> Parser:
     """A parser trained on ``trees`` (the dynamic oracle follows the model's own moves)."""
     rng = random.Random(seed)
     prepared = []
     for t in trees:
         ws, ts, heads = _padded(t)
+        ms = ["", *(morph(lexicon, w, x) for w, x in zip(t.words, t.tags, strict=True)), ""]
         prepared.append((ws, ts, projectivise(heads), heads,
-                         [coarse_label(x) for x in t.labels]))
+                         [coarse_label(x) for x in t.labels], ms))
     model = _Perceptron(3)
     order = list(range(len(prepared)))
     for it in range(iterations):
         right = total = 0
         for s in order:
-            ws, ts, gold, _, _ = prepared[s]
+            ws, ts, gold, _, _, ms = prepared[s]
             state = _State(len(ws))
             while not state.done():
-                feats = features(ws, ts, state)
+                feats = features(ws, ts, state, ms)
                 scores = model.scores(feats)
                 valid = state.valid()
                 guess = max(valid, key=lambda m: scores[m])
@@ -187,7 +190,7 @@ def train(trees: Sequence[Tree], iterations: int = 10, label_iterations: int = 6
     for it in range(label_iterations):
         right = total = 0
         for s in order:
-            ws, ts, _, heads, gl = prepared[s]
+            ws, ts, _, heads, gl, _ = prepared[s]
             n = len(ws)
             kids: list[list[int]] = [[] for _ in range(n)]
             for w in range(1, n - 1):
@@ -204,7 +207,7 @@ def train(trees: Sequence[Tree], iterations: int = 10, label_iterations: int = 6
         if progress:
             progress(f"labels {it + 1}: {right / max(total, 1):.4f} on training data")
     return Parser(_pack(model.averaged(), 3, buckets), _pack(labeller.averaged(), len(labels),
-                  label_buckets), labels, 100.0, 100.0)
+                  label_buckets), labels, 100.0, 100.0, lexicon)
 
 
 def _pack(weights: dict[str, list[float]], width: int, buckets: int,

@@ -16,7 +16,9 @@ the UD treebanks PUD, MarkIT, ParlaMint and Valico; CC BY-SA 4.0) is a gzipped f
 of JSON (labels, temperatures, table sizes), then two tables of 16-bit integers: the
 transition weights (a row of 3 per hashed feature) and the label weights (a row of one per
 label). Like the tagger, `load` memory-maps the decompressed file from sportlint's start-up
-cache. Nothing loads it unless a rule has a candidate sentence.
+cache. Nothing loads it unless a rule has a candidate sentence. Its features read the
+lexicon's number and verb form of each word (`morph`), so it is built with the lexicon it
+ships with. Training is ``sportlint.italian._train_parser`` (not imported at run time).
 """
 
 from __future__ import annotations
@@ -62,7 +64,7 @@ def coarse_label(label: str) -> str:
 class _State:
     """A parse in progress: words are 1..n-2 (0 a start pad, n-1 the root)."""
 
-    __slots__ = ("heads", "i", "lefts", "n", "rights", "stack")
+    __slots__ = ("_counts", "heads", "i", "lefts", "n", "rights", "stack")
 
     def __init__(self, n: int) -> None:
         self.n = n
@@ -71,6 +73,17 @@ class _State:
         self.rights: list[list[int]] = [[] for _ in range(n)]
         self.stack: list[int] = [1]
         self.i = 2
+        self._counts: tuple[list[int], list[int]] | None = None
+
+    def counts(self, tags: Sequence[str]) -> tuple[list[int], list[int]]:
+        """Prefix counts of punctuation and of verbs: ``c[k]`` over words ``0..k-1``."""
+        if self._counts is None:
+            p, v = [0], [0]
+            for t in tags:
+                p.append(p[-1] + (t == "PUNCT"))
+                v.append(v[-1] + (t.startswith(("VERB", "AUX"))))
+            self._counts = (p, v)
+        return self._counts
 
     def done(self) -> bool:
         return not self.stack and self.i + 1 >= self.n
@@ -101,10 +114,32 @@ def _ctx(items: list[int], k: int, data: Sequence[str]) -> str:
     return data[items[-k]] if len(items) >= k else ""
 
 
-def features(words: Sequence[str], tags: Sequence[str], state: _State) -> list[str]:
-    """The transition features: words and tags of the top three stack items, the first
-    three buffer items, the leftmost and rightmost children, valencies and distance
-    (``words``/``tags`` padded: 0 is the start, n-1 the root)."""
+def morph(lexicon: Any, word: str, tag: str) -> str:
+    """What the lexicon says of a word's number and (for a verb) its form, under its tag:
+    ``"p"``, ``"s|p"``, ``"fins"``, ``"inf"``, ``"parts"``, or ``""``."""
+    if lexicon is None:
+        return ""
+    head = tag.split("+")[0]
+    readings = lexicon.analyses(word)
+    if head in ("VERB", "AUX"):
+        out = {("fin" if a.finite else a.mood) + (a.number if a.mood != "inf" else "")
+               for a in readings if a.pos in ("VER", "AUX")}
+    elif head in ("NOUN", "ADJ", "DET", "PRON"):
+        out = {a.number for a in readings if a.pos not in ("VER", "AUX") and a.number}
+    else:
+        return ""
+    return "|".join(sorted(out))
+
+
+def features(words: Sequence[str], tags: Sequence[str], state: _State,
+             ms: Sequence[str] | None = None) -> list[str]:
+    """The transition features (Zhang and Nivre's set, read for arc-hybrid): words and tags
+    of the top three stack items and the first three buffer items, the leftmost and
+    rightmost children, valencies and distance; the second stack item's children and
+    distance to the first (the head RIGHT would give it); the punctuation and verbs between
+    s1, s0 and b0 (a comma or a verb between two words makes an arc between them less
+    likely); and, with ``ms`` (`morph`), the number and verb form of s1, s0 and b0, for
+    agreement (``words``/``tags``/``ms`` padded: 0 is the start, n-1 the root)."""
     n0, n, stack = state.i, state.n, state.stack
     depth = len(stack)
     s0 = stack[-1] if depth else -1
@@ -171,6 +206,40 @@ def features(words: Sequence[str], tags: Sequence[str], state: _State) -> list[s
         f"x0 {wn0[-3:]} {tn0}", f"x1 {ws0[-3:]} {ts0}", f"x2 {ws0[-3:]} {wn0[-3:]}",
         f"x3 {ts0} {tn0} {d} {vs0f} {vn0b}",
     ]
+    # s1: the other head s0 may attach to (RIGHT), its children and its distance to s0
+    s1 = stack[-2] if depth > 1 else -1
+    if s1 > 0:
+        s1l, s1r = lefts[s1], rights[s1]
+        ts1f1 = tags[s1r[-1]] if s1r else ""
+        ts1b1 = tags[s1l[0]] if s1l else ""
+        d1 = str(min(s0 - s1, 5))
+        pc = state.counts(tags)
+        p01 = pc[0][s0] - pc[0][s1]
+        v01 = pc[1][s0] - pc[1][s1]
+        f += [
+            f"s1a {ws1}/{ts1} {ws0}/{ts0}", f"s1b {ws1} {ws0}", f"s1c {ts1} {ws0}/{ts0}",
+            f"s1d {ts1} {ts0} {d1}", f"s1e {ws1} {d1}",
+            f"s1f {ts1} {ts1f1} {ts0}", f"s1g {ts1} {ts1b1} {ts0}",
+            f"s1h {ts1} {len(s1r)} {ts0}", f"s1p {ts1} {ts0} {min(p01, 3)} {min(v01, 2)}",
+            f"s1x {ws1[-3:]} {ts1} {ts0}",
+        ]
+    if ms is not None:
+        ms0 = ms[s0] if s0 >= 0 else ""
+        ms1 = ms[stack[-2]] if depth > 1 else ""
+        mn0 = ms[n0]
+        f += [f"ag0 {ts0} {ms0} {tn0} {mn0}", f"ag1 {ts1} {ms1} {ts0} {ms0}",
+              f"ag2 {ts1} {ms1} {tn0} {mn0}", f"ag3 {ws0} {mn0}", f"ag4 {ms0} {wn0}",
+              f"ag5 {ts1} {ms1} {ts0} {ms0} {tn0} {mn0}"]
+    if s0 > 0:
+        pc = state.counts(tags)
+        p0n = pc[0][n0] - pc[0][s0 + 1]
+        v0n = pc[1][n0] - pc[1][s0 + 1]
+        f += [
+            f"pn {ts0} {tn0} {min(p0n, 3)} {min(v0n, 2)}",
+            f"pnw {ws0} {tn0} {min(p0n, 3)}", f"pnw2 {ts0} {wn0} {min(p0n, 3)}",
+            f"nx {ts0} {tn0} {tn1} {words[n0 + 1] if n0 + 1 < n and tn1 == 'PUNCT' else ''}",
+            f"sx {ts0} {tags[s0 + 1]} {tn0}",
+        ]
     return f
 
 
@@ -207,7 +276,8 @@ class Parser:
     ``label_table[bucket(f) * len(labels) + label]``."""
 
     def __init__(self, table: Any, label_table: Any, labels: Sequence[str],
-                 temperature: float, label_temperature: float) -> None:
+                 temperature: float, label_temperature: float, lexicon: Any = None) -> None:
+        self.lexicon = lexicon
         self.table = table
         self.mask = len(table) // 3 - 1
         self.labels = tuple(labels)
@@ -241,6 +311,8 @@ class Parser:
         ws = ["<start>", *map(normalise, words), "<root>"]
         ts = ["<start>", *tags, "<root>"]
         n = len(ws)
+        lex = self.lexicon
+        ms = ["", *(morph(lex, w, t) for w, t in zip(words, tags, strict=True)), ""]
         state = _State(n)
         conf = [0.0] * n
         # the lowest probability of any move made while a word was on the stack: its arc is
@@ -248,7 +320,7 @@ class Parser:
         low = [1.0] * n
         temp = self.temperature
         while not state.done():
-            scores = self._scores(features(ws, ts, state), self._rows, self.table,
+            scores = self._scores(features(ws, ts, state, ms), self._rows, self.table,
                                   self.mask, 3)
             valid = state.valid()
             move = max(valid, key=lambda m: scores[m])
@@ -287,8 +359,9 @@ class Parser:
         return out
 
 
-def parse_model(data: Any) -> Parser:
-    """A `Parser` over the decompressed model file ``data`` (read in place)."""
+def parse_model(data: Any, lexicon: Any = None) -> Parser:
+    """A `Parser` over the decompressed model file ``data`` (read in place); ``lexicon``
+    gives the words' number and verb form (`morph`), as in training."""
     end = data.find(b"\n")
     header = json.loads(bytes(data[:end]).decode("utf-8"))
     body = memoryview(data)[end + 1:]
@@ -306,15 +379,17 @@ def parse_model(data: Any) -> Parser:
     if len(table) != size + header["label_buckets"] * len(labels):
         raise ValueError("damaged parser model: the weight tables have the wrong size")
     return Parser(table[:size], table[size:], labels, float(header["temperature"]),
-                  float(header["label_temperature"]))
+                  float(header["label_temperature"]), lexicon)
 
 
 def load() -> Parser:
+    """The shipped model, with the shipped lexicon."""
+    from sportlint.italian import resources
     from sportlint.util.cache import cached_blob
 
     source = data_dir() / FILE
     blob = cached_blob("parser", [source], lambda: gzip.decompress(source.read_bytes()))
-    return parse_model(blob)
+    return parse_model(blob, resources.get("lexicon"))
 
 
 def arcs_by_head(arcs: Sequence[Arc]) -> dict[int, list[int]]:

@@ -69,3 +69,25 @@ def test_damaged_model_is_refused() -> None:
     raw = gzip.decompress(training.dumps(model, {}))
     with pytest.raises(ValueError, match="damaged"):
         parser.parse_model(raw[:-2])
+
+
+def test_morph_reads_number_and_verb_form() -> None:
+    lex = resources.get("lexicon")
+    assert parser.morph(lex, "squadre", "NOUN") == "p"
+    assert parser.morph(lex, "hanno", "AUX") == "finp"
+    assert parser.morph(lex, "giocare", "VERB") == "inf"
+    assert parser.morph(lex, "di", "ADP") == ""
+    assert parser.morph(None, "squadre", "NOUN") == ""
+
+
+def test_training_code_is_not_loaded_at_run_time() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from sportlint import lint_text; from sportlint.italian import "
+            "resources; resources.get('parser').parse(['La', 'Roma', 'vince'], "
+            "['DET', 'PROPN', 'VERB']); lint_text('Il capitano della Roma, ha segnato.'); "
+            "print('sportlint.italian._train_parser' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "False"
