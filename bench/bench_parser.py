@@ -41,7 +41,8 @@ from build_parser import cached_jackknife, retag, treebank_files  # noqa: E402
 from build_tagger import is_held_out  # noqa: E402
 
 from sportlint.italian import resources  # noqa: E402
-from sportlint.italian.parser import Parser, Tree, evaluate, fit_temperatures, train  # noqa: E402
+from sportlint.italian._train_parser import Tree, evaluate, fit_temperatures, train  # noqa: E402
+from sportlint.italian.parser import Parser  # noqa: E402
 
 
 def tagged(trees: Sequence[Tree]) -> list[list[str]]:
@@ -68,7 +69,7 @@ def _fold(args: tuple[Path, int, int, int, Path | None]
               for i, t in enumerate(ts) if not is_held_out(name, file, i)]
     test = [t for i, t in enumerate(pud) if i % folds == k]
     rest = [t for i, t in enumerate(pud) if i % folds != k]
-    parser = train(retag(others + rest, tags), iterations)
+    parser = train(retag(others + rest, tags), iterations, lexicon=resources.get("lexicon"))
     fit_temperatures(parser, rest[::10])
     return (evaluate(parser, test, [t.tags for t in retag(test, tags)]),
             evaluate(parser, test))

@@ -16,7 +16,9 @@ the UD treebanks PUD, MarkIT, ParlaMint and Valico; CC BY-SA 4.0) is a gzipped f
 of JSON (labels, temperatures, table sizes), then two tables of 16-bit integers: the
 transition weights (a row of 3 per hashed feature) and the label weights (a row of one per
 label). Like the tagger, `load` memory-maps the decompressed file from sportlint's start-up
-cache. Nothing loads it unless a rule has a candidate sentence.
+cache. Nothing loads it unless a rule has a candidate sentence. Its features read the
+lexicon's number and verb form of each word (`morph`), so it is built with the lexicon it
+ships with. Training is ``sportlint.italian._train_parser`` (not imported at run time).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ import math
 import sys
 import zlib
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,7 +64,7 @@ def coarse_label(label: str) -> str:
 class _State:
     """A parse in progress: words are 1..n-2 (0 a start pad, n-1 the root)."""
 
-    __slots__ = ("heads", "i", "lefts", "n", "rights", "stack")
+    __slots__ = ("_counts", "heads", "i", "lefts", "n", "rights", "stack")
 
     def __init__(self, n: int) -> None:
         self.n = n
@@ -71,6 +73,17 @@ class _State:
         self.rights: list[list[int]] = [[] for _ in range(n)]
         self.stack: list[int] = [1]
         self.i = 2
+        self._counts: tuple[list[int], list[int]] | None = None
+
+    def counts(self, tags: Sequence[str]) -> tuple[list[int], list[int]]:
+        """Prefix counts of punctuation and of verbs: ``c[k]`` over words ``0..k-1``."""
+        if self._counts is None:
+            p, v = [0], [0]
+            for t in tags:
+                p.append(p[-1] + (t == "PUNCT"))
+                v.append(v[-1] + (t.startswith(("VERB", "AUX"))))
+            self._counts = (p, v)
+        return self._counts
 
     def done(self) -> bool:
         return not self.stack and self.i + 1 >= self.n
@@ -97,34 +110,36 @@ class _State:
         (self.lefts if child < head else self.rights)[head].append(child)
 
 
-def gold_moves(state: _State, gold: Sequence[int]) -> list[int]:
-    """The moves that lose no arc of the (projective) gold tree: the dynamic oracle."""
-    i, n, stack = state.i, state.n, state.stack
-    valid = state.valid()
-    if not stack or (SHIFT in valid and gold[i] == stack[-1]):
-        return [SHIFT]
-    if gold[stack[-1]] == i:
-        return [LEFT]
-    costly = {m for m in MOVES if m not in valid}
-    s0 = stack[-1]
-    if len(stack) >= 2 and gold[s0] == stack[-2]:
-        costly.add(LEFT)
-    if SHIFT not in costly and any(gold[w] == i or gold[i] == w for w in stack):
-        costly.add(SHIFT)
-    if any(gold[w] == s0 or gold[s0] == w for w in range(i + 1, n)):
-        costly.add(LEFT)
-        costly.add(RIGHT)
-    return [m for m in MOVES if m not in costly]
-
-
 def _ctx(items: list[int], k: int, data: Sequence[str]) -> str:
     return data[items[-k]] if len(items) >= k else ""
 
 
-def features(words: Sequence[str], tags: Sequence[str], state: _State) -> list[str]:
-    """The transition features: words and tags of the top three stack items, the first
-    three buffer items, the leftmost and rightmost children, valencies and distance
-    (``words``/``tags`` padded: 0 is the start, n-1 the root)."""
+def morph(lexicon: Any, word: str, tag: str) -> str:
+    """What the lexicon says of a word's number and (for a verb) its form, under its tag:
+    ``"p"``, ``"s|p"``, ``"fins"``, ``"inf"``, ``"parts"``, or ``""``."""
+    if lexicon is None:
+        return ""
+    head = tag.split("+")[0]
+    readings = lexicon.analyses(word)
+    if head in ("VERB", "AUX"):
+        out = {("fin" if a.finite else a.mood) + (a.number if a.mood != "inf" else "")
+               for a in readings if a.pos in ("VER", "AUX")}
+    elif head in ("NOUN", "ADJ", "DET", "PRON"):
+        out = {a.number for a in readings if a.pos not in ("VER", "AUX") and a.number}
+    else:
+        return ""
+    return "|".join(sorted(out))
+
+
+def features(words: Sequence[str], tags: Sequence[str], state: _State,
+             ms: Sequence[str] | None = None) -> list[str]:
+    """The transition features (Zhang and Nivre's set, read for arc-hybrid): words and tags
+    of the top three stack items and the first three buffer items, the leftmost and
+    rightmost children, valencies and distance; the second stack item's children and
+    distance to the first (the head RIGHT would give it); the punctuation and verbs between
+    s1, s0 and b0 (a comma or a verb between two words makes an arc between them less
+    likely); and, with ``ms`` (`morph`), the number and verb form of s1, s0 and b0, for
+    agreement (``words``/``tags``/``ms`` padded: 0 is the start, n-1 the root)."""
     n0, n, stack = state.i, state.n, state.stack
     depth = len(stack)
     s0 = stack[-1] if depth else -1
@@ -191,6 +206,40 @@ def features(words: Sequence[str], tags: Sequence[str], state: _State) -> list[s
         f"x0 {wn0[-3:]} {tn0}", f"x1 {ws0[-3:]} {ts0}", f"x2 {ws0[-3:]} {wn0[-3:]}",
         f"x3 {ts0} {tn0} {d} {vs0f} {vn0b}",
     ]
+    # s1: the other head s0 may attach to (RIGHT), its children and its distance to s0
+    s1 = stack[-2] if depth > 1 else -1
+    if s1 > 0:
+        s1l, s1r = lefts[s1], rights[s1]
+        ts1f1 = tags[s1r[-1]] if s1r else ""
+        ts1b1 = tags[s1l[0]] if s1l else ""
+        d1 = str(min(s0 - s1, 5))
+        pc = state.counts(tags)
+        p01 = pc[0][s0] - pc[0][s1]
+        v01 = pc[1][s0] - pc[1][s1]
+        f += [
+            f"s1a {ws1}/{ts1} {ws0}/{ts0}", f"s1b {ws1} {ws0}", f"s1c {ts1} {ws0}/{ts0}",
+            f"s1d {ts1} {ts0} {d1}", f"s1e {ws1} {d1}",
+            f"s1f {ts1} {ts1f1} {ts0}", f"s1g {ts1} {ts1b1} {ts0}",
+            f"s1h {ts1} {len(s1r)} {ts0}", f"s1p {ts1} {ts0} {min(p01, 3)} {min(v01, 2)}",
+            f"s1x {ws1[-3:]} {ts1} {ts0}",
+        ]
+    if ms is not None:
+        ms0 = ms[s0] if s0 >= 0 else ""
+        ms1 = ms[stack[-2]] if depth > 1 else ""
+        mn0 = ms[n0]
+        f += [f"ag0 {ts0} {ms0} {tn0} {mn0}", f"ag1 {ts1} {ms1} {ts0} {ms0}",
+              f"ag2 {ts1} {ms1} {tn0} {mn0}", f"ag3 {ws0} {mn0}", f"ag4 {ms0} {wn0}",
+              f"ag5 {ts1} {ms1} {ts0} {ms0} {tn0} {mn0}"]
+    if s0 > 0:
+        pc = state.counts(tags)
+        p0n = pc[0][n0] - pc[0][s0 + 1]
+        v0n = pc[1][n0] - pc[1][s0 + 1]
+        f += [
+            f"pn {ts0} {tn0} {min(p0n, 3)} {min(v0n, 2)}",
+            f"pnw {ws0} {tn0} {min(p0n, 3)}", f"pnw2 {ts0} {wn0} {min(p0n, 3)}",
+            f"nx {ts0} {tn0} {tn1} {words[n0 + 1] if n0 + 1 < n and tn1 == 'PUNCT' else ''}",
+            f"sx {ts0} {tags[s0 + 1]} {tn0}",
+        ]
     return f
 
 
@@ -227,7 +276,8 @@ class Parser:
     ``label_table[bucket(f) * len(labels) + label]``."""
 
     def __init__(self, table: Any, label_table: Any, labels: Sequence[str],
-                 temperature: float, label_temperature: float) -> None:
+                 temperature: float, label_temperature: float, lexicon: Any = None) -> None:
+        self.lexicon = lexicon
         self.table = table
         self.mask = len(table) // 3 - 1
         self.labels = tuple(labels)
@@ -261,6 +311,8 @@ class Parser:
         ws = ["<start>", *map(normalise, words), "<root>"]
         ts = ["<start>", *tags, "<root>"]
         n = len(ws)
+        lex = self.lexicon
+        ms = ["", *(morph(lex, w, t) for w, t in zip(words, tags, strict=True)), ""]
         state = _State(n)
         conf = [0.0] * n
         # the lowest probability of any move made while a word was on the stack: its arc is
@@ -268,7 +320,7 @@ class Parser:
         low = [1.0] * n
         temp = self.temperature
         while not state.done():
-            scores = self._scores(features(ws, ts, state), self._rows, self.table,
+            scores = self._scores(features(ws, ts, state, ms), self._rows, self.table,
                                   self.mask, 3)
             valid = state.valid()
             move = max(valid, key=lambda m: scores[m])
@@ -307,258 +359,9 @@ class Parser:
         return out
 
 
-# --- training (scripts/build_parser.py and bench/bench_parser.py) -------------------------
-
-@dataclass
-class Tree:
-    """A training sentence: written words, tags, heads (-1 root) and relations."""
-
-    words: list[str]
-    tags: list[str]
-    heads: list[int]
-    labels: list[str]
-
-
-def projectivise(heads: list[int]) -> list[int]:
-    """``heads`` (padded: root = n-1) with non-projective arcs lifted to the head's head
-    until the tree is projective (the oracle needs a projective tree)."""
-    heads = list(heads)
-    n = len(heads)
-
-    def crossing(d: int) -> bool:
-        h = heads[d]
-        lo, hi = min(d, h), max(d, h)
-        for k in range(lo + 1, hi):
-            a = k
-            while a != h and a != n - 1 and 0 < a:
-                a = heads[a]
-            if a != h:
-                return True
-        return False
-
-    for _ in range(n * 2):
-        bad = [d for d in range(1, n - 1) if heads[d] != n - 1 and crossing(d)]
-        if not bad:
-            break
-        d = min(bad, key=lambda x: abs(heads[x] - x))
-        heads[d] = heads[heads[d]]
-    return heads
-
-
-class _Perceptron:
-    """An averaged perceptron over string features, ``width`` classes."""
-
-    def __init__(self, width: int) -> None:
-        self.width = width
-        self.weights: dict[str, list[float]] = {}
-        self.totals: dict[str, list[float]] = {}
-        self.stamps: dict[str, list[int]] = {}
-        self.instances = 0
-
-    def scores(self, feats: list[str]) -> list[float]:
-        out = [0.0] * self.width
-        get = self.weights.get
-        for f in feats:
-            row = get(f)
-            if row is not None:
-                for k in range(self.width):
-                    out[k] += row[k]
-        return out
-
-    def update(self, truth: int, guess: int, feats: list[str]) -> None:
-        self.instances += 1
-        if truth == guess:
-            return
-        now = self.instances
-        for f in feats:
-            row = self.weights.get(f)
-            if row is None:
-                row = self.weights[f] = [0.0] * self.width
-                self.totals[f] = [0.0] * self.width
-                self.stamps[f] = [0] * self.width
-            tot, st = self.totals[f], self.stamps[f]
-            for k, delta in ((truth, 1.0), (guess, -1.0)):
-                tot[k] += (now - st[k]) * row[k]
-                st[k] = now
-                row[k] += delta
-
-    def averaged(self) -> dict[str, list[float]]:
-        now = max(self.instances, 1)
-        out = {}
-        for f, row in self.weights.items():
-            tot, st = self.totals[f], self.stamps[f]
-            avg = [(tot[k] + (now - st[k]) * row[k]) / now for k in range(self.width)]
-            if any(avg):
-                out[f] = avg
-        return out
-
-
-def _padded(tree: Tree) -> tuple[list[str], list[str], list[int]]:
-    n = len(tree.words) + 2
-    ws = ["<start>", *map(normalise, tree.words), "<root>"]
-    ts = ["<start>", *tree.tags, "<root>"]
-    heads = [-1] + [h + 1 if h >= 0 else n - 1 for h in tree.heads] + [-1]
-    return ws, ts, heads
-
-
-def train(trees: Sequence[Tree], iterations: int = 10, label_iterations: int = 6,
-          seed: int = 0, progress: Callable[[str], None] | None = None,
-          buckets: int = BUCKETS, label_buckets: int = LABEL_BUCKETS) -> Parser:
-    """A parser trained on ``trees`` (the dynamic oracle follows the model's own moves)."""
-    import random
-
-    rng = random.Random(seed)
-    prepared = []
-    for t in trees:
-        ws, ts, heads = _padded(t)
-        prepared.append((ws, ts, projectivise(heads), heads,
-                         [coarse_label(x) for x in t.labels]))
-    model = _Perceptron(3)
-    order = list(range(len(prepared)))
-    for it in range(iterations):
-        right = total = 0
-        for s in order:
-            ws, ts, gold, _, _ = prepared[s]
-            state = _State(len(ws))
-            while not state.done():
-                feats = features(ws, ts, state)
-                scores = model.scores(feats)
-                valid = state.valid()
-                guess = max(valid, key=lambda m: scores[m])
-                golds = gold_moves(state, gold)
-                if golds:
-                    best = max(golds, key=lambda m: scores[m])
-                    model.update(best, guess, feats)
-                state.apply(guess)
-            right += sum(state.heads[w] == gold[w] for w in range(1, len(ws) - 1))
-            total += len(ws) - 2
-        rng.shuffle(order)
-        if progress:
-            progress(f"iteration {it + 1}: UAS {right / max(total, 1):.4f} on training data")
-    labels = sorted({x for p in prepared for x in p[4]})
-    index = {x: k for k, x in enumerate(labels)}
-    labeller = _Perceptron(len(labels))
-    for it in range(label_iterations):
-        right = total = 0
-        for s in order:
-            ws, ts, _, heads, gl = prepared[s]
-            n = len(ws)
-            kids: list[list[int]] = [[] for _ in range(n)]
-            for w in range(1, n - 1):
-                kids[heads[w]].append(w)
-            for w in range(1, n - 1):
-                feats = label_features(ws, ts, heads, kids, w)
-                scores = labeller.scores(feats)
-                guess = max(range(len(labels)), key=lambda k: (scores[k], -k))
-                truth = index[gl[w - 1]]
-                labeller.update(truth, guess, feats)
-                right += guess == truth
-                total += 1
-        rng.shuffle(order)
-        if progress:
-            progress(f"labels {it + 1}: {right / max(total, 1):.4f} on training data")
-    return Parser(_pack(model.averaged(), 3, buckets), _pack(labeller.averaged(), len(labels),
-                  label_buckets), labels, 100.0, 100.0)
-
-
-def _pack(weights: dict[str, list[float]], width: int, buckets: int,
-          min_weight: float = 0.05) -> memoryview:
-    import array
-
-    sums = [0.0] * (buckets * width)
-    mask = buckets - 1
-    for f, row in weights.items():
-        o = (zlib.crc32(f.encode("utf-8", "surrogatepass")) & mask) * width
-        for k, w in enumerate(row):
-            if abs(w) >= min_weight:
-                sums[o + k] += w
-    return memoryview(array.array("h", (max(-32768, min(32767, round(w * 100))) for w in sums)))
-
-
-def evaluate(parser: Parser, trees: Sequence[Tree], tags: Sequence[Sequence[str]] | None = None
-             ) -> dict[str, Any]:
-    """UAS, LAS (punctuation included and excluded) and the accuracy of confident arcs."""
-    right = lright = total = 0
-    pright = plright = ptotal = 0
-    confident: dict[float, list[int]] = {c: [0, 0] for c in (0.8, 0.9, 0.95)}
-    for k, t in enumerate(trees):
-        arcs = parser.parse(t.words, tags[k] if tags is not None else t.tags)
-        for a, h, lab, tag in zip(arcs, t.heads, t.labels, t.tags, strict=True):
-            ok = a.head == h
-            lok = ok and a.label == coarse_label(lab)
-            right += ok
-            lright += lok
-            total += 1
-            if tag != "PUNCT":
-                pright += ok
-                plright += lok
-                ptotal += 1
-            for c, cell in confident.items():
-                if a.confidence >= c:
-                    cell[0] += ok
-                    cell[1] += 1
-    return {"uas": right / max(total, 1), "las": lright / max(total, 1),
-            "uas_nopunct": pright / max(ptotal, 1), "las_nopunct": plright / max(ptotal, 1),
-            "tokens": total,
-            "confident": {c: (r / max(n, 1), n / max(total, 1))
-                          for c, (r, n) in confident.items()}}
-
-
-def fit_temperatures(parser: Parser, trees: Sequence[Tree]) -> tuple[float, float]:
-    """The softmax temperatures (arcs, labels) that make held-out arcs most likely."""
-    grid = (25.0, 50.0, 75.0, 100.0, 150.0, 200.0, 300.0, 400.0, 600.0, 800.0, 1200.0)
-    parsed = [(t, parser.parse(t.words, t.tags)) for t in trees]
-    best = (parser.temperature, parser.label_temperature)
-    for which in (0, 1):
-        best_ll, best_t = -math.inf, best[which]
-        for temp in grid:
-            if which == 0:
-                parser.temperature = temp
-                parsed = [(t, parser.parse(t.words, t.tags)) for t in trees]
-            else:
-                parser.label_temperature = temp
-                parsed = [(t, parser.parse(t.words, t.tags)) for t in trees]
-            ll = 0.0
-            for t, arcs in parsed:
-                for a, h, lab in zip(arcs, t.heads, t.labels, strict=True):
-                    if which == 0:
-                        ok, p = a.head == h, a.confidence
-                    else:
-                        ok, p = a.label == coarse_label(lab), a.label_confidence
-                    ll += math.log(max(p if ok else 1 - p, 1e-9))
-            if ll > best_ll:
-                best_ll, best_t = ll, temp
-        if which == 0:
-            parser.temperature = best_t
-        else:
-            parser.label_temperature = best_t
-        best = (parser.temperature, parser.label_temperature)
-    return best
-
-
-def dumps(parser: Parser, meta: dict[str, Any]) -> bytes:
-    """The model file (see the module doc), gzipped reproducibly."""
-    import array
-    import io
-
-    header = {"labels": list(parser.labels), "temperature": parser.temperature,
-              "label_temperature": parser.label_temperature, "buckets": parser.mask + 1,
-              "label_buckets": parser.label_mask + 1, **meta}
-    head = json.dumps(header, ensure_ascii=False, sort_keys=True).encode("utf-8")
-    head += b" " * (len(head) % 2) + b"\n"
-    t1 = array.array("h", parser.table)
-    t2 = array.array("h", parser.label_table)
-    if sys.byteorder != "little":
-        t1.byteswap()
-        t2.byteswap()
-    buf = io.BytesIO()
-    with gzip.GzipFile("", "wb", 9, buf, mtime=0) as fh:
-        fh.write(head + t1.tobytes() + t2.tobytes())
-    return buf.getvalue()
-
-
-def parse_model(data: Any) -> Parser:
-    """A `Parser` over the decompressed model file ``data`` (read in place)."""
+def parse_model(data: Any, lexicon: Any = None) -> Parser:
+    """A `Parser` over the decompressed model file ``data`` (read in place); ``lexicon``
+    gives the words' number and verb form (`morph`), as in training."""
     end = data.find(b"\n")
     header = json.loads(bytes(data[:end]).decode("utf-8"))
     body = memoryview(data)[end + 1:]
@@ -576,15 +379,17 @@ def parse_model(data: Any) -> Parser:
     if len(table) != size + header["label_buckets"] * len(labels):
         raise ValueError("damaged parser model: the weight tables have the wrong size")
     return Parser(table[:size], table[size:], labels, float(header["temperature"]),
-                  float(header["label_temperature"]))
+                  float(header["label_temperature"]), lexicon)
 
 
 def load() -> Parser:
+    """The shipped model, with the shipped lexicon."""
+    from sportlint.italian import resources
     from sportlint.util.cache import cached_blob
 
     source = data_dir() / FILE
     blob = cached_blob("parser", [source], lambda: gzip.decompress(source.read_bytes()))
-    return parse_model(blob)
+    return parse_model(blob, resources.get("lexicon"))
 
 
 def arcs_by_head(arcs: Sequence[Arc]) -> dict[int, list[int]]:

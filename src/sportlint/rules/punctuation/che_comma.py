@@ -70,9 +70,17 @@ class CheComma(Rule):
             kinds = [t.kind for t in tokens]
             for k in candidates:
                 head = p.arcs[k].head
-                if head <= k + 1 or not p.sure(k, at=CONFIRM) or \
-                        not p.tagged(head, "VERB", "AUX", "VERB+PRON", "AUX+PRON", "ADJ",
-                                     "NOUN", at=0.0):
+                if head <= k + 1 or not p.sure(k, at=CONFIRM):
+                    # a parser that learnt from edited text may hang a "che" it has never
+                    # seen before a comma elsewhere: the sentence without the comma must
+                    # then read it, confidently, as the mark of the clause after it
+                    w = parse_variant(ctx, words[:k + 1] + words[k + 2:],
+                                      kinds[:k + 1] + kinds[k + 2:])
+                    if w.arcs[k].head <= k or not w.sure(k, "mark"):
+                        continue
+                    head = w.arcs[k].head + 1
+                if not p.tagged(head, "VERB", "AUX", "VERB+PRON", "AUX+PRON", "ADJ", "NOUN",
+                                at=0.0):
                     continue
                 if any(t.kind == "punct" for t in tokens[k + 2:head]):
                     continue              # an inciso, closed before the verb

@@ -14,11 +14,12 @@ class SubjectVerbComma(Rule):
 
     What it catches:
     A single comma that cuts a subject from the verb right after it: "Il capitano della
-    Roma, ha segnato al 90'", "Ha detto che il portiere del Bari, non giocherà". The
-    sentence's first comma must be followed by a finite verb, and the parser must read the
-    words before it, from the start of the sentence or of a clause opened by "che",
-    "quando", "e" ..., as one noun phrase that is the verb's subject, with a confident arc
-    and label.
+    Roma, ha segnato al 90'", "Ha detto che il portiere del Bari, non giocherà", "Il
+    centrocampista brasiliano, si è fermato". The sentence's first comma must follow a
+    noun, a name or an adjective and be followed by a finite verb (perhaps after "non" or
+    a clitic such as "si", "ci", "lo"), and the parser must read the words before it,
+    from the start of the sentence or of a clause opened by "che", "quando", "e" ..., as
+    one noun phrase that is the verb's subject, with a confident arc and label.
 
     Stays silent on:
     An apposition or an inciso closed before the verb ("Il capitano, Pellegrini, ha

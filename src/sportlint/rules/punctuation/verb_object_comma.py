@@ -8,7 +8,13 @@ from collections.abc import Iterator
 from sportlint.findings import Finding, Severity
 from sportlint.italian.lexicon import Lexicon
 from sportlint.rules.base import Context, Rule
-from sportlint.rules.punctuation._parse import finite, parse_variant, second_person, tagged
+from sportlint.rules.punctuation._parse import (
+    Parsed,
+    finite,
+    parse_variant,
+    second_person,
+    tagged,
+)
 from sportlint.segment.tokens import Token
 
 #: what may open a direct object right after the comma
@@ -115,22 +121,27 @@ class VerbObjectComma(Rule):
             return None                   # a clitic object before the verb: a dislocation
         words = [t.text for t in tokens]
         kinds = [t.kind for t in tokens]
+        variants = [(words[:c] + words[c + 1:], kinds[:c] + kinds[c + 1:], c)]
         if c > v + 1:
-            w = parse_variant(ctx, [*words[:v + 1], ",", *words[v + 1:]],
-                              [*kinds[:v + 1], "punct", *kinds[v + 1:]])
-            o_start = c + 2
-        else:
-            w = parse_variant(ctx, words[:c] + words[c + 1:], kinds[:c] + kinds[c + 1:])
-            o_start = c
-        objects = [k for k in range(o_start, len(w.tokens))
-                   if w.arcs[k].head == v and w.arcs[k].label == "obj"]
-        if len(objects) != 1:
-            return None
-        o = objects[0]
-        if not w.sure(o, "obj") or w.span(o)[0] != o_start or \
-                not w.tagged(o, "NOUN", "PROPN", at=0.0):
-            return None
-        if any(w.arcs[k].label in ("obj", "ccomp", "xcomp", "expl") and k != o
-               for k in w.children[v]):
-            return None
-        return v
+            # the inciso closed first; the comma dropped reads as well when the parser
+            # hangs the object on the inciso's noun
+            variants.insert(0, ([*words[:v + 1], ",", *words[v + 1:]],
+                                [*kinds[:v + 1], "punct", *kinds[v + 1:]], c + 2))
+        for vw, vk, o_start in variants:
+            if _reads_as_object(parse_variant(ctx, vw, vk), v, o_start):
+                return v
+        return None
+
+
+def _reads_as_object(w: Parsed, v: int, o_start: int) -> bool:
+    """Whether the phrase from ``o_start`` is, confidently, the one object of verb ``v``."""
+    objects = [k for k in range(o_start, len(w.tokens))
+               if w.arcs[k].head == v and w.arcs[k].label == "obj"]
+    if len(objects) != 1:
+        return False
+    o = objects[0]
+    if not w.sure(o, "obj") or w.span(o)[0] != o_start or \
+            not w.tagged(o, "NOUN", "PROPN", at=0.0):
+        return False
+    return not any(w.arcs[k].label in ("obj", "ccomp", "xcomp", "expl") and k != o
+                   for k in w.children[v])
