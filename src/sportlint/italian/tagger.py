@@ -201,7 +201,13 @@ class Tagger:
         key = (feats, *args)
         row = self._groups.get(key)
         if row is None:
-            row = self._groups[key] = tuple(map(sum, zip(*map(self._row, feats(*args)),
+            n = len(self.tags)
+            mask = self.mask
+            table = self.table
+            crc = zlib.crc32
+            offsets = [(crc(f.encode("utf-8", "surrogatepass")) & mask) * n
+                       for f in feats(*args)]
+            row = self._groups[key] = tuple(map(sum, zip(*[table[o:o + n] for o in offsets],
                                                          strict=True)))
         return row
 
@@ -240,8 +246,9 @@ class Tagger:
                     group(right_features, wr, ar),
                     group(left2_features, wl2, al2),
                     group(right2_features, wr2, ar2),
-                    group(pair_features, w, a, wr, ar, True),
-                    group(pair_features, w, a, wl, al, False),
+                    # pairs are rarely seen twice: their rows are added one by one
+                    *map(row_of, pair_features(w, a, wr, ar, True)),
+                    *map(row_of, pair_features(w, a, wl, al, False)),
                     *map(row_of, tag_features(w, a, ar, prev, prev2)),
                 ]
                 scores = list(map(sum, zip(*rows, strict=True)))
