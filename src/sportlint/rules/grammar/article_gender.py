@@ -36,6 +36,8 @@ class ArticleGender(Rule):
     -ore, -mento masculine).
 
     Stays silent on:
+    A plural article before a singular noun of the other gender: "i granata", "dei viola"
+    (a team by its colours, invariable), "ai ragione" ("hai", grammar.avere-h's).
     Words whose gender the ending does not tell ("fine", "capitale", "tema", "atleta",
     "radio") are never flagged, nor invariable nouns (one form for singular and plural),
     whose ending tells no gender either: clippings take the gender of the word they clip
@@ -47,8 +49,8 @@ class ArticleGender(Rule):
     Why:
     A wrong gender is a slip of a half-revised sentence (the noun changed, the article not).
 
-    When the article differs from the noun in number as well ("sul reti", "nel porte"), the
-    article takes the noun's gender and number ("sulle reti").
+    When a singular article differs from a plural noun in gender as well ("nel porte", "al
+    squadre"), the article takes the noun's gender and number ("nelle porte").
 
     Example:
         Ha perso il partita di ieri.
@@ -93,6 +95,8 @@ class ArticleGender(Rule):
                 continue
             right_gender = genders.pop()
             right_number = numbers.pop()    # the article's, or (both wrong) the noun's
+            if number == "p" and right_number == "s":
+                continue    # "dei granata", "i viola": a team's colours; "ai" for "hai"
             if right_number == "p" and \
                     not all(plural_fits(a.lemma, word, right_gender) for a in nouns):
                 continue
