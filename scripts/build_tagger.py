@@ -22,14 +22,18 @@ sentence except a held-out split that rules are measured on (false alarms on tex
 tagger never saw): every tenth sentence of PUD, MarkIT's test file and ParlaMint's test file
 (`held_out`). Words that UD splits (``della`` = ``di`` + ``la``, ``farlo``) are tagged as the
 written word with the joined tags (``ADP+DET``, ``VERB+PRON``), since sportlint tags what is
-written. The model is a derived work of the treebanks: CC BY-SA 4.0 (see its SOURCES.md).
+written. Where the treebanks disagree on a closed-class word's tag (PUD's possessive
+pronouns and the like), every row is mapped to one convention (`convention`). Training also
+reads noisy copies of the sentences with slips of inflection (``tagger.noisy``). The model
+is a derived work of the treebanks: CC BY-SA 4.0 (see its SOURCES.md).
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -62,8 +66,66 @@ def join_tags(tags: list[str]) -> str:
     return joined if len(out) == 1 or joined in JOINED else "X"
 
 
-def read_conllu(path: Path) -> Iterator[Sentence]:
-    """The sentences of a CoNLL-U file as (written words, tags)."""
+#: nominal relations: a determiner heading one of them stands alone, as a pronoun does
+NOMINAL = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "nmod",
+                     "root", "dislocated", "nsubj:outer", "xcomp"})
+#: indefinites that PUD tags as nouns or adjectives where the other three treebanks (and
+#: UD's Italian guidelines) have a pronoun standing alone, a determiner before a noun
+INDEFINITE = frozenset({"tutto", "qualcuno", "qualcosa", "nessuno", "niente", "nulla",
+                        "chiunque", "entrambi", "entrambe", "ognuno", "ciascuno"})
+#: adjectives of quantity that PUD tags DET after an article (*gli altri, diverse volte*)
+QUANTITY = frozenset({"altro", "diverso", "vario"})
+#: a past participle's ending, and an infinitive's (a verb's lemma)
+PARTICIPLE = re.compile(r"(?:at|it|ut|ss|st|tt|rs|ns|ls|rt|ort|ent)[oaie]$")
+VERB_ENDINGS = ("are", "ere", "ire", "rre")
+
+
+def convention(cols: Sequence[str]) -> str:
+    """The UPOS of CoNLL-U row ``cols`` in the one convention the tagger is trained on.
+
+    The four treebanks disagree on a few closed-class words, and PUD (converted from an
+    older annotation) is the odd one out: it tags prenominal possessives PRON (*il suo
+    libro*), *ciò* DET, *tutto* and *qualcuno* ADJ or NOUN, *gli altri* DET, *se* ADP,
+    *fino* ADP and *milioni* NUM. Training on both conventions teaches the tagger neither;
+    the rules need the majority's (a possessive before a noun agrees like a determiner),
+    so each row is mapped to it by its relation and lemma, never by its word form:
+
+    - a pronoun that is a possessive determiner (``det:poss``) is DET;
+    - a determiner heading a nominal relation (*ciò è vero*) is PRON;
+    - an indefinite tagged ADJ or NOUN is DET before a noun (``det``, ``det:predet``,
+      ``amod``) and PRON standing alone;
+    - *altro*, *diverso*, *vario* tagged DET are ADJ (``amod``), or PRON standing alone;
+    - a past participle tagged ADJ with a verb for lemma (*le economie cresciute*, lemma
+      *crescere*) is VERB, as the other treebanks tag a participle whose lemma is the verb
+      (those lemmatised as adjectives, *corretto*, stay ADJ);
+    - *se* tagged ADP is SCONJ; *fino* tagged ADP is ADV; *milione*, *miliardo* tagged
+      NUM are NOUN.
+    """
+    upos, lemma, deprel = cols[3], cols[2].lower(), cols[7]
+    if upos == "PRON" and deprel == "det:poss":
+        return "DET"
+    if upos == "DET" and lemma in QUANTITY:
+        return "PRON" if deprel in NOMINAL else "ADJ"
+    if upos == "DET" and deprel in NOMINAL:
+        return "PRON"
+    if upos in ("ADJ", "NOUN") and lemma in INDEFINITE:
+        return "DET" if deprel in ("det", "det:predet", "amod") else "PRON"
+    if upos == "NOUN" and lemma == "altro" and deprel in NOMINAL:
+        return "PRON"
+    if upos == "ADJ" and PARTICIPLE.search(cols[1].lower()) and lemma.endswith(VERB_ENDINGS):
+        return "VERB"
+    if upos == "ADP" and lemma == "se":
+        return "SCONJ"
+    if upos == "ADP" and lemma == "fino":
+        return "ADV"
+    if upos == "NUM" and lemma in ("milione", "miliardo"):
+        return "NOUN"
+    return upos
+
+
+def read_conllu(path: Path, raw: bool = False) -> Iterator[Sentence]:
+    """The sentences of a CoNLL-U file as (written words, tags): the tags in the tagger's
+    convention (`convention`), or as the file has them if ``raw``."""
     words: list[str] = []
     tags: list[str] = []
     span_end = 0
@@ -87,24 +149,25 @@ def read_conllu(path: Path) -> Iterator[Sentence]:
             span_end, span = int(last), []
             continue
         if int(ident) <= span_end:
-            span.append(cols[3])
+            span.append(cols[3] if raw else convention(cols))
             if int(ident) == span_end:
                 tags[-1] = join_tags(span)
             continue
         words.append(cols[1])
-        tags.append(cols[3])
+        tags.append(cols[3] if raw else convention(cols))
     if words:
         yield words, tags
 
 
-def files(folder: Path) -> dict[str, list[tuple[str, list[Sentence]]]]:
-    """Treebank -> [(file name, sentences)], for the four treebanks under ``folder``."""
+def files(folder: Path, raw: bool = False) -> dict[str, list[tuple[str, list[Sentence]]]]:
+    """Treebank -> [(file name, sentences)], for the four treebanks under ``folder`` (tags
+    as `read_conllu` gives them)."""
     out: dict[str, list[tuple[str, list[Sentence]]]] = {}
     for name, (repo, _, _) in TREEBANKS.items():
         paths = sorted((folder / repo).glob("*.conllu"))
         if not paths:
             raise SystemExit(f"{folder / repo}: no .conllu files (clone {repo}, see --help)")
-        out[name] = [(p.name, list(read_conllu(p))) for p in paths]
+        out[name] = [(p.name, list(read_conllu(p, raw))) for p in paths]
     return out
 
 

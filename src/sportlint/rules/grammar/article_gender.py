@@ -36,6 +36,8 @@ class ArticleGender(Rule):
     -ore, -mento masculine).
 
     Stays silent on:
+    A plural article before a singular noun of the other gender: "i granata", "dei viola"
+    (a team by its colours, invariable), "ai ragione" ("hai", grammar.avere-h's).
     Words whose gender the ending does not tell ("fine", "capitale", "tema", "atleta",
     "radio") are never flagged, nor invariable nouns (one form for singular and plural),
     whose ending tells no gender either: clippings take the gender of the word they clip
@@ -47,6 +49,9 @@ class ArticleGender(Rule):
     Why:
     A wrong gender is a slip of a half-revised sentence (the noun changed, the article not).
 
+    When a singular article differs from a plural noun in gender as well ("nel porte", "al
+    squadre"), the article takes the noun's gender and number ("nelle porte").
+
     Example:
         Ha perso il partita di ieri.
         -> Ha perso la partita di ieri.
@@ -55,7 +60,8 @@ class ArticleGender(Rule):
     Replaces the article with the one of the noun's gender.
 
     Fix safety:
-    Safe: the article alone changes.
+    Safe: the article alone changes. When it differs in number too, unsafe
+    (`--unsafe-fixes`): the noun's number may be the slip ("sul reti" may be "sulla rete").
     """
 
     id = "grammar.article-gender"
@@ -84,18 +90,27 @@ class ArticleGender(Rule):
             if {a.number for a in nouns} == {"s", "p"}:
                 continue  # invariable, its ending tells no gender: clippings, "la metro"
             genders = {a.gender for a in readings if a.pos != "VER" or a.mood == "part"}
-            if len(genders) != 1 or not any(a.number == number for a in nouns):
+            numbers = {a.number for a in nouns}
+            if len(genders) != 1 or len(numbers) != 1:
                 continue
             right_gender = genders.pop()
-            if number == "p" and not all(plural_fits(a.lemma, word, right_gender) for a in nouns):
+            right_number = numbers.pop()    # the article's, or (both wrong) the noun's
+            if number == "p" and right_number == "s":
+                continue    # "dei granata", "i viola": a team's colours; "ai" for "hai"
+            if right_number == "p" and \
+                    not all(plural_fits(a.lemma, word, right_gender) for a in nouns):
                 continue
             if right_gender == gender or \
                     any(suffix_gender(a.lemma) != right_gender for a in nouns):
                 continue
-            right = capitalise_like(article_for(family, right_gender, number, word), tok.text)
+            right = capitalise_like(article_for(family, right_gender, right_number, word),
+                                    tok.text)
             right = with_apostrophe(right, ctx.style)
             glue = "" if right[-1:] in "'’" else " "
+            both = right_number != number
+            what = "femminile" if right_gender == "f" else "maschile"
+            if both:
+                what += " plurale" if right_number == "p" else " singolare"
             yield self.finding(
-                tok.start, nxt.start,
-                f"«{nxt.text}» è {'femminile' if right_gender == 'f' else 'maschile'}: "
-                f"«{right}{glue}{nxt.text}».", [right + glue], fix=Applicability.SAFE)
+                tok.start, nxt.start, f"«{nxt.text}» è {what}: «{right}{glue}{nxt.text}».",
+                [right + glue], fix=Applicability.UNSAFE if both else Applicability.SAFE)

@@ -24,6 +24,12 @@ _ADVERBIAL = frozenset("""
 alto basso lungo corto largo forte piano chiaro giusto dritto diritto veloce sodo caro duro
 facile pulito secco storto fisso tondo netto
 """.split())
+# Adjectives whose masculine singular heads a prepositional locution right after a noun
+# ("una casa vicino al mare", "un paese lontano dal centro"), with the preposition's forms.
+_LOCUTIONS = {
+    "vicino": frozenset("a ad al allo alla ai agli alle all'".split()),
+    "lontano": frozenset("da dal dallo dalla dai dagli dalle dall'".split()),
+}
 # Before the noun: a preposition of a complement ("la maglia della squadra bianca": the
 # adjective may agree with the first noun), or a coordination ("la maglia e il pantaloncino
 # bianchi": it agrees with both).
@@ -90,7 +96,8 @@ class NpAgreement(Rule):
     "N di N ADJ" and coordinated nouns ("la maglia della squadra bianca", "la maglia e il
     pantaloncino bianchi": the adjective may belong to another noun), invariable and
     foreign nouns ("città", "gol", "derby"), capitalised words (names), adjectives used as
-    adverbs ("gioca la palla lungo"), a noun whose article disagrees with it (that is
+    adverbs ("gioca la palla lungo"), the locutions "vicino a" and "lontano da" right after the
+    noun ("una casa vicino al mare"), a noun whose article disagrees with it (that is
     grammar.article-number's and grammar.article-gender's slip), and anything the tagger
     is not confident about.
 
@@ -145,6 +152,10 @@ class NpAgreement(Rule):
             return None
         if adj.low in _INTENSIFIERS:        # "una città molto vicina"
             adj = next_word(seg, adj)
+        elif adj.low in _LOCUTIONS:         # "una casa vicino al mare"
+            after = next_word(seg, adj)
+            if after is not None and after.low.replace("’", "'") in _LOCUTIONS[adj.low]:
+                return None
         if adj is None or adj.capitalised:
             return None
         readings = _adjective(lex, adj.low, noun=True)
