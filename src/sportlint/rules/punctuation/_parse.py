@@ -221,7 +221,10 @@ def subject_commas(ctx: Context, tokens: list[Token]) -> list[SubjectComma]:
         verb, last = tokens[v], tokens[c - 1]
         nounlike = last.capitalised or any(a.pos in ("NOUN", "ADJ")
                                            for a in lex.analyses(last.low))
-        if verb.is_word and nounlike and finite(lex, verb.low) and \
+        # a verb closed by a comma of its own is a parenthetical inciso ("La Roma, si sa,
+        # non perde"; "La scoperta, aggiunge, pone"), not the subject's verb
+        aside = any(t.text == "," for t in tokens[v + 1:v + 3])
+        if verb.is_word and nounlike and not aside and finite(lex, verb.low) and \
                 not second_person(lex, verb.low):
             candidates.append((c, v))
     # the verb's tag first: most candidates end there, before any parse
