@@ -21,7 +21,11 @@ jack-knifed tags (the slow part) for the next build and for ``bench/bench_parser
 The build is deterministic: the same treebanks, tagger code and lexicon give the same
 file byte for byte (seeded shuffles, insertion-ordered tables, CRC32 buckets, a gzip
 header without a time). The training code is ``sportlint.italian._train_parser``, which
-nothing imports at run time. The model is a derived work of the treebanks: CC BY-SA 4.0
+nothing imports at run time.  The gold tags the jack-knifing taggers learn from are
+mapped to the tagger's convention (``build_tagger.convention``), as the shipped tagger's are.
+A rebuild moves the label confidences: check the punctuation rules' thresholds
+(``CONFIDENT``, ``LABEL_CONFIDENT`` in ``rules/punctuation/_parse.py``) against their cases
+and held-out text before shipping it. The model is a derived work of the treebanks: CC BY-SA 4.0
 (see its SOURCES.md).
 """
 
@@ -38,7 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from build_tagger import TREEBANKS, is_held_out, join_tags  # noqa: E402
+from build_tagger import TREEBANKS, convention, is_held_out, join_tags  # noqa: E402
 
 from sportlint.italian._train_parser import Tree, dumps, fit_temperatures, train  # noqa: E402
 
@@ -77,7 +81,9 @@ def read_trees(path: Path) -> Iterator[Tree]:
         by_id = {int(r[0]): r for r in rows}
         tags, heads, labels = [], [], []
         for g in groups:
-            tags.append(join_tags([by_id[j][3] for j in g]) if len(g) > 1 else by_id[g[0]][3])
+            # the tagger's convention (build_tagger.convention), which it is trained on
+            tags.append(join_tags([convention(by_id[j]) for j in g]) if len(g) > 1
+                        else convention(by_id[g[0]]))
             outside = [j for j in g if int(by_id[j][6]) not in g] or g
             r = by_id[outside[0]]
             h = int(r[6])
