@@ -211,3 +211,34 @@ def test_an_entry_gone_meanwhile_is_checked_with_the_rules(
     monkeypatch.setattr(single, "cached", pruned_meanwhile)
     lints.clear()
     assert check(capsys, str(draft)) == first and lints == [str(draft)]
+
+
+def test_an_edit_of_a_names_file_or_a_rule_file_the_config_names_checks_again(
+        tmp_path: Path, cache: Path, lints: list[str], capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The files a config names are in the key by their content, not their path: a name
+    learnt or a rule edited since the last check is applied to unchanged drafts too."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    names = tmp_path / "names.yaml"
+    names.write_text("names:\n  - Ugo Pastrelli\n", encoding="utf-8")
+    rules = tmp_path / "house.yaml"
+    rule = ("id: house.{id}\nkind: substitution\nsummary: x\nentries:\n"
+            "  - {{wrong: segnato, right: realizzato}}\n")
+    rules.write_text(rule.format(id="one"), encoding="utf-8")
+    (tmp_path / ".sportlint.yaml").write_text(
+        "rule_files: [house.yaml]\nnames:\n  files: [names.yaml]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)     # --select house is checked against this folder's config
+
+    def linted_again() -> bool:
+        lints.clear()
+        code, out, err = run(capsys, "check", "--jobs", "1", "--select", "spelling,house",
+                             str(draft))
+        assert code == 1 and "[house." in out, err
+        return bool(lints)
+
+    assert linted_again() and not linted_again()
+    names.write_text("names:\n  - Ugo Pastrelli\n  - Lino Bari\n", encoding="utf-8")
+    assert linted_again() and not linted_again()
+    rules.write_text(rule.format(id="two"), encoding="utf-8")
+    assert linted_again() and not linted_again()
