@@ -93,7 +93,8 @@ def unknown_prefixes(prefixes: Iterable[str], config: Config | None = None) -> l
 #: above all, takes some 50 bytes a character, and at two million pieces a 3 MB draft
 #: peaked at 47 bytes a character beyond the base; at half a million, 16:
 #: bench/bench_memory.py); what a rule sees across pieces is lost there: a name spelt
-#: two ways, a sportlint-disable comment, a quotation or Markdown block cut by the break
+#: two ways, a quotation or Markdown block cut by the break (the draft's sportlint-disable
+#: comments act on every piece: `_lint_pieces`)
 PIECE = 500_000
 
 
@@ -116,12 +117,26 @@ def lint(doc: Document, config: Config, rules: Iterable[Rule] | None = None, *,
 def _lint_pieces(doc: Document, config: Config, rules: list[Rule], check_fixes: bool) -> Findings:
     findings: list[Finding] = []
     problems: dict[str, RuleProblem] = {}
+    # the draft's suppression comments act on every piece (a disable at the top of a dump
+    # holds to its end), and which of them hid nothing is told once, for the whole draft
+    directives = suppressions.parse(doc)
+    used: set[tuple[int, str]] = set()
+    each = replace(config, report_unused_suppressions=False) \
+        if directives and config.report_unused_suppressions else config
     for start, end in pieces(doc.text, PIECE):
         piece = _piece(doc, start, end)
-        found = _lint_one(piece, config, rules, check_fixes)
+        own, index = suppressions.for_piece(directives, start, end)
+        hid: set[tuple[int, str]] = set()
+        found = _lint_one(piece, each, rules, check_fixes, directives=own, used=hid)
+        used.update((index[i], prefix) for i, prefix in hid)
         findings += (shifted(f, start) for f in found)
         for problem in found.problems:
             problems.setdefault(problem.rule, problem)
+    if each is not config:
+        ran = [r.id for r in rules if r.id not in problems]
+        known = {**registry.all_rules(), **user_rules(config)}
+        findings += suppressions.unused(doc, directives, used, config, ran, known)
+        findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return Findings(findings, list(problems.values()))
 
 
@@ -158,7 +173,11 @@ def shifted(f: Finding, by: int) -> Finding:
     return replace(f, start=f.start + by, end=f.end + by, fix=fix)
 
 
-def _lint_one(doc: Document, config: Config, rules: list[Rule], check_fixes: bool) -> Findings:
+def _lint_one(doc: Document, config: Config, rules: list[Rule], check_fixes: bool, *,
+              directives: list[suppressions.Directive] | None = None,
+              used: set[tuple[int, str]] | None = None) -> Findings:
+    """Lint one document (or piece: then ``directives`` are the draft's suppression
+    comments that act on it, and ``used`` receives those that hid a finding)."""
     doc = with_front_matter_keys(doc, config.front_matter_keys)   # the config's prose fields
     seg = segment(doc)
     ctx = Context(doc, seg, config, Resources())
@@ -185,7 +204,7 @@ def _lint_one(doc: Document, config: Config, rules: list[Rule], check_fixes: boo
     # In-text suppressions, here and only here: what they hide is neither reported nor fixed.
     ran = [r.id for r in rules if all(p.rule != r.id for p in problems)]
     known = {**registry.all_rules(), **user_rules(config)}
-    kept = suppressions.apply(doc, findings, config, ran, known)
+    kept = suppressions.apply(doc, findings, config, ran, known, directives=directives, used=used)
     # then one slip, one finding (merge.py): what a suppression hid takes no part
     merged = merge.merge(kept, doc.text, _tiers(rules))
     if check_fixes and any(f.fix and f.fix.applicability is Applicability.SAFE for f in merged):

@@ -91,15 +91,20 @@ def _best(state: dict[str, tuple[bool, int]], rule_id: str) -> tuple[str, bool, 
 
 
 def apply(doc: Document, findings: Sequence[Finding], config: Config,
-          ran: Iterable[str] = (), known: Iterable[str] = ()) -> list[Finding]:
+          ran: Iterable[str] = (), known: Iterable[str] = (), *,
+          directives: list[Directive] | None = None,
+          used: set[tuple[int, str]] | None = None) -> list[Finding]:
     """The findings that no directive suppresses (sorted by position), plus, with
     ``config.report_unused_suppressions``, a finding for each unused directive prefix
     (with the severity the config gives it; none when the config disables it). ``ran``
-    are the ids of the rules that ran; ``known`` every rule id sportlint has."""
-    directives = parse(doc)
+    are the ids of the rules that ran; ``known`` every rule id sportlint has.
+    ``directives`` are the document's (default: `parse`; a piece of a huge draft is given
+    those of the draft: `for_piece`); ``used`` receives the (directive index, prefix)
+    pairs that hid a finding."""
+    directives = parse(doc) if directives is None else directives
     if not directives:
         return list(findings)
-    used: set[tuple[int, str]] = set()
+    used = set() if used is None else used
     next_line: dict[int, list[int]] = {}
     regions: list[int] = []
     for i, d in enumerate(directives):
@@ -123,13 +128,41 @@ def apply(doc: Document, findings: Sequence[Finding], config: Config,
             kept.append(f)
         else:
             used.add(hit)
-    if config.report_unused_suppressions and \
-            not any(matches(UNUSED, p) for p in config.disable):
-        severity = config.severity_for(UNUSED, Severity.WARNING)
-        kept += [f.with_severity(severity)
-                 for f in _unused(doc, directives, used, set(ran), set(known))]
-        kept.sort(key=lambda f: (f.start, f.end, f.rule))
+    extra = unused(doc, directives, used, config, ran, known)
+    if extra:
+        kept = sorted([*kept, *extra], key=lambda f: (f.start, f.end, f.rule))
     return kept
+
+
+def for_piece(directives: Sequence[Directive], start: int, end: int
+              ) -> tuple[list[Directive], list[int]]:
+    """The directives of the draft that act on its piece ``start:end`` (a huge draft is
+    linted in pieces: engine/linter.py), in the piece's offsets, and the index in
+    ``directives`` of each: the ``disable`` and ``enable`` comments before the piece, as if
+    written at its start (a ``sportlint-disable`` at the top of a dump still holds in its
+    last piece), then the comments inside it."""
+    out: list[Directive] = []
+    index: list[int] = []
+    for i, d in enumerate(directives):
+        if d.end <= start and d.kind in ("disable", "enable"):
+            out.append(Directive(d.kind, 0, 0, d.prefixes))
+        elif start <= d.start and d.end <= end:
+            out.append(Directive(d.kind, d.start - start, d.end - start, d.prefixes))
+        else:
+            continue
+        index.append(i)
+    return out, index
+
+
+def unused(doc: Document, directives: list[Directive], used: set[tuple[int, str]],
+           config: Config, ran: Iterable[str], known: Iterable[str]) -> list[Finding]:
+    """With ``config.report_unused_suppressions``, the findings of the unused directive
+    prefixes of ``doc`` (`apply` adds them itself; a huge draft's come from all its
+    pieces at once)."""
+    if not config.report_unused_suppressions or any(matches(UNUSED, p) for p in config.disable):
+        return []
+    severity = config.severity_for(UNUSED, Severity.WARNING)
+    return [f.with_severity(severity) for f in _unused(doc, directives, used, set(ran), set(known))]
 
 
 def _next_line_hit(directives: list[Directive], indices: list[int], rule_id: str

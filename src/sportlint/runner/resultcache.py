@@ -10,8 +10,9 @@ An entry is keyed by a hash of
   disable included) and the content of the files it names (``rule_files``,
   ``names.files``);
 - sportlint itself: its version, the Python version, and the size and time of every
-  module and shipped data file (an edited checkout is a new sportlint), and the
-  versions of ``regex`` and ``rapidfuzz``; with the config, they decide which rules run.
+  module and shipped data file (an edited checkout is a new sportlint), the version of
+  ``regex`` and the installed files of ``rapidfuzz`` (read, not imported); with the
+  config, they decide which rules run.
 
 Only complete results are stored: not a file some rule gave up on (a time limit), not a
 Word document, a URL or standard input, and never while a rule asks a server
@@ -174,7 +175,7 @@ def _code_identity() -> str:
         from sportlint.util.datapaths import data_dir, rules_dir
 
         parts = [__version__, sys.implementation.cache_tag, str(regex.__version__),
-                 _version()]
+                 _installed("rapidfuzz")]
         for root in (Path(__file__).resolve().parents[1], rules_dir(), data_dir()):
             for folder, dirs, files in os.walk(root):
                 dirs[:] = sorted(d for d in dirs if d != "__pycache__")
@@ -191,12 +192,27 @@ def _code_identity() -> str:
     return _code
 
 
-def _version() -> str:
-    try:
-        import rapidfuzz
-    except ImportError:
+def _installed(name: str) -> str:
+    """An installed library's identity, read from its files without importing it
+    (importing rapidfuzz would cost a run whose results are all cached 10-20 ms, and
+    the run needs none of it): the size and time of each file at the top of its package,
+    which an upgrade or a reinstall rewrites."""
+    from importlib.machinery import PathFinder
+
+    spec = PathFinder.find_spec(name)
+    if spec is None or not spec.origin:
         return ""
-    return str(getattr(rapidfuzz, "__version__", ""))
+    folder = os.path.dirname(spec.origin)
+    parts = [folder]
+    try:
+        with os.scandir(folder) as it:
+            for entry in sorted(it, key=lambda e: e.name):
+                if entry.is_file():
+                    st = entry.stat()
+                    parts.append(f"{entry.name}\0{st.st_size}\0{st.st_mtime_ns}")
+    except OSError:
+        pass
+    return "\0".join(parts)
 
 
 def _config_identity(config: Config) -> str:

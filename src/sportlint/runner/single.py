@@ -97,9 +97,8 @@ def cached(path: str, config: Config, options: Options) -> Outcome | None:
     """The outcome of checking the file ``path`` as the result cache holds it (without
     ``--fix``: a check), or None when it holds none (or the file cannot be read: then
     `check_path` says why). Loads no rule."""
-    cache = options.cache
-    if cache is None or options.fixing or remote.is_url(path) or \
-            Path(path).suffix.lower() in word.WORD_SUFFIXES:
+    cache = _readable_cache(path, options)
+    if cache is None:
         return None
     try:
         data = document.read(path, config.max_file_size)
@@ -114,15 +113,23 @@ def cached(path: str, config: Config, options: Options) -> Outcome | None:
 
 def is_cached(path: str, config: Config, options: Options) -> bool:
     """Whether `cached` would find the file's outcome (its entry exists)."""
-    cache = options.cache
-    if cache is None or options.fixing or remote.is_url(path) or \
-            Path(path).suffix.lower() in word.WORD_SUFFIXES:
+    cache = _readable_cache(path, options)
+    if cache is None:
         return False
     try:
         return cache.has(cache.key(document.read(path, config.max_file_size), path,
                                    options.encoding))
     except document.InputError:
         return False
+
+
+def _readable_cache(path: str, options: Options) -> ResultCache | None:
+    """The result cache that may answer for ``path`` without a rule loaded: none while
+    fixing, nor for a URL or a Word document (never stored)."""
+    if options.cache is None or options.fixing or remote.is_url(path) or \
+            Path(path).suffix.lower() in word.WORD_SUFFIXES:
+        return None
+    return options.cache
 
 
 def _check_word(doc: document.Document, path: str, config: Config, rules: list[Rule],

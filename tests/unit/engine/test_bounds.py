@@ -250,3 +250,29 @@ def test_the_pieces_of_a_huge_page_keep_its_masks(monkeypatch: pytest.MonkeyPatc
     cut = linter.lint(document.from_text(text, "a.html"), config, rules)
     assert len(whole) == 30 and all(text[f.start:f.end] == "perchè" for f in whole)
     assert [(f.rule, f.start, f.end) for f in cut] == [(f.rule, f.start, f.end) for f in whole]
+
+
+def test_the_suppressions_of_a_huge_draft_act_on_every_piece(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sportlint-disable at the top of a dump holds in its last piece too (each piece
+    used to see only its own comments), an enable in one piece ends it in the next, and
+    --report-unused-suppressions judges a comment by all the pieces: one that hides only
+    later findings is used, one that hides nothing anywhere is reported once."""
+    para = "Il Bari ha vinto la partita di ieri sera contro la Reggina con un gol nel finale."
+    body = "\n\n".join([para] * 20)
+    text = ("<!-- sportlint-disable spelling.repeated-word -->\n\n" + body +
+            "\n\nIl il Bari ha perso.\n\n" + body +
+            "\n\n<!-- sportlint-enable spelling.repeated-word -->\n\n" + body +
+            "\n\nPoi poi ha vinto.\n\n<!-- sportlint-disable-next-line typography -->\n"
+            "Fine.\n")
+    config = from_mapping({"select": ["spelling.repeated-word", "typography"],
+                           "report_unused_suppressions": True}, None)
+    rules = linter.active_rules(config)
+    whole = linter.lint(document.from_text(text, "a.md"), config, rules)
+    monkeypatch.setattr(linter, "PIECE", 1500)
+    assert len(list(linter.pieces(text, linter.PIECE))) >= 4
+    cut = linter.lint(document.from_text(text, "a.md"), config, rules)
+    assert [(f.rule, text[f.start:f.end]) for f in whole] == [
+        ("spelling.repeated-word", " poi"),
+        ("sportlint.unused-suppression", "<!-- sportlint-disable-next-line typography -->")]
+    assert [(f.rule, f.start, f.end, f.message) for f in cut] == \
+        [(f.rule, f.start, f.end, f.message) for f in whole]

@@ -178,7 +178,7 @@ def test_the_folder_keeps_under_its_bound_dropping_the_oldest(tmp_path: Path) ->
     assert len([p for p in tmp_path.iterdir() if not p.name.startswith(".")]) == 0
 
 
-def test_a_run_whose_results_are_all_cached_loads_no_rule(tmp_path: Path, cache: Path) -> None:
+def test_a_run_whose_results_are_all_cached_loads_no_rule_nor_rapidfuzz(tmp_path: Path, cache: Path) -> None:
     import subprocess
     import sys
 
@@ -186,13 +186,14 @@ def test_a_run_whose_results_are_all_cached_loads_no_rule(tmp_path: Path, cache:
     draft.write_text(DRAFT, encoding="utf-8")
     code = ("import sys\nfrom sportlint.cli.main import main\n"
             f"main(['check', {str(draft)!r}])\n"
-            "print(sorted(m for m in sys.modules if m.startswith('sportlint.rules.spelling.')))")
+            "print(sorted(m for m in sys.modules if m.startswith('sportlint.rules.spelling.')"
+            " or m == 'rapidfuzz'))")
     env = {**os.environ, "SPORTLINT_CACHE_DIR": str(cache.parent)}
     runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                            env=env, check=False) for _ in range(2)]
     first, second = (r.stdout.splitlines() for r in runs)
     assert first[:-1] == second[:-1] and first[-1] != "[]"   # the same report
-    assert second[-1] == "[]"
+    assert second[-1] == "[]"          # no rule, and not rapidfuzz (its files are in the key)
 
 
 def test_an_entry_gone_meanwhile_is_checked_with_the_rules(
@@ -210,3 +211,34 @@ def test_an_entry_gone_meanwhile_is_checked_with_the_rules(
     monkeypatch.setattr(single, "cached", pruned_meanwhile)
     lints.clear()
     assert check(capsys, str(draft)) == first and lints == [str(draft)]
+
+
+def test_an_edit_of_a_names_file_or_a_rule_file_the_config_names_checks_again(
+        tmp_path: Path, cache: Path, lints: list[str], capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The files a config names are in the key by their content, not their path: a name
+    learnt or a rule edited since the last check is applied to unchanged drafts too."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    names = tmp_path / "names.yaml"
+    names.write_text("names:\n  - Ugo Pastrelli\n", encoding="utf-8")
+    rules = tmp_path / "house.yaml"
+    rule = ("id: house.{id}\nkind: substitution\nsummary: x\nentries:\n"
+            "  - {{wrong: segnato, right: realizzato}}\n")
+    rules.write_text(rule.format(id="one"), encoding="utf-8")
+    (tmp_path / ".sportlint.yaml").write_text(
+        "rule_files: [house.yaml]\nnames:\n  files: [names.yaml]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)     # --select house is checked against this folder's config
+
+    def linted_again() -> bool:
+        lints.clear()
+        code, out, err = run(capsys, "check", "--jobs", "1", "--select", "spelling,house",
+                             str(draft))
+        assert code == 1 and "[house." in out, err
+        return bool(lints)
+
+    assert linted_again() and not linted_again()
+    names.write_text("names:\n  - Ugo Pastrelli\n  - Lino Bari\n", encoding="utf-8")
+    assert linted_again() and not linted_again()
+    rules.write_text(rule.format(id="two"), encoding="utf-8")
+    assert linted_again() and not linted_again()
