@@ -24,16 +24,14 @@ ships with. Training is ``sportlint.italian._train_parser`` (not imported at run
 from __future__ import annotations
 
 import gzip
-import json
 import math
-import sys
 import zlib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sportlint.italian.tagger import normalise
+from sportlint.italian.tagger import model_file, normalise
 from sportlint.util.datapaths import data_dir
 
 FILE = "generated/parser/it.parser.gz"
@@ -362,18 +360,7 @@ class Parser:
 def parse_model(data: Any, lexicon: Any = None) -> Parser:
     """A `Parser` over the decompressed model file ``data`` (read in place); ``lexicon``
     gives the words' number and verb form (`morph`), as in training."""
-    end = data.find(b"\n")
-    header = json.loads(bytes(data[:end]).decode("utf-8"))
-    body = memoryview(data)[end + 1:]
-    if sys.byteorder != "little":
-        import array
-
-        swapped = array.array("h")
-        swapped.frombytes(body)
-        swapped.byteswap()
-        table = memoryview(swapped)
-    else:
-        table = body.cast("h")
+    header, table = model_file(data)
     size = header["buckets"] * 3
     labels = header["labels"]
     if len(table) != size + header["label_buckets"] * len(labels):

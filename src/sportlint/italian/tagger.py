@@ -508,21 +508,27 @@ def dumps(tagger: Tagger, meta: dict[str, Any]) -> bytes:
     return buf.getvalue()
 
 
-def parse(data: Any, lexicon: Any = None) -> Tagger:
-    """A `Tagger` over the decompressed model file ``data`` (bytes or a memory map: the
-    weight table is read in place)."""
+def model_file(data: Any) -> tuple[dict[str, Any], memoryview]:
+    """The JSON header and the little-endian 16-bit weights of a decompressed model file
+    (the tagger's and the parser's: a header line, then the weights), the weights read in
+    place from ``data`` (bytes or a memory map) where the machine is little-endian."""
     end = data.find(b"\n")
     header = json.loads(bytes(data[:end]).decode("utf-8"))
-    table = memoryview(data)[end + 1:]
+    body = memoryview(data)[end + 1:]
     if sys.byteorder != "little":
         import array
 
         swapped = array.array("h")
-        swapped.frombytes(table)
+        swapped.frombytes(body)
         swapped.byteswap()
-        table = memoryview(swapped)
-    else:
-        table = table.cast("h")
+        return header, memoryview(swapped)
+    return header, body.cast("h")
+
+
+def parse(data: Any, lexicon: Any = None) -> Tagger:
+    """A `Tagger` over the decompressed model file ``data`` (bytes or a memory map: the
+    weight table is read in place)."""
+    header, table = model_file(data)
     n = len(header["tags"])
     if len(table) != header["buckets"] * n:
         raise ValueError("damaged tagger model: the weight table has the wrong size")
